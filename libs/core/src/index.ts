@@ -1,0 +1,3 @@
+export { type Clock, systemClock } from './clock';
+export { type Random, mathRandom } from './random';
+export { TypedError, isRetryable } from './typed-error';
