@@ -1,0 +1,40 @@
+import type { ColumnDefinition, ColumnType } from './column-type';
+
+/** snake_case of a report header or JSON path: `amazon-order-id` -> `amazon_order_id`. */
+export function toSnakeCase(source: string): string {
+  return source
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toLowerCase();
+}
+
+/** Builds column definitions from `[header, type]` pairs, in document order. */
+export function columns(
+  pairs: readonly (readonly [string, ColumnType] | readonly [string, ColumnType, number])[],
+): ColumnDefinition[] {
+  return pairs.map(([source, type, scale]) => ({
+    name: toSnakeCase(source),
+    source,
+    type,
+    ...(scale === undefined ? {} : { scale }),
+  }));
+}
+
+/** Builds JSON column definitions from `[path, type]` pairs; names drop the given leading segments. */
+export function jsonColumns(
+  pairs: readonly (readonly [string, ColumnType])[],
+  stripPrefixes: readonly string[] = [],
+): ColumnDefinition[] {
+  return pairs.map(([source, type]) => ({
+    name: jsonColumnName(source, stripPrefixes),
+    source,
+    type,
+  }));
+}
+
+/** The column name of a JSON path: `salesByDate.orderedProductSales.amount` -> `ordered_product_sales_amount`. */
+export function jsonColumnName(path: string, stripPrefixes: readonly string[]): string {
+  const prefix = stripPrefixes.find((candidate) => path.startsWith(`${candidate}.`));
+  return toSnakeCase(prefix ? path.slice(prefix.length + 1) : path);
+}

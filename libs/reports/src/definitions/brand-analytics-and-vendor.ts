@@ -1,0 +1,69 @@
+import type { ColumnType } from '../column-type';
+import type { ReportTypeDefinition } from '../report-type-definition';
+import { jsonColumns } from '../column-builders';
+
+const periodWindow = { maxWindowDays: 31, dataLagHours: 72, periodAligned: true, snapshot: false };
+
+export const brandAnalyticsSearchTerms: ReportTypeDefinition = {
+  reportType: 'GET_BRAND_ANALYTICS_SEARCH_TERMS_REPORT',
+  format: 'json',
+  accountTypes: ['seller', 'vendor'],
+  requestable: true,
+  restricted: false,
+  requiredOptions: ['reportPeriod'],
+  window: periodWindow,
+  datasets: [
+    {
+      name: 'brand_analytics_search_terms',
+      jsonArray: 'dataByDepartmentAndSearchTerm',
+      partitionDate: { window: 'start' },
+      columns: jsonColumns([
+        ['departmentName', 'string'],
+        ['searchTerm', 'string'],
+        ['searchFrequencyRank', 'integer'],
+        ['clickedAsin', 'string'],
+        ['clickShareRank', 'integer'],
+        ['clickShare', 'double'],
+        ['conversionShare', 'double'],
+      ]),
+    },
+  ],
+};
+
+const vendorSalesFields: [string, ColumnType][] = [
+  ['startDate', 'date'],
+  ['endDate', 'date'],
+  ['customerReturns', 'integer'],
+  ['orderedRevenue.amount', 'double'],
+  ['orderedRevenue.currencyCode', 'string'],
+  ['orderedUnits', 'integer'],
+  ['shippedCogs.amount', 'double'],
+  ['shippedCogs.currencyCode', 'string'],
+  ['shippedRevenue.amount', 'double'],
+  ['shippedRevenue.currencyCode', 'string'],
+  ['shippedUnits', 'integer'],
+];
+
+export const vendorSales: ReportTypeDefinition = {
+  reportType: 'GET_VENDOR_SALES_REPORT',
+  format: 'json',
+  accountTypes: ['vendor'],
+  requestable: true,
+  restricted: false,
+  requiredOptions: ['reportPeriod', 'distributorView', 'sellingProgram'],
+  window: periodWindow,
+  datasets: [
+    {
+      name: 'vendor_sales_aggregate',
+      jsonArray: 'salesAggregate',
+      partitionDate: { column: 'start_date' },
+      columns: jsonColumns(vendorSalesFields),
+    },
+    {
+      name: 'vendor_sales_by_asin',
+      jsonArray: 'salesByAsin',
+      partitionDate: { column: 'start_date' },
+      columns: jsonColumns([['asin', 'string'], ...vendorSalesFields]),
+    },
+  ],
+};

@@ -1,0 +1,76 @@
+import type { ReportTypeDefinition } from '../report-type-definition';
+import { columns } from '../column-builders';
+
+const orderColumns = (withCpf: boolean) =>
+  columns([
+    ['amazon-order-id', 'string'],
+    ['merchant-order-id', 'string'],
+    ['purchase-date', 'timestamp'],
+    ['last-updated-date', 'timestamp'],
+    ['order-status', 'string'],
+    ['fulfillment-channel', 'string'],
+    ['sales-channel', 'string'],
+    ['order-channel', 'string'],
+    ['ship-service-level', 'string'],
+    ['product-name', 'string'],
+    ['sku', 'string'],
+    ['asin', 'string'],
+    ['item-status', 'string'],
+    ['quantity', 'integer'],
+    ['currency', 'string'],
+    ['item-price', 'decimal', 2],
+    ['item-tax', 'decimal', 2],
+    ['shipping-price', 'decimal', 2],
+    ['shipping-tax', 'decimal', 2],
+    ['gift-wrap-price', 'decimal', 2],
+    ['gift-wrap-tax', 'decimal', 2],
+    ['item-promotion-discount', 'decimal', 2],
+    ['ship-promotion-discount', 'decimal', 2],
+    ['ship-city', 'string'],
+    ['ship-state', 'string'],
+    ['ship-postal-code', 'string'],
+    ['ship-country', 'string'],
+    ['promotion-ids', 'string'],
+    ...(withCpf ? ([['cpf', 'string']] as const) : []),
+    ['is-business-order', 'boolean'],
+    ['purchase-order-number', 'string'],
+    ['price-designation', 'string'],
+  ]);
+
+// Order-tracking reports: no buyer PII, not restricted. The maximum window is not documented; 30
+// days is what the community reports works reliably.
+const orderWindow = { maxWindowDays: 30, dataLagHours: 1, periodAligned: false, snapshot: false };
+
+export const ordersByOrderDate: ReportTypeDefinition = {
+  reportType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL',
+  format: 'tsv',
+  accountTypes: ['seller'],
+  requestable: true,
+  restricted: false,
+  requiredOptions: [],
+  window: orderWindow,
+  datasets: [
+    {
+      name: 'orders_by_order_date',
+      columns: orderColumns(true),
+      partitionDate: { column: 'purchase_date' },
+    },
+  ],
+};
+
+export const ordersByLastUpdate: ReportTypeDefinition = {
+  reportType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL',
+  format: 'tsv',
+  accountTypes: ['seller'],
+  requestable: true,
+  restricted: false,
+  requiredOptions: [],
+  window: orderWindow,
+  datasets: [
+    {
+      name: 'orders_by_last_update',
+      columns: orderColumns(false),
+      partitionDate: { column: 'last_updated_date' },
+    },
+  ],
+};

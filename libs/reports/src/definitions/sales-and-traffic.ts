@@ -1,0 +1,115 @@
+import type { ColumnType } from '../column-type';
+import type { ReportTypeDefinition } from '../report-type-definition';
+import { jsonColumns } from '../column-builders';
+
+const money = (path: string): [string, ColumnType][] => [
+  [`${path}.amount`, 'double'],
+  [`${path}.currencyCode`, 'string'],
+];
+const withB2b = (pairs: [string, ColumnType][]): [string, ColumnType][] =>
+  pairs.flatMap(([path, type]) => {
+    const [head, ...rest] = path.split('.');
+    const b2b = rest.length ? `${head}B2B.${rest.join('.')}` : `${path}B2B`;
+    return [
+      [path, type],
+      [b2b, type],
+    ];
+  });
+
+const salesByDate: [string, ColumnType][] = [
+  ...withB2b(money('salesByDate.orderedProductSales')),
+  ...withB2b([['salesByDate.unitsOrdered', 'integer']]),
+  ...withB2b([['salesByDate.totalOrderItems', 'integer']]),
+  ...withB2b(money('salesByDate.averageSalesPerOrderItem')),
+  ...withB2b([['salesByDate.averageUnitsPerOrderItem', 'double']]),
+  ...withB2b(money('salesByDate.averageSellingPrice')),
+  ['salesByDate.unitsRefunded', 'integer'],
+  ['salesByDate.refundRate', 'double'],
+  ['salesByDate.claimsGranted', 'integer'],
+  ...money('salesByDate.claimsAmount'),
+  ...money('salesByDate.shippedProductSales'),
+  ['salesByDate.unitsShipped', 'integer'],
+  ['salesByDate.ordersShipped', 'integer'],
+];
+
+const trafficByDate: [string, ColumnType][] = [
+  ...withB2b([['trafficByDate.browserPageViews', 'integer']]),
+  ...withB2b([['trafficByDate.mobileAppPageViews', 'integer']]),
+  ...withB2b([['trafficByDate.pageViews', 'integer']]),
+  ...withB2b([['trafficByDate.browserSessions', 'integer']]),
+  ...withB2b([['trafficByDate.mobileAppSessions', 'integer']]),
+  ...withB2b([['trafficByDate.sessions', 'integer']]),
+  ...withB2b([['trafficByDate.buyBoxPercentage', 'double']]),
+  ...withB2b([['trafficByDate.orderItemSessionPercentage', 'double']]),
+  ...withB2b([['trafficByDate.unitSessionPercentage', 'double']]),
+  ['trafficByDate.averageOfferCount', 'integer'],
+  ['trafficByDate.averageParentItems', 'integer'],
+  ['trafficByDate.feedbackReceived', 'integer'],
+  ['trafficByDate.negativeFeedbackReceived', 'integer'],
+  ['trafficByDate.receivedNegativeFeedbackRate', 'double'],
+];
+
+const salesByAsin: [string, ColumnType][] = [
+  ...withB2b([['salesByAsin.unitsOrdered', 'integer']]),
+  ...withB2b(money('salesByAsin.orderedProductSales')),
+  ...withB2b([['salesByAsin.totalOrderItems', 'integer']]),
+];
+
+const trafficByAsin: [string, ColumnType][] = [
+  'browserSessions',
+  'mobileAppSessions',
+  'sessions',
+  'browserSessionPercentage',
+  'mobileAppSessionPercentage',
+  'sessionPercentage',
+  'browserPageViews',
+  'mobileAppPageViews',
+  'pageViews',
+  'browserPageViewsPercentage',
+  'mobileAppPageViewsPercentage',
+  'pageViewsPercentage',
+  'buyBoxPercentage',
+  'unitSessionPercentage',
+].flatMap((field) => {
+  const type: ColumnType = field.endsWith('Percentage') ? 'double' : 'integer';
+  return withB2b([[`trafficByAsin.${field}`, type]]);
+});
+
+const strip = ['salesByDate', 'trafficByDate', 'salesByAsin', 'trafficByAsin'];
+
+// Seller "Business Reports". Data for a day settles about two days later; ASINs without sales in
+// the window may be missing from salesAndTrafficByAsin (Amazon's behaviour, not a loss).
+export const salesAndTraffic: ReportTypeDefinition = {
+  reportType: 'GET_SALES_AND_TRAFFIC_REPORT',
+  format: 'json',
+  accountTypes: ['seller'],
+  requestable: true,
+  restricted: false,
+  requiredOptions: [],
+  window: { maxWindowDays: 30, dataLagHours: 48, periodAligned: false, snapshot: false },
+  datasets: [
+    {
+      name: 'sales_and_traffic_by_date',
+      jsonArray: 'salesAndTrafficByDate',
+      jsonStripPrefixes: strip,
+      partitionDate: { column: 'date' },
+      columns: jsonColumns([['date', 'date'], ...salesByDate, ...trafficByDate], strip),
+    },
+    {
+      name: 'sales_and_traffic_by_asin',
+      jsonArray: 'salesAndTrafficByAsin',
+      jsonStripPrefixes: strip,
+      partitionDate: { window: 'start' },
+      columns: jsonColumns(
+        [
+          ['parentAsin', 'string'],
+          ['childAsin', 'string'],
+          ['sku', 'string'],
+          ...salesByAsin,
+          ...trafficByAsin,
+        ],
+        strip,
+      ),
+    },
+  ],
+};

@@ -1,0 +1,46 @@
+import type { ReportTypeDefinition } from '../report-type-definition';
+import { columns } from '../column-builders';
+
+// Amazon generates settlement reports every settlement period; they can be listed and downloaded
+// but never requested. The first data row carries the settlement totals with empty transaction
+// columns; it is kept as a row (transaction_type null) rather than split into another table.
+export const settlementV2: ReportTypeDefinition = {
+  reportType: 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2',
+  format: 'tsv',
+  accountTypes: ['seller'],
+  requestable: false,
+  restricted: false,
+  requiredOptions: [],
+  window: { maxWindowDays: 31, dataLagHours: 0, periodAligned: false, snapshot: false },
+  datasets: [
+    {
+      name: 'settlements',
+      partitionDate: { window: 'start' },
+      columns: columns([
+        ['settlement-id', 'string'],
+        ['settlement-start-date', 'timestamp'],
+        ['settlement-end-date', 'timestamp'],
+        ['deposit-date', 'timestamp'],
+        ['total-amount', 'decimal', 2],
+        ['currency', 'string'],
+        ['transaction-type', 'string'],
+        ['order-id', 'string'],
+        ['merchant-order-id', 'string'],
+        ['adjustment-id', 'string'],
+        ['shipment-id', 'string'],
+        ['marketplace-name', 'string'],
+        ['amount-type', 'string'],
+        ['amount-description', 'string'],
+        ['amount', 'decimal', 2],
+        ['fulfillment-id', 'string'],
+        ['posted-date', 'date'],
+        ['posted-date-time', 'timestamp'],
+        ['order-item-code', 'string'],
+        ['merchant-order-item-id', 'string'],
+        ['merchant-adjustment-item-id', 'string'],
+        ['sku', 'string'],
+        ['quantity-purchased', 'integer'],
+      ]),
+    },
+  ],
+};

@@ -1,0 +1,24 @@
+export { ColumnType, type CellValue, type ColumnDefinition } from './column-type';
+export type {
+  DatasetDefinition,
+  PartitionDateSource,
+  ReportTypeDefinition,
+  WindowRules,
+} from './report-type-definition';
+export {
+  reportTypeDefinitions,
+  reportTypeDefinition,
+  restrictedReportTypes,
+  isRestrictedReportType,
+} from './report-type-registry';
+export type {
+  CuratedRow,
+  ParseContext,
+  ParsedRecord,
+  QuarantinedRow,
+  SchemaObservation,
+} from './parsed-record';
+export { parseReport, type ReportParse } from './parse-report';
+export { parseCell, parseDate, parseInstant, parseNumber } from './parse-cell';
+export { toSnakeCase } from './column-builders';
+export { CellParseError, MalformedReportDocumentError, UnknownReportTypeError } from './errors';

@@ -1,0 +1,117 @@
+import { JSONParser } from '@streamparser/json';
+import type { CellValue } from './column-type';
+import { jsonColumnName } from './column-builders';
+import { MalformedReportDocumentError } from './errors';
+import { parseCell } from './parse-cell';
+import type { ParseContext, ParsedRecord, SchemaObservation } from './parsed-record';
+import { partitionDateOf } from './partition-date';
+import type { DatasetDefinition, ReportTypeDefinition } from './report-type-definition';
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+function flatten(value: Json, path: string, into: Map<string, Json>): void {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, child] of Object.entries(value))
+      flatten(child, path ? `${path}.${key}` : key, into);
+  } else {
+    into.set(path, value);
+  }
+}
+
+function asText(value: Json | undefined): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * Streams a JSON report (sales and traffic, Brand Analytics, vendor analytics) into one table per
+ * top-level array, element by element, so a multi-gigabyte document never sits in memory.
+ */
+export class JsonReportParser {
+  private readonly drift = new Map<string, Set<string>>();
+  private readonly seen = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly definition: ReportTypeDefinition,
+    private readonly context: ParseContext,
+  ) {}
+
+  /** Drift and missing columns per dataset, complete once parsing has finished. */
+  get schema(): SchemaObservation[] {
+    return this.definition.datasets.map((dataset) => ({
+      dataset: dataset.name,
+      driftColumns: [...(this.drift.get(dataset.name) ?? [])].sort(),
+      missingColumns: dataset.columns
+        .filter((column) => !this.seen.get(dataset.name)?.has(column.source))
+        .map((column) => column.name),
+    }));
+  }
+
+  async *parse(chunks: AsyncIterable<string>): AsyncGenerator<ParsedRecord> {
+    const datasets = new Map(
+      this.definition.datasets.map((dataset) => [dataset.jsonArray ?? dataset.name, dataset]),
+    );
+    const parser = new JSONParser({
+      paths: [...datasets.keys()].map((array) => `$.${array}.*`),
+      keepStack: false,
+    });
+    const pending: ParsedRecord[] = [];
+    let failure: Error | undefined;
+    parser.onValue = ({ value, key, stack }) => {
+      const array = stack[1]?.key;
+      const dataset = typeof array === 'string' ? datasets.get(array) : undefined;
+      if (dataset && typeof key === 'number') {
+        pending.push(this.toRecord(dataset, value as Json, key + 1));
+      }
+    };
+    parser.onError = (error) => {
+      failure = error;
+    };
+    for await (const chunk of chunks) {
+      if (!failure) parser.write(chunk);
+      if (failure) break;
+      yield* pending.splice(0);
+    }
+    if (!failure && !parser.isEnded) parser.end();
+    if (failure) {
+      throw new MalformedReportDocumentError(`the document is not valid JSON: ${failure.message}`, {
+        cause: failure,
+      });
+    }
+    yield* pending.splice(0);
+  }
+
+  private toRecord(dataset: DatasetDefinition, element: Json, position: number): ParsedRecord {
+    const leaves = new Map<string, Json>();
+    flatten(element, '', leaves);
+    const seen = this.seen.get(dataset.name) ?? new Set<string>();
+    this.seen.set(dataset.name, seen);
+    try {
+      const values: Record<string, CellValue> = {};
+      for (const column of dataset.columns) {
+        if (leaves.has(column.source)) seen.add(column.source);
+        values[column.name] = parseCell(column, asText(leaves.get(column.source)));
+      }
+      const known = new Set(dataset.columns.map((column) => column.source));
+      const extra: Record<string, string | null> = {};
+      const driftNames = this.drift.get(dataset.name) ?? new Set<string>();
+      this.drift.set(dataset.name, driftNames);
+      for (const [path, value] of leaves) {
+        if (known.has(path)) continue;
+        const name = jsonColumnName(path, dataset.jsonStripPrefixes ?? []);
+        driftNames.add(name);
+        extra[name] = asText(value) ?? null;
+      }
+      const partitionDate = partitionDateOf(dataset, values, this.context);
+      return { kind: 'row', dataset: dataset.name, partitionDate, values, drift: extra, position };
+    } catch (error) {
+      return {
+        kind: 'quarantine',
+        dataset: dataset.name,
+        position,
+        raw: JSON.stringify(element),
+        reason: error instanceof Error ? error.message : String(error),
+      };
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import type { CellValue } from './column-type';
+
+/** A curated row, typed by its dataset's schema; columns unknown to the schema ride along as drift. */
+export interface CuratedRow {
+  readonly kind: 'row';
+  readonly dataset: string;
+  /** `yyyy-mm-dd`, the `dt` partition. */
+  readonly partitionDate: string;
+  readonly values: Readonly<Record<string, CellValue>>;
+  /** Columns not in the schema, kept as strings rather than dropped. */
+  readonly drift: Readonly<Record<string, string | null>>;
+  /** 1-based line (TSV) or element index (JSON) in the document, for lineage. */
+  readonly position: number;
+}
+
+/** A row that could not be curated; it is kept with its reason and counted, never dropped. */
+export interface QuarantinedRow {
+  readonly kind: 'quarantine';
+  readonly dataset: string;
+  readonly position: number;
+  /** The row as it was in the document (a TSV line, or JSON text). */
+  readonly raw: string;
+  readonly reason: string;
+}
+
+export type ParsedRecord = CuratedRow | QuarantinedRow;
+
+/** What the window of the report was; snapshot and period datasets partition by its start. */
+export interface ParseContext {
+  /** ISO date-time of the requested dataStartTime. */
+  readonly windowStart: string;
+}
+
+/** How the document's columns compare with the schema, per dataset. */
+export interface SchemaObservation {
+  readonly dataset: string;
+  /** Columns in the document that the schema does not know (kept as strings). */
+  readonly driftColumns: readonly string[];
+  /** Schema columns the document did not carry (null in every row). */
+  readonly missingColumns: readonly string[];
+}

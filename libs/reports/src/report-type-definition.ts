@@ -1,0 +1,48 @@
+import type { ColumnDefinition } from './column-type';
+
+/** Where a curated row's `dt` partition comes from. */
+export type PartitionDateSource =
+  /** The calendar date (UTC) of this column's value. */
+  | { readonly column: string }
+  /** The date the requested window starts on: snapshots (listings, inventory) and period reports. */
+  | { readonly window: 'start' };
+
+/** One curated table fed by a report type. */
+export interface DatasetDefinition {
+  /** snake_case name; the curated prefix and the Glue table. */
+  readonly name: string;
+  readonly columns: readonly ColumnDefinition[];
+  readonly partitionDate: PartitionDateSource;
+  /** JSON reports: the top-level array whose elements are this dataset's rows. */
+  readonly jsonArray?: string;
+  /** JSON reports: leading path segments dropped when naming a column that drifted in. */
+  readonly jsonStripPrefixes?: readonly string[];
+}
+
+/** How windows of a report type are cut (the fan-out honours these). */
+export interface WindowRules {
+  /** Longest window one createReport may ask for. */
+  readonly maxWindowDays: number;
+  /** Hours after a day ends before its data is complete. */
+  readonly dataLagHours: number;
+  /** Whether windows must be whole `reportPeriod`s (Brand Analytics, vendor analytics). */
+  readonly periodAligned: boolean;
+  /** Whether a window is a point-in-time snapshot (listings, inventory) rather than a range. */
+  readonly snapshot: boolean;
+}
+
+/** Everything the pipeline knows about one SP-API report type. */
+export interface ReportTypeDefinition {
+  readonly reportType: string;
+  readonly format: 'tsv' | 'json';
+  /** Which kind of account can request it. */
+  readonly accountTypes: readonly ('seller' | 'vendor')[];
+  /** False for Amazon-generated types (settlements): discovered with getReports, never created. */
+  readonly requestable: boolean;
+  /** Restricted types need a Restricted Data Token for getReportDocument. */
+  readonly restricted: boolean;
+  /** reportOptions keys createReport must carry. */
+  readonly requiredOptions: readonly string[];
+  readonly window: WindowRules;
+  readonly datasets: readonly DatasetDefinition[];
+}

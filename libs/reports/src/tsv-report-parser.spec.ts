@@ -1,0 +1,82 @@
+import { parseReport } from './parse-report';
+import type { ParsedRecord } from './parsed-record';
+import { reportTypeDefinition } from './report-type-registry';
+
+async function* chunked(text: string, size = 7): AsyncGenerator<string> {
+  for (let index = 0; index < text.length; index += size) yield text.slice(index, index + size);
+}
+
+async function collect(records: AsyncIterable<ParsedRecord>): Promise<ParsedRecord[]> {
+  const all: ParsedRecord[] = [];
+  for await (const record of records) all.push(record);
+  return all;
+}
+
+const context = { windowStart: '2026-11-01T00:00:00Z' };
+
+describe('TSV reports', () => {
+  const listings = reportTypeDefinition('GET_MERCHANT_LISTINGS_ALL_DATA');
+
+  it('types columns by header name and partitions snapshots by the window start', async () => {
+    const text =
+      'seller-sku\titem-name\tprice\tquantity\topen-date\r\n' +
+      'SKU-1\tKaffeemühle “Größe” – 20 €\t12,99\t3\t2016-11-18 00:05:40 PST\r\n';
+    const parse = parseReport(listings, chunked(text), context);
+    const [row] = await collect(parse.records);
+    expect(row).toMatchObject({
+      kind: 'row',
+      dataset: 'merchant_listings',
+      partitionDate: '2026-11-01',
+      position: 2,
+      values: {
+        seller_sku: 'SKU-1',
+        item_name: 'Kaffeemühle “Größe” – 20 €',
+        price: 12.99,
+        quantity: 3,
+        open_date: Date.UTC(2016, 10, 18, 8, 5, 40),
+        asin1: null,
+      },
+    });
+    expect(parse.schema()[0]?.missingColumns).toContain('asin1');
+  });
+
+  it('keeps unknown columns as strings and reports them as drift', async () => {
+    const text = 'seller-sku\tbrand-new-column\nSKU-1\tsurprise\n';
+    const parse = parseReport(listings, chunked(text), context);
+    const [row] = await collect(parse.records);
+    expect(row).toMatchObject({ drift: { brand_new_column: 'surprise' } });
+    expect(parse.schema()[0]?.driftColumns).toEqual(['brand_new_column']);
+  });
+
+  it('quarantines rows with the wrong width or a bad value, with the reason', async () => {
+    const text = 'seller-sku\tquantity\nA\t1\nB\nC\tmany\nD\t4\n';
+    const records = await collect(parseReport(listings, chunked(text), context).records);
+    expect(records.map((record) => record.kind)).toEqual([
+      'row',
+      'quarantine',
+      'quarantine',
+      'row',
+    ]);
+    expect(records[1]).toMatchObject({
+      raw: 'B',
+      reason: 'expected 2 fields, found 1',
+      position: 3,
+    });
+    expect(records[2]).toMatchObject({ reason: 'column quantity: not a valid integer' });
+  });
+
+  it('partitions orders by the UTC date of the purchase', async () => {
+    const orders = reportTypeDefinition('GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL');
+    const text =
+      'amazon-order-id\tpurchase-date\titem-price\tis-business-order\n' +
+      '111-1\t2026-11-02T23:30:00-08:00\t10.00\tfalse\n';
+    const [row] = await collect(parseReport(orders, chunked(text), context).records);
+    expect(row).toMatchObject({ partitionDate: '2026-11-03', values: { item_price: 10 } });
+  });
+
+  it('rejects a document without a header', async () => {
+    await expect(collect(parseReport(listings, chunked(''), context).records)).rejects.toThrow(
+      'no header',
+    );
+  });
+});
