@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+const text = z.string().min(1);
+
+export const camelEnvelopeSchema = z.object({
+  notificationVersion: text,
+  notificationType: text,
+  payloadVersion: text,
+  eventTime: text,
+  payload: z.record(z.string(), z.unknown()),
+  notificationMetadata: z.object({
+    applicationId: text,
+    subscriptionId: text,
+    publishTime: text,
+    notificationId: text,
+  }),
+});
+
+export const pascalEnvelopeSchema = z.object({
+  NotificationVersion: text,
+  NotificationType: text,
+  PayloadVersion: text,
+  EventTime: text,
+  Payload: z.record(z.string(), z.unknown()),
+  NotificationMetadata: z.object({
+    ApplicationId: text,
+    SubscriptionId: text,
+    PublishTime: text,
+    NotificationId: text,
+  }),
+});
+
+/** The EventBridge event an SP-API partner event source puts on the bus (and a rule sends to SQS). */
+export const eventBridgeEventSchema = z.object({
+  'detail-type': text,
+  source: z.string().startsWith('aws.partner/sellingpartnerapi.amazon.com'),
+  detail: z.record(z.string(), z.unknown()),
+});
+
+export const reportProcessingFinishedSchema = z.object({
+  reportProcessingFinishedNotification: z.object({
+    accountId: text,
+    sellerId: text.nullish().transform((value) => value ?? undefined),
+    reportId: text,
+    reportType: text,
+    processingStatus: z.enum(['DONE', 'CANCELLED', 'FATAL']),
+    reportDocumentId: text.nullish().transform((value) => value ?? undefined),
+  }),
+});
+
+export const listingsItemStatusChangeSchema = z.object({
+  SellerId: text,
+  Sku: text,
+  Status: z.array(z.enum(['BUYABLE', 'DISCOVERABLE', 'DELETED'])),
+  MarketplaceId: text.optional(),
+  Asin: text.optional(),
+  CreatedDate: text.optional(),
+});
+
+export const listingsItemIssuesChangeSchema = z.object({
+  SellerId: text,
+  Sku: text,
+  Severities: z.array(z.enum(['NONE', 'ERROR', 'WARNING'])),
+  MarketplaceId: text.optional(),
+  Asin: text.optional(),
+  EnforcementActions: z.array(z.string()).optional(),
+});
+
+export const applicationNewSecretSchema = z.object({
+  applicationOAuthClientNewSecret: z.object({
+    clientId: text,
+    newClientSecret: text,
+    newClientSecretExpiryTime: text,
+    oldClientSecretExpiryTime: text,
+  }),
+});
+
+export const applicationSecretExpirySchema = z.object({
+  applicationOAuthClientSecretExpiry: z.object({
+    clientId: text,
+    clientSecretExpiryTime: text,
+    clientSecretExpiryReason: z.string().optional(),
+  }),
+});
