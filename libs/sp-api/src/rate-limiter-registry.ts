@@ -1,0 +1,46 @@
+import type { Clock } from '@spapi-lake/core';
+import { type SpApiOperationId, operationSpecs } from './operation-specs';
+import { TokenBucketRateLimiter, type UsagePlan } from './rate-limiter';
+
+/** Identifies one usage plan: SP-API plans apply per application, selling partner and operation. */
+export interface RateLimiterKey {
+  /** The application (LWA client id or any stable label for it). */
+  readonly applicationId: string;
+  /** The selling partner; grantless operations use {@link APPLICATION_WIDE} (no partner involved). */
+  readonly sellingPartnerId: string;
+  readonly operationId: SpApiOperationId;
+}
+
+/** Partner key of grantless operations, whose plan belongs to the application alone. */
+export const APPLICATION_WIDE = '*';
+
+/**
+ * The token buckets of one process, created on first use from the generated usage plans, so every
+ * client in the process shares the same bucket for a given (application, partner, operation).
+ */
+export class RateLimiterRegistry {
+  private readonly limiters = new Map<string, TokenBucketRateLimiter>();
+  private readonly clock: Clock;
+  private readonly usagePlans: Partial<Record<SpApiOperationId, UsagePlan>>;
+
+  /** `usagePlans` overrides the models' defaults for some operations (e.g. a negotiated plan). */
+  constructor(options: {
+    readonly clock: Clock;
+    readonly usagePlans?: Partial<Record<SpApiOperationId, UsagePlan>>;
+  }) {
+    this.clock = options.clock;
+    this.usagePlans = options.usagePlans ?? {};
+  }
+
+  /** The bucket for `key`, created full on first use. */
+  limiterFor(key: RateLimiterKey): TokenBucketRateLimiter {
+    const id = JSON.stringify([key.applicationId, key.sellingPartnerId, key.operationId]);
+    let limiter = this.limiters.get(id);
+    if (limiter === undefined) {
+      const plan = this.usagePlans[key.operationId] ?? operationSpecs[key.operationId];
+      limiter = new TokenBucketRateLimiter({ rate: plan.rate, burst: plan.burst }, this.clock);
+      this.limiters.set(id, limiter);
+    }
+    return limiter;
+  }
+}
