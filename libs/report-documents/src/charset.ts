@@ -1,0 +1,78 @@
+import { UnsupportedCharsetError } from './errors';
+
+/** Normalised text encodings of report documents; each value is a name iconv-lite decodes. */
+export const ReportCharset = {
+  Utf8: 'utf-8',
+  Windows1252: 'windows-1252',
+  Cp932: 'cp932',
+  Latin1: 'latin1',
+} as const;
+export type ReportCharset = (typeof ReportCharset)[keyof typeof ReportCharset];
+
+/** Amazon.co.jp, whose flat files come in Shift_JIS/cp932 when the header says nothing. */
+export const JAPAN_MARKETPLACE_ID = 'A1VC38T7YXB528';
+
+// Keys are canonicalised like iconv-lite does (lower case, alphanumerics only), so `Shift_JIS`,
+// `shift-jis` and `SHIFT_JIS` meet one entry. Java aliases (Cp1252, MS932, Windows-31J) come from S3.
+const aliases: Readonly<Record<string, ReportCharset>> = {
+  utf8: ReportCharset.Utf8,
+  cp1252: ReportCharset.Windows1252,
+  windows1252: ReportCharset.Windows1252,
+  xcp1252: ReportCharset.Windows1252,
+  // cp932 (Windows-31J) is a superset of Shift_JIS (NEC/IBM extensions), so both decode with it.
+  shiftjis: ReportCharset.Cp932,
+  sjis: ReportCharset.Cp932,
+  xsjis: ReportCharset.Cp932,
+  csshiftjis: ReportCharset.Cp932,
+  mskanji: ReportCharset.Cp932,
+  windows31j: ReportCharset.Cp932,
+  cswindows31j: ReportCharset.Cp932,
+  cp932: ReportCharset.Cp932,
+  ms932: ReportCharset.Cp932,
+  iso88591: ReportCharset.Latin1,
+  latin1: ReportCharset.Latin1,
+  l1: ReportCharset.Latin1,
+};
+
+/**
+ * The charset of a document from its `Content-Type` header. Without a charset parameter: cp932 for
+ * Japan (text formats only), UTF-8 otherwise. Throws `UnsupportedCharsetError` for unknown names.
+ */
+export function resolveCharset(
+  contentType: string | null | undefined,
+  marketplaceId?: string,
+): ReportCharset {
+  const { mediaType, charset } = parseContentType(contentType ?? '');
+  if (charset === undefined || charset === '') {
+    return marketplaceId === JAPAN_MARKETPLACE_ID && !isUtf8ByDefinition(mediaType)
+      ? ReportCharset.Cp932
+      : ReportCharset.Utf8;
+  }
+  const resolved = aliases[canonicalise(charset)];
+  if (resolved === undefined) {
+    throw new UnsupportedCharsetError(`unsupported report document charset "${charset}"`);
+  }
+  return resolved;
+}
+
+function parseContentType(header: string): { mediaType: string; charset?: string } {
+  const [mediaType = '', ...parameters] = header.split(';');
+  const charsetParameter = parameters
+    .map((parameter) => parameter.trim())
+    .find((parameter) => parameter.toLowerCase().startsWith('charset='));
+  const charset = charsetParameter
+    ?.slice('charset='.length)
+    .trim()
+    .replace(/^"(.*)"$/, '$1');
+  return { mediaType: mediaType.trim().toLowerCase(), charset };
+}
+
+// JSON is UTF-8 by RFC 8259 and XML declares its own encoding (JP XML reports were observed fine):
+// the Japan fallback is for flat files only.
+function isUtf8ByDefinition(mediaType: string): boolean {
+  return /[/+](json|xml)$/.test(mediaType);
+}
+
+function canonicalise(name: string): string {
+  return name.toLowerCase().replace(/[^0-9a-z]/g, '');
+}

@@ -1,0 +1,19 @@
+export { JAPAN_MARKETPLACE_ID, ReportCharset, resolveCharset } from './charset';
+export { type ReportDocumentEncoding, decodeReportDocument } from './decode-report-document';
+export {
+  ReportDocumentCorruptError,
+  ReportDocumentExpiredError,
+  ReportDocumentRequestError,
+  ReportDocumentTruncatedError,
+  ReportDocumentUnavailableError,
+  UnsupportedCharsetError,
+} from './errors';
+export {
+  type OpenReportDocumentInput,
+  type OpenedReportDocument,
+  type ReportDocumentLocation,
+  ReportCompression,
+  openReportDocument,
+} from './open-report-document';
+export { redactUrl } from './redact-url';
+export { splitLines } from '@spapi-lake/core';

@@ -1,0 +1,336 @@
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import iconv from 'iconv-lite';
+import { isRetryable } from '@spapi-lake/core';
+import { JAPAN_MARKETPLACE_ID } from './charset';
+import { decodeReportDocument } from './decode-report-document';
+import {
+  ReportDocumentExpiredError,
+  ReportDocumentRequestError,
+  ReportDocumentTruncatedError,
+  ReportDocumentUnavailableError,
+  UnsupportedCharsetError,
+} from './errors';
+import { type ReportDocumentLocation, openReportDocument } from './open-report-document';
+import { splitLines } from '@spapi-lake/core';
+
+type Route = (response: ServerResponse) => void;
+
+interface RecordedRequest {
+  method: string | undefined;
+  url: string | undefined;
+  headers: IncomingHttpHeaders;
+}
+
+// The signature and credential of a pre-signed URL: they must never show up in an error message.
+const secretQuery =
+  'X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAEXAMPLESECRET%2F20240101%2Feu-west-1%2Fs3' +
+  '&X-Amz-Expires=300&X-Amz-SignedHeaders=host&X-Amz-Signature=0123456789abcdefsecretsignature';
+
+const expiredBody =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code>' +
+  '<Message>Request has expired</Message><X-Amz-Expires>300</X-Amz-Expires>' +
+  '<RequestId>7Q1M3E8Z</RequestId></Error>';
+
+let routes: Map<string, Route>;
+let requests: RecordedRequest[];
+let origin: string;
+const server = createServer((request, response) => {
+  requests.push({ method: request.method, url: request.url, headers: request.headers });
+  const route = routes.get(new URL(request.url ?? '/', 'http://localhost').pathname);
+  if (route === undefined) {
+    response.writeHead(404, { 'content-type': 'application/xml' }).end('<Code>NoSuchKey</Code>');
+    return;
+  }
+  route(response);
+});
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+beforeEach(() => {
+  routes = new Map();
+  requests = [];
+});
+
+function serve(path: string, body: Buffer | string, headers: Record<string, string>): void {
+  const length = String(Buffer.byteLength(body));
+  routes.set(path, (response) =>
+    response.writeHead(200, { 'content-length': length, ...headers }).end(body),
+  );
+}
+
+function serveExpired(path: string): void {
+  routes.set(path, (response) =>
+    response.writeHead(403, { 'content-type': 'application/xml' }).end(expiredBody),
+  );
+}
+
+function location(path: string, compressionAlgorithm?: 'GZIP'): ReportDocumentLocation {
+  return {
+    reportDocumentId: 'amzn1.spdoc.1.4.eu.0001',
+    url: `${origin}${path}?${secretQuery}`,
+    ...(compressionAlgorithm ? { compressionAlgorithm } : {}),
+  };
+}
+
+const noRefresh = (): Promise<ReportDocumentLocation> => {
+  throw new Error('refreshDocument must not be called');
+};
+
+async function rawBytes(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) {
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function readLines(document: ReportDocumentLocation, marketplaceId?: string) {
+  const opened = await openReportDocument({ document, refreshDocument: noRefresh, marketplaceId });
+  const lines: string[] = [];
+  for await (const line of splitLines(decodeReportDocument(opened.bytes, opened))) {
+    lines.push(line);
+  }
+  return { opened, lines };
+}
+
+function expectNoSecret(error: unknown): void {
+  const text = `${String(error)}\n${error instanceof Error ? error.stack : ''}`;
+  expect(text).not.toContain('X-Amz-Signature');
+  expect(text).not.toContain('secretsignature');
+  expect(text).not.toContain('AKIAEXAMPLESECRET');
+  const cause = error instanceof Error ? error.cause : undefined;
+  expect(`${String(cause)}\n${cause instanceof Error ? cause.stack : ''}`).not.toContain(
+    'secretsignature',
+  );
+}
+
+describe('openReportDocument', () => {
+  it('streams a Cp1252 flat file whose é ü ß € (0xE9 0xFC 0xDF 0x80) decode correctly', async () => {
+    const cp1252 = Buffer.from(
+      'item-name\tprice\r\nCaf\xe9 M\xfcller\t12,50 \x80\r\nStra\xdfe\t3,00 \x80\r\n',
+      'latin1',
+    );
+    serve('/cp1252.txt', cp1252, { 'content-type': 'text/plain; charset=Cp1252' });
+
+    const { opened, lines } = await readLines(location('/cp1252.txt'));
+
+    expect(lines).toEqual(['item-name\tprice', 'Café Müller\t12,50 €', 'Straße\t3,00 €']);
+    expect(opened).toMatchObject({
+      compression: 'NONE',
+      charset: 'windows-1252',
+      contentType: 'text/plain; charset=Cp1252',
+      contentLength: cp1252.length,
+    });
+  });
+
+  it('hands out GZIP documents still compressed, byte for byte, and decodes them', async () => {
+    const gzipped = gzipSync(Buffer.from('sku\tqty\nA-1\t3\nB-2\t5\n'));
+    serve('/report.gz', gzipped, { 'content-type': 'text/plain; charset=UTF-8' });
+
+    const opened = await openReportDocument({
+      document: location('/report.gz', 'GZIP'),
+      refreshDocument: noRefresh,
+    });
+    expect(opened.compression).toBe('GZIP');
+    expect((await rawBytes(opened.bytes)).equals(gzipped)).toBe(true);
+
+    const { lines } = await readLines(location('/report.gz', 'GZIP'));
+    expect(lines).toEqual(['sku\tqty', 'A-1\t3', 'B-2\t5']);
+  });
+
+  it('reports NONE when fetch already inflated a Content-Encoding: gzip response', async () => {
+    serve('/encoded.gz', gzipSync(Buffer.from('a\nb\n')), {
+      'content-type': 'text/plain; charset=UTF-8',
+      'content-encoding': 'gzip',
+    });
+
+    const { opened, lines } = await readLines(location('/encoded.gz', 'GZIP'));
+
+    expect(opened.compression).toBe('NONE');
+    expect(opened.contentLength).toBeUndefined();
+    expect(lines).toEqual(['a', 'b']);
+  });
+
+  it('decodes Shift_JIS named by the header', async () => {
+    serve('/jp.txt', Buffer.from('93fa967b8cea0a', 'hex'), {
+      'content-type': 'text/plain; charset=Shift_JIS',
+    });
+
+    const { opened, lines } = await readLines(location('/jp.txt'));
+
+    expect(opened.charset).toBe('cp932');
+    expect(lines).toEqual(['日本語']);
+  });
+
+  it('falls back to Shift_JIS/cp932 for Japan when the header names no charset', async () => {
+    serve('/jp-plain.txt', iconv.encode('商品名\t価格\n日本語\t1000\n', 'shift_jis'), {
+      'content-type': 'text/plain',
+    });
+
+    const { opened, lines } = await readLines(location('/jp-plain.txt'), JAPAN_MARKETPLACE_ID);
+
+    expect(opened.charset).toBe('cp932');
+    expect(lines).toEqual(['商品名\t価格', '日本語\t1000']);
+  });
+
+  it('rejects a charset it cannot decode', async () => {
+    serve('/odd.txt', 'x', { 'content-type': 'text/plain; charset=x-mac-klingon' });
+
+    await expect(
+      openReportDocument({ document: location('/odd.txt'), refreshDocument: noRefresh }),
+    ).rejects.toBeInstanceOf(UnsupportedCharsetError);
+  });
+
+  it('sends a plain GET with the signed query and no SP-API headers', async () => {
+    serve('/plain.txt', 'a\n', { 'content-type': 'text/plain; charset=UTF-8' });
+
+    await readLines(location('/plain.txt'));
+
+    expect(requests).toHaveLength(1);
+    const [request] = requests;
+    expect(request?.method).toBe('GET');
+    expect(request?.url).toBe(`/plain.txt?${secretQuery}`);
+    const headerNames = Object.keys(request?.headers ?? {});
+    expect(headerNames).not.toContain('x-amz-access-token');
+    expect(headerNames).not.toContain('authorization');
+    expect(headerNames.filter((name) => name.startsWith('x-amz'))).toEqual([]);
+  });
+
+  it('refreshes an expired URL once and reads the fresh one', async () => {
+    serveExpired('/old.txt');
+    serve('/new.txt', 'fresh\n', { 'content-type': 'text/plain; charset=UTF-8' });
+    const refreshDocument = jest.fn(async () => location('/new.txt'));
+
+    const opened = await openReportDocument({ document: location('/old.txt'), refreshDocument });
+
+    expect(refreshDocument).toHaveBeenCalledTimes(1);
+    expect((await rawBytes(opened.bytes)).toString()).toBe('fresh\n');
+    expect(requests.map((request) => request.url?.split('?')[0])).toEqual(['/old.txt', '/new.txt']);
+  });
+
+  it('throws ReportDocumentExpiredError when the refreshed URL is refused too', async () => {
+    serveExpired('/old.txt');
+    serveExpired('/still-old.txt');
+    const refreshDocument = jest.fn(async () => location('/still-old.txt'));
+
+    const error = await openReportDocument({
+      document: location('/old.txt'),
+      refreshDocument,
+    }).catch((e) => e);
+
+    expect(error).toBeInstanceOf(ReportDocumentExpiredError);
+    expect(error.message).toContain('AccessDenied');
+    expect(error.message).toContain(`${origin}/still-old.txt`);
+    expect(refreshDocument).toHaveBeenCalledTimes(1);
+    expectNoSecret(error);
+  });
+
+  it('maps 5xx to a retryable error and 404 to a final one, without the query string', async () => {
+    routes.set('/busy.txt', (response) => response.writeHead(503).end('<Code>SlowDown</Code>'));
+
+    const busy = await openReportDocument({
+      document: location('/busy.txt'),
+      refreshDocument: noRefresh,
+    }).catch((e) => e);
+    const missing = await openReportDocument({
+      document: location('/missing.txt'),
+      refreshDocument: noRefresh,
+    }).catch((e) => e);
+
+    expect(busy).toBeInstanceOf(ReportDocumentUnavailableError);
+    expect(busy.message).toContain('HTTP 503 (SlowDown)');
+    expect(isRetryable(busy)).toBe(true);
+    expect(missing).toBeInstanceOf(ReportDocumentRequestError);
+    expect(missing.message).toContain('HTTP 404 (NoSuchKey)');
+    expect(isRetryable(missing)).toBe(false);
+    expectNoSecret(busy);
+    expectNoSecret(missing);
+  });
+
+  it('maps an unreachable host to a retryable error without the query string', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+
+    const error = await openReportDocument({
+      document: { reportDocumentId: 'doc', url: `http://127.0.0.1:${port}/x.txt?${secretQuery}` },
+      refreshDocument: noRefresh,
+    }).catch((e) => e);
+
+    expect(error).toBeInstanceOf(ReportDocumentUnavailableError);
+    expect(error.message).toContain('ECONNREFUSED');
+    expectNoSecret(error);
+  });
+
+  it('rejects a malformed URL without quoting it', async () => {
+    const error = await openReportDocument({
+      document: { reportDocumentId: 'doc', url: `not a url?${secretQuery}` },
+      refreshDocument: noRefresh,
+    }).catch((e) => e);
+
+    expect(error).toBeInstanceOf(ReportDocumentRequestError);
+    expectNoSecret(error);
+  });
+
+  it('reports a gzip document cut short as a retryable truncation', async () => {
+    const gzipped = gzipSync(Buffer.from('row\t1\n'.repeat(50_000)));
+    serve('/cut.gz', gzipped.subarray(0, gzipped.length - 100), {
+      'content-type': 'text/plain; charset=UTF-8',
+    });
+
+    const error = await readLines(location('/cut.gz', 'GZIP')).catch((e) => e);
+
+    expect(error).toBeInstanceOf(ReportDocumentTruncatedError);
+    expect(isRetryable(error)).toBe(true);
+  });
+
+  it.each([
+    ['with Content-Length', { 'content-length': '100000' }],
+    ['chunked', {}],
+  ])('reports a connection reset mid-body (%s) as a retryable truncation', async (_, length) => {
+    const plain = Buffer.from('row\t1\n'.repeat(5000));
+    const gzipped = gzipSync(plain, { level: 0 });
+    for (const compression of [undefined, 'GZIP'] as const) {
+      const body = compression === 'GZIP' ? gzipped : plain;
+      routes.set('/reset.txt', (response) => {
+        response.writeHead(200, { 'content-type': 'text/plain; charset=UTF-8', ...length });
+        response.write(body.subarray(0, 10_000));
+        setTimeout(() => response.socket?.destroy(), 20);
+      });
+
+      const error = await readLines(location('/reset.txt', compression)).catch((e) => e);
+
+      expect(error).toBeInstanceOf(ReportDocumentTruncatedError);
+      expect(isRetryable(error)).toBe(true);
+      expect(error.message).toMatch(/broke off after \d+ bytes/);
+      expectNoSecret(error);
+    }
+  });
+
+  it('reports a body shorter than its Content-Length as a truncation, whatever fetch allows', async () => {
+    const shortFetch: typeof fetch = async () =>
+      new Response('abc', { headers: { 'content-type': 'text/plain', 'content-length': '10' } });
+
+    const opened = await openReportDocument({
+      document: location('/short.txt'),
+      refreshDocument: noRefresh,
+      fetch: shortFetch,
+    });
+    const error = await rawBytes(opened.bytes).catch((e) => e);
+
+    expect(error).toBeInstanceOf(ReportDocumentTruncatedError);
+    expect(error.message).toContain('ended after 3 of 10 bytes');
+  });
+});

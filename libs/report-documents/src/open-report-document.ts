@@ -1,0 +1,221 @@
+import { Readable } from 'node:stream';
+import { type ReportCharset, resolveCharset } from './charset';
+import { errorCode, withoutSecret } from './error-details';
+import {
+  ReportDocumentExpiredError,
+  ReportDocumentRequestError,
+  ReportDocumentTruncatedError,
+  ReportDocumentUnavailableError,
+} from './errors';
+import { redactUrl } from './redact-url';
+
+/** What getReportDocument (Reports API 2021-06-30) says about a document. */
+export interface ReportDocumentLocation {
+  reportDocumentId: string;
+  /** Pre-signed S3 URL, valid for about five minutes. A secret: never log its query string. */
+  url: string;
+  /** Absent when the document is not compressed. */
+  compressionAlgorithm?: 'GZIP';
+}
+
+/** Whether `bytes` still need gunzipping. */
+export const ReportCompression = { Gzip: 'GZIP', None: 'NONE' } as const;
+export type ReportCompression = (typeof ReportCompression)[keyof typeof ReportCompression];
+
+/** Input of {@link openReportDocument}. */
+export interface OpenReportDocumentInput {
+  document: ReportDocumentLocation;
+  /** Calls getReportDocument again for a fresh URL; used at most once, when the URL has expired. */
+  refreshDocument: () => Promise<ReportDocumentLocation>;
+  /** Picks the fallback charset when the response names none (cp932 for Japan). */
+  marketplaceId?: string;
+  /** WHATWG-compatible fetch (decodes `Content-Encoding` itself); defaults to the global one. */
+  fetch?: typeof fetch;
+  signal?: AbortSignal;
+}
+
+/** An opened document: its raw bytes as a stream plus what is needed to decode them. */
+export interface OpenedReportDocument {
+  /** The bytes exactly as received (still gzipped when `compression` is GZIP); read them once. */
+  bytes: Readable;
+  compression: ReportCompression;
+  charset: ReportCharset;
+  contentType: string | undefined;
+  /** Length of `bytes` when the server announced it, e.g. to stream them into S3 unchanged. */
+  contentLength: number | undefined;
+}
+
+/**
+ * Starts downloading a report document from its pre-signed URL, without SP-API headers and without
+ * buffering it. An expired URL (any 403) is refreshed once through `refreshDocument`.
+ */
+export async function openReportDocument(
+  input: OpenReportDocumentInput,
+): Promise<OpenedReportDocument> {
+  const fetchDocument = input.fetch ?? globalThis.fetch;
+  let document = input.document;
+  let response = await requestDocument(fetchDocument, document, input.signal);
+  if (response.status === 403) {
+    // S3 answers 403 AccessDenied "Request has expired" once the ~5 minute URL lifetime is over.
+    await readS3ErrorCode(response);
+    document = await input.refreshDocument();
+    response = await requestDocument(fetchDocument, document, input.signal);
+    if (response.status === 403) {
+      const code = await readS3ErrorCode(response);
+      throw new ReportDocumentExpiredError(
+        `${describe(document)} answered HTTP 403${code ? ` (${code})` : ''} again after refreshing the URL`,
+      );
+    }
+  }
+  if (!response.ok) {
+    throw await httpError(document, response);
+  }
+  return toOpenedDocument(document, response, input.marketplaceId);
+}
+
+async function requestDocument(
+  fetchDocument: typeof fetch,
+  document: ReportDocumentLocation,
+  signal: AbortSignal | undefined,
+): Promise<Response> {
+  assertFetchableUrl(document);
+  try {
+    // A plain GET: the signature lives in the query string, SP-API headers must not be sent.
+    // `identity` asks for the stored bytes as they are (the archive keeps them byte for byte).
+    return await fetchDocument(document.url, {
+      method: 'GET',
+      headers: { 'accept-encoding': 'identity' },
+      redirect: 'follow',
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) {
+      throw error;
+    }
+    throw new ReportDocumentUnavailableError(
+      `${describe(document)} failed before a response (${errorCode(error) ?? 'network error'})`,
+      { cause: withoutSecret(error, querySecret(document.url)) },
+    );
+  }
+}
+
+function assertFetchableUrl(document: ReportDocumentLocation): void {
+  let protocol: string;
+  try {
+    protocol = new URL(document.url).protocol;
+  } catch {
+    throw new ReportDocumentRequestError(
+      `report document ${document.reportDocumentId} has a malformed URL`,
+    );
+  }
+  if (protocol !== 'https:' && protocol !== 'http:') {
+    throw new ReportDocumentRequestError(
+      `report document ${document.reportDocumentId} has a non-HTTP URL (${protocol})`,
+    );
+  }
+}
+
+function toOpenedDocument(
+  document: ReportDocumentLocation,
+  response: Response,
+  marketplaceId: string | undefined,
+): OpenedReportDocument {
+  const contentType = response.headers.get('content-type') ?? undefined;
+  let charset: ReportCharset;
+  try {
+    charset = resolveCharset(contentType, marketplaceId);
+  } catch (error) {
+    void response.body?.cancel().catch(() => undefined);
+    throw error;
+  }
+  // With `Content-Encoding: gzip` (enableContentEncodingUrlHeader) fetch has already inflated the
+  // body: the bytes we hand out are plain then, and Content-Length no longer counts them.
+  const contentEncoding = response.headers.get('content-encoding')?.trim().toLowerCase();
+  const decodedByFetch = contentEncoding !== undefined && contentEncoding !== 'identity';
+  const announcedLength = Number(response.headers.get('content-length') ?? Number.NaN);
+  const contentLength =
+    !decodedByFetch && Number.isSafeInteger(announcedLength) ? announcedLength : undefined;
+  const compression =
+    document.compressionAlgorithm === 'GZIP' && !decodedByFetch
+      ? ReportCompression.Gzip
+      : ReportCompression.None;
+  const bytes =
+    response.body === null
+      ? Readable.from([], { objectMode: false })
+      : Readable.from(guardedBody(document, response.body, contentLength), { objectMode: false });
+  return { bytes, compression, charset, contentType, contentLength };
+}
+
+// Turns a connection reset or a short body into a typed, retryable error: a document that ends
+// early must never pass for a complete one.
+async function* guardedBody(
+  document: ReportDocumentLocation,
+  body: AsyncIterable<Uint8Array>,
+  expectedLength: number | undefined,
+): AsyncGenerator<Buffer> {
+  let received = 0;
+  try {
+    for await (const chunk of body) {
+      received += chunk.byteLength;
+      yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    }
+  } catch (error) {
+    throw new ReportDocumentTruncatedError(
+      `${describe(document)} broke off after ${received} bytes (${errorCode(error) ?? 'stream error'})`,
+      { cause: withoutSecret(error, querySecret(document.url)) },
+    );
+  }
+  if (expectedLength !== undefined && received !== expectedLength) {
+    throw new ReportDocumentTruncatedError(
+      `${describe(document)} ended after ${received} of ${expectedLength} bytes`,
+    );
+  }
+}
+
+async function httpError(document: ReportDocumentLocation, response: Response): Promise<Error> {
+  const code = await readS3ErrorCode(response);
+  const message = `${describe(document)} answered HTTP ${response.status}${code ? ` (${code})` : ''}`;
+  const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
+  return retryable
+    ? new ReportDocumentUnavailableError(message)
+    : new ReportDocumentRequestError(message);
+}
+
+const errorBodyLimit = 4096;
+
+// Reads at most a few KiB of an S3 XML error and keeps only its <Code>: other elements
+// (StringToSign, CanonicalRequest) can echo the signed query string.
+async function readS3ErrorCode(response: Response): Promise<string | undefined> {
+  if (response.body === null) {
+    return undefined;
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    while (text.length < errorBodyLimit) {
+      const { done, value } = await reader.read();
+      if (done) {
+        break;
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch {
+    return undefined;
+  } finally {
+    void reader.cancel().catch(() => undefined);
+  }
+  return /<Code>([A-Za-z0-9.]{1,64})<\/Code>/.exec(text)?.[1];
+}
+
+function describe(document: ReportDocumentLocation): string {
+  return `report document ${document.reportDocumentId} (GET ${redactUrl(document.url)})`;
+}
+
+function querySecret(url: string): string {
+  try {
+    return new URL(url).search.slice(1);
+  } catch {
+    return url;
+  }
+}
