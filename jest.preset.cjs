@@ -25,6 +25,8 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testMatch: ['<rootDir>/**/*.spec.ts'],
+  // hyparquet and hyparquet-writer ship ES modules only: let @swc/jest turn them into CommonJS too.
+  transformIgnorePatterns: ['/node_modules/(?!(hyparquet|hyparquet-writer)/)'],
   setupFiles: [path.join(__dirname, 'tools/jest/setup.cjs')],
   clearMocks: true,
 };

@@ -1,0 +1,58 @@
+import type { ParquetColumn } from '@spapi-lake/lake';
+import type { CellValue, ColumnDefinition, DatasetDefinition } from '@spapi-lake/reports';
+import type { ReportRecord } from './ports';
+
+/**
+ * Lineage carried by every curated row. All of it comes from the report itself, so processing the
+ * same report twice writes byte-identical files (the ingestion time lives in the manifest).
+ */
+export const lineageColumns: readonly ParquetColumn[] = [
+  { name: '_report_id', type: 'string', nullable: false },
+  { name: '_report_processed_at', type: 'timestamp', nullable: false },
+  { name: '_source_position', type: 'int64', nullable: false },
+];
+
+// Money in flat files is exact: DECIMAL(18, scale) holds any realistic amount.
+const DECIMAL_PRECISION = 18;
+
+function parquetColumn(column: ColumnDefinition): ParquetColumn {
+  switch (column.type) {
+    case 'integer':
+      return { name: column.name, type: 'int64', nullable: true };
+    case 'decimal':
+      return {
+        name: column.name,
+        type: 'decimal',
+        nullable: true,
+        precision: DECIMAL_PRECISION,
+        scale: column.scale ?? 2,
+      };
+    default:
+      return { name: column.name, type: column.type, nullable: true };
+  }
+}
+
+/**
+ * The columns of one dataset's Parquet file: the schema's typed columns, then columns the document
+ * carried that the schema does not know (TSV: one string column each; JSON: one `_extra_fields`
+ * column holding them as a JSON object, since JSON drift can appear mid-document), then lineage.
+ */
+export function datasetColumns(
+  dataset: DatasetDefinition,
+  driftColumns: readonly string[],
+  json: boolean,
+): ParquetColumn[] {
+  const known = new Set(dataset.columns.map((column) => column.name));
+  const drift: ParquetColumn[] = json
+    ? [{ name: '_extra_fields', type: 'string', nullable: true }]
+    : driftColumns
+        .filter((name) => !known.has(name) && !name.startsWith('_'))
+        .map((name) => ({ name, type: 'string', nullable: true }));
+  return [...dataset.columns.map(parquetColumn), ...drift, ...lineageColumns];
+}
+
+/** The lineage values shared by every row of a report. */
+export function lineageValues(report: ReportRecord): Record<string, CellValue> {
+  const processedAt = report.processingEndTime ?? report.createdTime;
+  return { _report_id: report.reportId, _report_processed_at: Date.parse(processedAt) };
+}

@@ -1,0 +1,37 @@
+import { TypedError } from '@spapi-lake/core';
+
+/** The report is not DONE yet; retrieval must wait (the workflow polls). Retryable. */
+export class ReportNotReadyError extends TypedError {
+  override readonly name = 'ReportNotReadyError';
+  readonly retryable = true;
+
+  constructor(
+    readonly reportId: string,
+    readonly processingStatus: string,
+  ) {
+    super(`report ${reportId} is ${processingStatus}, not DONE`);
+  }
+}
+
+/** The report ended FATAL; the reason comes from its error document when there is one. */
+export class ReportFatalError extends TypedError {
+  override readonly name = 'ReportFatalError';
+  readonly retryable = false;
+
+  constructor(
+    readonly reportId: string,
+    readonly reason: string,
+  ) {
+    super(`report ${reportId} failed at Amazon: ${reason}`);
+  }
+}
+
+/** The report's rows cannot be placed in a marketplace partition (no single marketplace known). */
+export class ReportMarketplaceUnknownError extends TypedError {
+  override readonly name = 'ReportMarketplaceUnknownError';
+  readonly retryable = false;
+
+  constructor(readonly reportId: string) {
+    super(`report ${reportId} does not name exactly one marketplace and none was given`);
+  }
+}

@@ -1,0 +1,62 @@
+import type { Readable, Writable } from 'node:stream';
+import type { ParquetColumn, ParquetSink } from '@spapi-lake/lake';
+
+/** A report as getReport returns it (the fields the pipeline uses). */
+export interface ReportRecord {
+  readonly reportId: string;
+  readonly reportType: string;
+  readonly processingStatus: 'IN_QUEUE' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED' | 'FATAL';
+  readonly marketplaceIds?: readonly string[];
+  readonly dataStartTime?: string;
+  readonly dataEndTime?: string;
+  readonly createdTime: string;
+  readonly processingEndTime?: string;
+  readonly reportDocumentId?: string;
+}
+
+/** Where a report document can be downloaded (pre-signed, short-lived). */
+export interface ReportDocumentLocation {
+  readonly reportDocumentId: string;
+  readonly url: string;
+  readonly compressionAlgorithm?: 'GZIP';
+}
+
+/** The Reports API operations ingestion calls, for one selling partner. */
+export interface ReportsPort {
+  getReport(reportId: string): Promise<ReportRecord>;
+  getReportDocument(
+    reportDocumentId: string,
+    options?: { readonly restrictedDataToken?: string },
+  ): Promise<ReportDocumentLocation>;
+  /** A Restricted Data Token for `GET <path>`. */
+  createRestrictedDataToken(path: string): Promise<string>;
+}
+
+/** A document opened for streaming: its bytes as received, and how to read them. */
+export interface OpenedDocument {
+  readonly bytes: Readable;
+  readonly compression: 'GZIP' | 'NONE';
+  readonly charset: string;
+}
+
+/** Downloads and decodes report documents (pre-signed URL, gzip, charset). */
+export interface DocumentPort {
+  open(
+    location: ReportDocumentLocation,
+    refresh: () => Promise<ReportDocumentLocation>,
+    marketplaceId: string | undefined,
+  ): Promise<OpenedDocument>;
+  /** Decoded text chunks of the bytes. */
+  decode(bytes: Readable, encoding: { compression: 'GZIP' | 'NONE'; charset: string }): Readable;
+}
+
+/** Opens a Parquet file writing to `output` (hyparquet-writer behind this port). */
+export type ParquetSinkFactory = (
+  columns: readonly ParquetColumn[],
+  output: Writable,
+) => ParquetSink;
+
+/** Wall time, as a port. */
+export interface ClockPort {
+  now(): number;
+}

@@ -1,0 +1,163 @@
+import { PassThrough, type Readable } from 'node:stream';
+import {
+  type ObjectStore,
+  type ReportManifest,
+  buildReportManifest,
+  manifestKey,
+  rawReportKey,
+  schemaHash,
+  serializeReportManifest,
+} from '@spapi-lake/lake';
+import {
+  type ReportTypeDefinition,
+  isRestrictedReportType,
+  reportTypeDefinition,
+} from '@spapi-lake/reports';
+import { curateDocument } from './curate-document';
+import { datasetColumns } from './dataset-columns';
+import { ReportMarketplaceUnknownError, ReportNotReadyError } from './errors';
+import type {
+  ClockPort,
+  DocumentPort,
+  ParquetSinkFactory,
+  ReportDocumentLocation,
+  ReportRecord,
+  ReportsPort,
+} from './ports';
+
+export interface RetrieveReportDeps {
+  readonly reports: ReportsPort;
+  readonly documents: DocumentPort;
+  readonly store: ObjectStore;
+  readonly openParquetSink: ParquetSinkFactory;
+  readonly clock: ClockPort;
+}
+
+export interface RetrieveReportInput {
+  readonly sellingPartnerId: string;
+  readonly reportId: string;
+  /** The marketplace rows belong to, when the report itself does not name exactly one. */
+  readonly marketplaceId?: string;
+}
+
+/**
+ * Retrieves one DONE report: streams its document once, keeping the bytes exactly as received in the
+ * raw zone and, in the same pass, writing typed Parquet per (dataset, marketplace, dt) to the curated
+ * zone; quarantines rows that cannot be curated; then writes the report's manifest. Processing the
+ * same report again writes the same keys, so nothing is ever duplicated.
+ */
+export async function retrieveReport(
+  deps: RetrieveReportDeps,
+  input: RetrieveReportInput,
+): Promise<ReportManifest> {
+  const report = await deps.reports.getReport(input.reportId);
+  const reportDocumentId = report.reportDocumentId;
+  if (report.processingStatus !== 'DONE' || !reportDocumentId) {
+    throw new ReportNotReadyError(report.reportId, report.processingStatus);
+  }
+  const marketplaceId =
+    report.marketplaceIds?.length === 1 ? report.marketplaceIds[0] : input.marketplaceId;
+  if (!marketplaceId) throw new ReportMarketplaceUnknownError(report.reportId);
+  const windowStart = report.dataStartTime ?? report.createdTime;
+  const definition = findDefinition(report.reportType);
+
+  const requestDocument = () => requestReportDocument(deps.reports, report, reportDocumentId);
+  const opened = await deps.documents.open(await requestDocument(), requestDocument, marketplaceId);
+  const rawKey = rawReportKey({
+    reportType: report.reportType,
+    sellingPartnerId: input.sellingPartnerId,
+    dt: windowStart.slice(0, 10),
+    reportId: report.reportId,
+    format: definition?.format ?? 'tsv',
+    compression: opened.compression,
+  });
+
+  const [rawCopy, parseCopy] = tee(opened.bytes);
+  const rawUpload = deps.store.putStream(rawKey, rawCopy, {
+    contentType: opened.compression === 'GZIP' ? 'application/gzip' : 'text/plain',
+  });
+  // Awaited below; without this a failure during curation would surface as unhandled first.
+  rawUpload.catch(() => undefined);
+
+  const curated = definition
+    ? await curateDocument(deps, {
+        definition,
+        report,
+        sellingPartnerId: input.sellingPartnerId,
+        marketplaceId,
+        windowStart,
+        text: deps.documents.decode(parseCopy, opened),
+      })
+    : (parseCopy.resume(), undefined);
+  const raw = await rawUpload;
+
+  const manifest = buildReportManifest({
+    reportId: report.reportId,
+    reportType: report.reportType,
+    sellingPartnerId: input.sellingPartnerId,
+    marketplaceIds: [marketplaceId],
+    dataStartTime: windowStart,
+    dataEndTime: report.dataEndTime ?? windowStart,
+    documentId: reportDocumentId,
+    compression: opened.compression,
+    charset: opened.charset,
+    rawKey,
+    rawBytes: raw.bytes,
+    datasets: (definition?.datasets ?? []).map((dataset) => {
+      const partitions = curated?.partitions.filter((p) => p.dataset === dataset.name) ?? [];
+      const observed = curated?.schema.find((s) => s.dataset === dataset.name);
+      const quarantine = curated?.quarantined.get(dataset.name);
+      const drift = observed?.driftColumns ?? [];
+      return {
+        dataset: dataset.name,
+        rows: partitions.reduce((sum, p) => sum + p.rows, 0),
+        partitions: partitions.map((p) => p.key),
+        schemaHash: schemaHash(datasetColumns(dataset, drift, definition?.format === 'json')),
+        driftColumns: [...drift],
+        missingColumns: [...(observed?.missingColumns ?? [])],
+        quarantinedRows: quarantine?.rows ?? 0,
+        ...(quarantine ? { quarantineKey: quarantine.key } : {}),
+      };
+    }),
+    quarantinedRows: [...(curated?.quarantined.values() ?? [])].reduce((n, q) => n + q.rows, 0),
+    ingestedAt: new Date(deps.clock.now()),
+  });
+  await deps.store.putObject(
+    manifestKey({ sellingPartnerId: input.sellingPartnerId, reportId: report.reportId }),
+    serializeReportManifest(manifest),
+    { contentType: 'application/json' },
+  );
+  return manifest;
+}
+
+// Restricted report types need a Restricted Data Token naming this very document path.
+async function requestReportDocument(
+  reports: ReportsPort,
+  report: ReportRecord,
+  reportDocumentId: string,
+): Promise<ReportDocumentLocation> {
+  const restrictedDataToken = isRestrictedReportType(report.reportType)
+    ? await reports.createRestrictedDataToken(`/reports/2021-06-30/documents/${reportDocumentId}`)
+    : undefined;
+  return reports.getReportDocument(reportDocumentId, { restrictedDataToken });
+}
+
+function findDefinition(reportType: string): ReportTypeDefinition | undefined {
+  try {
+    return reportTypeDefinition(reportType);
+  } catch {
+    return undefined;
+  }
+}
+
+function tee(source: Readable): [PassThrough, PassThrough] {
+  const first = new PassThrough();
+  const second = new PassThrough();
+  source.on('error', (error) => {
+    first.destroy(error);
+    second.destroy(error);
+  });
+  source.pipe(first);
+  source.pipe(second);
+  return [first, second];
+}

@@ -1,0 +1,73 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { LocalDiskObjectStore } from './local-disk-object-store';
+import { describeObjectStoreContract } from './test/object-store-contract';
+
+describeObjectStoreContract('LocalDiskObjectStore', async () => {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'lake-disk-'));
+  return {
+    store: new LocalDiskObjectStore(root),
+    teardown: () => rm(root, { recursive: true, force: true }),
+  };
+});
+
+describe('LocalDiskObjectStore', () => {
+  let root: string;
+
+  beforeEach(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'lake-disk-'));
+  });
+
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('lays keys out as plain files under the root, the layout DuckDB globs read', async () => {
+    const store = new LocalDiskObjectStore(root);
+
+    await store.putObject('orders/selling_partner_id=A1/dt=2024-01-02/r1.parquet', 'PAR1');
+
+    expect(
+      await readdir(path.join(root, 'orders', 'selling_partner_id=A1', 'dt=2024-01-02')),
+    ).toEqual(['r1.parquet']);
+  });
+
+  it('leaves no temp file behind after a write, nor after a failed one', async () => {
+    const store = new LocalDiskObjectStore(root);
+    await store.putStream('d/ok.tsv', Readable.from([Buffer.from('a\tb\n')]));
+    const failing = new Readable({
+      read() {
+        this.destroy(new Error('source broke'));
+      },
+    });
+
+    await expect(store.putStream('d/failed.tsv', failing)).rejects.toThrow('source broke');
+
+    expect(await readdir(path.join(root, 'd'))).toEqual(['ok.tsv']);
+  });
+
+  it('lists in S3 byte order across directory boundaries (a-b before a/b before a0)', async () => {
+    const store = new LocalDiskObjectStore(root);
+    for (const key of ['p/a0.txt', 'p/a/b.txt', 'p/a-b.txt', 'p/a/a.txt', 'p/a.txt']) {
+      await store.putObject(key, 'x');
+    }
+
+    const keys: string[] = [];
+    for await (const entry of store.list('p/a')) keys.push(entry.key);
+
+    expect(keys).toEqual(['p/a-b.txt', 'p/a.txt', 'p/a/a.txt', 'p/a/b.txt', 'p/a0.txt']);
+  });
+
+  it('ignores stray dot-files when listing', async () => {
+    const store = new LocalDiskObjectStore(root);
+    await store.putObject('d/a.json', '{}');
+    await writeFile(path.join(root, 'd', '.tmp-left-by-a-crash'), 'partial');
+
+    const keys: string[] = [];
+    for await (const entry of store.list('d/')) keys.push(entry.key);
+
+    expect(keys).toEqual(['d/a.json']);
+  });
+});

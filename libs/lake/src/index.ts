@@ -1,0 +1,50 @@
+export * from './errors';
+export { assertObjectKey, assertObjectKeyPrefix } from './object-key';
+export type { ObjectStore, ObjectSummary, PutObjectOptions, PutObjectResult } from './object-store';
+export {
+  type CuratedKeyInput,
+  DocumentCompression,
+  type ErrorDocumentKeyInput,
+  type LedgerKeyInput,
+  type ManifestKeyInput,
+  type QuarantineKeyInput,
+  type RawReportKeyInput,
+  ReportDocumentFormat,
+  curatedKey,
+  datasetPrefix,
+  errorDocumentKey,
+  ledgerKey,
+  ledgerPrefix,
+  manifestKey,
+  partitionDate,
+  quarantineKey,
+  rawReportKey,
+} from './lake-keys';
+export {
+  type ParquetColumn,
+  ParquetColumnType,
+  type ParquetRecord,
+  type ParquetSink,
+  type ParquetValue,
+  type ParquetWriteSummary,
+} from './parquet-sink';
+export { schemaHash } from './schema-hash';
+export {
+  type DatasetManifest,
+  type ReportManifest,
+  type ReportManifestInput,
+  buildReportManifest,
+  datasetManifestSchema,
+  parseReportManifest,
+  reportManifestSchema,
+  serializeReportManifest,
+} from './manifest';
+export {
+  type LedgerEntry,
+  type LedgerEntryInput,
+  LedgerOutcome,
+  buildLedgerEntry,
+  ledgerEntrySchema,
+  parseLedgerEntry,
+  serializeLedgerEntry,
+} from './ledger-entry';

@@ -1,0 +1,59 @@
+/**
+ * Error names the state machines match in Retry and Catch. They are API: the apps throw TypedErrors
+ * with these `name`s (libs/sp-api, libs/lwa, libs/report-documents, libs/lake) and must not rename them.
+ */
+
+/** Errors a retry can cure: our TypedErrors declared `retryable = true`. */
+export const TransientErrorName = {
+  SpApiQuotaExceeded: 'SpApiQuotaExceededError',
+  SpApiServer: 'SpApiServerError',
+  SpApiNetwork: 'SpApiNetworkError',
+  LwaUnavailable: 'LwaUnavailableError',
+  ReportDocumentUnavailable: 'ReportDocumentUnavailableError',
+  ReportDocumentTruncated: 'ReportDocumentTruncatedError',
+  ReportDocumentExpired: 'ReportDocumentExpiredError',
+  ObjectStoreUnavailable: 'ObjectStoreUnavailableError',
+  ParquetOutput: 'ParquetOutputError',
+} as const;
+export type TransientErrorName = (typeof TransientErrorName)[keyof typeof TransientErrorName];
+
+/** Errors the workflows themselves raise (Fail states and failure records). */
+export const WorkflowErrorName = {
+  /** The report ended FATAL; the Cause is the reason from its error document. */
+  ReportFatal: 'ReportFatalError',
+  /** The report was still not finished after the last allowed poll. */
+  ReportPollingExhausted: 'ReportPollingExhaustedError',
+  /** Completing a window would move the watermark across a gap (libs/workflows `errors.ts`). */
+  WatermarkConflict: 'WatermarkConflictError',
+} as const;
+export type WorkflowErrorName = (typeof WorkflowErrorName)[keyof typeof WorkflowErrorName];
+
+/** Lambda service errors Step Functions recommends retrying for Lambda tasks. */
+export const LambdaErrorName = {
+  ServiceException: 'Lambda.ServiceException',
+  AwsLambdaException: 'Lambda.AWSLambdaException',
+  SdkClientException: 'Lambda.SdkClientException',
+  TooManyRequests: 'Lambda.TooManyRequestsException',
+  ClientExecutionTimeout: 'Lambda.ClientExecutionTimeoutException',
+} as const;
+
+/** Errors of the AWS service integrations the workflows call directly. */
+export const ServiceIntegrationErrorName = {
+  GlueCrawlerRunning: 'Glue.CrawlerRunningException',
+  GlueOperationTimeout: 'Glue.OperationTimeoutException',
+  GlueThrottling: 'Glue.ThrottlingException',
+  GlueInternalService: 'Glue.InternalServiceException',
+  /** `states:startExecution`: same name, different input, or the execution is closed. */
+  ExecutionAlreadyExists: 'StepFunctions.ExecutionAlreadyExistsException',
+  ExecutionLimitExceeded: 'StepFunctions.ExecutionLimitExceededException',
+  StepFunctionsThrottling: 'StepFunctions.ThrottlingException',
+  SfnThrottling: 'Sfn.ThrottlingException',
+} as const;
+
+/** Step Functions' predefined error names. */
+export const StatesErrorName = {
+  All: 'States.ALL',
+  Timeout: 'States.Timeout',
+  HeartbeatTimeout: 'States.HeartbeatTimeout',
+  TaskFailed: 'States.TaskFailed',
+} as const;

@@ -1,0 +1,167 @@
+import { WatermarkConflictError } from './errors';
+import {
+  DEFAULT_CLAIM_TTL_MS,
+  claimLaneWindow,
+  completeLaneWindow,
+  recordLaneWindowFailure,
+  windowAttempt,
+  type LaneState,
+  type LaneWindowRef,
+} from './lane-state';
+import { at } from './test/fixtures';
+
+function windowRef(
+  start: string,
+  end: string,
+  previousWatermark: string | null = start,
+  executionName = `run-${start}`,
+): LaneWindowRef {
+  return {
+    executionName,
+    ...(previousWatermark === null ? {} : { previousWatermark }),
+    input: { window: { start, end } },
+  };
+}
+
+const JAN1 = '2025-01-01T00:00:00Z';
+const JAN2 = '2025-01-02T00:00:00Z';
+const JAN3 = '2025-01-03T00:00:00Z';
+const now = at('2025-01-05T10:00:00Z');
+
+describe('claimLaneWindow', () => {
+  it("claims a window planned from the lane's watermark", () => {
+    const result = claimLaneWindow({ watermark: JAN1 }, windowRef(JAN1, JAN2), now);
+    expect(result).toEqual({
+      claimed: true,
+      state: {
+        watermark: JAN1,
+        claim: { executionName: `run-${JAN1}`, claimedAt: '2025-01-05T10:00:00Z' },
+      },
+    });
+  });
+
+  it("claims a lane's first window only while the lane has no watermark", () => {
+    expect(claimLaneWindow({}, windowRef(JAN1, JAN2, null), now).claimed).toBe(true);
+    expect(claimLaneWindow({ watermark: JAN1 }, windowRef(JAN1, JAN2, null), now)).toEqual({
+      claimed: false,
+      reason: 'stale-plan',
+    });
+  });
+
+  it('refuses a window planned from an older watermark', () => {
+    expect(claimLaneWindow({ watermark: JAN2 }, windowRef(JAN1, JAN2), now)).toEqual({
+      claimed: false,
+      reason: 'stale-plan',
+    });
+  });
+
+  it('refuses while another run holds a live claim, and takes over an expired one', () => {
+    const state: LaneState = {
+      watermark: JAN1,
+      claim: { executionName: 'other', claimedAt: '2025-01-05T09:00:00Z' },
+    };
+    expect(claimLaneWindow(state, windowRef(JAN1, JAN2), now)).toEqual({
+      claimed: false,
+      reason: 'claimed-by-another-run',
+    });
+    const later = at('2025-01-05T09:00:00Z') + DEFAULT_CLAIM_TTL_MS;
+    expect(claimLaneWindow(state, windowRef(JAN1, JAN2), later).claimed).toBe(true);
+  });
+
+  it('lets the same execution name claim again (a second run joining the same try)', () => {
+    const state: LaneState = {
+      watermark: JAN1,
+      claim: { executionName: `run-${JAN1}`, claimedAt: '2025-01-05T09:00:00Z' },
+    };
+    expect(claimLaneWindow(state, windowRef(JAN1, JAN2), now).claimed).toBe(true);
+  });
+});
+
+describe('completeLaneWindow', () => {
+  it('moves the watermark to the end and clears claim and failures', () => {
+    const state: LaneState = {
+      watermark: JAN1,
+      claim: { executionName: 'x', claimedAt: JAN1 },
+      failure: { windowStart: JAN1, attempts: 2, lastError: 'ReportFatalError' },
+    };
+    expect(completeLaneWindow(state, windowRef(JAN1, JAN2))).toEqual({ watermark: JAN2 });
+    expect(completeLaneWindow({}, windowRef(JAN1, JAN2, null))).toEqual({ watermark: JAN2 });
+  });
+
+  it('only releases its own claim for a window the watermark has already passed', () => {
+    const state: LaneState = { watermark: JAN3 };
+    expect(completeLaneWindow(state, windowRef(JAN1, JAN2))).toBe(state);
+    const claimed: LaneState = {
+      watermark: JAN3,
+      claim: { executionName: `run-${JAN1}`, claimedAt: JAN1 },
+    };
+    expect(completeLaneWindow(claimed, windowRef(JAN1, JAN2))).toEqual({ watermark: JAN3 });
+    const other: LaneState = {
+      watermark: JAN3,
+      claim: { executionName: 'other', claimedAt: JAN1 },
+    };
+    expect(completeLaneWindow(other, windowRef(JAN1, JAN2))).toBe(other);
+  });
+
+  it('refuses to jump a gap', () => {
+    expect(() => completeLaneWindow({ watermark: JAN1 }, windowRef(JAN2, JAN3))).toThrow(
+      WatermarkConflictError,
+    );
+    expect(() => completeLaneWindow({}, windowRef(JAN2, JAN3))).toThrow(
+      'watermark (none) is neither the window start',
+    );
+  });
+
+  it('lets a snapshot window continue from an older watermark it was planned from', () => {
+    expect(completeLaneWindow({ watermark: JAN1 }, windowRef(JAN2, JAN3, JAN1))).toEqual({
+      watermark: JAN3,
+    });
+  });
+});
+
+describe('recordLaneWindowFailure', () => {
+  it('counts attempts per window, releases the claim and skips after N FATALs', () => {
+    let state: LaneState = {
+      watermark: JAN1,
+      claim: { executionName: `run-${JAN1}`, claimedAt: JAN1 },
+    };
+    const window = windowRef(JAN1, JAN2);
+    const outcomes = [1, 2, 3].map(() => {
+      const result = recordLaneWindowFailure(state, window, 'ReportFatalError', 3);
+      state = result.state;
+      return [result.attempts, result.skip];
+    });
+    expect(outcomes).toEqual([
+      [1, false],
+      [2, false],
+      [3, true],
+    ]);
+    expect(state).toEqual({
+      watermark: JAN1,
+      failure: { windowStart: JAN1, attempts: 3, lastError: 'ReportFatalError' },
+    });
+  });
+
+  it('never skips a window that failed for another reason', () => {
+    const result = recordLaneWindowFailure(
+      { watermark: JAN1, failure: { windowStart: JAN1, attempts: 9, lastError: 'X' } },
+      windowRef(JAN1, JAN2),
+      'LwaInvalidGrantError',
+      3,
+    );
+    expect(result).toMatchObject({ attempts: 10, skip: false });
+  });
+
+  it("keeps another run's claim", () => {
+    const claim = { executionName: 'other', claimedAt: JAN1 };
+    const result = recordLaneWindowFailure({ watermark: JAN1, claim }, windowRef(JAN1, JAN2), 'E');
+    expect(result.state.claim).toEqual(claim);
+  });
+
+  it('starts counting afresh for a window with another start', () => {
+    const state: LaneState = { failure: { windowStart: JAN1, attempts: 2, lastError: 'E' } };
+    expect(windowAttempt(state, JAN1)).toBe(3);
+    expect(windowAttempt(state, JAN2)).toBe(1);
+    expect(windowAttempt(undefined, JAN2)).toBe(1);
+  });
+});

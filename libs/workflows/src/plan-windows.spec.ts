@@ -1,0 +1,440 @@
+import { reportTypeDefinition } from '@spapi-lake/reports';
+import { WindowPlanningError } from './errors';
+import { planWindows, type PlanWindowsInput } from './plan-windows';
+import type { ReportWindow } from './report-window';
+import { DE, FR, account, at, reportConfig, vendorAccount } from './test/fixtures';
+
+const ORDERS = 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL';
+const LISTINGS = 'GET_MERCHANT_LISTINGS_ALL_DATA';
+const VENDOR_SALES = 'GET_VENDOR_SALES_REPORT';
+const SEARCH_TERMS = 'GET_BRAND_ANALYTICS_SEARCH_TERMS_REPORT';
+const DAY = 86_400_000;
+const vendorOptions = { distributorView: 'MANUFACTURING', sellingProgram: 'RETAIL' };
+
+function plan(
+  input: Partial<PlanWindowsInput> & Pick<PlanWindowsInput, 'reportConfig' | 'now'>,
+): ReportWindow[] {
+  return planWindows({
+    account: account(),
+    definition: reportTypeDefinition(input.reportConfig.reportType),
+    watermarks: {},
+    ...input,
+  });
+}
+
+const spans = (windows: readonly ReportWindow[]) => windows.map((w) => [w.start, w.end]);
+const days = (window: ReportWindow) => (at(window.end) - at(window.start)) / DAY;
+
+describe('planWindows: rolling windows', () => {
+  it('cuts whole UTC days from the start date and asks SP-API for end minus one second', () => {
+    const windows = plan({
+      reportConfig: reportConfig({ reportType: ORDERS, windowDays: 1, startDate: '2025-01-01' }),
+      now: at('2025-01-04T06:00:00Z'),
+    });
+    expect(spans(windows)).toEqual([
+      ['2025-01-01T00:00:00Z', '2025-01-02T00:00:00Z'],
+      ['2025-01-02T00:00:00Z', '2025-01-03T00:00:00Z'],
+      ['2025-01-03T00:00:00Z', '2025-01-04T00:00:00Z'],
+    ]);
+    expect(windows[0]).toEqual({
+      start: '2025-01-01T00:00:00Z',
+      end: '2025-01-02T00:00:00Z',
+      dataStartTime: '2025-01-01T00:00:00Z',
+      dataEndTime: '2025-01-01T23:59:59Z',
+      marketplaceIds: [DE],
+      reportOptions: {},
+    });
+    expect(windows[1]?.previousWatermark).toBe('2025-01-02T00:00:00Z');
+  });
+
+  it('continues exactly at the watermark', () => {
+    const windows = plan({
+      reportConfig: reportConfig({ reportType: ORDERS, startDate: '2024-06-01' }),
+      watermarks: { [DE]: '2025-01-03T00:00:00Z' },
+      now: at('2025-01-04T06:00:00Z'),
+    });
+    expect(windows).toHaveLength(1);
+    expect(windows[0]).toMatchObject({
+      start: '2025-01-03T00:00:00Z',
+      end: '2025-01-04T00:00:00Z',
+      previousWatermark: '2025-01-03T00:00:00Z',
+    });
+  });
+
+  it('ends no later than now minus the lag, rounded down to a whole day', () => {
+    const config = reportConfig({ reportType: ORDERS, startDate: '2025-01-03' });
+    // Orders lag one hour: at 00:59 the previous day is not complete yet, at 01:00 it is.
+    expect(plan({ reportConfig: config, now: at('2025-01-04T00:59:59Z') })).toHaveLength(0);
+    expect(spans(plan({ reportConfig: config, now: at('2025-01-04T01:00:00Z') }))).toEqual([
+      ['2025-01-03T00:00:00Z', '2025-01-04T00:00:00Z'],
+    ]);
+  });
+
+  it("takes the config's lag when it is longer than the report type's", () => {
+    const config = reportConfig({ reportType: ORDERS, startDate: '2025-01-01', lagHours: 48 });
+    expect(spans(plan({ reportConfig: config, now: at('2025-01-05T12:00:00Z') }))).toEqual([
+      ['2025-01-01T00:00:00Z', '2025-01-02T00:00:00Z'],
+      ['2025-01-02T00:00:00Z', '2025-01-03T00:00:00Z'],
+    ]);
+  });
+
+  it('catches up in windows of up to maxWindowDays', () => {
+    const windows = plan({
+      reportConfig: reportConfig({
+        reportType: ORDERS,
+        windowDays: 1,
+        maxWindowDays: 7,
+        startDate: '2025-01-01',
+      }),
+      now: at('2025-01-20T12:00:00Z'),
+    });
+    expect(windows.map(days)).toEqual([7, 7, 5]);
+    expect(windows.at(-1)?.end).toBe('2025-01-20T00:00:00Z');
+  });
+
+  it("never exceeds the report type's maximum window", () => {
+    const windows = plan({
+      reportConfig: reportConfig({
+        reportType: ORDERS,
+        windowDays: 1,
+        maxWindowDays: 90,
+        startDate: '2025-01-01',
+      }),
+      now: at('2025-03-15T12:00:00Z'),
+    });
+    expect(reportTypeDefinition(ORDERS).window.maxWindowDays).toBe(30);
+    expect(windows.map(days)).toEqual([30, 30, 13]);
+  });
+
+  it('waits until windowDays complete days exist', () => {
+    const config = reportConfig({ reportType: ORDERS, windowDays: 7, startDate: '2025-01-01' });
+    expect(plan({ reportConfig: config, now: at('2025-01-07T12:00:00Z') })).toHaveLength(0);
+    expect(spans(plan({ reportConfig: config, now: at('2025-01-08T12:00:00Z') }))).toEqual([
+      ['2025-01-01T00:00:00Z', '2025-01-08T00:00:00Z'],
+    ]);
+  });
+
+  it('without a start date or watermark asks for the latest window only', () => {
+    const windows = plan({
+      reportConfig: reportConfig({ reportType: ORDERS, windowDays: 2 }),
+      now: at('2025-01-10T12:00:00Z'),
+    });
+    expect(spans(windows)).toEqual([['2025-01-08T00:00:00Z', '2025-01-10T00:00:00Z']]);
+    expect(windows[0]?.previousWatermark).toBeUndefined();
+  });
+
+  it('plans nothing when the watermark is already at the horizon', () => {
+    const windows = plan({
+      reportConfig: reportConfig({ reportType: ORDERS, startDate: '2025-01-01' }),
+      watermarks: { [DE]: '2025-01-10T00:00:00Z' },
+      now: at('2025-01-10T23:00:00Z'),
+    });
+    expect(windows).toEqual([]);
+  });
+
+  it('caps the windows per run so a backfill proceeds over several runs', () => {
+    const config = reportConfig({ reportType: ORDERS, startDate: '2024-10-01' });
+    const now = at('2025-01-01T12:00:00Z');
+    const first = plan({ reportConfig: config, now });
+    expect(first).toHaveLength(10);
+    const second = plan({ reportConfig: config, now, watermarks: { [DE]: first.at(-1)?.end } });
+    expect(second[0]?.start).toBe('2024-10-11T00:00:00Z');
+    expect(plan({ reportConfig: config, now, maxWindowsPerRun: 3 })).toHaveLength(3);
+  });
+
+  it('plans one lane per marketplace, each from its own watermark', () => {
+    const windows = plan({
+      account: account({ marketplaceIds: [DE, FR] }),
+      reportConfig: reportConfig({ reportType: ORDERS, startDate: '2025-01-01' }),
+      watermarks: { [FR]: '2025-01-02T00:00:00Z' },
+      now: at('2025-01-03T12:00:00Z'),
+    });
+    expect(windows.map((w) => [w.marketplaceIds, w.start])).toEqual([
+      [[DE], '2025-01-01T00:00:00Z'],
+      [[DE], '2025-01-02T00:00:00Z'],
+      [[FR], '2025-01-02T00:00:00Z'],
+    ]);
+  });
+
+  it("narrows the config's marketplaces to the account's", () => {
+    const windows = plan({
+      account: account({ marketplaceIds: [DE, FR] }),
+      reportConfig: reportConfig({
+        reportType: ORDERS,
+        marketplaceIds: [FR],
+        startDate: '2025-01-01',
+      }),
+      now: at('2025-01-02T12:00:00Z'),
+    });
+    expect(windows.map((w) => w.marketplaceIds)).toEqual([[FR]]);
+  });
+
+  it('neither gaps nor overlaps over many runs with a moving now', () => {
+    const config = reportConfig({
+      reportType: ORDERS,
+      windowDays: 1,
+      maxWindowDays: 5,
+      startDate: '2024-11-01',
+    });
+    const lagMs = 3_600_000;
+    const taken: ReportWindow[] = [];
+    let watermark: string | undefined;
+    // Irregular run times (every 7 to 31 hours) for 120 days, every window ingested as planned.
+    for (let now = at('2024-11-01T05:00:00Z'), step = 0; now < at('2025-03-01'); step++) {
+      const windows = plan({
+        reportConfig: config,
+        watermarks: watermark === undefined ? {} : { [DE]: watermark },
+        now,
+        maxWindowsPerRun: 4,
+      });
+      for (const window of windows) {
+        expect(window.previousWatermark).toBe(watermark);
+        expect(at(window.end)).toBeLessThanOrEqual(now - lagMs);
+        expect(days(window)).toBeGreaterThanOrEqual(1);
+        expect(days(window)).toBeLessThanOrEqual(5);
+        expect(window.start.endsWith('T00:00:00Z') && window.end.endsWith('T00:00:00Z')).toBe(true);
+        taken.push(window);
+        watermark = window.end;
+      }
+      now += (7 + ((step * 13) % 25)) * 3_600_000;
+    }
+    expect(taken[0]?.start).toBe('2024-11-01T00:00:00Z');
+    taken.slice(1).forEach((window, index) => expect(window.start).toBe(taken[index]?.end));
+    expect(at(watermark ?? '')).toBeGreaterThanOrEqual(at('2025-02-27'));
+  });
+});
+
+describe('planWindows: period-aligned windows', () => {
+  const weekly = (extra: Record<string, string> = {}) =>
+    reportConfig({
+      reportType: VENDOR_SALES,
+      period: 'WEEK',
+      reportOptions: { ...vendorOptions, ...extra },
+      startDate: '2025-01-08',
+    });
+
+  it('asks for whole Sunday-to-Saturday weeks, the one containing the start date first', () => {
+    const windows = plan({
+      account: vendorAccount(),
+      reportConfig: weekly(),
+      now: at('2025-01-22T00:00:00Z'),
+    });
+    expect(windows.map((w) => [w.dataStartTime, w.dataEndTime])).toEqual([
+      ['2025-01-05T00:00:00Z', '2025-01-11T23:59:59Z'],
+      ['2025-01-12T00:00:00Z', '2025-01-18T23:59:59Z'],
+    ]);
+    expect(new Date(at('2025-01-05')).getUTCDay()).toBe(0);
+    expect(windows[0]?.reportOptions).toEqual({ ...vendorOptions, reportPeriod: 'WEEK' });
+  });
+
+  it('makes a period due only once it has ended and the lag has passed', () => {
+    // Vendor sales lag 72 h: the week ending 2025-01-12T00:00Z is due from 2025-01-15T00:00Z.
+    const input = { account: vendorAccount(), reportConfig: weekly() };
+    expect(plan({ ...input, now: at('2025-01-14T23:59:59Z') })).toHaveLength(0);
+    expect(plan({ ...input, now: at('2025-01-15T00:00:00Z') })).toHaveLength(1);
+  });
+
+  it('asks for calendar months', () => {
+    const windows = plan({
+      account: vendorAccount(),
+      reportConfig: reportConfig({
+        reportType: VENDOR_SALES,
+        period: 'MONTH',
+        reportOptions: vendorOptions,
+        startDate: '2024-11-15',
+      }),
+      now: at('2025-03-04T00:00:00Z'),
+    });
+    expect(windows.map((w) => [w.dataStartTime, w.dataEndTime])).toEqual([
+      ['2024-11-01T00:00:00Z', '2024-11-30T23:59:59Z'],
+      ['2024-12-01T00:00:00Z', '2024-12-31T23:59:59Z'],
+      ['2025-01-01T00:00:00Z', '2025-01-31T23:59:59Z'],
+      ['2025-02-01T00:00:00Z', '2025-02-28T23:59:59Z'],
+    ]);
+  });
+
+  it('asks for quarters and years regardless of the maximum window', () => {
+    const quarterly = plan({
+      account: vendorAccount(),
+      reportConfig: reportConfig({
+        reportType: VENDOR_SALES,
+        period: 'QUARTER',
+        reportOptions: vendorOptions,
+        startDate: '2024-08-20',
+      }),
+      now: at('2025-04-10T00:00:00Z'),
+    });
+    expect(spans(quarterly)).toEqual([
+      ['2024-07-01T00:00:00Z', '2024-10-01T00:00:00Z'],
+      ['2024-10-01T00:00:00Z', '2025-01-01T00:00:00Z'],
+      ['2025-01-01T00:00:00Z', '2025-04-01T00:00:00Z'],
+    ]);
+    const yearly = plan({
+      account: vendorAccount(),
+      reportConfig: reportConfig({
+        reportType: VENDOR_SALES,
+        period: 'YEAR',
+        reportOptions: vendorOptions,
+        startDate: '2023-05-01',
+      }),
+      now: at('2025-01-03T00:00:00Z'),
+    });
+    expect(yearly.map((w) => [w.dataStartTime, w.dataEndTime])).toEqual([
+      ['2023-01-01T00:00:00Z', '2023-12-31T23:59:59Z'],
+    ]);
+  });
+
+  it('without a start date asks for the latest complete period only', () => {
+    const windows = plan({
+      account: vendorAccount(),
+      reportConfig: reportConfig({
+        reportType: VENDOR_SALES,
+        period: 'WEEK',
+        reportOptions: vendorOptions,
+      }),
+      now: at('2025-01-23T00:00:00Z'),
+    });
+    expect(spans(windows)).toEqual([['2025-01-12T00:00:00Z', '2025-01-19T00:00:00Z']]);
+  });
+
+  it('moves a watermark that is off a period boundary on to the next boundary', () => {
+    const windows = plan({
+      account: vendorAccount(),
+      reportConfig: weekly(),
+      watermarks: { ['ATVPDKIKX0DER']: '2025-01-08T00:00:00Z' },
+      now: at('2025-01-29T00:00:00Z'),
+    });
+    expect(windows[0]).toMatchObject({
+      start: '2025-01-12T00:00:00Z',
+      previousWatermark: '2025-01-08T00:00:00Z',
+    });
+  });
+
+  it('asks for single days with reportPeriod DAY', () => {
+    const windows = plan({
+      reportConfig: reportConfig({
+        reportType: SEARCH_TERMS,
+        period: 'DAY',
+        startDate: '2025-01-01',
+      }),
+      now: at('2025-01-06T12:00:00Z'),
+    });
+    // Brand Analytics lag 72 h: days ending by 2025-01-03T12:00Z are due.
+    expect(spans(windows)).toEqual([
+      ['2025-01-01T00:00:00Z', '2025-01-02T00:00:00Z'],
+      ['2025-01-02T00:00:00Z', '2025-01-03T00:00:00Z'],
+    ]);
+    expect(windows[0]?.reportOptions).toEqual({ reportPeriod: 'DAY' });
+  });
+
+  it('neither gaps nor overlaps over many weekly runs', () => {
+    const taken: ReportWindow[] = [];
+    let watermark: string | undefined;
+    for (let now = at('2025-01-01T06:00:00Z'); now < at('2025-07-01'); now += 3 * DAY + 3_600_000) {
+      const windows = plan({
+        account: vendorAccount(),
+        reportConfig: weekly(),
+        watermarks: watermark === undefined ? {} : { ['ATVPDKIKX0DER']: watermark },
+        now,
+        maxWindowsPerRun: 2,
+      });
+      for (const window of windows) {
+        expect(new Date(at(window.start)).getUTCDay()).toBe(0);
+        expect(days(window)).toBe(7);
+        expect(at(window.end) + 72 * 3_600_000).toBeLessThanOrEqual(now);
+        taken.push(window);
+        watermark = window.end;
+      }
+    }
+    taken.slice(1).forEach((window, index) => expect(window.start).toBe(taken[index]?.end));
+    expect(taken.length).toBeGreaterThan(20);
+  });
+
+  it('refuses a period-aligned report type without a period', () => {
+    const run = () =>
+      plan({
+        account: vendorAccount(),
+        reportConfig: reportConfig({
+          reportType: VENDOR_SALES,
+          windowDays: 7,
+          reportOptions: vendorOptions,
+        }),
+        now: at('2025-01-20'),
+      });
+    expect(run).toThrow(WindowPlanningError);
+    expect(run).toThrow('is period-aligned: set period');
+  });
+
+  it('refuses a config without the options the report type requires', () => {
+    const run = () =>
+      plan({
+        account: vendorAccount(),
+        reportConfig: reportConfig({ reportType: VENDOR_SALES, period: 'WEEK' }),
+        now: at('2025-01-20'),
+      });
+    expect(run).toThrow('reportOptions must set distributorView, sellingProgram');
+  });
+});
+
+describe('planWindows: snapshots', () => {
+  const listings = (startDate?: string) =>
+    reportConfig({ reportType: LISTINGS, ...(startDate === undefined ? {} : { startDate }) });
+
+  it("plans today's snapshot as [today, tomorrow) without dates for SP-API", () => {
+    const windows = plan({
+      reportConfig: listings(),
+      watermarks: { [DE]: '2025-01-10T00:00:00Z' },
+      now: at('2025-01-10T00:05:00Z'),
+    });
+    expect(windows).toEqual([
+      {
+        start: '2025-01-10T00:00:00Z',
+        end: '2025-01-11T00:00:00Z',
+        previousWatermark: '2025-01-10T00:00:00Z',
+        marketplaceIds: [DE],
+        reportOptions: {},
+      },
+    ]);
+  });
+
+  it("plans nothing once today's snapshot is in", () => {
+    const windows = plan({
+      reportConfig: listings(),
+      watermarks: { [DE]: '2025-01-11T00:00:00Z' },
+      now: at('2025-01-10T18:00:00Z'),
+    });
+    expect(windows).toEqual([]);
+  });
+
+  it('skips missed days beyond maxSnapshotBackfillDays: only today can be fetched', () => {
+    const windows = plan({
+      reportConfig: listings(),
+      watermarks: { [DE]: '2025-01-05T00:00:00Z' },
+      now: at('2025-01-10T08:00:00Z'),
+    });
+    expect(spans(windows)).toEqual([['2025-01-10T00:00:00Z', '2025-01-11T00:00:00Z']]);
+    expect(windows[0]?.previousWatermark).toBe('2025-01-05T00:00:00Z');
+  });
+
+  it('plans each missed day within maxSnapshotBackfillDays', () => {
+    const windows = plan({
+      reportConfig: listings(),
+      watermarks: { [DE]: '2025-01-08T00:00:00Z' },
+      now: at('2025-01-10T08:00:00Z'),
+      maxSnapshotBackfillDays: 3,
+    });
+    expect(spans(windows)).toEqual([
+      ['2025-01-08T00:00:00Z', '2025-01-09T00:00:00Z'],
+      ['2025-01-09T00:00:00Z', '2025-01-10T00:00:00Z'],
+      ['2025-01-10T00:00:00Z', '2025-01-11T00:00:00Z'],
+    ]);
+  });
+
+  it('starts with today when nothing was ingested, whatever the start date', () => {
+    for (const config of [listings(), listings('2024-12-01')]) {
+      expect(spans(plan({ reportConfig: config, now: at('2025-01-10T08:00:00Z') }))).toEqual([
+        ['2025-01-10T00:00:00Z', '2025-01-11T00:00:00Z'],
+      ]);
+    }
+  });
+});

@@ -1,0 +1,93 @@
+import type { Retrier } from './asl';
+import { LambdaErrorName, ServiceIntegrationErrorName, TransientErrorName } from './error-names';
+
+// Full jitter everywhere: many executions retry the same partner's quota at the same moment.
+
+/** Lambda service hiccups (throttled invoke, service error): quick, several times. */
+export const lambdaServiceRetrier: Retrier = {
+  ErrorEquals: Object.values(LambdaErrorName),
+  IntervalSeconds: 2,
+  BackoffRate: 2,
+  MaxAttempts: 6,
+  MaxDelaySeconds: 60,
+  JitterStrategy: 'FULL',
+};
+
+/**
+ * SP-API 429 after the client's own bounded retries: createReport and getReportDocument refill at
+ * about one call per minute, so the first pause is a minute.
+ */
+export const spApiQuotaRetrier: Retrier = {
+  ErrorEquals: [TransientErrorName.SpApiQuotaExceeded],
+  IntervalSeconds: 60,
+  BackoffRate: 2,
+  MaxAttempts: 5,
+  MaxDelaySeconds: 900,
+  JitterStrategy: 'FULL',
+};
+
+/** SP-API 5xx, network resets and LWA outages. */
+export const transientServiceRetrier: Retrier = {
+  ErrorEquals: [
+    TransientErrorName.SpApiServer,
+    TransientErrorName.SpApiNetwork,
+    TransientErrorName.LwaUnavailable,
+  ],
+  IntervalSeconds: 5,
+  BackoffRate: 2,
+  MaxAttempts: 5,
+  MaxDelaySeconds: 300,
+  JitterStrategy: 'FULL',
+};
+
+/** Document download and lake writes: the retriever rewrites the same keys, so a retry is safe. */
+export const reportDocumentRetrier: Retrier = {
+  ErrorEquals: [
+    TransientErrorName.ReportDocumentUnavailable,
+    TransientErrorName.ReportDocumentTruncated,
+    TransientErrorName.ReportDocumentExpired,
+    TransientErrorName.ObjectStoreUnavailable,
+    TransientErrorName.ParquetOutput,
+  ],
+  IntervalSeconds: 10,
+  BackoffRate: 2,
+  MaxAttempts: 4,
+  MaxDelaySeconds: 300,
+  JitterStrategy: 'FULL',
+};
+
+/** The Retry block of every Lambda task that calls SP-API. */
+export const spApiTaskRetry: readonly Retrier[] = [
+  spApiQuotaRetrier,
+  transientServiceRetrier,
+  reportDocumentRetrier,
+  lambdaServiceRetrier,
+];
+
+/** Glue StartCrawler throttling and timeouts. */
+export const glueRetrier: Retrier = {
+  ErrorEquals: [
+    ServiceIntegrationErrorName.GlueThrottling,
+    ServiceIntegrationErrorName.GlueOperationTimeout,
+    ServiceIntegrationErrorName.GlueInternalService,
+  ],
+  IntervalSeconds: 5,
+  BackoffRate: 2,
+  MaxAttempts: 4,
+  MaxDelaySeconds: 120,
+  JitterStrategy: 'FULL',
+};
+
+/** StartExecution / DescribeExecution refused for capacity (too many open executions, throttled). */
+export const startExecutionRetrier: Retrier = {
+  ErrorEquals: [
+    ServiceIntegrationErrorName.ExecutionLimitExceeded,
+    ServiceIntegrationErrorName.StepFunctionsThrottling,
+    ServiceIntegrationErrorName.SfnThrottling,
+  ],
+  IntervalSeconds: 30,
+  BackoffRate: 2,
+  MaxAttempts: 6,
+  MaxDelaySeconds: 600,
+  JitterStrategy: 'FULL',
+};
