@@ -1,0 +1,5 @@
+module.exports = {
+  ...require('../../jest.preset.cjs'),
+  displayName: 'sp-api-simulator',
+  rootDir: __dirname,
+};
