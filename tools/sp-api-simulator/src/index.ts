@@ -29,3 +29,10 @@ export type {
   NotificationFaults,
   NotificationSink,
 } from './notifications/notification-bus';
+export type { CatalogEntry } from './catalog/catalog-truth';
+export type { ListingRecord } from './catalog/listing-record';
+export type {
+  ChangeListingInput,
+  ListingChange,
+  ListingChangeResult,
+} from './catalog/change-listing';

@@ -42,14 +42,16 @@ export interface ListingChangeResult {
  * would: LISTINGS_ITEM_STATUS_CHANGE when the status set changes, LISTINGS_ITEM_ISSUES_CHANGE when
  * the issues change.
  */
+export interface ChangeListingInput {
+  readonly sellingPartnerId: string;
+  readonly sku: string;
+  readonly marketplaceId: string;
+  readonly change: ListingChange;
+}
+
 export function changeListing(
   context: SimulatorContext,
-  input: {
-    sellingPartnerId: string;
-    sku: string;
-    marketplaceId: string;
-    change: ListingChange;
-  },
+  input: ChangeListingInput,
 ): ListingChangeResult {
   const { world, clock } = context;
   const now = clock.now();

@@ -25,6 +25,14 @@ import {
   defaultWorld,
 } from '../world/world';
 import type { SimulatorContext } from './context';
+import { type CatalogEntry, catalogTruth } from '../catalog/catalog-truth';
+import {
+  type ChangeListingInput,
+  type ListingChangeResult,
+  changeListing,
+} from '../catalog/change-listing';
+import type { ListingRecord } from '../catalog/listing-record';
+import { listingsTruth } from '../catalog/listings-truth';
 import { controlApi } from './control-api';
 import { type SimulatorCredentials, credentialsOf } from './credentials';
 import { defaultReportGenerator } from './default-generator';
@@ -87,6 +95,13 @@ export interface SimulatorHandle {
   /** LWA client credentials and each partner's refresh token. */
   credentials(): SimulatorCredentials;
   addPartner(input: PartnerInput): Partner;
+  /** The catalog and each partner's listings as served now, and a control to change a listing. */
+  readonly catalog: {
+    truth(marketplaceId: string): readonly CatalogEntry[];
+    listings(sellingPartnerId: string, marketplaceId: string): readonly ListingRecord[];
+    /** Changes a listing and emits its LISTINGS_ITEM_* notifications. */
+    changeListing(input: ChangeListingInput): ListingChangeResult;
+  };
   /** Every SP-API call answered so far. */
   requests(): readonly RequestLogEntry[];
   stop(): Promise<void>;
@@ -214,6 +229,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     world,
     credentials: () => credentialsOf(world),
     addPartner: (input) => addPartner(world, input),
+    catalog: {
+      truth: (marketplaceId) => catalogTruth(world, marketplaceId),
+      listings: (sellingPartnerId, marketplaceId) =>
+        listingsTruth(world, sellingPartnerId, marketplaceId, simClock.now()),
+      changeListing: (input) => changeListing(context, input),
+    },
     requests: () => log,
     stop: async () => {
       if (ticker !== undefined) clearInterval(ticker);
