@@ -1,0 +1,115 @@
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { TokenBrokerClient } from '@spapi-lake/auth';
+import {
+  LambdaBrokerInvoker,
+  SsmAccountRegistry,
+  readSsmEndpointOverrides,
+} from '@spapi-lake/auth-adapters';
+import { configParameterNames, resolveEndpoints } from '@spapi-lake/config';
+import { systemClock } from '@spapi-lake/core';
+import {
+  type ConsumeNotificationsDeps,
+  DynamoDbReportWaiterStore,
+  DynamoDbSubscriptionDirectory,
+  type RegisterWaiterDeps,
+  type SetupSubscriptionsDeps,
+  SfnExecutionResumer,
+  SfnRetrievalStarter,
+  SqsListingRefreshRequester,
+  isAmazonGeneratedReportType,
+  spApiNotificationsFactory,
+} from '@spapi-lake/notification-subscriber-handlers';
+import { createLogger } from '@spapi-lake/observability';
+import { RateLimiterRegistry } from '@spapi-lake/sp-api';
+import type { ConsumerConfig, RegisterWaiterConfig, SetupConfig } from './config';
+
+/** The Powertools service name and the user agent's app name. */
+export const SERVICE_NAME = 'notification-subscriber';
+const USER_AGENT = { appName: 'spapi-lake-notification-subscriber', appVersion: '0.1.0' };
+
+/** setupSubscriptions: SSM accounts, token broker tokens, SP-API Notifications, the directory. */
+export async function setupDependencies(config: SetupConfig): Promise<SetupSubscriptionsDeps> {
+  const clock = systemClock;
+  const ssm = new SSMClient({});
+  const parameters = configParameterNames(config.PARAMETER_PREFIX);
+  const endpoints = resolveEndpoints(await readSsmEndpointOverrides(ssm, parameters.endpoints));
+  const broker = new TokenBrokerClient({
+    invoker: new LambdaBrokerInvoker({
+      client: new LambdaClient({}),
+      functionName: config.TOKEN_BROKER_FUNCTION_NAME,
+    }),
+    clock,
+  });
+  return {
+    accounts: new SsmAccountRegistry({ client: ssm, parameterName: parameters.accounts }),
+    notificationsApi: spApiNotificationsFactory({
+      baseUrlFor: (region) => endpoints.spApiBaseUrl[region],
+      tokenProviderFor: ({ region, sellingPartnerId }) =>
+        sellingPartnerId === undefined ? broker : broker.forPartner({ sellingPartnerId, region }),
+      limiters: new RateLimiterRegistry({ clock }),
+      userAgent: USER_AGENT,
+      ...(config.SP_API_APPLICATION_ID === undefined
+        ? {}
+        : { applicationId: config.SP_API_APPLICATION_ID }),
+      clock,
+    }),
+    directory: new DynamoDbSubscriptionDirectory({
+      client: new DynamoDBClient({}),
+      tableName: config.NOTIFICATION_STATE_TABLE,
+    }),
+    settings: {
+      sqsQueueArn: config.NOTIFICATION_QUEUE_ARN,
+      eventBridgeAccountId: config.EVENTBRIDGE_ACCOUNT_ID,
+      eventBridgeRegion: (region) => config.EVENTBRIDGE_REGIONS[region],
+    },
+    logger: createLogger({ serviceName: SERVICE_NAME }),
+  };
+}
+
+/** consumeNotifications: DynamoDB state and idempotency, Step Functions, the refresh queue. */
+export function consumerDependencies(config: ConsumerConfig): ConsumeNotificationsDeps {
+  const dynamo = new DynamoDBClient({});
+  const sfn = new SFNClient({});
+  const tableName = config.NOTIFICATION_STATE_TABLE;
+  return {
+    waiters: new DynamoDbReportWaiterStore({ client: dynamo, tableName }),
+    resumer: new SfnExecutionResumer(sfn),
+    clock: systemClock,
+    retrievals: new SfnRetrievalStarter({
+      client: sfn,
+      stateMachineArn: config.RETRIEVAL_STATE_MACHINE_ARN,
+    }),
+    directory: new DynamoDbSubscriptionDirectory({ client: dynamo, tableName }),
+    listings: new SqsListingRefreshRequester({
+      client: new SQSClient({}),
+      queueUrl: config.LISTING_REFRESH_QUEUE_URL,
+    }),
+    isUnsolicitedReportType: isAmazonGeneratedReportType,
+    outcomeTtlMs: config.OUTCOME_TTL_SECONDS * 1000,
+    idempotencyStore: new DynamoDBPersistenceLayer({
+      tableName: config.IDEMPOTENCY_TABLE,
+      awsSdkV3Client: dynamo,
+    }),
+    idempotencyTtlSeconds: config.IDEMPOTENCY_TTL_SECONDS,
+    logger: createLogger({ serviceName: SERVICE_NAME }),
+  };
+}
+
+/** registerWaiter: the DynamoDB state table and SendTaskSuccess. */
+export function registerWaiterDependencies(config: RegisterWaiterConfig): RegisterWaiterDeps {
+  return {
+    waiters: new DynamoDbReportWaiterStore({
+      client: new DynamoDBClient({}),
+      tableName: config.NOTIFICATION_STATE_TABLE,
+    }),
+    resumer: new SfnExecutionResumer(new SFNClient({})),
+    clock: systemClock,
+    waiterTtlMs: config.WAITER_TTL_SECONDS * 1000,
+    logger: createLogger({ serviceName: SERVICE_NAME }),
+  };
+}

@@ -1,0 +1,24 @@
+import { type SFNClient, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import type { ExecutionResumer, NotifiedReportStatus, ResumeResult } from '../execution-resumer';
+import { awsFailure } from './aws-failure';
+import { executionControlFailure } from './execution-control-failure';
+
+// The task is no longer waiting: it timed out (the execution went on polling) or its execution ended.
+const TASK_GONE = new Set(['TaskDoesNotExist', 'TaskTimedOut', 'InvalidToken']);
+
+/** Answers WaitForNotification with SendTaskSuccess (the role needs `states:SendTaskSuccess`). */
+export class SfnExecutionResumer implements ExecutionResumer {
+  constructor(private readonly client: SFNClient) {}
+
+  async resume(taskToken: string, output: NotifiedReportStatus): Promise<ResumeResult> {
+    try {
+      await this.client.send(
+        new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }),
+      );
+      return 'resumed';
+    } catch (error) {
+      if (TASK_GONE.has(awsFailure(error).name)) return 'gone';
+      throw executionControlFailure('SendTaskSuccess', error);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import { TypedError } from '@spapi-lake/core';
+
+/**
+ * A valid notification that belongs to another consumer: APPLICATION_OAUTH_* messages go to the
+ * token broker's own queue (they carry a client secret). It can never succeed here.
+ */
+export class NotificationNotConsumedHereError extends TypedError {
+  override readonly name = 'NotificationNotConsumedHereError';
+  readonly retryable = false;
+
+  constructor(readonly notificationType: string) {
+    super(
+      `${notificationType} notifications are consumed by the token broker's queue, not by the notification subscriber`,
+    );
+  }
+}
+
+/** A notification whose subscription is not in the directory: the partner and region are unknown. */
+export class NotificationPartnerUnknownError extends TypedError {
+  override readonly name = 'NotificationPartnerUnknownError';
+  readonly retryable = false;
+}
+
+/** The WaitForNotification payload does not match `RegisterReportWaiterInput`. */
+export class WaiterRegistrationInvalidError extends TypedError {
+  override readonly name = 'WaiterRegistrationInvalidError';
+  readonly retryable = false;
+}
+
+/** The waiter / outcome / subscription store (DynamoDB) could not be reached; a retry may work. */
+export class NotificationStoreUnavailableError extends TypedError {
+  override readonly name = 'NotificationStoreUnavailableError';
+  readonly retryable = true;
+}
+
+/** The store refused a request (permissions, missing table, bad item): retrying will not help. */
+export class NotificationStoreRequestError extends TypedError {
+  override readonly name = 'NotificationStoreRequestError';
+  readonly retryable = false;
+}
+
+/** Step Functions (SendTaskSuccess, StartExecution) could not be reached or throttled. */
+export class ExecutionControlUnavailableError extends TypedError {
+  override readonly name = 'ExecutionControlUnavailableError';
+  readonly retryable = true;
+}
+
+/** Step Functions refused a request (permissions, missing state machine, bad input). */
+export class ExecutionControlRequestError extends TypedError {
+  override readonly name = 'ExecutionControlRequestError';
+  readonly retryable = false;
+}
+
+/** The listing refresh queue could not be reached or throttled. */
+export class ListingRefreshUnavailableError extends TypedError {
+  override readonly name = 'ListingRefreshUnavailableError';
+  readonly retryable = true;
+}
+
+/** The listing refresh queue refused a message (permissions, missing queue). */
+export class ListingRefreshRequestError extends TypedError {
+  override readonly name = 'ListingRefreshRequestError';
+  readonly retryable = false;
+}
+
+/** Subscription setup finished with failures; `failures` names each (partner, step) that failed. */
+export class SubscriptionSetupIncompleteError extends TypedError {
+  override readonly name = 'SubscriptionSetupIncompleteError';
+  readonly retryable = true;
+
+  constructor(readonly failures: readonly string[]) {
+    super(`Subscription setup failed for: ${failures.join('; ')}`);
+  }
+}

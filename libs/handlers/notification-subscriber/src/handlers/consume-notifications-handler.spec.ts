@@ -1,0 +1,190 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Clock } from '@spapi-lake/core';
+import { InProcessExecutionResumer } from '../adapters/in-process-execution-resumer';
+import { LocalIdempotencyStore } from '../adapters/local-idempotency-store';
+import { localLambdaContext } from '../adapters/local-lambda-context';
+import { LocalReportWaiterStore } from '../adapters/local-report-waiter-store';
+import { LocalSubscriptionDirectory } from '../adapters/local-subscription-directory';
+import { RecordingListingRefreshRequester } from '../adapters/recording-listing-refresh-requester';
+import { RecordingRetrievalStarter } from '../adapters/recording-retrieval-starter';
+import { NotificationStoreUnavailableError } from '../errors';
+import type { ReportWaiterStore } from '../report-waiter-store';
+import { sqsEvent } from '../test/sqs-event';
+import { isAmazonGeneratedReportType } from '../use-cases/amazon-generated-report-type';
+import { createConsumeNotificationsHandler } from './consume-notifications-handler';
+
+const clock: Clock = {
+  now: () => Date.parse('2026-11-01T00:00:00Z'),
+  sleep: async () => undefined,
+};
+const NEW_SECRET = 'amzn1.oa2-cs.v1.3f2ca4e7f1f1c0ffee0123456789abcdef0123456789abcdef0123456789ab';
+
+const camel = (notificationType: string, payload: unknown, notificationId = 'n-1') =>
+  JSON.stringify({
+    notificationVersion: '2020-09-04',
+    notificationType,
+    payloadVersion: '2020-09-04',
+    eventTime: '2026-11-01T00:00:00.000Z',
+    payload,
+    notificationMetadata: {
+      applicationId: 'amzn1.sp.solution.0000',
+      subscriptionId: 'sub-settlement',
+      publishTime: '2026-11-01T00:00:01.000Z',
+      notificationId,
+    },
+  });
+const settlementDone = (notificationId: string) =>
+  camel(
+    'REPORT_PROCESSING_FINISHED',
+    {
+      reportProcessingFinishedNotification: {
+        sellerId: 'A3TH9S8BH6GOGM',
+        accountId: 'amzn1.merchant.o.A3TH9S8BH6GOGM',
+        reportId: '777',
+        reportType: 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2',
+        processingStatus: 'DONE',
+        reportDocumentId: 'amzn1.spdoc.1.4.eu.settlement',
+      },
+    },
+    notificationId,
+  );
+
+function build(options: { waiters?: ReportWaiterStore; idempotencyFile?: string } = {}) {
+  const logged: string[] = [];
+  const record =
+    (level: string) =>
+    (...args: unknown[]) =>
+      logged.push(`${level} ${JSON.stringify(args)}`);
+  const logger = { info: record('info'), warn: record('warn'), error: record('error') };
+  const directory = new LocalSubscriptionDirectory();
+  const retrievals = new RecordingRetrievalStarter();
+  const deps = {
+    waiters: options.waiters ?? new LocalReportWaiterStore(),
+    resumer: new InProcessExecutionResumer(),
+    clock,
+    retrievals,
+    directory,
+    listings: new RecordingListingRefreshRequester(),
+    isUnsolicitedReportType: isAmazonGeneratedReportType,
+    outcomeTtlMs: 3_600_000,
+    idempotencyStore: new LocalIdempotencyStore(
+      options.idempotencyFile === undefined ? {} : { filePath: options.idempotencyFile },
+    ),
+    idempotencyTtlSeconds: 3600,
+    logger,
+  };
+  const handler = createConsumeNotificationsHandler(deps);
+  const consume = (bodies: string[]) => handler(sqsEvent(bodies), localLambdaContext('consume'));
+  return { consume, logged, directory, retrievals };
+}
+
+describe('createConsumeNotificationsHandler', () => {
+  it('dead-letters token broker notifications without ever logging their secret', async () => {
+    const { consume, logged } = build();
+    const body = camel('APPLICATION_OAUTH_CLIENT_NEW_SECRET', {
+      applicationOAuthClientNewSecret: {
+        clientId: 'amzn1.application-oa2-client.abc',
+        newClientSecret: NEW_SECRET,
+        newClientSecretExpiryTime: '2027-05-01T00:00:00Z',
+        oldClientSecretExpiryTime: '2026-11-08T00:00:00Z',
+      },
+    });
+    await expect(consume([body])).resolves.toEqual({
+      batchItemFailures: [{ itemIdentifier: 'm-0' }],
+    });
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain('NotificationNotConsumedHereError');
+    expect(logged[0]).toContain('dead-letter queue');
+    expect(logged.join('\n')).not.toContain(NEW_SECRET);
+  });
+
+  it('starts the retrieval of an unsolicited report for the partner of its subscription, once', async () => {
+    const { consume, directory, retrievals, logged } = build();
+    await directory.record({
+      subscriptionId: 'sub-settlement',
+      notificationType: 'REPORT_PROCESSING_FINISHED',
+      sellingPartnerId: 'A3TH9S8BH6GOGM',
+      region: 'EU',
+      destinationId: 'dest-sqs',
+    });
+    await expect(consume([settlementDone('n-1'), settlementDone('n-2')])).resolves.toEqual({
+      batchItemFailures: [],
+    });
+    expect(retrievals.requests()).toEqual([
+      {
+        sellingPartnerId: 'A3TH9S8BH6GOGM',
+        region: 'EU',
+        reportType: 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2',
+        report: { reportId: '777' },
+        status: { processingStatus: 'DONE', reportDocumentId: 'amzn1.spdoc.1.4.eu.settlement' },
+        notificationId: 'n-1',
+      },
+    ]);
+    expect(logged[1]).toContain('retrieval-already-started');
+  });
+
+  it('dead-letters an unsolicited report whose subscription setup never recorded', async () => {
+    const { consume, logged } = build();
+    await expect(consume([settlementDone('n-1')])).resolves.toEqual({
+      batchItemFailures: [{ itemIdentifier: 'm-0' }],
+    });
+    expect(logged[0]).toMatch(/^error .*NotificationPartnerUnknownError.*sub-settlement/);
+  });
+
+  it('lets a transient failure be redelivered and processed, instead of remembered as done', async () => {
+    const store = new LocalReportWaiterStore();
+    let failures = 1;
+    const flaky: ReportWaiterStore = {
+      putWaiter: (...args) => store.putWaiter(...args),
+      takeWaiter: (id) => store.takeWaiter(id),
+      getOutcome: (id) => store.getOutcome(id),
+      deleteOutcome: (id) => store.deleteOutcome(id),
+      putOutcome: async (outcome) => {
+        if (failures-- > 0)
+          throw new NotificationStoreUnavailableError('PutItem failed (ThrottlingException)');
+        return store.putOutcome(outcome);
+      },
+    };
+    const { consume, logged } = build({ waiters: flaky });
+    const body = camel('REPORT_PROCESSING_FINISHED', {
+      reportProcessingFinishedNotification: {
+        accountId: 'amzn1.merchant.o.A3TH9S8BH6GOGM',
+        reportId: '888',
+        reportType: 'GET_FLAT_FILE_OPEN_LISTINGS_DATA',
+        processingStatus: 'CANCELLED',
+      },
+    });
+    await expect(consume([body])).resolves.toEqual({
+      batchItemFailures: [{ itemIdentifier: 'm-0' }],
+    });
+    expect(logged[0]).toMatch(/^warn .*SQS redelivers it.*NotificationStoreUnavailableError/);
+    await expect(consume([body])).resolves.toEqual({ batchItemFailures: [] });
+    await expect(store.outcomes()).resolves.toEqual([
+      expect.objectContaining({ reportId: '888', processingStatus: 'CANCELLED' }),
+    ]);
+  });
+
+  it('remembers handled notification ids in the JSON file across handler instances', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'idempotency-'));
+    try {
+      const idempotencyFile = path.join(directory, 'idempotency.json');
+      const body = camel('REPORT_PROCESSING_FINISHED', {
+        reportProcessingFinishedNotification: {
+          accountId: 'amzn1.merchant.o.A3TH9S8BH6GOGM',
+          reportId: '999',
+          reportType: 'GET_FLAT_FILE_OPEN_LISTINGS_DATA',
+          processingStatus: 'FATAL',
+        },
+      });
+      const first = build({ idempotencyFile });
+      await first.consume([body]);
+      const second = build({ idempotencyFile });
+      await expect(second.consume([body])).resolves.toEqual({ batchItemFailures: [] });
+      expect(second.logged[0]).toContain('"duplicate":true');
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+});

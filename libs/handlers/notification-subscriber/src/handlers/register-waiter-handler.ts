@@ -1,0 +1,60 @@
+import type { RegisterReportWaiterInput } from '@spapi-lake/workflows';
+import { z } from 'zod';
+import { WaiterRegistrationInvalidError } from '../errors';
+import type { HandlerLogger } from '../handler-logger';
+import { errorAttributes } from './error-attributes';
+import {
+  type RegisterReportWaiterDeps,
+  type WaiterRegistration,
+  registerReportWaiter,
+} from '../use-cases/register-report-waiter';
+
+/** Dependencies of the register-waiter handler. */
+export interface RegisterWaiterDeps extends RegisterReportWaiterDeps {
+  readonly logger: HandlerLogger;
+}
+
+/** The WaitForNotification Lambda: receives `RegisterReportWaiterInput`. */
+export type RegisterWaiterHandler = (event: unknown) => Promise<WaiterRegistration>;
+
+const nonEmpty = z.string().min(1);
+const inputSchema = z.object({
+  taskToken: nonEmpty,
+  sellingPartnerId: nonEmpty,
+  region: nonEmpty,
+  reportId: nonEmpty,
+  reportType: nonEmpty,
+}) satisfies z.ZodType<RegisterReportWaiterInput>;
+
+/**
+ * The `WaitForNotification` task (`lambda:invoke.waitForTaskToken`): stores the task token under
+ * its report and returns; when REPORT_PROCESSING_FINISHED came first it sends SendTaskSuccess at
+ * once. Step Functions ignores the return value.
+ */
+export function createRegisterWaiterHandler(deps: RegisterWaiterDeps): RegisterWaiterHandler {
+  return async (event) => {
+    try {
+      const parsed = inputSchema.safeParse(event);
+      if (!parsed.success) {
+        // Paths only: the event holds a task token.
+        const paths = parsed.error.issues.map((issue) => issue.path.join('.') || '(event)');
+        throw new WaiterRegistrationInvalidError(
+          `WaitForNotification payload is invalid at: ${[...new Set(paths)].join(', ')}`,
+        );
+      }
+      const input = parsed.data;
+      const registration = await registerReportWaiter(deps, input);
+      deps.logger.info('report waiter registered', {
+        reportId: input.reportId,
+        reportType: input.reportType,
+        sellingPartnerId: input.sellingPartnerId,
+        region: input.region,
+        resumedAtOnce: registration.resumedAtOnce,
+      });
+      return registration;
+    } catch (error) {
+      deps.logger.error('report waiter registration failed', errorAttributes(error));
+      throw error;
+    }
+  };
+}

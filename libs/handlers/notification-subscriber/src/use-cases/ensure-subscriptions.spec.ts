@@ -1,0 +1,158 @@
+import { SpApiNotFoundError } from '@spapi-lake/sp-api';
+import { LocalSubscriptionDirectory } from '../adapters/local-subscription-directory';
+import { SubscriptionSetupIncompleteError } from '../errors';
+import { createSetupSubscriptionsHandler } from '../handlers/setup-subscriptions-handler';
+import {
+  type NotificationSimulator,
+  TEST_SETTINGS,
+  startNotificationSimulator,
+} from '../test/simulator-notifications';
+import { ensureSubscriptions } from './ensure-subscriptions';
+
+let env: NotificationSimulator;
+beforeEach(async () => {
+  env = await startNotificationSimulator();
+});
+afterEach(async () => {
+  await env.sim.stop();
+});
+
+const silentLogger = { info: jest.fn(), warn: jest.fn(), error: jest.fn() };
+
+describe('ensureSubscriptions', () => {
+  it('gives a vendor who opted in REPORT_PROCESSING_FINISHED on SQS and nothing else', async () => {
+    const vendor = env.accounts.findIndex((a) => a.accountType === 'vendor');
+    const overrides = env.accounts.map((_, i) =>
+      i === vendor ? { reportProcessingNotifications: true } : { status: 'disabled' },
+    );
+    const summary = await ensureSubscriptions({
+      accounts: env.accountSource(overrides),
+      notificationsApi: env.notificationsApi,
+      directory: new LocalSubscriptionDirectory(),
+      settings: TEST_SETTINGS,
+    });
+    const sqs = summary.destinations.find((d) => d.transport === 'sqs')?.destinationId;
+    expect(summary.subscriptions).toEqual([
+      expect.objectContaining({
+        sellingPartnerId: env.accounts[vendor]?.sellingPartnerId,
+        notificationType: 'REPORT_PROCESSING_FINISHED',
+        payloadVersion: '2020-09-04',
+        destinationId: sqs,
+        action: 'created',
+      }),
+    ]);
+  });
+
+  it('replaces a subscription that delivers to another destination', async () => {
+    const seller = env.accounts.find((a) => a.accountType === 'seller' && a.region === 'NA');
+    if (seller === undefined) throw new Error('no NA seller');
+    const grantless = env.notificationsApi({ region: 'NA' });
+    const old = await grantless.createDestination({
+      name: 'old-queue',
+      resourceSpecification: { sqs: { arn: 'arn:aws:sqs:us-east-1:123456789012:old-queue' } },
+    });
+    const partner = env.notificationsApi({
+      region: 'NA',
+      sellingPartnerId: seller.sellingPartnerId,
+    });
+    const stale = await partner.createSubscription('REPORT_PROCESSING_FINISHED', {
+      payloadVersion: '2020-09-04',
+      destinationId: old.destinationId,
+    });
+
+    const directory = new LocalSubscriptionDirectory();
+    const summary = await ensureSubscriptions({
+      accounts: env.accountSource(),
+      notificationsApi: env.notificationsApi,
+      directory,
+      settings: TEST_SETTINGS,
+    });
+    const replaced = summary.subscriptions.find(
+      (s) =>
+        s.sellingPartnerId === seller.sellingPartnerId &&
+        s.notificationType === 'REPORT_PROCESSING_FINISHED',
+    );
+    expect(replaced).toMatchObject({ action: 'replaced' });
+    expect(replaced?.subscriptionId).not.toBe(stale.subscriptionId);
+    const now = await partner.getSubscription('REPORT_PROCESSING_FINISHED', {
+      payloadVersion: '2020-09-04',
+    });
+    expect(now.destinationId).not.toBe(old.destinationId);
+    await expect(directory.find(stale.subscriptionId)).resolves.toBeUndefined();
+    await expect(directory.find(now.subscriptionId)).resolves.toMatchObject({
+      sellingPartnerId: seller.sellingPartnerId,
+      region: 'NA',
+    });
+  });
+
+  it('tolerates the 409 of a subscription created by a concurrent run', async () => {
+    const settings = { accounts: env.accountSource(), directory: new LocalSubscriptionDirectory() };
+    await ensureSubscriptions({
+      ...settings,
+      notificationsApi: env.notificationsApi,
+      settings: TEST_SETTINGS,
+    });
+    // A second run that looked before the first one created: getSubscription says 404 once.
+    const blind = (target: Parameters<typeof env.notificationsApi>[0]) => {
+      const api = env.notificationsApi(target);
+      return {
+        ...api,
+        getSubscription: jest
+          .fn()
+          .mockRejectedValueOnce(
+            new SpApiNotFoundError({
+              operationId: 'getSubscription',
+              status: 404,
+              requestId: undefined,
+              errors: [],
+            }),
+          )
+          .mockImplementation(api.getSubscription),
+      };
+    };
+    const summary = await ensureSubscriptions({
+      ...settings,
+      notificationsApi: blind,
+      settings: TEST_SETTINGS,
+    });
+    expect(summary.failures).toEqual([]);
+    expect(summary.subscriptions.every((s) => s.action === 'existing')).toBe(true);
+  });
+
+  it('sets up every other partner when one has revoked its authorisation, then fails', async () => {
+    const eu = env.accounts.find((a) => a.region === 'EU');
+    if (eu === undefined) throw new Error('no EU seller');
+    env.sim.faults.set({ revokedRefreshTokens: [eu.sellingPartnerId] });
+    const logger = { info: jest.fn(), warn: jest.fn(), error: jest.fn() };
+    const handler = createSetupSubscriptionsHandler({
+      accounts: env.accountSource(),
+      notificationsApi: env.notificationsApi,
+      directory: new LocalSubscriptionDirectory(),
+      settings: TEST_SETTINGS,
+      logger,
+    });
+    const error: unknown = await handler({}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SubscriptionSetupIncompleteError);
+    expect((error as SubscriptionSetupIncompleteError).failures).toEqual([
+      `${eu.sellingPartnerId} REPORT_PROCESSING_FINISHED (LwaInvalidGrantError)`,
+      `${eu.sellingPartnerId} LISTINGS_ITEM_STATUS_CHANGE (LwaInvalidGrantError)`,
+      `${eu.sellingPartnerId} LISTINGS_ITEM_ISSUES_CHANGE (LwaInvalidGrantError)`,
+    ]);
+    expect(logger.info).toHaveBeenCalledWith(
+      'subscription setup finished',
+      expect.objectContaining({ subscriptions: 3, failures: 3 }),
+    );
+    expect(logger.error).toHaveBeenCalledTimes(3);
+  });
+
+  it('returns an empty summary when no account is active', async () => {
+    const handler = createSetupSubscriptionsHandler({
+      accounts: { list: async () => [] },
+      notificationsApi: env.notificationsApi,
+      directory: new LocalSubscriptionDirectory(),
+      settings: TEST_SETTINGS,
+      logger: silentLogger,
+    });
+    await expect(handler()).resolves.toEqual({ destinations: [], subscriptions: [], failures: [] });
+  });
+});

@@ -1,0 +1,249 @@
+import type { Account, Region } from '@spapi-lake/config';
+import {
+  type Destination,
+  type NotificationsApi,
+  type Subscription,
+  SpApiNotFoundError,
+  SpApiRequestError,
+} from '@spapi-lake/sp-api';
+import type { AccountSource } from '../account-source';
+import type { SubscriptionDirectory } from '../subscription-directory';
+import { type WantedSubscription, subscriptionPlan } from './subscription-plan';
+
+/** Whom a Notifications API client acts for: grantless calls omit the partner. */
+export interface NotificationsApiTarget {
+  readonly region: Region;
+  readonly sellingPartnerId?: string;
+}
+
+/** Where notifications are delivered. */
+export interface SubscriptionSetupSettings {
+  /** The standard SQS queue SP-API sends to (policy allows principal 437568002678). */
+  readonly sqsQueueArn: string;
+  /** The AWS account that receives the EventBridge partner event source. */
+  readonly eventBridgeAccountId: string;
+  /** AWS region of the EventBridge destination of each SP-API region. */
+  readonly eventBridgeRegion: (region: Region) => string;
+  readonly sqsDestinationName?: string;
+  readonly eventBridgeDestinationName?: string;
+}
+
+/** Dependencies of {@link ensureSubscriptions}. */
+export interface EnsureSubscriptionsDeps {
+  readonly accounts: AccountSource;
+  readonly notificationsApi: (target: NotificationsApiTarget) => NotificationsApi;
+  readonly directory: SubscriptionDirectory;
+  readonly settings: SubscriptionSetupSettings;
+}
+
+/** `existing`: found as wanted; `replaced`: it pointed at another destination and was recreated. */
+export type SetupAction = 'existing' | 'created' | 'replaced';
+
+/** What setup found or did, for the logs and the invoker. */
+export interface SetupSummary {
+  readonly destinations: {
+    readonly region: Region;
+    readonly transport: 'sqs' | 'eventbridge';
+    readonly destinationId: string;
+    readonly action: 'existing' | 'created';
+  }[];
+  readonly subscriptions: {
+    readonly sellingPartnerId: string;
+    readonly region: Region;
+    readonly notificationType: string;
+    readonly payloadVersion: string;
+    readonly subscriptionId: string;
+    readonly destinationId: string;
+    readonly action: SetupAction;
+  }[];
+  /** Steps that failed; the others went on (one partner's revoked token blocks no one else). */
+  readonly failures: {
+    readonly region: Region;
+    readonly sellingPartnerId?: string;
+    readonly step: string;
+    readonly errorName: string;
+    readonly message: string;
+  }[];
+}
+
+type RegionDestinations = Record<'sqs' | 'eventbridge', string>;
+
+/**
+ * Makes SP-API deliver what the pipeline consumes, idempotently: per region of the active accounts
+ * one SQS and one EventBridge destination (grantless, found by resource before creating), then per
+ * account the subscriptions of its plan (getSubscription first, a 409 on create tolerated). Every
+ * subscription is recorded in the directory so the consumer can tell partner and region.
+ */
+export async function ensureSubscriptions(deps: EnsureSubscriptionsDeps): Promise<SetupSummary> {
+  const summary: SetupSummary = { destinations: [], subscriptions: [], failures: [] };
+  const accounts = (await deps.accounts.list()).filter((account) => account.status === 'active');
+  const regions = [...new Set(accounts.map((account) => account.region))].sort();
+  for (const region of regions) {
+    let destinations: RegionDestinations;
+    try {
+      destinations = await ensureDestinations(deps, region, summary);
+    } catch (error) {
+      summary.failures.push({ region, step: 'destinations', ...describe(error) });
+      continue;
+    }
+    for (const account of accounts.filter((candidate) => candidate.region === region)) {
+      for (const wanted of subscriptionPlan(account)) {
+        try {
+          await ensureSubscription(deps, account, wanted, destinations[wanted.transport], summary);
+        } catch (error) {
+          summary.failures.push({
+            region,
+            sellingPartnerId: account.sellingPartnerId,
+            step: wanted.notificationType,
+            ...describe(error),
+          });
+        }
+      }
+    }
+  }
+  return summary;
+}
+
+async function ensureDestinations(
+  deps: EnsureSubscriptionsDeps,
+  region: Region,
+  summary: SetupSummary,
+): Promise<RegionDestinations> {
+  const api = deps.notificationsApi({ region });
+  const { settings } = deps;
+  const eventBridgeRegion = settings.eventBridgeRegion(region);
+  const isSqs = (d: Destination) => d.resource.sqs?.arn === settings.sqsQueueArn;
+  const isEventBridge = (d: Destination) =>
+    d.resource.eventBridge?.accountId === settings.eventBridgeAccountId &&
+    d.resource.eventBridge.region === eventBridgeRegion;
+  let listed = await api.getDestinations();
+  const ensure = async (
+    transport: 'sqs' | 'eventbridge',
+    matches: (d: Destination) => boolean,
+    create: () => Promise<Destination>,
+  ): Promise<string> => {
+    const found = listed.find(matches);
+    if (found !== undefined) {
+      summary.destinations.push({
+        region,
+        transport,
+        destinationId: found.destinationId,
+        action: 'existing',
+      });
+      return found.destinationId;
+    }
+    let created: Destination | undefined;
+    try {
+      created = await create();
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      // Created meanwhile by a concurrent run.
+      listed = await api.getDestinations();
+      created = listed.find(matches);
+      if (created === undefined) throw error;
+    }
+    summary.destinations.push({
+      region,
+      transport,
+      destinationId: created.destinationId,
+      action: 'created',
+    });
+    return created.destinationId;
+  };
+  const sqs = await ensure('sqs', isSqs, () =>
+    api.createDestination({
+      name: settings.sqsDestinationName ?? 'spapi-lake-notifications',
+      resourceSpecification: { sqs: { arn: settings.sqsQueueArn } },
+    }),
+  );
+  const eventbridge = await ensure('eventbridge', isEventBridge, () =>
+    api.createDestination({
+      name: settings.eventBridgeDestinationName ?? 'spapi-lake-listings',
+      resourceSpecification: {
+        eventBridge: { accountId: settings.eventBridgeAccountId, region: eventBridgeRegion },
+      },
+    }),
+  );
+  return { sqs, eventbridge };
+}
+
+async function ensureSubscription(
+  deps: EnsureSubscriptionsDeps,
+  account: Account,
+  wanted: WantedSubscription,
+  destinationId: string,
+  summary: SetupSummary,
+): Promise<void> {
+  const { region, sellingPartnerId } = account;
+  const api = deps.notificationsApi({ region, sellingPartnerId });
+  const { notificationType, payloadVersion } = wanted;
+  const existing = await findSubscription(api, wanted);
+  let subscription: Subscription;
+  let action: SetupAction;
+  if (existing?.destinationId === destinationId) {
+    subscription = existing;
+    action = 'existing';
+  } else {
+    if (existing !== undefined) {
+      // It delivers somewhere else (an old queue): deleteSubscriptionById is grantless.
+      await deps
+        .notificationsApi({ region })
+        .deleteSubscriptionById(notificationType, existing.subscriptionId);
+    }
+    action = existing === undefined ? 'created' : 'replaced';
+    try {
+      subscription = await api.createSubscription(notificationType, {
+        payloadVersion,
+        destinationId,
+      });
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      // Created meanwhile by a concurrent run: take what is there now.
+      const now = await findSubscription(api, wanted);
+      if (now === undefined) throw error;
+      subscription = now;
+      action = 'existing';
+    }
+  }
+  await deps.directory.record({
+    subscriptionId: subscription.subscriptionId,
+    notificationType,
+    sellingPartnerId,
+    region,
+    destinationId: subscription.destinationId,
+  });
+  summary.subscriptions.push({
+    sellingPartnerId,
+    region,
+    notificationType,
+    payloadVersion,
+    subscriptionId: subscription.subscriptionId,
+    destinationId: subscription.destinationId,
+    action,
+  });
+}
+
+async function findSubscription(
+  api: NotificationsApi,
+  wanted: WantedSubscription,
+): Promise<Subscription | undefined> {
+  try {
+    return await api.getSubscription(wanted.notificationType, {
+      payloadVersion: wanted.payloadVersion,
+    });
+  } catch (error) {
+    if (error instanceof SpApiNotFoundError) return undefined;
+    throw error;
+  }
+}
+
+function isConflict(error: unknown): boolean {
+  return error instanceof SpApiRequestError && error.status === 409;
+}
+
+// Our errors' messages name operations and statuses, never tokens.
+function describe(error: unknown): { errorName: string; message: string } {
+  return error instanceof Error
+    ? { errorName: error.name, message: error.message }
+    : { errorName: 'UnknownError', message: 'a non-Error value was thrown' };
+}

@@ -1,0 +1,137 @@
+import type { Clock } from '@spapi-lake/core';
+import { InProcessExecutionResumer } from '../adapters/in-process-execution-resumer';
+import { LocalReportWaiterStore } from '../adapters/local-report-waiter-store';
+import type { ExecutionResumer } from '../execution-resumer';
+import type { ReportOutcome } from '../report-waiter-store';
+import { deliverReportOutcome } from './deliver-report-outcome';
+import { registerReportWaiter } from './register-report-waiter';
+
+const NOW = Date.parse('2026-11-01T00:00:00Z');
+const clock: Clock = { now: () => NOW, sleep: async () => undefined };
+const HOUR = 3_600_000;
+
+const waiterInput = (reportId: string, taskToken = `token-${reportId}`) => ({
+  taskToken,
+  sellingPartnerId: 'A3TH9S8BH6GOGM',
+  region: 'NA',
+  reportId,
+  reportType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL',
+});
+const outcome = (reportId: string, extra: Partial<ReportOutcome> = {}): ReportOutcome => ({
+  reportId,
+  processingStatus: 'DONE',
+  reportDocumentId: `doc-${reportId}`,
+  notificationId: `n-${reportId}`,
+  receivedAt: new Date(NOW).toISOString(),
+  expiresAt: NOW + HOUR,
+  ...extra,
+});
+
+function setup(resumer: ExecutionResumer = new InProcessExecutionResumer()) {
+  const waiters = new LocalReportWaiterStore();
+  return { waiters, resumer, clock, waiterTtlMs: HOUR };
+}
+
+describe('the report waiter protocol', () => {
+  it('resumes the waiting task when the waiter registered first', async () => {
+    const deps = setup();
+    const resumer = deps.resumer as InProcessExecutionResumer;
+    const waiting = resumer.waitFor('token-1');
+    await expect(registerReportWaiter(deps, waiterInput('1'))).resolves.toEqual({
+      reportId: '1',
+      resumedAtOnce: false,
+    });
+    await expect(deliverReportOutcome(deps, outcome('1'))).resolves.toEqual({
+      action: 'resumed',
+      reportId: '1',
+    });
+    await expect(waiting).resolves.toEqual({ processingStatus: 'DONE', reportDocumentId: 'doc-1' });
+    await expect(deps.waiters.waiters()).resolves.toEqual([]);
+    await expect(deps.waiters.outcomes()).resolves.toEqual([]);
+  });
+
+  it('stores an early outcome and sends it the moment the waiter registers', async () => {
+    const deps = setup();
+    const resumer = deps.resumer as InProcessExecutionResumer;
+    await expect(
+      deliverReportOutcome(
+        deps,
+        outcome('2', { processingStatus: 'CANCELLED', reportDocumentId: undefined }),
+      ),
+    ).resolves.toEqual({ action: 'outcome-stored', reportId: '2' });
+    const waiting = resumer.waitFor('token-2');
+    await expect(registerReportWaiter(deps, waiterInput('2'))).resolves.toEqual({
+      reportId: '2',
+      resumedAtOnce: true,
+      result: 'resumed',
+    });
+    await expect(waiting).resolves.toEqual({ processingStatus: 'CANCELLED' });
+    await expect(deps.waiters.outcomes()).resolves.toEqual([]);
+    await expect(deps.waiters.waiters()).resolves.toEqual([]);
+  });
+
+  it('resumes exactly once however the two sides interleave', async () => {
+    const deps = setup();
+    const resumer = deps.resumer as InProcessExecutionResumer;
+    for (let i = 0; i < 25; i += 1) {
+      const reportId = `race-${i}`;
+      const waiting = resumer.waitFor(`token-${reportId}`);
+      const sides = [
+        () => deliverReportOutcome(deps, outcome(reportId)),
+        () => registerReportWaiter(deps, waiterInput(reportId)),
+      ];
+      if (i % 2 === 1) sides.reverse();
+      await Promise.all(sides.map((side) => side()));
+      await expect(waiting).resolves.toEqual({
+        processingStatus: 'DONE',
+        reportDocumentId: `doc-${reportId}`,
+      });
+    }
+    expect(resumer.sent()).toHaveLength(25);
+    expect(resumer.sent().every((sent) => sent.result === 'resumed')).toBe(true);
+    await expect(deps.waiters.waiters()).resolves.toEqual([]);
+  });
+
+  it('reports a waiter whose task stopped waiting as gone and clears the outcome', async () => {
+    const deps = setup();
+    await registerReportWaiter(deps, waiterInput('3'));
+    // Nobody calls waitFor: the task timed out and the execution is polling.
+    await expect(deliverReportOutcome(deps, outcome('3'))).resolves.toEqual({
+      action: 'waiter-gone',
+      reportId: '3',
+    });
+    await expect(deps.waiters.outcomes()).resolves.toEqual([]);
+  });
+
+  it('puts the waiter back when SendTaskSuccess fails, so the redelivery can resume it', async () => {
+    const failing: ExecutionResumer = {
+      resume: async () => {
+        throw new Error('throttled');
+      },
+    };
+    const deps = setup(failing);
+    await registerReportWaiter(deps, waiterInput('4'));
+    await expect(deliverReportOutcome(deps, outcome('4'))).rejects.toThrow('throttled');
+    const [waiter] = await deps.waiters.waiters();
+    expect(waiter).toMatchObject({ reportId: '4', taskToken: 'token-4' });
+
+    const resumer = new InProcessExecutionResumer();
+    const waiting = resumer.waitFor('token-4');
+    await expect(deliverReportOutcome({ ...deps, resumer }, outcome('4'))).resolves.toEqual({
+      action: 'resumed',
+      reportId: '4',
+    });
+    await expect(waiting).resolves.toEqual({ processingStatus: 'DONE', reportDocumentId: 'doc-4' });
+  });
+
+  it('lets a newer registration replace an older one', async () => {
+    const deps = setup();
+    const resumer = deps.resumer as InProcessExecutionResumer;
+    await registerReportWaiter(deps, waiterInput('5', 'old-token'));
+    const waiting = resumer.waitFor('new-token');
+    await registerReportWaiter(deps, waiterInput('5', 'new-token'));
+    await deliverReportOutcome(deps, outcome('5'));
+    await expect(waiting).resolves.toMatchObject({ processingStatus: 'DONE' });
+    expect(resumer.sent().map((s) => s.taskToken)).toEqual(['new-token']);
+  });
+});
