@@ -1,6 +1,6 @@
 import { type DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { UsedStateStore } from '@spapi-lake/auth';
-import { awsFailure, describeAwsFailure } from './aws-failure';
+import { awsFailure, describeAwsFailure } from '@spapi-lake/aws-support';
 import { UsedStateStoreRequestError, UsedStateStoreUnavailableError } from './errors';
 
 /** Options of {@link DynamoDbUsedStateStore}. */

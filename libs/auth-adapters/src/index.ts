@@ -1,4 +1,3 @@
-export { type AwsFailure, awsFailure } from './aws-failure';
 export { authorizationErrorPage } from './authorization-error-page';
 export {
   type TokenBrokerParts,

@@ -1,6 +1,6 @@
 import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 import { BrokerInvocationError, type BrokerInvoker, type VendRequest } from '@spapi-lake/auth';
-import { awsFailure, describeAwsFailure } from './aws-failure';
+import { awsFailure, describeAwsFailure } from '@spapi-lake/aws-support';
 
 /** Options of {@link LambdaBrokerInvoker}. */
 export interface LambdaBrokerInvokerOptions {

@@ -15,7 +15,7 @@ import type {
   StoredRefreshToken,
 } from '@spapi-lake/auth';
 import { type Clock, systemClock } from '@spapi-lake/core';
-import { awsFailure, describeAwsFailure } from './aws-failure';
+import { awsFailure, describeAwsFailure } from '@spapi-lake/aws-support';
 import {
   SecretStoreRequestError,
   SecretStoreUnavailableError,

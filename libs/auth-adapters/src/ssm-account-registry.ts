@@ -3,7 +3,7 @@ import { GetParameterCommand, PutParameterCommand, type SSMClient } from '@aws-s
 import type { AccountRegistry } from '@spapi-lake/auth';
 import { type Account, type AccountInput, parseAccounts } from '@spapi-lake/config';
 import { z } from 'zod';
-import { awsFailure, describeAwsFailure } from './aws-failure';
+import { awsFailure, describeAwsFailure } from '@spapi-lake/aws-support';
 import { AccountRegistryRequestError, AccountRegistryUnavailableError } from './errors';
 
 /** Options of {@link SsmAccountRegistry}. */

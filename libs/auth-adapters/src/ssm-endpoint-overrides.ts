@@ -1,6 +1,6 @@
 import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import { type EndpointOverrides, parseEndpointOverrides } from '@spapi-lake/config';
-import { awsFailure, describeAwsFailure } from './aws-failure';
+import { awsFailure, describeAwsFailure } from '@spapi-lake/aws-support';
 import { AccountRegistryRequestError, AccountRegistryUnavailableError } from './errors';
 
 /**

@@ -1,5 +1,5 @@
 import { ExecutionControlRequestError, ExecutionControlUnavailableError } from '../errors';
-import { awsFailure, describeAwsFailure } from './aws-failure';
+import { awsFailure, describeAwsFailure } from '@spapi-lake/aws-support';
 
 /** The typed error for a failed Step Functions call. */
 export function executionControlFailure(operation: string, error: unknown): Error {

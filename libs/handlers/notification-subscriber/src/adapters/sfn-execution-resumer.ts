@@ -1,6 +1,6 @@
 import { type SFNClient, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import type { ExecutionResumer, NotifiedReportStatus, ResumeResult } from '../execution-resumer';
-import { awsFailure } from './aws-failure';
+import { awsFailure } from '@spapi-lake/aws-support';
 import { executionControlFailure } from './execution-control-failure';
 
 // The task is no longer waiting: it timed out (the execution went on polling) or its execution ended.

@@ -4,7 +4,7 @@ import type {
   RetrievalStarter,
   UnsolicitedReportRetrieval,
 } from '../retrieval-starter';
-import { awsFailure } from './aws-failure';
+import { awsFailure } from '@spapi-lake/aws-support';
 import { executionControlFailure } from './execution-control-failure';
 
 /** Options of {@link SfnRetrievalStarter}. */

@@ -1,7 +1,7 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { ListingRefreshRequestError, ListingRefreshUnavailableError } from '../errors';
 import type { ListingRefreshRequest, ListingRefreshRequester } from '../listing-refresh-requester';
-import { awsFailure, describeAwsFailure } from './aws-failure';
+import { awsFailure, describeAwsFailure } from '@spapi-lake/aws-support';
 
 /** Options of {@link SqsListingRefreshRequester}. */
 export interface SqsListingRefreshRequesterOptions {

@@ -1,5 +1,5 @@
 import { NotificationStoreRequestError, NotificationStoreUnavailableError } from '../errors';
-import { awsFailure, describeAwsFailure } from './aws-failure';
+import { awsFailure, describeAwsFailure } from '@spapi-lake/aws-support';
 
 /** The typed error for a failed DynamoDB call on the notification state table. */
 export function storeFailure(operation: string, tableName: string, error: unknown): Error {

@@ -20,6 +20,9 @@ const RETRYABLE_NAMES = new Set([
   'TimeoutError',
   'NetworkError',
   'KmsThrottled',
+  'InternalServiceError',
+  'InternalServiceErrorException',
+  'RequestTimeoutException',
 ]);
 
 /**
@@ -48,7 +51,7 @@ export function awsFailure(error: unknown): AwsFailure {
   return { name: noAnswer && name === 'Error' ? 'NetworkError' : name, status, retryable };
 }
 
-/** `PutItem failed (ThrottlingException, HTTP 400)`: names only, never AWS's message. */
+/** `GetSecretValue failed (ThrottlingException, HTTP 400)`: names only, never AWS's message. */
 export function describeAwsFailure(operation: string, failure: AwsFailure): string {
   const status = failure.status === undefined ? '' : `, HTTP ${failure.status}`;
   return `${operation} failed (${failure.name}${status})`;

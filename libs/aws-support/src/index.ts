@@ -1,0 +1,1 @@
+export { type AwsFailure, awsFailure, describeAwsFailure } from './aws-failure';
