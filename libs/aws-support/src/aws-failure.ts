@@ -20,6 +20,8 @@ const RETRYABLE_NAMES = new Set([
   'TimeoutError',
   'NetworkError',
   'KmsThrottled',
+  'InternalServerErrorException',
+  'TransactionConflictException',
   'InternalServiceError',
   'InternalServiceErrorException',
   'RequestTimeoutException',

@@ -1,0 +1,49 @@
+import type { ConfigParameterNames } from '@spapi-lake/config';
+import type { HandlerLogger } from './handler-logger';
+import type { LaneStateStore } from './lane-state-store';
+import type { ParameterSource } from './parameter-source';
+import { loadPipelineConfig } from './pipeline-config';
+import { runTask } from './run-task';
+import { planFanOutInputSchema } from './task-input-schemas';
+import { type FanOutPlan, type PlanFanOutDeps, planFanOut } from './use-cases/plan-fan-out';
+
+/** What the PlanWindows handler runs on. */
+export interface PlanWindowsHandlerDeps extends Omit<PlanFanOutDeps, 'config' | 'lanes'> {
+  readonly logger: HandlerLogger;
+  readonly parameters: ParameterSource;
+  readonly parameterNames: ConfigParameterNames;
+  readonly lanes: Pick<LaneStateStore, 'getMany'>;
+}
+
+/**
+ * `PlanWindows` of the fan-out: PlanFanOutInput -> `{ lanes, problems }` (the state machine keeps
+ * `lanes`). Accounts and report configs come from the parameter source on every run (cached by
+ * it); each unplannable (account, report config) is logged as an error and left out.
+ */
+export function createPlanWindowsHandler(
+  deps: PlanWindowsHandlerDeps,
+): (event: unknown) => Promise<FanOutPlan> {
+  const config = () => loadPipelineConfig(deps.parameters, deps.parameterNames);
+  return runTask(deps.logger, {
+    task: 'PlanWindows',
+    schema: planFanOutInputSchema,
+    keys: (input) => ({
+      planningTime: input.request.scheduledTime ?? input.now,
+      ...(input.request.sellingPartnerIds
+        ? { sellingPartnerIds: input.request.sellingPartnerIds }
+        : {}),
+      ...(input.request.reportConfigIds ? { reportConfigIds: input.request.reportConfigIds } : {}),
+    }),
+    run: async (input) => {
+      const plan = await planFanOut({ ...deps, config }, input);
+      for (const problem of plan.problems) {
+        deps.logger.error('report config cannot be planned', { ...problem });
+      }
+      const windows = plan.lanes.reduce((sum, lane) => sum + lane.windows.length, 0);
+      return {
+        result: plan,
+        log: { lanes: plan.lanes.length, windows, problems: plan.problems.length },
+      };
+    },
+  });
+}

@@ -1,0 +1,293 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SpApiQuotaExceededError, SpApiServerError } from '@spapi-lake/sp-api';
+import { WindowPlanningError } from '@spapi-lake/workflows';
+import { StateStoreUnavailableError } from '../errors';
+import { LocalFileReportRequestStore } from '../local-file-report-request-store';
+import type { ReportRequestStore } from '../report-request-store';
+import { FakeReportsApi } from '../test/fake-reports-api';
+import { FixedClock } from '../test/fixed-clock';
+import type { PutOptions } from '../versioned-store';
+import {
+  type CreateReportDeps,
+  type CreateReportInput,
+  createReportForWindow,
+} from './create-report-for-window';
+
+const HOUR = 3_600_000;
+const DE = 'A1PA6795UKMFR9';
+
+const ordersWindow: CreateReportInput = {
+  sellingPartnerId: 'A1SELLER',
+  region: 'EU',
+  accountType: 'seller',
+  reportConfigId: 'orders-daily',
+  reportType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL',
+  marketplaceIds: [DE],
+  window: { start: '2026-10-30T00:00:00Z', end: '2026-10-31T00:00:00Z' },
+  dataStartTime: '2026-10-30T00:00:00Z',
+  dataEndTime: '2026-10-30T23:59:59Z',
+  reportOptions: {},
+  awaitNotification: true,
+  attempt: 1,
+};
+
+const vendorWeek: CreateReportInput = {
+  ...ordersWindow,
+  sellingPartnerId: 'A2VENDOR',
+  region: 'NA',
+  accountType: 'vendor',
+  reportConfigId: 'vendor-sales-weekly',
+  reportType: 'GET_VENDOR_SALES_REPORT',
+  marketplaceIds: ['ATVPDKIKX0DER'],
+  window: { start: '2026-10-18T00:00:00Z', end: '2026-10-25T00:00:00Z' },
+  dataStartTime: '2026-10-18T00:00:00Z',
+  dataEndTime: '2026-10-24T23:59:59Z',
+  reportOptions: {
+    reportPeriod: 'WEEK',
+    distributorView: 'MANUFACTURING',
+    sellingProgram: 'RETAIL',
+  },
+  awaitNotification: false,
+};
+
+let directory: string;
+let clock: FixedClock;
+let api: FakeReportsApi;
+let requests: ReportRequestStore;
+
+function deps(overrides: Partial<CreateReportDeps> = {}): CreateReportDeps {
+  return { reportsApiFor: async () => api, requests, clock, ...overrides };
+}
+
+beforeEach(async () => {
+  directory = await mkdtemp(path.join(tmpdir(), 'create-report-'));
+  clock = new FixedClock(Date.parse('2026-11-01T02:00:00Z'));
+  api = new FakeReportsApi(() => clock.now());
+  requests = new LocalFileReportRequestStore(path.join(directory, 'report-requests.json'));
+});
+afterEach(() => rm(directory, { recursive: true, force: true }));
+
+describe('createReportForWindow', () => {
+  it('asks for exactly the window: one marketplace, the dates, no empty reportOptions', async () => {
+    await expect(createReportForWindow(deps(), ordersWindow)).resolves.toEqual({
+      reportId: '50000',
+      outcome: 'CREATED',
+    });
+    expect(api.created).toEqual([
+      {
+        reportType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL',
+        marketplaceIds: [DE],
+        dataStartTime: '2026-10-30T00:00:00Z',
+        dataEndTime: '2026-10-30T23:59:59Z',
+      },
+    ]);
+  });
+
+  it('sends the vendor report with its three options', async () => {
+    await createReportForWindow(deps(), vendorWeek);
+    expect(api.created[0]?.reportOptions).toEqual({
+      reportPeriod: 'WEEK',
+      distributorView: 'MANUFACTURING',
+      sellingProgram: 'RETAIL',
+    });
+  });
+
+  it('reuses the report of an identical request while it is in queue, in progress or freshly done', async () => {
+    const first = await createReportForWindow(deps(), ordersWindow);
+    await expect(createReportForWindow(deps(), ordersWindow)).resolves.toEqual({
+      reportId: first.reportId,
+      outcome: 'REUSED',
+    });
+    api.setStatus(first.reportId, 'IN_PROGRESS');
+    await expect(createReportForWindow(deps(), { ...ordersWindow, attempt: 2 })).resolves.toEqual({
+      reportId: first.reportId,
+      outcome: 'REUSED',
+    });
+    api.setStatus(first.reportId, 'DONE');
+    clock.advance(23 * HOUR);
+    await expect(createReportForWindow(deps(), ordersWindow)).resolves.toMatchObject({
+      reportId: first.reportId,
+    });
+    expect(api.count('createReport')).toBe(1);
+    expect(api.count('getReports')).toBe(0);
+  });
+
+  it('asks again once the earlier report ended FATAL, is older than a day, or is gone', async () => {
+    const first = await createReportForWindow(deps(), ordersWindow);
+    api.setStatus(first.reportId, 'FATAL');
+    const second = await createReportForWindow(deps(), { ...ordersWindow, attempt: 2 });
+    expect(second).toEqual({ reportId: '50001', outcome: 'CREATED' });
+
+    api.setStatus(second.reportId, 'DONE');
+    clock.advance(25 * HOUR);
+    const third = await createReportForWindow(deps(), ordersWindow);
+    expect(third.outcome).toBe('CREATED');
+
+    api.reports.delete(third.reportId);
+    await expect(createReportForWindow(deps(), ordersWindow)).resolves.toMatchObject({
+      outcome: 'CREATED',
+    });
+    expect(api.count('createReport')).toBe(4);
+  });
+
+  it('keeps requests with other reportOptions apart', async () => {
+    const manufacturing = await createReportForWindow(deps(), vendorWeek);
+    const sourcing = await createReportForWindow(deps(), {
+      ...vendorWeek,
+      reportConfigId: 'vendor-sales-sourcing',
+      reportOptions: { ...vendorWeek.reportOptions, distributorView: 'SOURCING' },
+    });
+    expect(sourcing.reportId).not.toBe(manufacturing.reportId);
+    expect(api.count('createReport')).toBe(2);
+  });
+
+  it('adopts the report a try created before dying without recording it', async () => {
+    const crashing = failingNthPut(requests, 2);
+    await expect(createReportForWindow(deps({ requests: crashing }), ordersWindow)).rejects.toThrow(
+      StateStoreUnavailableError,
+    );
+    expect(api.count('createReport')).toBe(1);
+
+    clock.advance(60_000);
+    await expect(createReportForWindow(deps(), ordersWindow)).resolves.toEqual({
+      reportId: '50000',
+      outcome: 'RECOVERED',
+    });
+    await expect(createReportForWindow(deps(), ordersWindow)).resolves.toEqual({
+      reportId: '50000',
+      outcome: 'REUSED',
+    });
+    expect(api.count('createReport')).toBe(1);
+  });
+
+  it('creates a new report rather than adopt one it cannot tell apart', async () => {
+    await expect(
+      createReportForWindow(deps({ requests: failingNthPut(requests, 2) }), ordersWindow),
+    ).rejects.toThrow(StateStoreUnavailableError);
+    // Someone else asked for the same type, marketplace and dates (options unknown to getReports).
+    api.file(api.created[0] ?? { reportType: '', marketplaceIds: [] });
+
+    await expect(createReportForWindow(deps(), ordersWindow)).resolves.toEqual({
+      reportId: '50002',
+      outcome: 'CREATED',
+    });
+  });
+
+  it('does not search while a request of the same slot with other options is pending', async () => {
+    const crashing = failingNthPut(requests, 2);
+    const sourcing = {
+      ...vendorWeek,
+      reportOptions: { ...vendorWeek.reportOptions, distributorView: 'SOURCING' },
+    };
+    await expect(createReportForWindow(deps({ requests: crashing }), sourcing)).rejects.toThrow();
+    await expect(
+      createReportForWindow(deps({ requests: failingNthPut(requests, 2) }), vendorWeek),
+    ).rejects.toThrow();
+
+    await expect(createReportForWindow(deps(), vendorWeek)).resolves.toMatchObject({
+      outcome: 'CREATED',
+    });
+    expect(api.count('getReports')).toBe(0);
+  });
+
+  it('forgets a request Amazon refused (429), but searches after a 5xx that may have gone through', async () => {
+    const createReport = api.createReport.bind(api);
+    const failure = (status: number) => ({
+      operationId: 'createReport',
+      status,
+      requestId: 'r-1',
+      errors: [{ code: status === 429 ? 'QuotaExceeded' : 'InternalFailure', message: 'no' }],
+    });
+    api.createReport = async () => {
+      throw new SpApiQuotaExceededError(failure(429));
+    };
+    await expect(createReportForWindow(deps(), ordersWindow)).rejects.toBeInstanceOf(
+      SpApiQuotaExceededError,
+    );
+    api.createReport = async () => {
+      throw new SpApiServerError(failure(503));
+    };
+    await expect(createReportForWindow(deps(), vendorWeek)).rejects.toBeInstanceOf(
+      SpApiServerError,
+    );
+
+    api.createReport = createReport;
+    await expect(createReportForWindow(deps(), ordersWindow)).resolves.toMatchObject({
+      outcome: 'CREATED',
+    });
+    expect(api.count('getReports')).toBe(0);
+    await expect(createReportForWindow(deps(), vendorWeek)).resolves.toMatchObject({
+      outcome: 'CREATED',
+    });
+    expect(api.count('getReports')).toBe(1);
+  });
+
+  it('refuses a vendor request missing an option before calling SP-API', async () => {
+    const { distributorView: _dropped, ...twoOptions } = vendorWeek.reportOptions;
+    const refused = createReportForWindow(deps(), { ...vendorWeek, reportOptions: twoOptions });
+    await expect(refused).rejects.toBeInstanceOf(WindowPlanningError);
+    await expect(refused).rejects.toThrow(
+      'report config vendor-sales-weekly: GET_VENDOR_SALES_REPORT needs reportOptions distributorView',
+    );
+    expect(api.calls).toEqual([]);
+  });
+
+  it('refuses a period-aligned window that is not exactly one period', async () => {
+    const monday = {
+      ...vendorWeek,
+      dataStartTime: '2026-10-19T00:00:00Z',
+      dataEndTime: '2026-10-25T23:59:59Z',
+    };
+    await expect(createReportForWindow(deps(), monday)).rejects.toThrow(
+      'is not exactly one WEEK (weeks run Sunday to Saturday)',
+    );
+    const rolling = { ...ordersWindow, dataStartTime: '2026-09-01T00:00:00Z' };
+    await expect(createReportForWindow(deps(), rolling)).rejects.toThrow(
+      'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL windows are at most 30 days',
+    );
+    await expect(
+      createReportForWindow(deps(), {
+        ...ordersWindow,
+        reportType: 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2',
+      }),
+    ).rejects.toThrow('is generated by Amazon and cannot be requested');
+    expect(api.calls).toEqual([]);
+  });
+
+  it('asks for a snapshot without dates, one request per day', async () => {
+    const listings: CreateReportInput = {
+      ...ordersWindow,
+      reportConfigId: 'listings-daily',
+      reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA',
+      window: { start: '2026-11-01T00:00:00Z', end: '2026-11-02T00:00:00Z' },
+      dataStartTime: undefined,
+      dataEndTime: undefined,
+    };
+    const today = await createReportForWindow(deps(), listings);
+    const tomorrow = await createReportForWindow(deps(), {
+      ...listings,
+      window: { start: '2026-11-02T00:00:00Z', end: '2026-11-03T00:00:00Z' },
+    });
+    expect(tomorrow.reportId).not.toBe(today.reportId);
+    expect(api.created[0]).toEqual({
+      reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA',
+      marketplaceIds: [DE],
+    });
+  });
+});
+
+/** The store, except that its `n`-th put fails as if the Lambda died right there. */
+function failingNthPut(store: ReportRequestStore, n: number): ReportRequestStore {
+  let puts = 0;
+  return {
+    get: (key) => store.get(key),
+    getMany: (keys) => store.getMany(keys),
+    put: async (key, value, version, options?: PutOptions) => {
+      puts += 1;
+      if (puts === n) throw new StateStoreUnavailableError('the Lambda timed out here');
+      return store.put(key, value, version, options);
+    },
+  };
+}

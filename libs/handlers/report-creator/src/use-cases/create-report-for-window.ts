@@ -1,0 +1,218 @@
+import type { Region } from '@spapi-lake/config';
+import type { Clock } from '@spapi-lake/core';
+import { type ReportTypeDefinition, reportTypeDefinition } from '@spapi-lake/reports';
+import {
+  type CreateReportSpecification,
+  type Report,
+  SpApiNotFoundError,
+  SpApiRequestError,
+  SpApiServerError,
+} from '@spapi-lake/sp-api';
+import type { ReportIngestionInput } from '@spapi-lake/workflows';
+import { StateStoreContentionError } from '../errors';
+import type { ReportCreationApi, ReportCreationApiFor } from '../report-creation-api';
+import type {
+  ReportRequestEntry,
+  ReportRequestSlot,
+  ReportRequestStore,
+} from '../report-request-store';
+import { checkReportRequest } from './check-report-request';
+import { findPendingReport } from './find-pending-report';
+import { readModifyWrite } from './read-modify-write';
+import { reportRequestIdentity } from './report-request-identity';
+
+const HOUR_MS = 3_600_000;
+/** A DONE report younger than this is reused: an ingestion execution lasts at most 24 h. */
+export const DEFAULT_REUSE_DONE_WITHIN_MS = 24 * HOUR_MS;
+// SP-API keeps reports at most 90 days: a record naming an older one is of no use.
+const RECORD_TTL_MS = 90 * 24 * HOUR_MS;
+const MAX_SLOT_WRITES = 5;
+
+/** The CreateReport task input, its region checked. */
+export type CreateReportInput = ReportIngestionInput & { readonly region: Region };
+
+/** What `createReportForWindow` runs on. */
+export interface CreateReportDeps {
+  readonly reportsApiFor: ReportCreationApiFor;
+  readonly requests: ReportRequestStore;
+  readonly clock: Clock;
+  /** Default: the report-type registry of @spapi-lake/reports. */
+  readonly definitionOf?: (reportType: string) => ReportTypeDefinition;
+  /** Default DEFAULT_REUSE_DONE_WITHIN_MS. */
+  readonly reuseDoneWithinMs?: number;
+}
+
+/** How the report id was obtained. */
+export type CreateReportOutcome = 'CREATED' | 'REUSED' | 'RECOVERED';
+
+/** The report of the window and how it was obtained. */
+export interface CreateReportResult {
+  readonly reportId: string;
+  readonly outcome: CreateReportOutcome;
+}
+
+/**
+ * `CreateReport`: checks the request against the report type's rules, then asks Amazon for the
+ * window's report at most once. Each request is recorded in its slot (pending before createReport,
+ * with the report id after), so a repeated call reuses the report while it is IN_QUEUE,
+ * IN_PROGRESS, or DONE within `reuseDoneWithinMs`; a FATAL, CANCELLED or expired one is asked for
+ * again. A pending record (a try that died between the two writes) is resolved with getReports.
+ */
+export async function createReportForWindow(
+  deps: CreateReportDeps,
+  input: CreateReportInput,
+): Promise<CreateReportResult> {
+  const definition = (deps.definitionOf ?? reportTypeDefinition)(input.reportType);
+  checkReportRequest(input, definition);
+  const api = await deps.reportsApiFor({
+    sellingPartnerId: input.sellingPartnerId,
+    region: input.region,
+  });
+  const { slotId, requestKey } = reportRequestIdentity(input);
+
+  for (let attempt = 1; attempt <= MAX_SLOT_WRITES; attempt += 1) {
+    const stored = await deps.requests.get(slotId);
+    const slot: ReportRequestSlot = stored?.value ?? { requests: {} };
+    const entry = slot.requests[requestKey];
+    const now = deps.clock.now();
+    const expiresAt = now + RECORD_TTL_MS;
+
+    if (entry?.reportId !== undefined) {
+      const report = await reportIfExists(api, entry.reportId);
+      if (report !== undefined && reusable(report, now, deps)) {
+        return { reportId: entry.reportId, outcome: 'REUSED' };
+      }
+    } else if (entry !== undefined) {
+      const recovered = await findPendingReport(api, {
+        input,
+        slot,
+        requestKey,
+        requestedAt: entry.requestedAt,
+        snapshot: definition.window.snapshot,
+      });
+      if (recovered !== undefined) {
+        await record(
+          deps.requests,
+          slotId,
+          requestKey,
+          { ...entry, reportId: recovered },
+          expiresAt,
+        );
+        return { reportId: recovered, outcome: 'RECOVERED' };
+      }
+    }
+
+    // A pending entry keeps its first requestedAt: a recovery must search from the earliest try.
+    const pending: ReportRequestEntry = {
+      requestedAt:
+        entry !== undefined && entry.reportId === undefined
+          ? entry.requestedAt
+          : new Date(now).toISOString(),
+    };
+    const marked = { requests: { ...slot.requests, [requestKey]: pending } };
+    if (!(await deps.requests.put(slotId, marked, stored?.version, { expiresAt }))) continue;
+
+    let reportId: string;
+    try {
+      ({ reportId } = await api.createReport(specificationOf(input)));
+    } catch (error) {
+      // Amazon answered with an error (429, 400, 403...): nothing was created, so the next try
+      // must not pay a getReports search. A 5xx or no answer at all stays pending: it may have.
+      if (error instanceof SpApiRequestError && !(error instanceof SpApiServerError)) {
+        await restore(deps.requests, slotId, requestKey, entry, expiresAt).catch(() => undefined);
+      }
+      throw error;
+    }
+    await record(deps.requests, slotId, requestKey, { ...pending, reportId }, expiresAt);
+    return { reportId, outcome: 'CREATED' };
+  }
+  throw new StateStoreContentionError(
+    `The report request slot ${slotId} changed under ${MAX_SLOT_WRITES} concurrent writes in a row`,
+  );
+}
+
+/** The createReport body of the window: reportOptions only when there are some. */
+function specificationOf(input: CreateReportInput): CreateReportSpecification {
+  const hasOptions = Object.keys(input.reportOptions).length > 0;
+  return {
+    reportType: input.reportType,
+    marketplaceIds: [...input.marketplaceIds],
+    ...(input.dataStartTime === undefined ? {} : { dataStartTime: input.dataStartTime }),
+    ...(input.dataEndTime === undefined ? {} : { dataEndTime: input.dataEndTime }),
+    ...(hasOptions ? { reportOptions: { ...input.reportOptions } } : {}),
+  };
+}
+
+function reusable(
+  report: Report,
+  now: number,
+  deps: Pick<CreateReportDeps, 'reuseDoneWithinMs'>,
+): boolean {
+  switch (report.processingStatus) {
+    case 'IN_QUEUE':
+    case 'IN_PROGRESS':
+      return true;
+    case 'DONE':
+      return (
+        Date.parse(report.createdTime) >=
+        now - (deps.reuseDoneWithinMs ?? DEFAULT_REUSE_DONE_WITHIN_MS)
+      );
+    default:
+      return false;
+  }
+}
+
+async function reportIfExists(
+  api: ReportCreationApi,
+  reportId: string,
+): Promise<Report | undefined> {
+  try {
+    return await api.getReport(reportId);
+  } catch (error) {
+    // Past its retention, or never visible to this partner: ask again.
+    if (error instanceof SpApiNotFoundError) return undefined;
+    throw error;
+  }
+}
+
+/** Puts back the entry as it was before the pending mark (none: removes it). */
+function restore(
+  store: ReportRequestStore,
+  slotId: string,
+  requestKey: string,
+  previous: ReportRequestEntry | undefined,
+  expiresAt: number,
+): Promise<void> {
+  return readModifyWrite(
+    store,
+    slotId,
+    (current) => {
+      const { [requestKey]: _pending, ...others } = current?.requests ?? {};
+      return {
+        value: {
+          requests: previous === undefined ? others : { ...others, [requestKey]: previous },
+        },
+        result: undefined,
+      };
+    },
+    { expiresAt },
+  );
+}
+
+function record(
+  store: ReportRequestStore,
+  slotId: string,
+  requestKey: string,
+  entry: ReportRequestEntry,
+  expiresAt: number,
+): Promise<void> {
+  return readModifyWrite(
+    store,
+    slotId,
+    (current) => ({
+      value: { requests: { ...current?.requests, [requestKey]: entry } },
+      result: undefined,
+    }),
+    { expiresAt },
+  );
+}

@@ -1,0 +1,210 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  type FanOutWindow,
+  type LaneRef,
+  WatermarkConflictError,
+  laneKey,
+} from '@spapi-lake/workflows';
+import { StateStoreContentionError } from '../errors';
+import type { LaneStateStore } from '../lane-state-store';
+import { LocalFileLaneStateStore } from '../local-file-lane-state-store';
+import { FixedClock } from '../test/fixed-clock';
+import { claimWindow } from './claim-window';
+import { completeWindow } from './complete-window';
+import { readModifyWrite } from './read-modify-write';
+import { recordWindowFailure } from './record-window-failure';
+
+const DE = 'A1PA6795UKMFR9';
+const lane: LaneRef = {
+  key: laneKey('A1SELLER', 'EU', 'orders-daily', DE),
+  sellingPartnerId: 'A1SELLER',
+  region: 'EU',
+  reportConfigId: 'orders-daily',
+  reportType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL',
+  marketplaceId: DE,
+};
+
+function window(start: string, end: string, previousWatermark?: string, attempt = 1): FanOutWindow {
+  const executionName = `orders-daily-${DE}-${start.slice(0, 10).replaceAll('-', '')}-a${attempt}`;
+  return {
+    executionName,
+    executionArn: `arn:aws:states:eu-west-1:123456789012:execution:ingestion:${executionName}`,
+    ...(previousWatermark === undefined ? {} : { previousWatermark }),
+    input: {
+      sellingPartnerId: 'A1SELLER',
+      region: 'EU',
+      accountType: 'seller',
+      reportConfigId: 'orders-daily',
+      reportType: lane.reportType,
+      marketplaceIds: [DE],
+      window: { start, end },
+      dataStartTime: start,
+      dataEndTime: end.replace('T00:00:00Z', 'T23:59:59Z'),
+      reportOptions: {},
+      awaitNotification: true,
+      attempt,
+    },
+  };
+}
+
+const day1 = window('2026-10-29T00:00:00Z', '2026-10-30T00:00:00Z');
+const day2 = window('2026-10-30T00:00:00Z', '2026-10-31T00:00:00Z', '2026-10-30T00:00:00Z');
+const fatal = {
+  Error: 'States.TaskFailed',
+  Cause: JSON.stringify({
+    Status: 'FAILED',
+    Error: 'ReportFatalError',
+    Cause: 'Requested data is not yet available',
+  }),
+};
+
+let directory: string;
+let lanes: LaneStateStore;
+const clock = new FixedClock(Date.parse('2026-11-01T01:00:00Z'));
+
+beforeEach(async () => {
+  directory = await mkdtemp(path.join(tmpdir(), 'lane-transitions-'));
+  lanes = new LocalFileLaneStateStore(path.join(directory, 'lane-states.json'));
+});
+afterEach(() => rm(directory, { recursive: true, force: true }));
+
+describe('claimWindow', () => {
+  it('claims a lane never run, and lets the same execution claim again', async () => {
+    await expect(claimWindow({ lanes, clock }, { lane, window: day1 })).resolves.toEqual({
+      claimed: true,
+    });
+    await expect(claimWindow({ lanes, clock }, { lane, window: day1 })).resolves.toEqual({
+      claimed: true,
+    });
+    await expect(lanes.get(lane.key)).resolves.toMatchObject({
+      value: { claim: { executionName: day1.executionName, claimedAt: '2026-11-01T01:00:00Z' } },
+    });
+  });
+
+  it('refuses a stale plan and another run’s live claim', async () => {
+    await expect(claimWindow({ lanes, clock }, { lane, window: day2 })).resolves.toEqual({
+      claimed: false,
+      reason: 'stale-plan',
+    });
+    await claimWindow({ lanes, clock }, { lane, window: day1 });
+    const otherRun = { ...day1, executionName: 'other-try' };
+    await expect(claimWindow({ lanes, clock }, { lane, window: otherRun })).resolves.toEqual({
+      claimed: false,
+      reason: 'claimed-by-another-run',
+    });
+  });
+
+  it('gives the window to exactly one of two runs claiming at once', async () => {
+    const results = await Promise.all([
+      claimWindow({ lanes, clock }, { lane, window: { ...day1, executionName: 'run-a' } }),
+      claimWindow({ lanes, clock }, { lane, window: { ...day1, executionName: 'run-b' } }),
+    ]);
+    expect(results.filter((r) => r.claimed)).toHaveLength(1);
+    expect(results.filter((r) => !r.claimed)).toEqual([
+      { claimed: false, reason: 'claimed-by-another-run' },
+    ]);
+  });
+});
+
+describe('completeWindow', () => {
+  it('moves the watermark window by window and tolerates a repeated completion', async () => {
+    const result = { outcome: 'SUCCEEDED' as const };
+    await claimWindow({ lanes, clock }, { lane, window: day1 });
+    await expect(completeWindow({ lanes }, { lane, window: day1, result })).resolves.toEqual({
+      watermark: '2026-10-30T00:00:00Z',
+    });
+    await expect(lanes.get(lane.key)).resolves.toEqual({
+      value: { watermark: '2026-10-30T00:00:00Z' },
+      version: 2,
+    });
+    await expect(completeWindow({ lanes }, { lane, window: day1, result })).resolves.toEqual({
+      watermark: '2026-10-30T00:00:00Z',
+    });
+    await expect(completeWindow({ lanes }, { lane, window: day2, result })).resolves.toEqual({
+      watermark: '2026-10-31T00:00:00Z',
+    });
+  });
+
+  it('refuses to complete a window that would leave a gap', async () => {
+    const result = { outcome: 'SUCCEEDED' as const };
+    await expect(completeWindow({ lanes }, { lane, window: day2, result })).rejects.toBeInstanceOf(
+      WatermarkConflictError,
+    );
+    await expect(lanes.get(lane.key)).resolves.toBeUndefined();
+  });
+});
+
+describe('recordWindowFailure', () => {
+  it('counts each FATAL try, releases the claim and skips on the third', async () => {
+    for (const attempt of [1, 2, 3]) {
+      const tryOf = window(day1.input.window.start, day1.input.window.end, undefined, attempt);
+      await claimWindow({ lanes, clock }, { lane, window: tryOf });
+      const recorded = await recordWindowFailure(
+        { lanes },
+        { lane, window: tryOf, failure: fatal, maxFatalAttempts: 3 },
+      );
+      expect(recorded).toEqual({
+        skip: attempt === 3,
+        outcome: attempt === 3 ? 'SKIPPED' : 'BLOCKED',
+        errorName: 'ReportFatalError',
+        attempts: attempt,
+        reason: 'Requested data is not yet available',
+      });
+    }
+    await expect(lanes.get(lane.key)).resolves.toMatchObject({
+      value: {
+        failure: {
+          windowStart: '2026-10-29T00:00:00Z',
+          attempts: 3,
+          lastError: 'ReportFatalError',
+        },
+      },
+    });
+  });
+
+  it('never skips another failure, and counts a retried call only once', async () => {
+    const input = {
+      lane,
+      window: day1,
+      failure: {
+        Error: 'SpApiAccessDeniedError',
+        Cause: '{"errorMessage":"createReport failed with HTTP 403"}',
+      },
+      maxFatalAttempts: 1,
+    };
+    const first = await recordWindowFailure({ lanes }, input);
+    const retried = await recordWindowFailure({ lanes }, input);
+    expect(first).toEqual({ ...retried, skip: false, outcome: 'BLOCKED', attempts: 1 });
+    expect((await lanes.get(lane.key))?.version).toBe(1);
+  });
+
+  it('leaves the lane alone when the failed window is no longer its next one', async () => {
+    await completeWindow({ lanes }, { lane, window: day1, result: { outcome: 'SUCCEEDED' } });
+    await expect(
+      recordWindowFailure({ lanes }, { lane, window: day1, failure: fatal, maxFatalAttempts: 1 }),
+    ).resolves.toMatchObject({ skip: false, outcome: 'BLOCKED' });
+    await expect(lanes.get(lane.key)).resolves.toEqual({
+      value: { watermark: '2026-10-30T00:00:00Z' },
+      version: 1,
+    });
+  });
+});
+
+describe('readModifyWrite', () => {
+  it('gives up with a retryable error when every write is overtaken', async () => {
+    const alwaysOvertaken: LaneStateStore = {
+      ...lanes,
+      get: async () => ({ value: {}, version: 1 }),
+      put: async () => false,
+      getMany: async () => new Map(),
+    };
+    await expect(
+      readModifyWrite(alwaysOvertaken, lane.key, () => ({
+        value: { watermark: '2026-10-30T00:00:00Z' },
+        result: 1,
+      })),
+    ).rejects.toBeInstanceOf(StateStoreContentionError);
+  });
+});

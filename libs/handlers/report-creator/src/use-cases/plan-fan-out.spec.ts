@@ -1,0 +1,179 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  type AccountInput,
+  type ReportConfigInput,
+  parseAccounts,
+  parseReportConfigs,
+} from '@spapi-lake/config';
+import { laneKey } from '@spapi-lake/workflows';
+import type { LaneStateStore } from '../lane-state-store';
+import { LocalFileLaneStateStore } from '../local-file-lane-state-store';
+import { type PlanFanOutDeps, planFanOut } from './plan-fan-out';
+
+const DE = 'A1PA6795UKMFR9';
+const FR = 'A13V1IB3VIYZZH';
+const US = 'ATVPDKIKX0DER';
+const ARN = 'arn:aws:states:eu-west-1:123456789012:stateMachine:spapi-lake-report-ingestion';
+
+const seller: AccountInput = {
+  sellingPartnerId: 'A1SELLER',
+  accountType: 'seller',
+  region: 'EU',
+  marketplaceIds: [DE, FR],
+  refreshTokenSecretRef: 'spapi-lake/refresh-tokens/A1SELLER/EU',
+};
+const vendor: AccountInput = {
+  sellingPartnerId: 'A2VENDOR',
+  accountType: 'vendor',
+  region: 'NA',
+  marketplaceIds: [US],
+  refreshTokenSecretRef: 'spapi-lake/refresh-tokens/A2VENDOR/NA',
+};
+const orders: ReportConfigInput = {
+  id: 'orders-daily',
+  reportType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL',
+  accountTypes: ['seller', 'vendor'],
+  windowDays: 1,
+  schedule: 'daily',
+};
+const vendorSales: ReportConfigInput = {
+  id: 'vendor-sales-weekly',
+  reportType: 'GET_VENDOR_SALES_REPORT',
+  accountTypes: ['vendor'],
+  period: 'WEEK',
+  reportOptions: { distributorView: 'MANUFACTURING', sellingProgram: 'RETAIL' },
+  schedule: 'weekly',
+};
+
+let directory: string;
+let lanes: LaneStateStore;
+
+function deps(accounts: AccountInput[], configs: ReportConfigInput[]): PlanFanOutDeps {
+  return {
+    config: async () => ({
+      accounts: parseAccounts(accounts),
+      reportConfigs: parseReportConfigs(configs),
+    }),
+    lanes,
+  };
+}
+
+const at = (scheduledTime: string) => ({
+  now: '2026-11-05T06:00:07.123Z',
+  ingestionStateMachineArn: ARN,
+  request: { scheduledTime },
+});
+
+const windowsOf = (plan: Awaited<ReturnType<typeof planFanOut>>) =>
+  plan.lanes.map((l) => [
+    l.lane.key,
+    l.windows.map((w) => [w.input.window.start, w.input.window.end]),
+  ]);
+
+beforeEach(async () => {
+  directory = await mkdtemp(path.join(tmpdir(), 'plan-fan-out-'));
+  lanes = new LocalFileLaneStateStore(path.join(directory, 'lane-states.json'));
+});
+afterEach(() => rm(directory, { recursive: true, force: true }));
+
+describe('planFanOut', () => {
+  it('plans one lane per (account, report config, marketplace), each from its own watermark', async () => {
+    await lanes.put(
+      laneKey('A1SELLER', 'EU', 'orders-daily', FR),
+      { watermark: '2026-11-02T00:00:00Z' },
+      undefined,
+    );
+    const plan = await planFanOut(
+      deps([seller, vendor], [orders, vendorSales]),
+      at('2026-11-05T06:00:00Z'),
+    );
+    expect(windowsOf(plan)).toEqual([
+      [`A1SELLER#EU#orders-daily#${DE}`, [['2026-11-04T00:00:00Z', '2026-11-05T00:00:00Z']]],
+      [
+        `A1SELLER#EU#orders-daily#${FR}`,
+        [
+          ['2026-11-02T00:00:00Z', '2026-11-03T00:00:00Z'],
+          ['2026-11-03T00:00:00Z', '2026-11-04T00:00:00Z'],
+          ['2026-11-04T00:00:00Z', '2026-11-05T00:00:00Z'],
+        ],
+      ],
+      // Orders are seller-only whatever the config lists; vendor sales need the week to be over + 72 h.
+      [`A2VENDOR#NA#vendor-sales-weekly#${US}`, [['2026-10-25T00:00:00Z', '2026-11-01T00:00:00Z']]],
+    ]);
+    expect(plan.problems).toEqual([]);
+    const vendorWindow = plan.lanes[2]?.windows[0];
+    expect(vendorWindow?.input).toMatchObject({
+      dataStartTime: '2026-10-25T00:00:00Z',
+      dataEndTime: '2026-10-31T23:59:59Z',
+      reportOptions: {
+        reportPeriod: 'WEEK',
+        distributorView: 'MANUFACTURING',
+        sellingProgram: 'RETAIL',
+      },
+      awaitNotification: false,
+    });
+    expect(vendorWindow?.executionArn).toBe(
+      `${ARN.replace(':stateMachine:', ':execution:')}:${vendorWindow?.executionName}`,
+    );
+  });
+
+  it('skips accounts that are not active and configs that are disabled or filtered out', async () => {
+    const paused = { ...seller, status: 'reauthorization-required' as const };
+    await expect(
+      planFanOut(
+        deps([paused, vendor], [orders, { ...vendorSales, enabled: false }]),
+        at('2026-11-05T06:00:00Z'),
+      ),
+    ).resolves.toEqual({ lanes: [], problems: [] });
+    const filtered = await planFanOut(deps([seller, vendor], [orders, vendorSales]), {
+      ...at('2026-11-05T06:00:00Z'),
+      request: { scheduledTime: '2026-11-05T06:00:00Z', sellingPartnerIds: ['A2VENDOR'] },
+    });
+    expect(filtered.lanes.map((l) => l.lane.key)).toEqual([
+      `A2VENDOR#NA#vendor-sales-weekly#${US}`,
+    ]);
+  });
+
+  it('reports a config missing a required option instead of planning a FATAL report', async () => {
+    const { reportOptions: _options, ...noOptions } = vendorSales;
+    const plan = await planFanOut(
+      deps([seller, vendor], [orders, noOptions]),
+      at('2026-11-05T06:00:00Z'),
+    );
+    expect(plan.lanes.map((l) => l.lane.reportConfigId)).toEqual(['orders-daily', 'orders-daily']);
+    expect(plan.problems).toEqual([
+      {
+        sellingPartnerId: 'A2VENDOR',
+        region: 'NA',
+        reportConfigId: 'vendor-sales-weekly',
+        errorName: 'WindowPlanningError',
+        message:
+          'report config vendor-sales-weekly: reportOptions must set distributorView, sellingProgram',
+      },
+    ]);
+  });
+
+  it('numbers the retry of a failed window with its attempt', async () => {
+    await lanes.put(
+      laneKey('A1SELLER', 'EU', 'orders-daily', DE),
+      {
+        watermark: '2026-11-04T00:00:00Z',
+        failure: {
+          windowStart: '2026-11-04T00:00:00Z',
+          attempts: 2,
+          lastError: 'ReportFatalError',
+        },
+      },
+      undefined,
+    );
+    const plan = await planFanOut(
+      deps([{ ...seller, marketplaceIds: [DE] }], [orders]),
+      at('2026-11-05T06:00:00Z'),
+    );
+    expect(plan.lanes[0]?.windows.map((w) => [w.input.attempt, w.previousWatermark])).toEqual([
+      [3, '2026-11-04T00:00:00Z'],
+    ]);
+  });
+});
