@@ -1,0 +1,175 @@
+import { type SynthesizedStack, synthTestStack } from '../test/synth-test-stack';
+import { permissionLines, roleStatements } from '../test/terraform-json';
+import { readable } from '../test/readable';
+import { FUNCTION_CATALOG } from './function-catalog';
+
+// Expected permissions of every function role, written out: what each function may do is reviewed
+// here, line by line. `{…}` are the partition, account, region and name prefix.
+const lakeKey = '${aws_kms_key.keys_lake.arn}';
+const secretsKey = '${aws_kms_key.keys_secrets.arn}';
+const broker = 'arn:{partition}:lambda:{region}:{account}:function:{prefix}-token-broker:live';
+const ingestion =
+  'arn:{partition}:states:{region}:{account}:stateMachine:{prefix}-report-ingestion';
+const table = (name: string) => `\${aws_dynamodb_table.state_${name}.arn}`;
+const bucket = (name: string) => `\${aws_s3_bucket.lake_${name}_bucket.arn}`;
+const queue = (name: string) => `\${aws_sqs_queue.${name}_queue.arn}`;
+const via = (service: string) =>
+  ` if StringEquals kms:ViaService=${service}.{region}.amazonaws.com`;
+
+const base = (id: string) => [
+  `Allow logs:CreateLogStream \${aws_cloudwatch_log_group.functions_${id}_logs.arn}:*`,
+  `Allow logs:PutLogEvents \${aws_cloudwatch_log_group.functions_${id}_logs.arn}:*`,
+  'Allow xray:PutTelemetryRecords *',
+  'Allow xray:PutTraceSegments *',
+];
+const parameter = {
+  accounts: '${aws_ssm_parameter.configuration_accounts.arn}',
+  reportConfigs: '${aws_ssm_parameter.configuration_report_configs.arn}',
+  endpoints: 'arn:{partition}:ssm:{region}:{account}:parameter/{prefix}/endpoints',
+};
+const readParameters = (...names: (keyof typeof parameter)[]) =>
+  names.map((name) => `Allow ssm:GetParameter ${parameter[name]}`);
+const invokeBroker = [`Allow lambda:InvokeFunction ${broker}`];
+const items = (name: string, ...actions: string[]) =>
+  actions.map((action) => `Allow dynamodb:${action} ${table(name)}`);
+const dynamoKeyRead = [`Allow kms:Decrypt ${lakeKey}${via('dynamodb')}`];
+const dynamoKeyReadWrite = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'].map(
+  (action) => `Allow ${action} ${lakeKey}${via('dynamodb')}`,
+);
+// Items written with the lake key: the key statement appears once per role, whatever the tables.
+const tableActions = (name: string, ...actions: string[]) => [
+  ...items(name, ...actions),
+  ...(actions.every((action) => ['GetItem', 'BatchGetItem', 'Query'].includes(action))
+    ? dynamoKeyRead
+    : dynamoKeyReadWrite),
+];
+const objectsReadWrite = (name: string, ...prefixes: string[]) => [
+  ...['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'].flatMap((action) =>
+    (prefixes.length > 0 ? prefixes : ['']).map(
+      (prefix) => `Allow ${action} ${bucket(name)}/${prefix}*`,
+    ),
+  ),
+  prefixes.length > 0
+    ? `Allow s3:ListBucket ${bucket(name)} if StringLike s3:prefix=${prefixes.map((prefix) => `${prefix}*`).join(',')}`
+    : `Allow s3:ListBucket ${bucket(name)}`,
+];
+const s3KeyReadWrite = [
+  `Allow kms:Decrypt ${lakeKey}${via('s3')}`,
+  `Allow kms:GenerateDataKey ${lakeKey}${via('s3')}`,
+];
+const consume = (name: string) => [
+  ...[
+    'sqs:ChangeMessageVisibility',
+    'sqs:DeleteMessage',
+    'sqs:GetQueueAttributes',
+    'sqs:ReceiveMessage',
+  ].map((action) => `Allow ${action} ${queue(name)}`),
+  `Allow kms:Decrypt ${lakeKey}${via('sqs')}`,
+];
+const refreshTokens =
+  'arn:{partition}:secretsmanager:{region}:{account}:secret:{prefix}/refresh-tokens/*';
+const clientCredentials = '${aws_secretsmanager_secret.configuration_client_credentials.arn}';
+const laneStore = tableActions('lane_states', 'GetItem', 'PutItem');
+const notificationState = tableActions(
+  'notification_state',
+  'GetItem',
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+);
+
+const EXPECTED: Record<string, string[]> = {
+  'create-report': [
+    ...readParameters('endpoints'),
+    ...invokeBroker,
+    ...tableActions('report_requests', 'GetItem', 'PutItem'),
+  ],
+  'plan-windows': [
+    ...readParameters('accounts', 'reportConfigs', 'endpoints'),
+    ...tableActions('lane_states', 'BatchGetItem'),
+  ],
+  'claim-window': laneStore,
+  'complete-window': laneStore,
+  'record-window-failure': laneStore,
+  'get-report-status': [...readParameters('endpoints'), ...invokeBroker],
+  'retrieve-report': [
+    ...readParameters('endpoints'),
+    ...invokeBroker,
+    ...objectsReadWrite('raw', 'reports/'),
+    ...objectsReadWrite('curated'),
+    ...s3KeyReadWrite,
+  ],
+  'record-fatal': [
+    ...readParameters('endpoints'),
+    ...invokeBroker,
+    ...objectsReadWrite('curated', '_errors/', '_ledger/'),
+    ...s3KeyReadWrite,
+  ],
+  'record-outcome': [...objectsReadWrite('curated', '_ledger/'), ...s3KeyReadWrite],
+  'setup-subscriptions': [
+    ...readParameters('accounts', 'endpoints'),
+    ...invokeBroker,
+    ...tableActions('notification_state', 'PutItem'),
+  ],
+  'consume-notifications': [
+    ...notificationState,
+    ...items('idempotency', 'GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'),
+    ...consume('notifications'),
+    `Allow sqs:SendMessage ${queue('listing_refresh')}`,
+    `Allow kms:Decrypt ${lakeKey}${via('sqs')}`,
+    `Allow kms:GenerateDataKey ${lakeKey}${via('sqs')}`,
+    `Allow states:SendTaskSuccess ${ingestion}`,
+    'Allow states:StartExecution arn:{partition}:states:{region}:{account}:stateMachine:{prefix}-report-retrieval',
+  ],
+  'register-waiter': [...notificationState, `Allow states:SendTaskSuccess ${ingestion}`],
+  'token-broker': [
+    `Allow ssm:GetParameter ${parameter.accounts}`,
+    `Allow ssm:GetParameter ${parameter.accounts}:*`,
+    `Allow ssm:GetParameter ${parameter.endpoints}`,
+    `Allow ssm:GetParameter ${parameter.endpoints}:*`,
+    `Allow ssm:PutParameter ${parameter.accounts}`,
+    `Allow secretsmanager:DescribeSecret ${clientCredentials}`,
+    `Allow secretsmanager:GetSecretValue ${clientCredentials}`,
+    `Allow secretsmanager:PutSecretValue ${clientCredentials}`,
+    `Allow secretsmanager:UpdateSecretVersionStage ${clientCredentials}`,
+    'Allow secretsmanager:GetSecretValue ${aws_secretsmanager_secret.configuration_state_signing_key.arn}',
+    `Allow secretsmanager:CreateSecret ${refreshTokens}`,
+    `Allow secretsmanager:GetSecretValue ${refreshTokens}`,
+    `Allow secretsmanager:PutSecretValue ${refreshTokens}`,
+    `Allow secretsmanager:TagResource ${refreshTokens}`,
+    ...['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'].map(
+      (action) => `Allow ${action} ${secretsKey}${via('secretsmanager')}`,
+    ),
+    ...tableActions('used_states', 'PutItem'),
+    ...consume('application_notifications'),
+  ],
+};
+
+describe('function roles', () => {
+  let stack: SynthesizedStack;
+  beforeAll(() => {
+    stack = synthTestStack();
+  });
+
+  it('expects a permission list for exactly the functions of the catalog', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(FUNCTION_CATALOG.map((spec) => spec.id).sort());
+  });
+
+  it.each(Object.entries(EXPECTED))('gives %s exactly its permissions', (id, expected) => {
+    const statements = roleStatements(stack, `functions_${id.replaceAll('-', '_')}_execution_role`);
+    expect(permissionLines(statements).map(readable)).toEqual(
+      [...base(id.replaceAll('-', '_')), ...expected].sort(),
+    );
+  });
+
+  it('lets only the token broker near the LWA secrets and the secrets key', () => {
+    for (const spec of FUNCTION_CATALOG.filter((candidate) => candidate.id !== 'token-broker')) {
+      const lines = permissionLines(
+        roleStatements(stack, `functions_${spec.id.replaceAll('-', '_')}_execution_role`),
+      );
+      expect(
+        lines.filter((line) => line.includes('secretsmanager') || line.includes(secretsKey)),
+      ).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,79 @@
+import { CloudwatchEventBus } from '@cdktf/provider-aws/lib/cloudwatch-event-bus';
+import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
+import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
+import { Fn, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import type { Deployment } from '../stack/deployment';
+
+/** Where SP-API partner events come from (SPAPI.md 6.2). */
+export const SP_API_EVENT_SOURCE_PREFIX = 'aws.partner/sellingpartnerapi.amazon.com';
+
+/** The rule's pattern: every LISTINGS_ITEM_* notification of the SP-API partner source. */
+export const LISTINGS_EVENT_PATTERN = {
+  source: [{ prefix: SP_API_EVENT_SOURCE_PREFIX }],
+  'detail-type': [{ prefix: 'LISTINGS_ITEM_' }],
+} as const;
+
+/** The listings rule's name. */
+export function listingsRuleName(deployment: Deployment): string {
+  return deployment.name('listings-notifications');
+}
+
+/**
+ * The listings rule's ARN, from names: the queue policy names it before (and whether or not) the
+ * rule exists. Rules on a custom bus are `rule/<bus name>/<rule name>`.
+ */
+export function listingsRuleArn(deployment: Deployment, partnerEventSourceName: string): string {
+  return deployment.arn('events', `rule/${partnerEventSourceName}/${listingsRuleName(deployment)}`);
+}
+
+/** Options of {@link ListingsEventRoute}. */
+export interface ListingsEventRouteProps {
+  readonly deployment: Deployment;
+  /** The partner event source createDestination made ('' until it exists: nothing is created). */
+  readonly partnerEventSourceName: string;
+  readonly queueArn: string;
+}
+
+/**
+ * LISTINGS_ITEM_* notifications are EventBridge-only: the partner event bus of SP-API's event
+ * source, a rule for those types, and the notification queue as its target (the consumer unwraps
+ * the EventBridge envelope). Created once the partner source name is set.
+ */
+export class ListingsEventRoute extends Construct {
+  readonly ruleName: string;
+  /** The rule's ARN, built from names (the queue policy names it whether or not it exists yet). */
+  readonly ruleArn: string;
+  readonly bus: CloudwatchEventBus;
+  readonly rule: CloudwatchEventRule;
+
+  constructor(scope: Construct, id: string, props: ListingsEventRouteProps) {
+    super(scope, id);
+    const count = Token.asNumber(Fn.min([Fn.lengthOf(props.partnerEventSourceName), 1]));
+    this.ruleName = listingsRuleName(props.deployment);
+    this.ruleArn = listingsRuleArn(props.deployment, props.partnerEventSourceName);
+    // A partner bus must carry the name of its event source.
+    this.bus = new CloudwatchEventBus(this, 'partner_bus', {
+      count,
+      name: props.partnerEventSourceName,
+      eventSourceName: props.partnerEventSourceName,
+    });
+    this.rule = new CloudwatchEventRule(this, 'rule', {
+      count,
+      name: this.ruleName,
+      description: 'SP-API LISTINGS_ITEM_* notifications into the notification queue',
+      eventBusName: props.partnerEventSourceName,
+      eventPattern: JSON.stringify(LISTINGS_EVENT_PATTERN),
+      dependsOn: [this.bus],
+    });
+    new CloudwatchEventTarget(this, 'queue_target', {
+      count,
+      rule: this.ruleName,
+      eventBusName: props.partnerEventSourceName,
+      targetId: 'notification-queue',
+      arn: props.queueArn,
+      retryPolicy: { maximumEventAgeInSeconds: 86_400, maximumRetryAttempts: 185 },
+      dependsOn: [this.rule],
+    });
+  }
+}

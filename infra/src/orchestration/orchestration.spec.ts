@@ -1,0 +1,255 @@
+import aslValidator from 'asl-validator';
+import { SCHEDULE_PRESETS } from '@spapi-lake/config';
+import { readable } from '../test/readable';
+import {
+  type SynthesizedStack,
+  exportedWorkflowFile,
+  synthTestStack,
+} from '../test/synth-test-stack';
+import { permissionLines, ref, resource, roleStatements } from '../test/terraform-json';
+import { bindPlaceholders, placeholdersOf } from '../workflows/bind-placeholders';
+
+const alias = (id: string) => ref(`aws_lambda_alias.functions_${id}_live`, 'arn');
+const ingestionMachine = ref(
+  'aws_sfn_state_machine.orchestration_report_ingestion_state_machine',
+  'arn',
+);
+
+const INGESTION_REFERENCES: Record<string, string> = {
+  create_report_function_arn: alias('create_report'),
+  register_report_waiter_function_arn: alias('register_waiter'),
+  get_report_status_function_arn: alias('get_report_status'),
+  retrieve_report_function_arn: alias('retrieve_report'),
+  record_fatal_function_arn: alias('record_fatal'),
+  record_outcome_function_arn: alias('record_outcome'),
+};
+const FAN_OUT_REFERENCES: Record<string, string> = {
+  plan_windows_function_arn: alias('plan_windows'),
+  claim_window_function_arn: alias('claim_window'),
+  complete_window_function_arn: alias('complete_window'),
+  record_window_failure_function_arn: alias('record_window_failure'),
+  ingestion_state_machine_arn: ingestionMachine,
+};
+
+function withReferences(template: string, references: Record<string, string>): unknown {
+  return JSON.parse(
+    template.replace(
+      /\$\{([a-z0-9_]+)\}/g,
+      (_match, name: string) => references[name] ?? 'unbound',
+    ),
+  );
+}
+
+// What a Terraform reference becomes once applied, so asl-validator can check ARNs.
+function sampleArns(definition: string): unknown {
+  return JSON.parse(
+    definition
+      .replace(
+        /\$\{aws_lambda_alias\.functions_([a-z_]+)_live\.arn\}/g,
+        'arn:aws:lambda:eu-west-1:123456789012:function:spapi-lake-test-$1:live',
+      )
+      .replace(
+        /\$\{aws_sfn_state_machine\.orchestration_([a-z_]+)_state_machine\.arn\}/g,
+        'arn:aws:states:eu-west-1:123456789012:stateMachine:spapi-lake-test-$1',
+      ),
+  );
+}
+
+describe('orchestration', () => {
+  let stack: SynthesizedStack;
+  beforeAll(() => {
+    stack = synthTestStack();
+  });
+  const machine = (name: string) =>
+    resource(stack, 'aws_sfn_state_machine', `orchestration_${name}_state_machine`);
+
+  it.each([
+    ['report_ingestion', 'report-ingestion.asl.json', INGESTION_REFERENCES],
+    ['fan_out', 'fan-out.asl.json', FAN_OUT_REFERENCES],
+  ] as const)(
+    'deploys the %s definition libs/workflows produces, its ARNs bound to the live aliases',
+    (name, file, references) => {
+      const template = exportedWorkflowFile(file);
+      expect(placeholdersOf(template)).toEqual(Object.keys(references).sort());
+      expect(JSON.parse(machine(name)['definition'] as string)).toEqual(
+        withReferences(template, references),
+      );
+    },
+  );
+
+  it.each(['report_ingestion', 'fan_out'])(
+    'deploys a %s definition asl-validator accepts',
+    (name) => {
+      const result = aslValidator(sampleArns(machine(name)['definition'] as string), {
+        checkPaths: true,
+        checkArn: true,
+      });
+      expect(result.errorsText()).toBe('');
+      expect(result.isValid).toBe(true);
+    },
+  );
+
+  it.each(['report_ingestion', 'fan_out'])(
+    'runs %s as a STANDARD machine with error logging and X-Ray tracing',
+    (name) => {
+      expect(machine(name)).toMatchObject({
+        name: `\${var.name_prefix}-${name.replace('_', '-')}`,
+        type: 'STANDARD',
+        role_arn: ref(`aws_iam_role.orchestration_${name}_execution_role`, 'arn'),
+        logging_configuration: {
+          log_destination: `${ref(`aws_cloudwatch_log_group.orchestration_${name}_logs`, 'arn')}:*`,
+          include_execution_data: true,
+          level: 'ERROR',
+        },
+        tracing_configuration: { enabled: true },
+      });
+    },
+  );
+
+  const logDelivery = [
+    'logs:CreateLogDelivery',
+    'logs:DeleteLogDelivery',
+    'logs:DescribeLogGroups',
+    'logs:DescribeResourcePolicies',
+    'logs:GetLogDelivery',
+    'logs:ListLogDeliveries',
+    'logs:PutResourcePolicy',
+    'logs:UpdateLogDelivery',
+    'xray:GetSamplingRules',
+    'xray:GetSamplingTargets',
+    'xray:PutTelemetryRecords',
+    'xray:PutTraceSegments',
+  ].map((action) => `Allow ${action} *`);
+
+  it('lets the ingestion invoke exactly its six functions and start the dataset crawlers', () => {
+    const crawlers = JSON.parse(exportedWorkflowFile('datasets.json')) as {
+      datasets: { name: string }[];
+    };
+    expect(
+      permissionLines(roleStatements(stack, 'orchestration_report_ingestion_execution_role')).map(
+        readable,
+      ),
+    ).toEqual(
+      [
+        ...Object.values(INGESTION_REFERENCES).map((arn) => `Allow lambda:InvokeFunction ${arn}`),
+        ...crawlers.datasets.map(
+          (dataset) =>
+            `Allow glue:StartCrawler arn:{partition}:glue:{region}:{account}:crawler/{prefix}-${dataset.name}`,
+        ),
+        ...logDelivery,
+      ].sort(),
+    );
+  });
+
+  it('lets the fan-out invoke its four functions, run ingestions and use the .sync rule', () => {
+    const executions =
+      'arn:{partition}:states:{region}:{account}:execution:{prefix}-report-ingestion:*';
+    const syncRule =
+      'arn:{partition}:events:{region}:{account}:rule/StepFunctionsGetEventsForStepFunctionsExecutionRule';
+    expect(
+      permissionLines(roleStatements(stack, 'orchestration_fan_out_execution_role')).map(readable),
+    ).toEqual(
+      [
+        ...Object.entries(FAN_OUT_REFERENCES)
+          .filter(([placeholder]) => placeholder !== 'ingestion_state_machine_arn')
+          .map(([, arn]) => `Allow lambda:InvokeFunction ${arn}`),
+        `Allow states:StartExecution ${ingestionMachine}`,
+        `Allow states:DescribeExecution ${executions}`,
+        `Allow states:StopExecution ${executions}`,
+        `Allow events:DescribeRule ${syncRule}`,
+        `Allow events:PutRule ${syncRule}`,
+        `Allow events:PutTargets ${syncRule}`,
+        ...logDelivery,
+      ].sort(),
+    );
+  });
+});
+
+describe('schedules', () => {
+  let stack: SynthesizedStack;
+  beforeAll(() => {
+    stack = synthTestStack();
+  });
+
+  it('starts the fan-out for each enabled report config on its schedule, presets expanded', () => {
+    expect(resource(stack, 'aws_scheduler_schedule', 'schedules_report_config')).toEqual({
+      for_each:
+        '${{ for key, val in jsondecode(var.report_configs_json): val.id => { schedule = val.schedule } if try(val.enabled, true) }}',
+      name: '${each.key}',
+      description: 'Fan-out of one report config',
+      group_name: ref('aws_scheduler_schedule_group.schedules_group', 'name'),
+      schedule_expression:
+        '${lookup(local.schedules_schedule_presets, each.value.schedule, each.value.schedule)}',
+      schedule_expression_timezone: 'UTC',
+      flexible_time_window: { mode: 'OFF' },
+      target: {
+        arn: ref('aws_sfn_state_machine.orchestration_fan_out_state_machine', 'arn'),
+        role_arn: ref('aws_iam_role.schedules_scheduler_role', 'arn'),
+        input:
+          '${jsonencode({"scheduledTime" = "<aws.scheduler.scheduled-time>", "reportConfigIds" = [each.key]})}',
+        retry_policy: { maximum_event_age_in_seconds: 3600, maximum_retry_attempts: 10 },
+      },
+    });
+    expect(stack.locals?.['schedules_schedule_presets']).toEqual(SCHEDULE_PRESETS);
+  });
+
+  it.each([
+    ['client_secret_rotation', 'rotate', '${var.client_secret_rotation_schedule}'],
+    ['credential_expiry_check', 'check-expiry', '${var.credential_expiry_check_schedule}'],
+  ])('invokes the token broker for %s', (name, action, expression) => {
+    expect(resource(stack, 'aws_scheduler_schedule', `schedules_${name}`)).toMatchObject({
+      schedule_expression: expression,
+      target: {
+        arn: 'arn:${data.aws_partition.partition.partition}:lambda:${var.region}:${data.aws_caller_identity.caller.account_id}:function:${var.name_prefix}-token-broker:live',
+        input: JSON.stringify({ action }),
+      },
+    });
+  });
+
+  it('runs the subscription setup daily with an empty input', () => {
+    expect(resource(stack, 'aws_scheduler_schedule', 'schedules_subscription_setup')).toMatchObject(
+      {
+        schedule_expression: '${var.subscription_setup_schedule}',
+        target: { arn: alias('setup_subscriptions'), input: '{}' },
+      },
+    );
+  });
+
+  it('lets the scheduler start the fan-out and invoke the broker and the setup, nothing else', () => {
+    expect(
+      permissionLines(roleStatements(stack, 'schedules_scheduler_role')).map(readable),
+    ).toEqual([
+      `Allow lambda:InvokeFunction ${alias('setup_subscriptions')}`,
+      'Allow lambda:InvokeFunction arn:{partition}:lambda:{region}:{account}:function:{prefix}-token-broker:live',
+      `Allow states:StartExecution ${ref('aws_sfn_state_machine.orchestration_fan_out_state_machine', 'arn')}`,
+    ]);
+  });
+});
+
+describe('bindPlaceholders', () => {
+  const template = JSON.stringify({
+    StartAt: 'A',
+    States: { A: { Resource: '${a_function_arn}' } },
+  });
+
+  it('replaces each placeholder with its binding', () => {
+    expect(bindPlaceholders('test', template, { a_function_arn: 'arn:x' })).toBe(
+      '{"StartAt":"A","States":{"A":{"Resource":"arn:x"}}}',
+    );
+  });
+
+  it('refuses a placeholder without binding and a binding without placeholder', () => {
+    expect(() => bindPlaceholders('test', template, {})).toThrow(
+      'test: placeholders without binding [a_function_arn], bindings without placeholder []',
+    );
+    expect(() => bindPlaceholders('test', template, { a_function_arn: 'x', b: 'y' })).toThrow(
+      'bindings without placeholder [b]',
+    );
+  });
+
+  it('refuses a Terraform template directive in the definition', () => {
+    expect(() => bindPlaceholders('test', JSON.stringify({ Comment: '%{ if }' }), {})).toThrow(
+      '%{',
+    );
+  });
+});
