@@ -105,3 +105,4 @@ export {
   startExecutionRetrier,
   transientServiceRetrier,
 } from './retry-policies';
+export * from './catalog-refresh-definition';

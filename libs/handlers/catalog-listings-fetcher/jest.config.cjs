@@ -1,0 +1,5 @@
+module.exports = {
+  ...require('../../../jest.preset.cjs'),
+  displayName: 'catalog-listings-fetcher-handlers',
+  rootDir: __dirname,
+};
