@@ -24,6 +24,10 @@ const DATASETS = [
   'brand_analytics_search_terms',
   'vendor_sales_aggregate',
   'vendor_sales_by_asin',
+  // Flow 3 (libs/catalog catalogDatasets).
+  'catalog_items',
+  'listings_items',
+  'listings_issues',
 ];
 const database = ref('aws_glue_catalog_database.catalog_database', 'name');
 const crawlerRole = ref('aws_iam_role.catalog_crawler_role', 'arn');
@@ -36,7 +40,7 @@ describe('catalog and governance', () => {
     stack = synthTestStack();
   });
 
-  it('knows the curated datasets from the report-type registry export', () => {
+  it('knows the curated datasets of the report-type registry and the catalog from the export', () => {
     const exported = JSON.parse(exportedWorkflowFile('datasets.json')) as {
       datasets: { name: string }[];
     };

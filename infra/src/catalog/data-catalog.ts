@@ -11,11 +11,26 @@ import {
   CRAWLER_SCHEMA_CHANGE_POLICY,
 } from './crawler-policy';
 
+/** The state machines that start crawlers (tools/asl-export `crawlerStartedBy`). */
+export const CrawlerStarter = {
+  ReportIngestion: 'report-ingestion',
+  ReportRetrieval: 'report-retrieval',
+  CatalogRefresh: 'catalog-refresh',
+} as const;
+export type CrawlerStarter = (typeof CrawlerStarter)[keyof typeof CrawlerStarter];
+
+/** One curated dataset as the stack needs it (tools/asl-export `datasets.json`). */
+export interface CuratedDataset {
+  readonly name: string;
+  /** The state machines that may start its crawler. */
+  readonly crawlerStartedBy: readonly CrawlerStarter[];
+}
+
 /** Options of {@link DataCatalog}. */
 export interface DataCatalogProps {
   readonly deployment: Deployment;
-  /** Curated dataset names (tools/asl-export `datasets.json`): one crawler each. */
-  readonly datasets: readonly string[];
+  /** Curated datasets (tools/asl-export `datasets.json`): one crawler each. */
+  readonly datasets: readonly CuratedDataset[];
   readonly curatedBucketName: string;
   readonly crawlerSchedule: string;
   /** Lake Formation settings must exist before the database (no IAM_ALLOWED_PRINCIPALS grants). */
@@ -33,10 +48,12 @@ export class DataCatalog extends Construct {
   readonly crawlerRole: ServiceRole;
   readonly crawlers: ReadonlyMap<string, GlueCrawler>;
   readonly crawlerNamePrefix: string;
+  private readonly datasets: readonly CuratedDataset[];
 
   constructor(scope: Construct, id: string, props: DataCatalogProps) {
     super(scope, id);
     const { deployment } = props;
+    this.datasets = props.datasets;
     // Athena wants identifiers without hyphens. A local, so that policies (JSON text) reference it
     // as `${local.…}` rather than embedding a function call with quotes.
     this.databaseName = new TerraformLocal(
@@ -96,7 +113,7 @@ export class DataCatalog extends Construct {
     });
 
     const crawlers = new Map<string, GlueCrawler>();
-    for (const dataset of props.datasets) {
+    for (const { name: dataset } of props.datasets) {
       crawlers.set(
         dataset,
         new GlueCrawler(this, `crawler_${dataset}`, {
@@ -117,10 +134,10 @@ export class DataCatalog extends Construct {
     this.crawlers = crawlers;
   }
 
-  /** ARNs of every crawler, from names (what the ingestion state machine may start). */
-  crawlerArns(deployment: Deployment): string[] {
-    return [...this.crawlers.keys()].map((dataset) =>
-      deployment.arn('glue', `crawler/${this.crawlerNamePrefix}${dataset}`),
-    );
+  /** ARNs of the crawlers `starter` may start, from names (no reference to the crawlers). */
+  crawlerArns(deployment: Deployment, starter: CrawlerStarter): string[] {
+    return this.datasets
+      .filter((dataset) => dataset.crawlerStartedBy.includes(starter))
+      .map((dataset) => deployment.arn('glue', `crawler/${this.crawlerNamePrefix}${dataset.name}`));
   }
 }

@@ -16,6 +16,8 @@ export const STATE_TABLE_SHAPES: Readonly<
   [StateTableName.Idempotency]: { partitionKey: 'id', ttlAttribute: 'expiration' },
   // Single-use OAuth states (token broker).
   [StateTableName.UsedStates]: { partitionKey: 'pk', ttlAttribute: 'expiresAt' },
+  // Last fetch per (partner, marketplace, SKU): coalesces notification bursts across batches.
+  [StateTableName.SkuRefreshes]: { partitionKey: 'pk', ttlAttribute: 'expiresAt' },
 };
 
 /**

@@ -106,7 +106,12 @@ describe('functions', () => {
         ] as { variables: Record<string, string> }
       ).variables;
       expect(Object.keys(variables).sort()).toEqual(
-        ['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', ...Object.keys(spec.environment)].sort(),
+        [
+          'NODE_OPTIONS',
+          'POWERTOOLS_SERVICE_NAME',
+          ...Object.keys(spec.environment),
+          ...Object.keys(spec.fixedEnvironment ?? {}),
+        ].sort(),
       );
       expect(variables['POWERTOOLS_SERVICE_NAME']).toBe(spec.app);
     }
@@ -138,7 +143,66 @@ describe('functions', () => {
       event_source_arn: ref('aws_sqs_queue.application_notifications_queue', 'arn'),
       function_response_types: ['ReportBatchItemFailures'],
     });
-    expect(Object.keys(resourcesOf(stack, 'aws_lambda_event_source_mapping'))).toHaveLength(2);
+    expect(Object.keys(resourcesOf(stack, 'aws_lambda_event_source_mapping'))).toHaveLength(3);
+  });
+
+  it('feeds the listing refresh queue to refreshListings, pacing each invocation at its share', () => {
+    const mapping = resource(
+      stack,
+      'aws_lambda_event_source_mapping',
+      'functions_refresh_listings_queue_trigger',
+    );
+    expect(mapping).toMatchObject({
+      function_name: ref('aws_lambda_alias.functions_refresh_listings_live', 'arn'),
+      event_source_arn: ref('aws_sqs_queue.listing_refresh_queue', 'arn'),
+      batch_size: 25,
+      maximum_batching_window_in_seconds: 30,
+      function_response_types: ['ReportBatchItemFailures'],
+      scaling_config: { maximum_concurrency: 2 },
+      depends_on: ['aws_iam_role_policy.functions_refresh_listings_execution_policy'],
+    });
+    // Each of the mapping's concurrent invocations holds 1/N of the partner's usage plan.
+    const variables = (
+      resource(stack, 'aws_lambda_function', 'functions_refresh_listings_function')[
+        'environment'
+      ] as { variables: Record<string, string> }
+    ).variables;
+    expect(variables['RATE_LIMIT_SHARE']).toBe(
+      String((mapping['scaling_config'] as { maximum_concurrency: number }).maximum_concurrency),
+    );
+    expect(variables['SKU_REFRESH_TABLE']).toBe(
+      ref('aws_dynamodb_table.state_sku_refreshes', 'name'),
+    );
+  });
+
+  it('configures the catalog-listings-fetcher functions as its README asks', () => {
+    const variables = (id: string) =>
+      (
+        resource(stack, 'aws_lambda_function', `functions_${logical(id)}_function`)[
+          'environment'
+        ] as { variables: Record<string, string> }
+      ).variables;
+    for (const id of [
+      'plan-catalog-refresh',
+      'fetch-listings',
+      'plan-catalog-chunks',
+      'fetch-catalog-chunk',
+      'finish-catalog-refresh',
+      'refresh-listings',
+    ]) {
+      expect(variables(id)).toMatchObject({
+        PARAMETER_PREFIX: '/${var.name_prefix}',
+        CURATED_BUCKET: ref('aws_s3_bucket.lake_curated_bucket', 'bucket'),
+        KMS_KEY_ID: ref('aws_kms_key.keys_lake', 'arn'),
+        TOKEN_BROKER_FUNCTION_NAME:
+          'arn:${data.aws_partition.partition.partition}:lambda:${var.region}:${data.aws_caller_identity.caller.account_id}:function:${var.name_prefix}-token-broker:live',
+        // Crawlers are `<prefix>-<dataset>`, not the app's default `spapi_lake_<dataset>`.
+        CRAWLER_NAME_PREFIX: '${var.name_prefix}-',
+      });
+    }
+    // The state machine's Maps run one listings lane and one catalog chunk at a time.
+    expect(variables('fetch-listings')['RATE_LIMIT_SHARE']).toBe('1');
+    expect(variables('fetch-catalog-chunk')['RATE_LIMIT_SHARE']).toBe('1');
   });
 
   it("gives the token broker's live alias a public Function URL that can only be invoked through the URL", () => {

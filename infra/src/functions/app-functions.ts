@@ -46,6 +46,7 @@ export class AppFunctions extends Construct {
               props.environmentValues[source],
             ]),
           ),
+          ...spec.fixedEnvironment,
         },
         statements: grantsStatements(spec.grants, props.grantTargets),
         logRetentionDays: props.logRetentionDays,

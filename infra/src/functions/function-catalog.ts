@@ -4,6 +4,7 @@ import {
   EnvironmentSource as E,
   type FunctionSpec,
   type Grant,
+  type ObjectAccess,
   QueueName,
   StateTableName,
   type TableAction,
@@ -34,11 +35,37 @@ const curated = (...prefixes: string[]): Grant => ({
   ...(prefixes.length > 0 ? { prefixes } : {}),
 });
 
+const curatedObjects = (access: ObjectAccess, ...prefixes: string[]): Grant => ({
+  kind: 'objects',
+  bucket: 'curated',
+  access,
+  prefixes,
+});
+
 const spApiCaller = {
   PARAMETER_PREFIX: E.ParameterPrefix,
   TOKEN_BROKER_FUNCTION: E.TokenBrokerFunction,
 } as const;
 const curatedWriter = { CURATED_BUCKET: E.CuratedBucket, LAKE_KMS_KEY_ID: E.LakeKmsKeyId } as const;
+
+// catalog-listings-fetcher: every function builds the same composition root (apps/…/config.ts).
+const catalogFetcher = {
+  PARAMETER_PREFIX: E.ParameterPrefix,
+  CURATED_BUCKET: E.CuratedBucket,
+  KMS_KEY_ID: E.LakeKmsKeyId,
+  TOKEN_BROKER_FUNCTION_NAME: E.TokenBrokerFunction,
+  CRAWLER_NAME_PREFIX: E.CrawlerNamePrefix,
+} as const;
+/** Work objects of a refresh (listings ASINs, chunk list and summaries); expired after a week. */
+const REFRESH_WORK = '_work/catalog-refresh/';
+/** Identifier lists a refresh request names (`catalog.source.kind = identifiersObject`). */
+export const CATALOG_IDENTIFIER_INPUTS = '_inputs/catalog-refresh/';
+
+/**
+ * Concurrent refreshListings invocations (the listing refresh mapping's MaximumConcurrency, 2 at
+ * least): each paces getListingsItem / getCatalogItem at the partner's plan divided by it.
+ */
+export const REFRESH_LISTINGS_CONCURRENCY = 2;
 
 /**
  * Every Lambda function of the stack: which app's zip, which export, its size, environment and
@@ -251,5 +278,103 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
       maximumConcurrency: 2,
     },
     functionUrl: true,
+  },
+  // catalog-listings-fetcher: the catalog refresh state machine's tasks and the SKU refresh.
+  {
+    id: 'plan-catalog-refresh',
+    app: AppName.CatalogListingsFetcher,
+    exportName: 'planCatalogRefresh',
+    description: 'Catalog refresh: validates the request, refresh id, listings lanes',
+    memoryMb: 256,
+    timeoutSeconds: 30,
+    environment: catalogFetcher,
+    grants: [readConfiguration('endpoints')],
+  },
+  {
+    id: 'fetch-listings',
+    app: AppName.CatalogListingsFetcher,
+    exportName: 'fetchListings',
+    description:
+      'Catalog refresh: searchListingsItems pages of one marketplace -> listings datasets',
+    memoryMb: 1024,
+    timeoutSeconds: 300,
+    environment: catalogFetcher,
+    // The state machine's listings Map runs one lane at a time (listingsMaxConcurrency 1).
+    fixedEnvironment: { RATE_LIMIT_SHARE: '1' },
+    grants: [
+      readConfiguration('endpoints'),
+      invokeTokenBroker,
+      curatedObjects('read-write-delete', 'listings_items/', 'listings_issues/'),
+      curatedObjects('read-write', REFRESH_WORK),
+    ],
+  },
+  {
+    id: 'plan-catalog-chunks',
+    app: AppName.CatalogListingsFetcher,
+    exportName: 'planCatalogChunks',
+    description: 'Catalog refresh: identifiers -> chunks; a chunk list object for large plans',
+    memoryMb: 512,
+    timeoutSeconds: 120,
+    environment: catalogFetcher,
+    grants: [
+      readConfiguration('endpoints'),
+      curatedObjects('read-write', REFRESH_WORK),
+      curatedObjects('read', CATALOG_IDENTIFIER_INPUTS),
+    ],
+  },
+  {
+    id: 'fetch-catalog-chunk',
+    app: AppName.CatalogListingsFetcher,
+    exportName: 'fetchCatalogChunk',
+    description: 'Catalog refresh: searchCatalogItems for one chunk -> catalog_items',
+    memoryMb: 1024,
+    timeoutSeconds: 300,
+    environment: catalogFetcher,
+    // The catalog Maps run one chunk at a time (catalogMaxConcurrency 1).
+    fixedEnvironment: { RATE_LIMIT_SHARE: '1' },
+    grants: [
+      readConfiguration('endpoints'),
+      invokeTokenBroker,
+      curatedObjects('read-write-delete', 'catalog_items/'),
+      curatedObjects('read-write', REFRESH_WORK),
+    ],
+  },
+  {
+    id: 'finish-catalog-refresh',
+    app: AppName.CatalogListingsFetcher,
+    exportName: 'finishCatalogRefresh',
+    description: 'Catalog refresh: adds up lanes and chunks, writes the refresh manifest',
+    memoryMb: 512,
+    timeoutSeconds: 120,
+    environment: catalogFetcher,
+    grants: [
+      readConfiguration('endpoints'),
+      curatedObjects('read', REFRESH_WORK),
+      curatedObjects('read-write', '_manifests/catalog-refresh/'),
+    ],
+  },
+  {
+    id: 'refresh-listings',
+    app: AppName.CatalogListingsFetcher,
+    exportName: 'refreshListings',
+    description: 'Listing refresh queue consumer: refetches changed SKUs (partial batch responses)',
+    memoryMb: 1024,
+    timeoutSeconds: 300,
+    environment: { ...catalogFetcher, SKU_REFRESH_TABLE: E.SkuRefreshTable },
+    fixedEnvironment: { RATE_LIMIT_SHARE: String(REFRESH_LISTINGS_CONCURRENCY) },
+    grants: [
+      readConfiguration('accounts', 'endpoints'),
+      invokeTokenBroker,
+      curatedObjects('read-write-delete', 'catalog_items/', 'listings_items/', 'listings_issues/'),
+      table(StateTableName.SkuRefreshes, 'GetItem', 'UpdateItem'),
+      { kind: 'consume-queue', queue: QueueName.ListingRefresh },
+    ],
+    // A batching window gathers a burst of notifications about one SKU into one batch.
+    queueTrigger: {
+      queue: QueueName.ListingRefresh,
+      batchSize: 25,
+      maximumBatchingWindowSeconds: 30,
+      maximumConcurrency: REFRESH_LISTINGS_CONCURRENCY,
+    },
   },
 ];

@@ -66,6 +66,30 @@ const consume = (name: string) => [
   ].map((action) => `Allow ${action} ${queue(name)}`),
   `Allow kms:Decrypt ${lakeKey}${via('sqs')}`,
 ];
+// Objects of the curated bucket at one access level, with that level's ListBucket statement.
+const curatedObjects = (
+  access: 'read' | 'read-write' | 'read-write-delete',
+  ...prefixes: string[]
+) => {
+  const actions = {
+    read: ['s3:GetObject'],
+    'read-write': ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],
+    'read-write-delete': [
+      's3:AbortMultipartUpload',
+      's3:DeleteObject',
+      's3:GetObject',
+      's3:PutObject',
+    ],
+  }[access];
+  return [
+    ...actions.flatMap((action) =>
+      prefixes.map((prefix) => `Allow ${action} ${bucket('curated')}/${prefix}*`),
+    ),
+    `Allow s3:ListBucket ${bucket('curated')} if StringLike s3:prefix=${prefixes.map((prefix) => `${prefix}*`).join(',')}`,
+  ];
+};
+const s3KeyRead = [`Allow kms:Decrypt ${lakeKey}${via('s3')}`];
+const work = '_work/catalog-refresh/';
 const refreshTokens =
   'arn:{partition}:secretsmanager:{region}:{account}:secret:{prefix}/refresh-tokens/*';
 const clientCredentials = '${aws_secretsmanager_secret.configuration_client_credentials.arn}';
@@ -122,6 +146,43 @@ const EXPECTED: Record<string, string[]> = {
     'Allow states:StartExecution arn:{partition}:states:{region}:{account}:stateMachine:{prefix}-report-retrieval',
   ],
   'register-waiter': [...notificationState, `Allow states:SendTaskSuccess ${ingestion}`],
+  'plan-catalog-refresh': readParameters('endpoints'),
+  'fetch-listings': [
+    ...readParameters('endpoints'),
+    ...invokeBroker,
+    ...curatedObjects('read-write-delete', 'listings_items/', 'listings_issues/'),
+    ...curatedObjects('read-write', work),
+    ...s3KeyReadWrite,
+  ],
+  'plan-catalog-chunks': [
+    ...readParameters('endpoints'),
+    ...curatedObjects('read-write', work),
+    ...curatedObjects('read', '_inputs/catalog-refresh/'),
+    ...s3KeyReadWrite,
+    ...s3KeyRead,
+  ],
+  'fetch-catalog-chunk': [
+    ...readParameters('endpoints'),
+    ...invokeBroker,
+    ...curatedObjects('read-write-delete', 'catalog_items/'),
+    ...curatedObjects('read-write', work),
+    ...s3KeyReadWrite,
+  ],
+  'finish-catalog-refresh': [
+    ...readParameters('endpoints'),
+    ...curatedObjects('read', work),
+    ...curatedObjects('read-write', '_manifests/catalog-refresh/'),
+    ...s3KeyRead,
+    ...s3KeyReadWrite,
+  ],
+  'refresh-listings': [
+    ...readParameters('accounts', 'endpoints'),
+    ...invokeBroker,
+    ...curatedObjects('read-write-delete', 'catalog_items/', 'listings_items/', 'listings_issues/'),
+    ...s3KeyReadWrite,
+    ...tableActions('sku_refreshes', 'GetItem', 'UpdateItem'),
+    ...consume('listing_refresh'),
+  ],
   'token-broker': [
     `Allow ssm:GetParameter ${parameter.accounts}`,
     `Allow ssm:GetParameter ${parameter.accounts}:*`,

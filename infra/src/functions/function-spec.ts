@@ -4,6 +4,7 @@ export const AppName = {
   ReportRetriever: 'report-retriever',
   NotificationSubscriber: 'notification-subscriber',
   TokenBroker: 'token-broker',
+  CatalogListingsFetcher: 'catalog-listings-fetcher',
 } as const;
 export type AppName = (typeof AppName)[keyof typeof AppName];
 
@@ -14,6 +15,8 @@ export const StateTableName = {
   NotificationState: 'notification-state',
   Idempotency: 'idempotency',
   UsedStates: 'used-states',
+  /** When each SKU was last fetched after a listings notification (catalog-listings-fetcher). */
+  SkuRefreshes: 'sku-refreshes',
 } as const;
 export type StateTableName = (typeof StateTableName)[keyof typeof StateTableName];
 
@@ -33,6 +36,12 @@ export type DataBucketName = 'raw' | 'curated';
 
 /** The configuration parameters (SSM, layout of @spapi-lake/config). */
 export type ConfigurationParameter = 'accounts' | 'reportConfigs' | 'endpoints';
+
+/**
+ * What a function may do with objects: read; read and write (writers overwrite their own keys);
+ * also delete (a writer that removes the stale files of a partition it rewrites).
+ */
+export type ObjectAccess = 'read' | 'read-write' | 'read-write-delete';
 
 /** DynamoDB item actions a function may be granted on a table. */
 export type TableAction =
@@ -56,6 +65,7 @@ export const EnvironmentSource = {
   NotificationStateTable: 'notificationStateTable',
   IdempotencyTable: 'idempotencyTable',
   UsedStateTable: 'usedStateTable',
+  SkuRefreshTable: 'skuRefreshTable',
   LwaClientSecretId: 'lwaClientSecretId',
   StateSigningKeySecretId: 'stateSigningKeySecretId',
   RefreshTokenSecretPrefix: 'refreshTokenSecretPrefix',
@@ -86,7 +96,7 @@ export type Grant =
   | {
       readonly kind: 'objects';
       readonly bucket: DataBucketName;
-      readonly access: 'read' | 'read-write';
+      readonly access: ObjectAccess;
       readonly prefixes?: readonly string[];
     }
   /** These item actions on a state table, the lake key via DynamoDB. */
@@ -125,6 +135,8 @@ export interface FunctionSpec {
   readonly timeoutSeconds: number;
   /** Environment variable -> the stack value it is set to. */
   readonly environment: Readonly<Record<string, EnvironmentSource>>;
+  /** Environment variables with fixed values (tunables that must match this spec, e.g. a share). */
+  readonly fixedEnvironment?: Readonly<Record<string, string>>;
   readonly grants: readonly Grant[];
   readonly queueTrigger?: QueueTrigger;
   /** A public (auth NONE) Function URL on the live alias: the LWA authorization flow. */

@@ -1,5 +1,5 @@
 import type { PolicyStatement } from '../iam/policy-document';
-import type { Grant, TableAction } from './function-spec';
+import type { Grant, ObjectAccess, TableAction } from './function-spec';
 import type { GrantTargets } from './grant-targets';
 
 // PascalCase of a kebab name: `lane-states` -> `LaneStates` (Sids are alphanumeric).
@@ -10,6 +10,20 @@ const sid = (text: string): string =>
     .join('');
 
 const READ_ACTIONS: ReadonlySet<TableAction> = new Set(['GetItem', 'BatchGetItem', 'Query']);
+
+const OBJECT_ACCESS: Readonly<
+  Record<ObjectAccess, { readonly sid: string; readonly actions: readonly string[] }>
+> = {
+  read: { sid: 'Read', actions: ['s3:GetObject'] },
+  'read-write': {
+    sid: 'ReadWrite',
+    actions: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
+  },
+  'read-write-delete': {
+    sid: 'ReadWriteDelete',
+    actions: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload', 's3:DeleteObject'],
+  },
+};
 
 function keyVia(
   keyArn: string,
@@ -123,19 +137,19 @@ export function grantStatements(grant: Grant, targets: GrantTargets): PolicyStat
       const prefixes = grant.prefixes ?? [''];
       const objects = prefixes.map((prefix) => `${bucketArn}/${prefix}*`);
       const name = sid(`${grant.bucket}Objects`);
-      const write = grant.access === 'read-write';
+      const write = grant.access !== 'read';
+      const access = OBJECT_ACCESS[grant.access];
       return [
         {
-          Sid: `${write ? 'ReadWrite' : 'Read'}${name}`,
+          Sid: `${access.sid}${name}`,
           Effect: 'Allow',
-          Action: write
-            ? ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload']
-            : ['s3:GetObject'],
+          Action: access.actions,
           Resource: objects,
         },
         {
-          // Without ListBucket a missing key answers 403 instead of 404.
-          Sid: `List${name}`,
+          // Without ListBucket a missing key answers 403 instead of 404. One per access level:
+          // a function may hold several grants on one bucket, and Sids are unique in a policy.
+          Sid: grant.access === 'read-write' ? `List${name}` : `List${name}For${access.sid}`,
           Effect: 'Allow',
           Action: ['s3:ListBucket'],
           Resource: bucketArn,

@@ -14,8 +14,8 @@ const abortIncompleteUploads = (days: number): S3BucketLifecycleConfigurationRul
 
 /**
  * Lifecycle of each bucket. Raw documents are the replay source and are kept (cheaper tiers as
- * they age; overwritten versions expire); curated Parquet is kept; query results, logs and
- * artifacts are transient.
+ * they age; overwritten versions expire); curated Parquet is kept, its work objects are not; query
+ * results, logs and artifacts are transient.
  */
 export const LIFECYCLE_RULES = {
   raw: [
@@ -44,6 +44,14 @@ export const LIFECYCLE_RULES = {
       status: 'Enabled',
       filter: [{ prefix: '_quarantine/' }],
       expiration: [{ days: 180 }],
+    },
+    // Work objects of catalog refreshes (ASIN lists, chunk lists, chunk summaries): an execution
+    // lasts at most a day, a re-run within the week rewrites its own.
+    {
+      id: 'expire-work-objects',
+      status: 'Enabled',
+      filter: [{ prefix: '_work/' }],
+      expiration: [{ days: 7 }],
     },
   ],
   athenaResults: [

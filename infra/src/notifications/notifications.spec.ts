@@ -3,6 +3,7 @@ import { ref, resource, statementsOf } from '../test/terraform-json';
 import { MAX_RECEIVE_COUNT, RETENTION_SECONDS } from './notification-queue';
 
 const QUEUES = ['notifications', 'application_notifications'] as const;
+const ALL_QUEUES = [...QUEUES, 'listing_refresh'] as const;
 
 describe('notification queues', () => {
   let stack: SynthesizedStack;
@@ -11,7 +12,7 @@ describe('notification queues', () => {
   });
   const queueArn = (queue: string, kind = 'queue') => ref(`aws_sqs_queue.${queue}_${kind}`, 'arn');
 
-  it.each(QUEUES)('makes %s a standard SSE-KMS queue with a dead-letter queue', (queue) => {
+  it.each(ALL_QUEUES)('makes %s a standard SSE-KMS queue with a dead-letter queue', (queue) => {
     const main = resource(stack, 'aws_sqs_queue', `${queue}_queue`);
     expect(main).toMatchObject({
       name: `\${var.name_prefix}-${queue.replace('_', '-')}`,
@@ -59,6 +60,10 @@ describe('notification queues', () => {
         'visibility_timeout_seconds'
       ],
     ).toBe(180);
+    // refreshListings: 300 s.
+    expect(
+      resource(stack, 'aws_sqs_queue', 'listing_refresh_queue')['visibility_timeout_seconds'],
+    ).toBe(1800);
   });
 
   it.each(QUEUES)(

@@ -1,12 +1,20 @@
 import aslValidator from 'asl-validator';
 import { SCHEDULE_PRESETS } from '@spapi-lake/config';
 import { readable } from '../test/readable';
+import { WORKFLOW_FILES } from '../stack/load-stack-inputs';
 import {
   type SynthesizedStack,
+  exportedDatasets,
   exportedWorkflowFile,
   synthTestStack,
 } from '../test/synth-test-stack';
-import { permissionLines, ref, resource, roleStatements } from '../test/terraform-json';
+import {
+  permissionLines,
+  ref,
+  resource,
+  resourcesOf,
+  roleStatements,
+} from '../test/terraform-json';
 import { bindPlaceholders, placeholdersOf } from '../workflows/bind-placeholders';
 
 const alias = (id: string) => ref(`aws_lambda_alias.functions_${id}_live`, 'arn');
@@ -30,6 +38,36 @@ const FAN_OUT_REFERENCES: Record<string, string> = {
   record_window_failure_function_arn: alias('record_window_failure'),
   ingestion_state_machine_arn: ingestionMachine,
 };
+
+const RETRIEVAL_REFERENCES: Record<string, string> = {
+  retrieve_report_function_arn: alias('retrieve_report'),
+  record_outcome_function_arn: alias('record_outcome'),
+};
+const CATALOG_REFRESH_REFERENCES: Record<string, string> = {
+  plan_refresh_function_arn: alias('plan_catalog_refresh'),
+  fetch_listings_function_arn: alias('fetch_listings'),
+  plan_catalog_function_arn: alias('plan_catalog_chunks'),
+  fetch_catalog_chunk_function_arn: alias('fetch_catalog_chunk'),
+  finish_refresh_function_arn: alias('finish_catalog_refresh'),
+};
+
+const MACHINES = [
+  ['report_ingestion', WORKFLOW_FILES.reportIngestion, INGESTION_REFERENCES],
+  ['fan_out', WORKFLOW_FILES.fanOut, FAN_OUT_REFERENCES],
+  ['report_retrieval', WORKFLOW_FILES.reportRetrieval, RETRIEVAL_REFERENCES],
+  ['catalog_refresh', WORKFLOW_FILES.catalogRefresh, CATALOG_REFRESH_REFERENCES],
+] as const;
+const MACHINE_NAMES = MACHINES.map(([name]) => name);
+
+/** The crawler ARNs (name-built) of the datasets whose crawler `starter` starts. */
+function crawlersStartedBy(starter: string): string[] {
+  return exportedDatasets()
+    .filter((dataset) => dataset.crawlerStartedBy.some((name) => name === starter))
+    .map(
+      (dataset) =>
+        `Allow glue:StartCrawler arn:{partition}:glue:{region}:{account}:crawler/{prefix}-${dataset.name}`,
+    );
+}
 
 function withReferences(template: string, references: Record<string, string>): unknown {
   return JSON.parse(
@@ -63,11 +101,14 @@ describe('orchestration', () => {
   const machine = (name: string) =>
     resource(stack, 'aws_sfn_state_machine', `orchestration_${name}_state_machine`);
 
-  it.each([
-    ['report_ingestion', 'report-ingestion.asl.json', INGESTION_REFERENCES],
-    ['fan_out', 'fan-out.asl.json', FAN_OUT_REFERENCES],
-  ] as const)(
-    'deploys the %s definition libs/workflows produces, its ARNs bound to the live aliases',
+  it('deploys exactly the four state machines of libs/workflows', () => {
+    expect(Object.keys(resourcesOf(stack, 'aws_sfn_state_machine')).sort()).toEqual(
+      MACHINE_NAMES.map((name) => `orchestration_${name}_state_machine`).sort(),
+    );
+  });
+
+  it.each(MACHINES)(
+    'deploys the %s definition libs/workflows produces (asl-export), its ARNs bound to the live aliases',
     (name, file, references) => {
       const template = exportedWorkflowFile(file);
       expect(placeholdersOf(template)).toEqual(Object.keys(references).sort());
@@ -77,19 +118,16 @@ describe('orchestration', () => {
     },
   );
 
-  it.each(['report_ingestion', 'fan_out'])(
-    'deploys a %s definition asl-validator accepts',
-    (name) => {
-      const result = aslValidator(sampleArns(machine(name)['definition'] as string), {
-        checkPaths: true,
-        checkArn: true,
-      });
-      expect(result.errorsText()).toBe('');
-      expect(result.isValid).toBe(true);
-    },
-  );
+  it.each(MACHINE_NAMES)('deploys a %s definition asl-validator accepts', (name) => {
+    const result = aslValidator(sampleArns(machine(name)['definition'] as string), {
+      checkPaths: true,
+      checkArn: true,
+    });
+    expect(result.errorsText()).toBe('');
+    expect(result.isValid).toBe(true);
+  });
 
-  it.each(['report_ingestion', 'fan_out'])(
+  it.each(MACHINE_NAMES)(
     'runs %s as a STANDARD machine with error logging and X-Ray tracing',
     (name) => {
       expect(machine(name)).toMatchObject({
@@ -121,10 +159,11 @@ describe('orchestration', () => {
     'xray:PutTraceSegments',
   ].map((action) => `Allow ${action} *`);
 
-  it('lets the ingestion invoke exactly its six functions and start the dataset crawlers', () => {
-    const crawlers = JSON.parse(exportedWorkflowFile('datasets.json')) as {
-      datasets: { name: string }[];
-    };
+  it('lets the ingestion invoke exactly its six functions and start the requested datasets’ crawlers', () => {
+    const crawlers = crawlersStartedBy('report-ingestion');
+    expect(crawlers.join()).toContain('{prefix}-orders_by_order_date');
+    expect(crawlers.join()).not.toContain('settlements');
+    expect(crawlers.join()).not.toContain('catalog_items');
     expect(
       permissionLines(roleStatements(stack, 'orchestration_report_ingestion_execution_role')).map(
         readable,
@@ -132,13 +171,80 @@ describe('orchestration', () => {
     ).toEqual(
       [
         ...Object.values(INGESTION_REFERENCES).map((arn) => `Allow lambda:InvokeFunction ${arn}`),
-        ...crawlers.datasets.map(
-          (dataset) =>
-            `Allow glue:StartCrawler arn:{partition}:glue:{region}:{account}:crawler/{prefix}-${dataset.name}`,
-        ),
+        ...crawlers,
         ...logDelivery,
       ].sort(),
     );
+  });
+
+  it('lets the retrieval invoke the retriever’s two functions and start the settlements crawler', () => {
+    expect(
+      permissionLines(roleStatements(stack, 'orchestration_report_retrieval_execution_role')).map(
+        readable,
+      ),
+    ).toEqual(
+      [
+        ...Object.values(RETRIEVAL_REFERENCES).map((arn) => `Allow lambda:InvokeFunction ${arn}`),
+        'Allow glue:StartCrawler arn:{partition}:glue:{region}:{account}:crawler/{prefix}-settlements',
+        ...logDelivery,
+      ].sort(),
+    );
+  });
+
+  it('names the retrieval machine as the notification consumer starts it', () => {
+    expect(machine('report_retrieval')['name']).toBe('${var.name_prefix}-report-retrieval');
+    const consumer = resource(
+      stack,
+      'aws_lambda_function',
+      'functions_consume_notifications_function',
+    );
+    expect(
+      readable(
+        (consumer['environment'] as { variables: Record<string, string> }).variables[
+          'RETRIEVAL_STATE_MACHINE_ARN'
+        ] ?? '',
+      ),
+    ).toBe('arn:{partition}:states:{region}:{account}:stateMachine:{prefix}-report-retrieval');
+  });
+
+  it('lets the catalog refresh invoke its five functions, run its Distributed Map and start the catalog crawlers', () => {
+    const self = 'arn:{partition}:states:{region}:{account}:stateMachine:{prefix}-catalog-refresh';
+    const executions = [
+      'arn:{partition}:states:{region}:{account}:execution:{prefix}-catalog-refresh:*',
+      'arn:{partition}:states:{region}:{account}:execution:{prefix}-catalog-refresh/*',
+    ];
+    expect(
+      permissionLines(roleStatements(stack, 'orchestration_catalog_refresh_execution_role')).map(
+        readable,
+      ),
+    ).toEqual(
+      [
+        ...Object.values(CATALOG_REFRESH_REFERENCES).map(
+          (arn) => `Allow lambda:InvokeFunction ${arn}`,
+        ),
+        ...['catalog_items', 'listings_issues', 'listings_items'].map(
+          (dataset) =>
+            `Allow glue:StartCrawler arn:{partition}:glue:{region}:{account}:crawler/{prefix}-${dataset}`,
+        ),
+        `Allow states:StartExecution ${self}`,
+        ...executions.flatMap((arn) => [
+          `Allow states:DescribeExecution ${arn}`,
+          `Allow states:StopExecution ${arn}`,
+        ]),
+        'Allow s3:GetObject ${aws_s3_bucket.lake_curated_bucket.arn}/_work/catalog-refresh/*',
+        'Allow kms:Decrypt ${aws_kms_key.keys_lake.arn} if StringEquals kms:ViaService=s3.{region}.amazonaws.com',
+        ...logDelivery,
+      ].sort(),
+    );
+    // The ItemReader reads exactly where planCatalogChunks writes the chunk list.
+    const definition = JSON.parse(machine('catalog_refresh')['definition'] as string) as {
+      States: Record<string, { ItemReader?: { Resource: string } }>;
+    };
+    expect(definition.States['FetchCatalogDistributed']?.ItemReader?.Resource).toBe(
+      'arn:aws:states:::s3:getObject',
+    );
+    // The self-grants name the machine by the name it is deployed under.
+    expect(machine('catalog_refresh')['name']).toBe('${var.name_prefix}-catalog-refresh');
   });
 
   it('lets the fan-out invoke its four functions, run ingestions and use the .sync rule', () => {
@@ -185,8 +291,9 @@ describe('schedules', () => {
       target: {
         arn: ref('aws_sfn_state_machine.orchestration_fan_out_state_machine', 'arn'),
         role_arn: ref('aws_iam_role.schedules_scheduler_role', 'arn'),
+        // jsonencode would escape the placeholder's < and > (\u003c): it goes in after encoding.
         input:
-          '${jsonencode({"scheduledTime" = "<aws.scheduler.scheduled-time>", "reportConfigIds" = [each.key]})}',
+          '${replace(jsonencode({"scheduledTime" = "__aws_scheduler_scheduled_time__", "reportConfigIds" = [each.key]}), "__aws_scheduler_scheduled_time__", "<aws.scheduler.scheduled-time>")}',
         retry_policy: { maximum_event_age_in_seconds: 3600, maximum_retry_attempts: 10 },
       },
     });
@@ -215,12 +322,37 @@ describe('schedules', () => {
     );
   });
 
-  it('lets the scheduler start the fan-out and invoke the broker and the setup, nothing else', () => {
+  it('starts a catalog refresh per enabled entry of catalog_refreshes_json, asOf the scheduled time', () => {
+    expect(resource(stack, 'aws_scheduler_schedule', 'schedules_catalog_refresh')).toEqual({
+      for_each:
+        '${{ for key, val in jsondecode(var.catalog_refreshes_json): val.id => { schedule = val.schedule, input = replace(jsonencode(merge({ asOf = "__aws_scheduler_scheduled_time__" }, val.request)), "__aws_scheduler_scheduled_time__", "<aws.scheduler.scheduled-time>") } if try(val.enabled, true) }}',
+      name: 'catalog-refresh-${each.key}',
+      description: 'Catalog refresh of one partner and region',
+      group_name: ref('aws_scheduler_schedule_group.schedules_group', 'name'),
+      schedule_expression:
+        '${lookup(local.schedules_schedule_presets, each.value.schedule, each.value.schedule)}',
+      schedule_expression_timezone: 'UTC',
+      flexible_time_window: { mode: 'OFF' },
+      target: {
+        arn: ref('aws_sfn_state_machine.orchestration_catalog_refresh_state_machine', 'arn'),
+        role_arn: ref('aws_iam_role.schedules_scheduler_role', 'arn'),
+        input: '${each.value.input}',
+        retry_policy: { maximum_event_age_in_seconds: 3600, maximum_retry_attempts: 10 },
+      },
+    });
+    expect(stack.variable['catalog_refreshes_json']).toMatchObject({
+      type: 'string',
+      default: '[]',
+    });
+  });
+
+  it('lets the scheduler start the fan-out and catalog refreshes and invoke the broker and the setup, nothing else', () => {
     expect(
       permissionLines(roleStatements(stack, 'schedules_scheduler_role')).map(readable),
     ).toEqual([
       `Allow lambda:InvokeFunction ${alias('setup_subscriptions')}`,
       'Allow lambda:InvokeFunction arn:{partition}:lambda:{region}:{account}:function:{prefix}-token-broker:live',
+      `Allow states:StartExecution ${ref('aws_sfn_state_machine.orchestration_catalog_refresh_state_machine', 'arn')}`,
       `Allow states:StartExecution ${ref('aws_sfn_state_machine.orchestration_fan_out_state_machine', 'arn')}`,
     ]);
   });

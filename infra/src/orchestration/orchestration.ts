@@ -1,21 +1,32 @@
 import { Construct } from 'constructs';
+import { CrawlerStarter } from '../catalog/data-catalog';
 import type { AppFunctions } from '../functions/app-functions';
+import type { PolicyStatement } from '../iam/policy-document';
 import type { Deployment } from '../stack/deployment';
 import { bindPlaceholders } from '../workflows/bind-placeholders';
 import {
+  CATALOG_REFRESH_FUNCTION_BINDINGS,
   FAN_OUT_FUNCTION_BINDINGS,
   INGESTION_FUNCTION_BINDINGS,
   INGESTION_STATE_MACHINE_PLACEHOLDER,
+  RETRIEVAL_FUNCTION_BINDINGS,
 } from '../workflows/workflow-bindings';
 import { WorkflowStateMachine } from './workflow-state-machine';
 
 /** State machine names (after the prefix). */
-export const WorkflowName = { ReportIngestion: 'report-ingestion', FanOut: 'fan-out' } as const;
+export const WorkflowName = {
+  ReportIngestion: 'report-ingestion',
+  FanOut: 'fan-out',
+  ReportRetrieval: 'report-retrieval',
+  CatalogRefresh: 'catalog-refresh',
+} as const;
 
 /** The exported definitions (tools/asl-export output) the stack deploys. */
 export interface WorkflowTemplates {
   readonly reportIngestion: string;
   readonly fanOut: string;
+  readonly reportRetrieval: string;
+  readonly catalogRefresh: string;
 }
 
 /** Options of {@link Orchestration}. */
@@ -23,18 +34,24 @@ export interface OrchestrationProps {
   readonly deployment: Deployment;
   readonly functions: AppFunctions;
   readonly templates: WorkflowTemplates;
-  /** Crawlers the ingestion starts after a report lands. */
-  readonly crawlerArns: readonly string[];
+  /** The crawlers each state machine may start after writing a dataset (names-built ARNs). */
+  readonly crawlerArns: (starter: CrawlerStarter) => readonly string[];
+  /** The curated bucket (the catalog refresh's Distributed Map reads its chunk list there). */
+  readonly curatedBucketArn: string;
+  readonly lakeKeyArn: string;
   readonly logRetentionDays: number;
 }
 
+/** Where the catalog refresh's chunk lists are (libs/catalog `chunkManifestKey`). */
+export const CATALOG_REFRESH_WORK_PREFIX = '_work/catalog-refresh/';
+
 /**
  * The ARN of the report retrieval state machine (RetrieveReport -> crawlers for reports nobody
- * waits for, e.g. settlements), from its name. libs/workflows has no definition for it yet: the
- * stack names it for the notification consumer and creates it once asl-export exports one.
+ * waits for, e.g. settlements), from its name: the notification consumer's environment and policy
+ * name it without a reference to the machine.
  */
 export function retrievalStateMachineArn(deployment: Deployment): string {
-  return deployment.arn('states', `stateMachine:${deployment.name('report-retrieval')}`);
+  return deployment.arn('states', `stateMachine:${deployment.name(WorkflowName.ReportRetrieval)}`);
 }
 
 /** The ARN of the ingestion state machine, from names (functions' policies name it). */
@@ -51,13 +68,28 @@ function bindFunctions(
   );
 }
 
+function startCrawlers(crawlerArns: readonly string[]): PolicyStatement[] {
+  return [
+    {
+      Sid: 'StartDatasetCrawlers',
+      Effect: 'Allow',
+      Action: ['glue:StartCrawler'],
+      Resource: [...crawlerArns],
+    },
+  ];
+}
+
 /**
- * The two state machines of libs/workflows, from the very definitions the local runner executes:
- * report ingestion (one execution per window) and the fan-out that plans windows and runs them.
+ * The four state machines of libs/workflows, from the very definitions the local runner executes:
+ * report ingestion (one execution per window), the fan-out that plans windows and runs them, the
+ * retrieval of reports nobody waits for (settlements), and the catalog refresh (one execution per
+ * partner and region, a Distributed Map over large chunk lists).
  */
 export class Orchestration extends Construct {
   readonly ingestion: WorkflowStateMachine;
   readonly fanOut: WorkflowStateMachine;
+  readonly retrieval: WorkflowStateMachine;
+  readonly catalogRefresh: WorkflowStateMachine;
 
   constructor(scope: Construct, id: string, props: OrchestrationProps) {
     super(scope, id);
@@ -73,14 +105,7 @@ export class Orchestration extends Construct {
         ingestionBindings,
       ),
       invokedFunctionArns: Object.values(ingestionBindings),
-      statements: [
-        {
-          Sid: 'StartDatasetCrawlers',
-          Effect: 'Allow',
-          Action: ['glue:StartCrawler'],
-          Resource: [...props.crawlerArns],
-        },
-      ],
+      statements: startCrawlers(props.crawlerArns(CrawlerStarter.ReportIngestion)),
       logRetentionDays: props.logRetentionDays,
     });
 
@@ -120,6 +145,70 @@ export class Orchestration extends Construct {
             'events',
             'rule/StepFunctionsGetEventsForStepFunctionsExecutionRule',
           ),
+        },
+      ],
+      logRetentionDays: props.logRetentionDays,
+    });
+
+    // The machine the notification consumer starts (its policy and environment name it by ARN).
+    const retrievalBindings = bindFunctions(functions, RETRIEVAL_FUNCTION_BINDINGS);
+    this.retrieval = new WorkflowStateMachine(this, 'report_retrieval', {
+      deployment,
+      name: WorkflowName.ReportRetrieval,
+      definition: bindPlaceholders(
+        WorkflowName.ReportRetrieval,
+        props.templates.reportRetrieval,
+        retrievalBindings,
+      ),
+      invokedFunctionArns: Object.values(retrievalBindings),
+      statements: startCrawlers(props.crawlerArns(CrawlerStarter.ReportRetrieval)),
+      logRetentionDays: props.logRetentionDays,
+    });
+
+    // The Distributed Map runs its chunks as child executions of this very machine: its ARN and
+    // its executions' are built from the name (a reference would make the role depend on the
+    // machine that depends on the role).
+    const catalogRefreshName = deployment.name(WorkflowName.CatalogRefresh);
+    const catalogRefreshBindings = bindFunctions(functions, CATALOG_REFRESH_FUNCTION_BINDINGS);
+    this.catalogRefresh = new WorkflowStateMachine(this, 'catalog_refresh', {
+      deployment,
+      name: WorkflowName.CatalogRefresh,
+      definition: bindPlaceholders(
+        WorkflowName.CatalogRefresh,
+        props.templates.catalogRefresh,
+        catalogRefreshBindings,
+      ),
+      invokedFunctionArns: Object.values(catalogRefreshBindings),
+      statements: [
+        ...startCrawlers(props.crawlerArns(CrawlerStarter.CatalogRefresh)),
+        {
+          Sid: 'DistributedMapRunsChildExecutions',
+          Effect: 'Allow',
+          Action: ['states:StartExecution'],
+          Resource: deployment.arn('states', `stateMachine:${catalogRefreshName}`),
+        },
+        {
+          // `<name>:<id>` are its own executions, `<name>/<map run label>:<id>` the map runs' children.
+          Sid: 'DistributedMapAwaitsChildExecutions',
+          Effect: 'Allow',
+          Action: ['states:DescribeExecution', 'states:StopExecution'],
+          Resource: [
+            deployment.arn('states', `execution:${catalogRefreshName}:*`),
+            deployment.arn('states', `execution:${catalogRefreshName}/*`),
+          ],
+        },
+        {
+          Sid: 'ReadChunkLists',
+          Effect: 'Allow',
+          Action: ['s3:GetObject'],
+          Resource: `${props.curatedBucketArn}/${CATALOG_REFRESH_WORK_PREFIX}*`,
+        },
+        {
+          Sid: 'LakeKeyThroughS3Read',
+          Effect: 'Allow',
+          Action: ['kms:Decrypt'],
+          Resource: props.lakeKeyArn,
+          Condition: { StringEquals: { 'kms:ViaService': deployment.serviceHost('s3') } },
         },
       ],
       logRetentionDays: props.logRetentionDays,

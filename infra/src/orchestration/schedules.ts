@@ -9,12 +9,21 @@ import type { Deployment } from '../stack/deployment';
 /** What EventBridge Scheduler fills in with the invocation's scheduled time. */
 export const SCHEDULED_TIME = '<aws.scheduler.scheduled-time>';
 
+/**
+ * Stands in for SCHEDULED_TIME inside `jsonencode`, which escapes `<` and `>` (`\u003c`) as Go's
+ * encoder does: Scheduler would then never see its placeholder. `replace` puts it in afterwards.
+ */
+const SCHEDULED_TIME_TOKEN = '__aws_scheduler_scheduled_time__';
+
 /** Options of {@link Schedules}. */
 export interface SchedulesProps {
   readonly deployment: Deployment;
   /** The report configs JSON (the Terraform variable): one fan-out schedule per enabled config. */
   readonly reportConfigsJson: string;
   readonly fanOutStateMachineArn: string;
+  /** The catalog refreshes JSON (the Terraform variable): one schedule per enabled refresh. */
+  readonly catalogRefreshesJson: string;
+  readonly catalogRefreshStateMachineArn: string;
   readonly tokenBrokerAliasArn: string;
   readonly subscriptionSetupAliasArn: string;
   readonly clientSecretRotationSchedule: string;
@@ -24,14 +33,16 @@ export interface SchedulesProps {
 
 /**
  * EventBridge Scheduler: one schedule per enabled report config (its `schedule`, presets expanded
- * as @spapi-lake/config does) starting the fan-out for that config, the token broker's client
- * secret rotation and credential expiry check, and the daily subscription setup. All in one group,
- * with one role that may start the fan-out and invoke those two functions, nothing else.
+ * as @spapi-lake/config does) starting the fan-out for that config, one per enabled catalog
+ * refresh starting the catalog refresh with its request, the token broker's client secret rotation
+ * and credential expiry check, and the daily subscription setup. All in one group, with one role
+ * that may start those two state machines and invoke those two functions, nothing else.
  */
 export class Schedules extends Construct {
   readonly role: ServiceRole;
   readonly group: SchedulerScheduleGroup;
   readonly reportConfigSchedules: SchedulerSchedule;
+  readonly catalogRefreshSchedules: SchedulerSchedule;
 
   constructor(scope: Construct, id: string, props: SchedulesProps) {
     super(scope, id);
@@ -39,7 +50,8 @@ export class Schedules extends Construct {
     this.group = new SchedulerScheduleGroup(this, 'group', { name: deployment.namePrefix });
     this.role = new ServiceRole(this, 'scheduler', {
       roleName: deployment.name('scheduler'),
-      description: 'EventBridge Scheduler: starts the fan-out, invokes the token broker',
+      description:
+        'EventBridge Scheduler: starts the fan-out and catalog refreshes, invokes the token broker',
       service: 'scheduler.amazonaws.com',
       trustCondition: { StringEquals: { 'aws:SourceAccount': deployment.accountId } },
       statements: [
@@ -48,6 +60,12 @@ export class Schedules extends Construct {
           Effect: 'Allow',
           Action: ['states:StartExecution'],
           Resource: props.fanOutStateMachineArn,
+        },
+        {
+          Sid: 'StartCatalogRefreshes',
+          Effect: 'Allow',
+          Action: ['states:StartExecution'],
+          Resource: props.catalogRefreshStateMachineArn,
         },
         {
           Sid: 'InvokeScheduledFunctions',
@@ -82,7 +100,36 @@ export class Schedules extends Construct {
       target: {
         arn: props.fanOutStateMachineArn,
         roleArn: this.role.arn,
-        input: Fn.jsonencode({ scheduledTime: SCHEDULED_TIME, reportConfigIds: [configs.key] }),
+        input: Fn.replace(
+          Fn.jsonencode({ scheduledTime: SCHEDULED_TIME_TOKEN, reportConfigIds: [configs.key] }),
+          SCHEDULED_TIME_TOKEN,
+          SCHEDULED_TIME,
+        ),
+        retryPolicy,
+      },
+      ...common,
+    });
+
+    // One execution per (partner, region) and run. The request's `asOf` defaults to the scheduled
+    // time, so a run the scheduler retries writes the same `dt` partition. The input is encoded in
+    // the for expression: every value then has one type, whatever the requests hold.
+    const enabledRefreshes = TerraformIterator.fromMap(
+      Fn.jsondecode(props.catalogRefreshesJson) as Record<string, unknown>,
+    ).forExpressionForMap(
+      'val.id',
+      `{ schedule = val.schedule, input = replace(jsonencode(merge({ asOf = "${SCHEDULED_TIME_TOKEN}" }, val.request)), "${SCHEDULED_TIME_TOKEN}", "${SCHEDULED_TIME}") } if try(val.enabled, true)`,
+    );
+    const refreshes = TerraformIterator.fromMap(enabledRefreshes);
+    const refreshSchedule = refreshes.getString('schedule');
+    this.catalogRefreshSchedules = new SchedulerSchedule(this, 'catalog_refresh', {
+      forEach: refreshes,
+      name: `catalog-refresh-${refreshes.key}`,
+      description: 'Catalog refresh of one partner and region',
+      scheduleExpression: Fn.lookup(presets.asStringMap, refreshSchedule, refreshSchedule),
+      target: {
+        arn: props.catalogRefreshStateMachineArn,
+        roleArn: this.role.arn,
+        input: refreshes.getString('input'),
         retryPolicy,
       },
       ...common,

@@ -8,7 +8,7 @@ import type { Deployment } from '../stack/deployment';
 /** Options of {@link WorkflowStateMachine}. */
 export interface WorkflowStateMachineProps {
   readonly deployment: Deployment;
-  /** `report-ingestion` | `fan-out`: the machine is `<prefix>-<name>`. */
+  /** `report-ingestion`, `fan-out`, …: the machine is `<prefix>-<name>`. */
   readonly name: string;
   /** The definition JSON, placeholders bound. */
   readonly definition: string;

@@ -32,7 +32,18 @@ describe('loadStackInputs', () => {
     const inputs = loadStackInputs(root);
     expect(JSON.parse(inputs.workflows.reportIngestion)).toMatchObject({ StartAt: 'CreateReport' });
     expect(JSON.parse(inputs.workflows.fanOut)).toMatchObject({ StartAt: 'PlanWindows' });
-    expect(inputs.datasets).toContain('orders_by_last_update');
+    expect(JSON.parse(inputs.workflows.reportRetrieval)).toMatchObject({
+      StartAt: 'RetrieveReport',
+    });
+    expect(JSON.parse(inputs.workflows.catalogRefresh)).toMatchObject({ StartAt: 'PlanRefresh' });
+    expect(inputs.datasets).toContainEqual({
+      name: 'orders_by_last_update',
+      crawlerStartedBy: ['report-ingestion'],
+    });
+    expect(inputs.datasets).toContainEqual({
+      name: 'catalog_items',
+      crawlerStartedBy: ['catalog-refresh'],
+    });
     expect(inputs.artifactZips['token-broker']).toBe(
       path.join(root, STACK_INPUT_PATHS.artifacts, 'token-broker.zip'),
     );
@@ -50,6 +61,14 @@ describe('loadStackInputs', () => {
   it('names the export target to run when the definitions are missing', () => {
     rmSync(path.join(root, STACK_INPUT_PATHS.workflows), { recursive: true });
     expect(() => loadStackInputs(root)).toThrow('run nx run asl-export:build first');
+  });
+
+  it('refuses a dataset list without the machines that start each crawler', () => {
+    writeFileSync(
+      path.join(root, STACK_INPUT_PATHS.workflows, 'datasets.json'),
+      JSON.stringify({ datasets: [{ name: 'orders_by_order_date', reportTypes: [] }] }),
+    );
+    expect(() => loadStackInputs(root)).toThrow('datasets.json is not a dataset list');
   });
 
   it('refuses report configs the apps would refuse', () => {

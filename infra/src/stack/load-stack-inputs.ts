@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseReportConfigs } from '@spapi-lake/config';
 import { z } from 'zod';
+import { CrawlerStarter } from '../catalog/data-catalog';
 import { StackInputError } from '../errors';
 import { AppName } from '../functions/function-spec';
 import type { SpapiLakeStackProps } from './spapi-lake-stack';
@@ -14,8 +15,27 @@ export const STACK_INPUT_PATHS = {
 } as const;
 
 const DatasetsFileSchema = z.object({
-  datasets: z.array(z.object({ name: z.string().regex(/^[a-z][a-z0-9_]*$/) })).min(1),
+  datasets: z
+    .array(
+      z.object({
+        name: z.string().regex(/^[a-z][a-z0-9_]*$/),
+        crawlerStartedBy: z.array(z.enum(CrawlerStarter)).min(1),
+      }),
+    )
+    .min(1)
+    .refine(
+      (datasets) => new Set(datasets.map((dataset) => dataset.name)).size === datasets.length,
+      'dataset names must be unique',
+    ),
 });
+
+/** The exported definitions the stack reads, by the key of `WorkflowTemplates`. */
+export const WORKFLOW_FILES = {
+  reportIngestion: 'report-ingestion.asl.json',
+  fanOut: 'fan-out.asl.json',
+  reportRetrieval: 'report-retrieval.asl.json',
+  catalogRefresh: 'catalog-refresh.asl.json',
+} as const;
 
 function readInput(file: string, producer: string): string {
   if (!existsSync(file)) {
@@ -62,10 +82,15 @@ export function loadStackInputs(
 
   return {
     workflows: {
-      reportIngestion: exported('report-ingestion.asl.json'),
-      fanOut: exported('fan-out.asl.json'),
+      reportIngestion: exported(WORKFLOW_FILES.reportIngestion),
+      fanOut: exported(WORKFLOW_FILES.fanOut),
+      reportRetrieval: exported(WORKFLOW_FILES.reportRetrieval),
+      catalogRefresh: exported(WORKFLOW_FILES.catalogRefresh),
     },
-    datasets: datasetsFile.data.datasets.map((dataset) => dataset.name),
+    datasets: datasetsFile.data.datasets.map(({ name, crawlerStartedBy }) => ({
+      name,
+      crawlerStartedBy,
+    })),
     artifactZips,
     defaultReportConfigsJson: JSON.stringify(JSON.parse(reportConfigs)),
   };

@@ -71,6 +71,8 @@ describe('the stack', () => {
       ),
       orchestration_report_ingestion_execution_role: 'states.amazonaws.com',
       orchestration_fan_out_execution_role: 'states.amazonaws.com',
+      orchestration_report_retrieval_execution_role: 'states.amazonaws.com',
+      orchestration_catalog_refresh_execution_role: 'states.amazonaws.com',
       schedules_scheduler_role: 'scheduler.amazonaws.com',
       catalog_crawler_role: 'glue.amazonaws.com',
       governance_registration_role: 'lakeformation.amazonaws.com',
@@ -83,6 +85,15 @@ describe('the stack', () => {
       actions.filter((action) => action === '*' || action.endsWith(':*') || action.includes('*')),
     ).toEqual([]);
     expect(inlineStatements().every((statement) => statement.Effect === 'Allow')).toBe(true);
+  });
+
+  it('gives every statement of a policy its own Sid (IAM refuses duplicates)', () => {
+    for (const policy of Object.values(resourcesOf(stack, 'aws_iam_role_policy'))) {
+      const sids = statementsOf(policy['policy']).flatMap((statement) =>
+        statement.Sid === undefined ? [] : [statement.Sid],
+      );
+      expect(sids).toEqual([...new Set(sids)]);
+    }
   });
 
   it('uses a * resource only for actions that have no resource-level permissions', () => {
@@ -159,6 +170,7 @@ describe('the stack', () => {
         'alarm_action_arns',
         'analyst_principal_arns',
         'athena_bytes_scanned_cutoff',
+        'catalog_refreshes_json',
         'client_secret_rotation_schedule',
         'crawler_schedule',
         'credential_expiry_check_schedule',
@@ -219,6 +231,7 @@ describe('the stack', () => {
     ['notification_state', 'pk', 'expiresAt'],
     ['idempotency', 'id', 'expiration'],
     ['used_states', 'pk', 'expiresAt'],
+    ['sku_refreshes', 'pk', 'expiresAt'],
   ])(
     'keeps %s in an encrypted, recoverable DynamoDB table keyed as its store writes',
     (table, key, ttl) => {
@@ -248,11 +261,12 @@ describe('the stack', () => {
         `AWS/SQS ApproximateNumberOfMessagesVisible {"QueueName":"${ref('aws_sqs_queue.notifications_dlq', 'name')}"}`,
         `AWS/SQS ApproximateNumberOfMessagesVisible {"QueueName":"${ref('aws_sqs_queue.application_notifications_dlq', 'name')}"}`,
         `AWS/SQS ApproximateNumberOfMessagesVisible {"QueueName":"${ref('aws_sqs_queue.listing_refresh_dlq', 'name')}"}`,
-        ...['report_ingestion', 'fan_out'].flatMap((machine) =>
-          ['ExecutionsFailed', 'ExecutionsTimedOut', 'ExecutionsAborted'].map(
-            (metric) =>
-              `AWS/States ${metric} {"StateMachineArn":"${ref(`aws_sfn_state_machine.orchestration_${machine}_state_machine`, 'arn')}"}`,
-          ),
+        ...['report_ingestion', 'fan_out', 'report_retrieval', 'catalog_refresh'].flatMap(
+          (machine) =>
+            ['ExecutionsFailed', 'ExecutionsTimedOut', 'ExecutionsAborted'].map(
+              (metric) =>
+                `AWS/States ${metric} {"StateMachineArn":"${ref(`aws_sfn_state_machine.orchestration_${machine}_state_machine`, 'arn')}"}`,
+            ),
         ),
         ...FUNCTION_CATALOG.flatMap((spec) =>
           ['Errors', 'Throttles'].map(
@@ -261,7 +275,7 @@ describe('the stack', () => {
         ),
       ]),
     );
-    expect(alarms).toHaveLength(3 + 6 + FUNCTION_CATALOG.length * 2);
+    expect(alarms).toHaveLength(3 + 4 * 3 + FUNCTION_CATALOG.length * 2);
     for (const alarm of alarms) {
       expect(alarm).toMatchObject({
         threshold: 1,
@@ -298,6 +312,14 @@ describe('the stack', () => {
           'register-waiter',
         ].map((id) => `\${var.name_prefix}-${id}`),
         'token-broker': ['${var.name_prefix}-token-broker'],
+        'catalog-listings-fetcher': [
+          'plan-catalog-refresh',
+          'fetch-listings',
+          'plan-catalog-chunks',
+          'fetch-catalog-chunk',
+          'finish-catalog-refresh',
+          'refresh-listings',
+        ].map((id) => `\${var.name_prefix}-${id}`),
       },
     });
     expect(stack.output['deploy_manifest_parameter']).toMatchObject({

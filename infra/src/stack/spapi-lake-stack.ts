@@ -10,7 +10,7 @@ import {
   type TerraformElement,
 } from 'cdktf';
 import type { Construct, Node } from 'constructs';
-import { DataCatalog } from '../catalog/data-catalog';
+import { type CuratedDataset, DataCatalog } from '../catalog/data-catalog';
 import { LakeFormationSettings } from '../catalog/lake-formation-settings';
 import { LakeGovernance } from '../catalog/lake-governance';
 import { QueryWorkgroup } from '../catalog/query-workgroup';
@@ -56,7 +56,7 @@ export interface SpapiLakeStackProps {
   /** tools/asl-export output: the definitions with `${placeholder}` ARNs. */
   readonly workflows: WorkflowTemplates;
   /** tools/asl-export `datasets.json`: the curated datasets (one crawler each). */
-  readonly datasets: readonly string[];
+  readonly datasets: readonly CuratedDataset[];
   /** `dist/artifacts/<app>.zip` of every app. */
   readonly artifactZips: Readonly<Record<AppName, string>>;
   /** Default of `report_configs_json`, validated with @spapi-lake/config. */
@@ -149,7 +149,7 @@ export class SpapiLakeStack extends TerraformStack {
       sellingPartnerApiSends: true,
       visibilityTimeoutSeconds: 6 * consumerTimeout(QueueName.ApplicationNotifications),
     });
-    // Filled by the notification consumer; drained by the catalog/listings fetcher (not built yet).
+    // Filled by the notification consumer; drained by the catalog/listings fetcher (refreshListings).
     const listingRefresh = new NotificationQueue(this, 'listing_refresh', {
       queueName: deployment.name(QueueName.ListingRefresh),
       kmsKeyArn: keys.lake.arn,
@@ -235,6 +235,7 @@ export class SpapiLakeStack extends TerraformStack {
         [EnvironmentSource.NotificationStateTable]: tableName(StateTableName.NotificationState),
         [EnvironmentSource.IdempotencyTable]: tableName(StateTableName.Idempotency),
         [EnvironmentSource.UsedStateTable]: tableName(StateTableName.UsedStates),
+        [EnvironmentSource.SkuRefreshTable]: tableName(StateTableName.SkuRefreshes),
         [EnvironmentSource.LwaClientSecretId]: configuration.clientCredentials.name,
         [EnvironmentSource.StateSigningKeySecretId]: configuration.stateSigningKey.name,
         [EnvironmentSource.RefreshTokenSecretPrefix]: configuration.refreshTokenSecretPrefix,
@@ -251,13 +252,17 @@ export class SpapiLakeStack extends TerraformStack {
       deployment,
       functions,
       templates: props.workflows,
-      crawlerArns: dataCatalog.crawlerArns(deployment),
+      crawlerArns: (starter) => dataCatalog.crawlerArns(deployment, starter),
+      curatedBucketArn: buckets.curated.arn,
+      lakeKeyArn: keys.lake.arn,
       logRetentionDays: vars.logRetentionDays,
     });
     new Schedules(this, 'schedules', {
       deployment,
       reportConfigsJson: vars.reportConfigsJson,
       fanOutStateMachineArn: orchestration.fanOut.stateMachine.arn,
+      catalogRefreshesJson: vars.catalogRefreshesJson,
+      catalogRefreshStateMachineArn: orchestration.catalogRefresh.stateMachine.arn,
       tokenBrokerAliasArn,
       subscriptionSetupAliasArn: functions.get('setup-subscriptions').aliasArn,
       clientSecretRotationSchedule: vars.clientSecretRotationSchedule,
@@ -296,6 +301,8 @@ export class SpapiLakeStack extends TerraformStack {
       stateMachineArns: [
         { id: 'report_ingestion', arn: orchestration.ingestion.stateMachine.arn },
         { id: 'fan_out', arn: orchestration.fanOut.stateMachine.arn },
+        { id: 'report_retrieval', arn: orchestration.retrieval.stateMachine.arn },
+        { id: 'catalog_refresh', arn: orchestration.catalogRefresh.stateMachine.arn },
       ],
       functions: functions.all().map((fn) => ({ id: fn.spec.id, functionName: fn.functionName })),
       actionArns: vars.alarmActionArns,
@@ -329,6 +336,11 @@ export class SpapiLakeStack extends TerraformStack {
       'deploy_manifest_parameter',
       manifest.parameter.name,
       'SPAPI_LAKE_DEPLOY_MANIFEST for nx deploy targets',
+    );
+    output(
+      'catalog_refresh_state_machine_arn',
+      orchestration.catalogRefresh.stateMachine.arn,
+      'Catalog refresh state machine (one execution per partner and region)',
     );
     output('raw_bucket', buckets.raw.name, 'Raw zone bucket');
     output('curated_bucket', buckets.curated.name, 'Curated zone bucket');

@@ -18,6 +18,7 @@ export interface StackVariables {
   readonly partnerEventSourceName: string;
   readonly accountsJson: string;
   readonly reportConfigsJson: string;
+  readonly catalogRefreshesJson: string;
   readonly endpointsJson: string;
   readonly lakeAdminArns: string[];
   readonly analystPrincipalArns: string[];
@@ -153,6 +154,20 @@ export function declareStackVariables(
             '${can(tolist(jsondecode(var.report_configs_json))) && alltrue([for c in jsondecode(var.report_configs_json) : can(regex("^[a-z0-9]+(-[a-z0-9]+)*$", c.id)) && can(tostring(c.schedule))])}',
           errorMessage:
             'report_configs_json must be a JSON array of report configs, each with a slug id and a schedule.',
+        },
+      ],
+    }).stringValue,
+    catalogRefreshesJson: variable('catalog_refreshes_json', {
+      type: 'string',
+      description:
+        'Scheduled catalog refreshes (JSON array of { id, schedule, enabled?, request }): one schedule each, starting the catalog refresh with `request` (a @spapi-lake/catalog CatalogRefreshRequest, one partner and region).',
+      default: '[]',
+      validation: [
+        {
+          condition:
+            '${can(tolist(jsondecode(var.catalog_refreshes_json))) && alltrue([for r in jsondecode(var.catalog_refreshes_json) : can(regex("^[a-z0-9]+(-[a-z0-9]+)*$", r.id)) && length(try(r.id, "")) <= 48 && can(tostring(r.schedule)) && can(tostring(r.request.sellingPartnerId)) && contains(["NA", "EU", "FE"], try(r.request.region, "")) && length(try(r.request.marketplaceIds, [])) > 0])}',
+          errorMessage:
+            'catalog_refreshes_json must be a JSON array of { id (slug, at most 48 characters), schedule, request: { sellingPartnerId, region (NA, EU, FE), marketplaceIds, … } }.',
         },
       ],
     }).stringValue,

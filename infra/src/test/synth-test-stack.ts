@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Testing } from 'cdktf';
+import type { CuratedDataset } from '../catalog/data-catalog';
 import { AppName } from '../functions/function-spec';
-import { STACK_INPUT_PATHS } from '../stack/load-stack-inputs';
+import { STACK_INPUT_PATHS, WORKFLOW_FILES } from '../stack/load-stack-inputs';
 import { SpapiLakeStack, type SpapiLakeStackProps } from '../stack/spapi-lake-stack';
 
 /** The workspace root (the tests read the exported definitions from `dist/workflows`). */
@@ -27,17 +28,22 @@ export function fixtureArtifactZips(): Record<AppName, string> {
   ) as Record<AppName, string>;
 }
 
+/** The curated datasets of the export (`datasets.json`). */
+export function exportedDatasets(): CuratedDataset[] {
+  return (JSON.parse(exportedWorkflowFile('datasets.json')) as { datasets: CuratedDataset[] })
+    .datasets;
+}
+
 /** The props of a stack built from the real exported definitions and report configs. */
 export function testStackProps(overrides: Partial<SpapiLakeStackProps> = {}): SpapiLakeStackProps {
-  const datasets = JSON.parse(exportedWorkflowFile('datasets.json')) as {
-    datasets: { name: string }[];
-  };
   return {
     workflows: {
-      reportIngestion: exportedWorkflowFile('report-ingestion.asl.json'),
-      fanOut: exportedWorkflowFile('fan-out.asl.json'),
+      reportIngestion: exportedWorkflowFile(WORKFLOW_FILES.reportIngestion),
+      fanOut: exportedWorkflowFile(WORKFLOW_FILES.fanOut),
+      reportRetrieval: exportedWorkflowFile(WORKFLOW_FILES.reportRetrieval),
+      catalogRefresh: exportedWorkflowFile(WORKFLOW_FILES.catalogRefresh),
     },
-    datasets: datasets.datasets.map((dataset) => dataset.name),
+    datasets: exportedDatasets().map(({ name, crawlerStartedBy }) => ({ name, crawlerStartedBy })),
     artifactZips: fixtureArtifactZips(),
     defaultReportConfigsJson: JSON.stringify(
       JSON.parse(readFileSync(path.join(WORKSPACE_ROOT, STACK_INPUT_PATHS.reportConfigs), 'utf8')),

@@ -21,3 +21,18 @@ export const FAN_OUT_FUNCTION_BINDINGS = {
 
 /** The fan-out's placeholder for the ingestion state machine. */
 export const INGESTION_STATE_MACHINE_PLACEHOLDER = 'ingestion_state_machine_arn';
+
+/** The report retrieval's Lambda placeholders: the ingestion's retrieve and record functions. */
+export const RETRIEVAL_FUNCTION_BINDINGS = {
+  retrieve_report_function_arn: 'retrieve-report',
+  record_outcome_function_arn: 'record-outcome',
+} as const;
+
+/** The catalog refresh's Lambda placeholders (catalog-listings-fetcher). */
+export const CATALOG_REFRESH_FUNCTION_BINDINGS = {
+  plan_refresh_function_arn: 'plan-catalog-refresh',
+  fetch_listings_function_arn: 'fetch-listings',
+  plan_catalog_function_arn: 'plan-catalog-chunks',
+  fetch_catalog_chunk_function_arn: 'fetch-catalog-chunk',
+  finish_refresh_function_arn: 'finish-catalog-refresh',
+} as const;

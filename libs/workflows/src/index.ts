@@ -106,3 +106,5 @@ export {
   transientServiceRetrier,
 } from './retry-policies';
 export * from './catalog-refresh-definition';
+export * from './report-retrieval-contract';
+export * from './report-retrieval-definition';

@@ -1,12 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { catalogDatasets } from '@spapi-lake/catalog';
 import { reportTypeDefinitions } from '@spapi-lake/reports';
 import {
+  catalogRefreshDefinition,
   fanOutDefinition,
   reportIngestionDefinition,
+  reportRetrievalDefinition,
+  type CatalogRefreshResources,
   type FanOutResources,
   type ReportIngestionResources,
+  type ReportRetrievalResources,
 } from '@spapi-lake/workflows';
 import { placeholderFor, placeholderNames } from './placeholders';
 import { exportedDefinitionErrors, sampleArnFor } from './validate-exported-definition';
@@ -47,6 +52,43 @@ describe('writeWorkflowExports', () => {
     expect(JSON.parse(read('fan-out.asl.json'))).toEqual(fanOutDefinition(resources));
   });
 
+  it('writes the report retrieval definition, with a placeholder per resource', () => {
+    const resources: ReportRetrievalResources = {
+      retrieveReportFunctionArn: '${retrieve_report_function_arn}',
+      recordOutcomeFunctionArn: '${record_outcome_function_arn}',
+    };
+    expect(JSON.parse(read('report-retrieval.asl.json'))).toEqual(
+      reportRetrievalDefinition(resources),
+    );
+  });
+
+  it('writes the catalog refresh definition, Distributed Map included, with a placeholder per resource', () => {
+    const resources: CatalogRefreshResources = {
+      planRefreshFunctionArn: '${plan_refresh_function_arn}',
+      fetchListingsFunctionArn: '${fetch_listings_function_arn}',
+      planCatalogFunctionArn: '${plan_catalog_function_arn}',
+      fetchCatalogChunkFunctionArn: '${fetch_catalog_chunk_function_arn}',
+      finishRefreshFunctionArn: '${finish_refresh_function_arn}',
+    };
+    const exported = JSON.parse(read('catalog-refresh.asl.json')) as {
+      States: Record<string, { ItemProcessor?: { ProcessorConfig?: { Mode?: string } } }>;
+    };
+    expect(exported).toEqual(catalogRefreshDefinition(resources));
+    expect(exported.States['FetchCatalogDistributed']?.ItemProcessor?.ProcessorConfig?.Mode).toBe(
+      'DISTRIBUTED',
+    );
+  });
+
+  it('writes the four definitions and the dataset list, nothing else', () => {
+    expect(readdirSync(outDir).sort()).toEqual([
+      'catalog-refresh.asl.json',
+      'datasets.json',
+      'fan-out.asl.json',
+      'report-ingestion.asl.json',
+      'report-retrieval.asl.json',
+    ]);
+  });
+
   it('lists exactly the placeholders infra has to bind', () => {
     expect(placeholderNames(read('report-ingestion.asl.json'))).toEqual([
       'create_report_function_arn',
@@ -63,25 +105,64 @@ describe('writeWorkflowExports', () => {
       'plan_windows_function_arn',
       'record_window_failure_function_arn',
     ]);
+    expect(placeholderNames(read('report-retrieval.asl.json'))).toEqual([
+      'record_outcome_function_arn',
+      'retrieve_report_function_arn',
+    ]);
+    expect(placeholderNames(read('catalog-refresh.asl.json'))).toEqual([
+      'fetch_catalog_chunk_function_arn',
+      'fetch_listings_function_arn',
+      'finish_refresh_function_arn',
+      'plan_catalog_function_arn',
+      'plan_refresh_function_arn',
+    ]);
   });
 
-  it('writes definitions asl-validator accepts once the placeholders are ARNs', () => {
-    expect(exportedDefinitionErrors(read('report-ingestion.asl.json'))).toBe('');
-    expect(exportedDefinitionErrors(read('fan-out.asl.json'))).toBe('');
+  it.each([
+    'report-ingestion.asl.json',
+    'fan-out.asl.json',
+    'report-retrieval.asl.json',
+    'catalog-refresh.asl.json',
+  ])('writes %s so that asl-validator accepts it once the placeholders are ARNs', (file) => {
+    expect(exportedDefinitionErrors(read(file))).toBe('');
   });
 
-  it('writes every curated dataset of the report-type registry once, with its report types', () => {
-    const { datasets } = JSON.parse(read('datasets.json')) as {
-      datasets: { name: string; reportTypes: string[] }[];
-    };
-    const expected = reportTypeDefinitions.flatMap((definition) =>
-      definition.datasets.map((dataset) => dataset.name),
-    );
-    expect(datasets.map((dataset) => dataset.name)).toEqual([...new Set(expected)].sort());
-    expect(datasets).toContainEqual({
+  type DatasetEntry = { name: string; reportTypes: string[]; crawlerStartedBy: string[] };
+  const datasets = () =>
+    (JSON.parse(read('datasets.json')) as { datasets: DatasetEntry[] }).datasets;
+
+  it('writes every curated dataset of the report-type registry and the catalog once, sorted', () => {
+    const expected = [
+      ...reportTypeDefinitions.flatMap((definition) =>
+        definition.datasets.map((dataset) => dataset.name),
+      ),
+      ...catalogDatasets.map((dataset) => dataset.name),
+    ];
+    expect(datasets().map((dataset) => dataset.name)).toEqual([...new Set(expected)].sort());
+  });
+
+  it('names the report types of each report dataset and the machine that starts its crawler', () => {
+    expect(datasets()).toContainEqual({
       name: 'vendor_sales_by_asin',
       reportTypes: ['GET_VENDOR_SALES_REPORT'],
+      crawlerStartedBy: ['report-ingestion'],
     });
+    // Settlements are never requested: only the retrieval of their notification writes them.
+    expect(datasets()).toContainEqual({
+      name: 'settlements',
+      reportTypes: ['GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2'],
+      crawlerStartedBy: ['report-retrieval'],
+    });
+  });
+
+  it('lists the catalog datasets without report types, crawled after a catalog refresh', () => {
+    for (const name of ['catalog_items', 'listings_items', 'listings_issues']) {
+      expect(datasets()).toContainEqual({
+        name,
+        reportTypes: [],
+        crawlerStartedBy: ['catalog-refresh'],
+      });
+    }
   });
 });
 
