@@ -1,5 +1,5 @@
 import type { ParquetColumn } from '@spapi-lake/lake';
-import type { CellValue, ColumnDefinition, DatasetDefinition } from '@spapi-lake/reports';
+import type { ColumnDefinition, DatasetDefinition } from '@spapi-lake/reports';
 import type { ReportRecord } from './ports';
 
 /**
@@ -11,6 +11,10 @@ export const lineageColumns: readonly ParquetColumn[] = [
   { name: '_report_processed_at', type: 'timestamp', nullable: false },
   { name: '_source_position', type: 'int64', nullable: false },
 ];
+
+// A TSV header whose snake_case form is empty, starts with a digit or an underscore (lineage's
+// prefix) gets no column of its own; its values stay in the raw document.
+const DRIFT_COLUMN_NAME = /^[a-z][a-z0-9_]*$/;
 
 // Money in flat files is exact: DECIMAL(18, scale) holds any realistic amount.
 const DECIMAL_PRECISION = 18;
@@ -34,8 +38,9 @@ function parquetColumn(column: ColumnDefinition): ParquetColumn {
 
 /**
  * The columns of one dataset's Parquet file: the schema's typed columns, then columns the document
- * carried that the schema does not know (TSV: one string column each; JSON: one `_extra_fields`
- * column holding them as a JSON object, since JSON drift can appear mid-document), then lineage.
+ * carried that the schema does not know (TSV: one string column each, once, when its name is a
+ * usable snake_case name; JSON: one `_extra_fields` column holding them as a JSON object, since
+ * JSON drift can appear mid-document), then lineage.
  */
 export function datasetColumns(
   dataset: DatasetDefinition,
@@ -45,14 +50,17 @@ export function datasetColumns(
   const known = new Set(dataset.columns.map((column) => column.name));
   const drift: ParquetColumn[] = json
     ? [{ name: '_extra_fields', type: 'string', nullable: true }]
-    : driftColumns
-        .filter((name) => !known.has(name) && !name.startsWith('_'))
+    : [...new Set(driftColumns)]
+        .filter((name) => !known.has(name) && DRIFT_COLUMN_NAME.test(name))
         .map((name) => ({ name, type: 'string', nullable: true }));
   return [...dataset.columns.map(parquetColumn), ...drift, ...lineageColumns];
 }
 
 /** The lineage values shared by every row of a report. */
-export function lineageValues(report: ReportRecord): Record<string, CellValue> {
+export function lineageValues(report: ReportRecord): {
+  readonly _report_id: string;
+  readonly _report_processed_at: number;
+} {
   const processedAt = report.processingEndTime ?? report.createdTime;
   return { _report_id: report.reportId, _report_processed_at: Date.parse(processedAt) };
 }

@@ -15,6 +15,7 @@ export {
 export { curateDocument, type CurationJob, type CurationResult } from './curate-document';
 export { datasetColumns, lineageColumns } from './dataset-columns';
 export {
+  DEFAULT_MAX_BUFFERED_ROWS,
   PartitionedParquetWriter,
   type PartitionAddress,
   type WrittenPartition,

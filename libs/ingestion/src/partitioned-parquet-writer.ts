@@ -23,29 +23,63 @@ interface OpenPartition {
   readonly sink: ParquetSink;
   readonly upload: Promise<{ bytes: number }>;
   rows: number;
+  /** Rows appended since this writer last flushed the sink (the sink may have flushed itself). */
+  pending: number;
 }
+
+/** Rows all open sinks may buffer together before the idle ones are flushed. */
+export const DEFAULT_MAX_BUFFERED_ROWS = 50_000;
 
 export interface PartitionedParquetWriterOptions {
   readonly store: ObjectStore;
   readonly openSink: ParquetSinkFactory;
   readonly keyOf: (address: PartitionAddress) => string;
   readonly columnsOf: (dataset: string) => readonly ParquetColumn[];
+  /** See {@link DEFAULT_MAX_BUFFERED_ROWS}; only sinks with a `flush` method can be flushed early. */
+  readonly maxBufferedRows?: number;
 }
 
 /**
  * Routes curated rows to one Parquet file per (dataset, marketplace, dt), each streamed to the object
- * store while it is written. Each sink holds at most one row group, so memory is bounded by the
- * row-group size times the partitions one document spans, whatever its size.
+ * store while it is written. A document spans many partitions (an orders report: one per day) and
+ * every open sink buffers up to a row group: once the sinks hold more than `maxBufferedRows` rows
+ * together, the ones not being written to are flushed as (shorter) row groups, and the one being
+ * written to once it alone holds that many. Documents come sorted by their partition date, so an
+ * idle partition is flushed about once, and memory stays bounded by `maxBufferedRows` rows
+ * whatever the size of the document (row groups are at most that long).
  */
 export class PartitionedParquetWriter {
   private readonly partitions = new Map<string, OpenPartition>();
+  private readonly maxBufferedRows: number;
+  private pending = 0;
 
-  constructor(private readonly options: PartitionedParquetWriterOptions) {}
+  constructor(private readonly options: PartitionedParquetWriterOptions) {
+    this.maxBufferedRows = options.maxBufferedRows ?? DEFAULT_MAX_BUFFERED_ROWS;
+  }
 
   async append(address: PartitionAddress, row: ParquetRecord): Promise<void> {
     const partition = this.partitionFor(address);
     await partition.sink.appendRow(row);
     partition.rows += 1;
+    partition.pending += 1;
+    this.pending += 1;
+    if (this.pending > this.maxBufferedRows) await this.flushIdle(partition);
+  }
+
+  private async flushIdle(active: OpenPartition): Promise<void> {
+    for (const partition of this.partitions.values()) {
+      if (partition === active || partition.pending === 0) continue;
+      // A sink without `flush` cannot be made to write early: it is left to its own row groups.
+      if (partition.sink.flush) await partition.sink.flush();
+      this.pending -= partition.pending;
+      partition.pending = 0;
+    }
+    // Rows alternating between partitions can leave the budget to the active one alone.
+    if (active.pending >= this.maxBufferedRows) {
+      if (active.sink.flush) await active.sink.flush();
+      this.pending -= active.pending;
+      active.pending = 0;
+    }
   }
 
   /** Closes every file, waits for every upload, and says what was written, sorted by key. */
@@ -77,7 +111,7 @@ export class PartitionedParquetWriter {
       });
       // Awaited in finish() or abort(); without this an early rejection would be unhandled.
       upload.catch(() => undefined);
-      partition = { address, key, output, sink, upload, rows: 0 };
+      partition = { address, key, output, sink, upload, rows: 0, pending: 0 };
       this.partitions.set(id, partition);
     }
     return partition;

@@ -1,9 +1,11 @@
 import { PassThrough, type Readable } from 'node:stream';
 import {
+  ManifestInvalidError,
   type ObjectStore,
   type ReportManifest,
   buildReportManifest,
   manifestKey,
+  parseReportManifest,
   rawReportKey,
   schemaHash,
   serializeReportManifest,
@@ -13,7 +15,7 @@ import {
   isRestrictedReportType,
   reportTypeDefinition,
 } from '@spapi-lake/reports';
-import { curateDocument } from './curate-document';
+import { type CurationResult, curateDocument } from './curate-document';
 import { datasetColumns } from './dataset-columns';
 import { ReportMarketplaceUnknownError, ReportNotReadyError } from './errors';
 import type {
@@ -31,6 +33,8 @@ export interface RetrieveReportDeps {
   readonly store: ObjectStore;
   readonly openParquetSink: ParquetSinkFactory;
   readonly clock: ClockPort;
+  /** Rows the open Parquet sinks of one document may buffer together (memory bound). */
+  readonly maxBufferedRows?: number;
 }
 
 export interface RetrieveReportInput {
@@ -44,7 +48,9 @@ export interface RetrieveReportInput {
  * Retrieves one DONE report: streams its document once, keeping the bytes exactly as received in the
  * raw zone and, in the same pass, writing typed Parquet per (dataset, marketplace, dt) to the curated
  * zone; quarantines rows that cannot be curated; then writes the report's manifest. Processing the
- * same report again writes the same keys, so nothing is ever duplicated.
+ * same report again writes the same keys with the same bytes (the manifest, equal but for its
+ * `ingestedAt`, is kept as stored), so nothing is ever duplicated. On failure no upload is left
+ * running and no partial object lands.
  */
 export async function retrieveReport(
   deps: RetrieveReportDeps,
@@ -79,17 +85,29 @@ export async function retrieveReport(
   // Awaited below; without this a failure during curation would surface as unhandled first.
   rawUpload.catch(() => undefined);
 
-  const curated = definition
-    ? await curateDocument(deps, {
-        definition,
-        report,
-        sellingPartnerId: input.sellingPartnerId,
-        marketplaceId,
-        windowStart,
-        text: deps.documents.decode(parseCopy, opened),
-      })
-    : (parseCopy.resume(), undefined);
-  const raw = await rawUpload;
+  let curated: CurationResult | undefined;
+  let raw: { bytes: number };
+  try {
+    curated = definition
+      ? await curateDocument(deps, {
+          definition,
+          report,
+          sellingPartnerId: input.sellingPartnerId,
+          marketplaceId,
+          windowStart,
+          text: deps.documents.decode(parseCopy, opened),
+        })
+      : (parseCopy.resume(), undefined);
+    raw = await rawUpload;
+  } catch (error) {
+    // Curation failed: stop the download and fail the raw upload too, so that nothing is left
+    // uploading (or half-written) behind a failed invocation.
+    const failure = error instanceof Error ? error : new Error(String(error));
+    rawCopy.destroy(failure);
+    opened.bytes.destroy();
+    await rawUpload.catch(() => undefined);
+    throw error;
+  }
 
   const manifest = buildReportManifest({
     reportId: report.reportId,
@@ -122,11 +140,14 @@ export async function retrieveReport(
     quarantinedRows: [...(curated?.quarantined.values() ?? [])].reduce((n, q) => n + q.rows, 0),
     ingestedAt: new Date(deps.clock.now()),
   });
-  await deps.store.putObject(
-    manifestKey({ sellingPartnerId: input.sellingPartnerId, reportId: report.reportId }),
-    serializeReportManifest(manifest),
-    { contentType: 'application/json' },
-  );
+  const key = manifestKey({ sellingPartnerId: input.sellingPartnerId, reportId: report.reportId });
+  const stored = await storedManifest(deps.store, key);
+  // Processing a report again writes the same objects; only `ingestedAt` would differ, so an
+  // equal manifest is kept as it is and the lake stays byte for byte unchanged.
+  if (stored && sameApartFromIngestedAt(stored, manifest)) return stored;
+  await deps.store.putObject(key, serializeReportManifest(manifest), {
+    contentType: 'application/json',
+  });
   return manifest;
 }
 
@@ -140,6 +161,23 @@ async function requestReportDocument(
     ? await reports.createRestrictedDataToken(`/reports/2021-06-30/documents/${reportDocumentId}`)
     : undefined;
   return reports.getReportDocument(reportDocumentId, { restrictedDataToken });
+}
+
+async function storedManifest(
+  store: ObjectStore,
+  key: string,
+): Promise<ReportManifest | undefined> {
+  if (!(await store.exists(key))) return undefined;
+  try {
+    return parseReportManifest(await store.getObject(key));
+  } catch (error) {
+    if (error instanceof ManifestInvalidError) return undefined;
+    throw error;
+  }
+}
+
+function sameApartFromIngestedAt(a: ReportManifest, b: ReportManifest): boolean {
+  return serializeReportManifest({ ...a, ingestedAt: b.ingestedAt }) === serializeReportManifest(b);
 }
 
 function findDefinition(reportType: string): ReportTypeDefinition | undefined {

@@ -95,8 +95,19 @@ function decimalConverter(
   const precision = column.precision ?? 0;
   const scale = column.scale ?? 0;
   const limit = 10n ** BigInt(precision);
+  const factor = 10 ** scale;
   const expected = `a decimal(${precision},${scale}) as a string or a number`;
   return (value) => {
+    // Fast path for numbers whose value has at most `scale` fraction digits: `rounded / factor`
+    // is then the one decimal of that scale that reads back as `value`, which is exactly what the
+    // text path below would find in `String(value)`.
+    if (typeof value === 'number') {
+      const rounded = Math.round(value * factor);
+      if (Number.isSafeInteger(rounded) && rounded / factor === value) {
+        const unscaled = BigInt(rounded);
+        if ((unscaled < 0n ? -unscaled : unscaled) < limit) return unscaled;
+      }
+    }
     const text =
       typeof value === 'string'
         ? value.trim()

@@ -8,11 +8,13 @@ import { ParquetOutputError } from '@spapi-lake/lake';
  * here `flush()` hands the bytes so far to the stream and, when the stream asks for back-pressure,
  * resolves only on `drain`. Memory is one encoded row group, never the whole file.
  */
+const INITIAL_BYTES = 64 * 1024;
+
 export class WritableByteWriter extends ByteWriter {
   private readonly output: Writable;
 
   constructor(output: Writable) {
-    super(64 * 1024);
+    super(INITIAL_BYTES);
     this.output = output;
   }
 
@@ -25,6 +27,12 @@ export class WritableByteWriter extends ByteWriter {
     // Copy: the buffer is reused for the next row group while the stream may still hold this chunk.
     const chunk = Buffer.from(this.buffer.slice(0, this.index));
     this.index = 0;
+    // A buffer grown for one row group would otherwise stay allocated while the file is open: with
+    // one open file per partition of a document, that adds up.
+    if (this.buffer.byteLength > INITIAL_BYTES) {
+      this.buffer = new ArrayBuffer(INITIAL_BYTES);
+      this.view = new DataView(this.buffer);
+    }
     return this.output.write(chunk) ? Promise.resolve() : waitForDrain(this.output);
   }
 

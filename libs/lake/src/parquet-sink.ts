@@ -50,6 +50,11 @@ export interface ParquetSink {
    * schema is rejected whole with `ParquetRowError`, and the sink stays usable.
    */
   appendRow(record: ParquetRecord): Promise<void>;
+  /**
+   * Writes the rows buffered so far as a row group now (nothing when none are), so that a caller
+   * with many sinks open at once can bound their memory together. Optional for implementations.
+   */
+  flush?(): Promise<void>;
   /** Writes the last row group and the footer, ends the output, and says what was written. */
   close(): Promise<ParquetWriteSummary>;
 }

@@ -31,13 +31,51 @@ const EU_DATE = /^(\d{2})\.(\d{2})\.(\d{4})$/;
 const EU_INSTANT = /^(\d{2})\.(\d{2})\.(\d{4}) (\d{2}:\d{2}:\d{2})( ([A-Z]{1,4}))?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+// Arithmetic rather than a Date round trip: this runs for every date and timestamp cell.
 function isRealDate(iso: string): boolean {
-  const time = Date.parse(`${iso}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(iso);
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  const day = Number(iso.slice(8, 10));
+  if (!(month >= 1 && month <= 12 && day >= 1)) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days =
+    month === 2
+      ? leap
+        ? 29
+        : 28
+      : month === 4 || month === 6 || month === 9 || month === 11
+        ? 30
+        : 31;
+  return day <= days;
+}
+
+// `2026-11-03T14:22:09+00:00` / `...Z` / `...-0700`: the form order and settlement files use.
+const ISO_SECONDS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:Z|([+-])(\d{2}):?(\d{2}))$/;
+
+function parseIsoSeconds(text: string): number | undefined {
+  const match = ISO_SECONDS.exec(text);
+  if (!match) return undefined;
+  const hours = Number(match[4]);
+  const minutes = Number(match[5]);
+  const seconds = Number(match[6]);
+  const endOfDay = hours === 24 && minutes === 0 && seconds === 0;
+  if ((hours > 23 && !endOfDay) || minutes > 59 || seconds > 59 || !isRealDate(text)) {
+    return Number.NaN;
+  }
+  const offset =
+    match[7] === undefined
+      ? 0
+      : (match[7] === '-' ? -1 : 1) * (Number(match[8]) * 60 + Number(match[9])) * 60_000;
+  return (
+    Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), hours, minutes, seconds) -
+    offset
+  );
 }
 
 /** Parses the instant formats seen in SP-API reports into epoch milliseconds, or undefined. */
 export function parseInstant(text: string): number | undefined {
+  const fast = parseIsoSeconds(text);
+  if (fast !== undefined) return Number.isNaN(fast) ? undefined : fast;
   let iso: string | undefined;
   if (ISO_INSTANT.test(text)) {
     iso = text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
@@ -76,6 +114,7 @@ export function parseDate(text: string): string | undefined {
  * `12,99`); any other comma groups thousands (`1,234.56`).
  */
 export function parseNumber(text: string): number | undefined {
+  if (PLAIN_NUMBER.test(text)) return Number(text);
   let normalized = text.replace(/\s/g, '');
   if (/^-?[\d.]*,\d{1,2}$/.test(normalized)) {
     normalized = normalized.replace(/\./g, '').replace(',', '.');
@@ -85,6 +124,9 @@ export function parseNumber(text: string): number | undefined {
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(normalized)) return undefined;
   return Number(normalized);
 }
+
+// The common case, `12.99`, `-5.00`, `3`: nothing to normalise.
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0']);

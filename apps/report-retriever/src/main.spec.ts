@@ -1,0 +1,445 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import {
+  type LedgerEntry,
+  errorDocumentKey,
+  ledgerKey,
+  manifestKey,
+  parseLedgerEntry,
+  parseReportManifest,
+} from '@spapi-lake/lake';
+import { createLogger } from '@spapi-lake/observability';
+import type { ReportGenerator } from '@spapi-lake/sp-api-simulator';
+import * as main from './main';
+import {
+  EVENTS_SELLER,
+  EVENTS_VENDOR,
+  type LocalRetriever,
+  type ReportRequest,
+  startLocalRetriever,
+} from './test/local-retriever';
+
+// Invocation tests: every event of events/ (Step Functions task inputs, with the simulator's own
+// report ids put in) through the handlers as the local runner wires them, against the simulator
+// and a lake of two local folders. Logs go through the app's real (redacting) logger.
+
+jest.setTimeout(30_000);
+
+type Json = Record<string, unknown>;
+
+function event(name: string): Json {
+  return JSON.parse(readFileSync(path.join(__dirname, '..', 'events', name), 'utf8')) as Json;
+}
+
+/** The event with the simulator's report id (and status fields) in place of the sample ones. */
+function withReport(state: Json, reportId: string, status: Json): Json {
+  return { ...state, report: { reportId }, status };
+}
+
+function requestOf(state: Json): ReportRequest {
+  return {
+    reportType: String(state['reportType']),
+    marketplaceIds: state['marketplaceIds'] as string[],
+    ...(typeof state['dataStartTime'] === 'string'
+      ? { dataStartTime: state['dataStartTime'] }
+      : {}),
+    ...(typeof state['dataEndTime'] === 'string' ? { dataEndTime: state['dataEndTime'] } : {}),
+    reportOptions: state['reportOptions'] as Record<string, string>,
+  };
+}
+
+const logged: string[] = [];
+const logger = createLogger({ serviceName: 'report-retriever' });
+const capture = (chunk: string | Uint8Array): boolean => {
+  logged.push(String(chunk));
+  return true;
+};
+let spies: jest.SpyInstance[] = [];
+
+// Powertools writes INFO to stdout and ERROR to stderr.
+beforeAll(() => {
+  spies = [
+    jest.spyOn(process.stdout, 'write').mockImplementation(capture),
+    jest.spyOn(process.stderr, 'write').mockImplementation(capture),
+  ];
+});
+
+afterAll(() => spies.forEach((spy) => spy.mockRestore()));
+
+async function readLedger(retriever: LocalRetriever, state: Json): Promise<LedgerEntry> {
+  const window = state['window'] as { start: string; end: string };
+  return parseLedgerEntry(
+    await retriever.curated.getObject(
+      ledgerKey({
+        sellingPartnerId: String(state['sellingPartnerId']),
+        reportType: String(state['reportType']),
+        windowStart: window.start,
+        windowEnd: window.end,
+      }),
+    ),
+  );
+}
+
+describe('report-retriever with the default simulator', () => {
+  let retriever: LocalRetriever;
+  let documentFetches: { url: string; status: number }[];
+  let afterDocumentFetch: (() => void) | undefined;
+
+  beforeAll(async () => {
+    documentFetches = [];
+    const recordingFetch: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      documentFetches.push({ url: String(input), status: response.status });
+      afterDocumentFetch?.();
+      return response;
+    };
+    retriever = await startLocalRetriever({ logger, fetch: recordingFetch });
+  });
+
+  afterAll(async () => retriever.stop());
+
+  const operations = (reportId?: string) =>
+    retriever.sim
+      .requests()
+      .filter((entry) => reportId === undefined || entry.path.includes(reportId))
+      .map((entry) => `${entry.operationId ?? entry.path} ${entry.status}`);
+
+  it('getReportStatus answers the status, the poll count and the wait before the next poll', async () => {
+    const state = event('retrieve-report-orders-de.json');
+    const reportId = await retriever.createReport(EVENTS_SELLER, requestOf(state));
+    const poll = { ...event('get-report-status.json'), reportId };
+
+    await expect(retriever.handlers.getReportStatus(poll)).resolves.toEqual({
+      processingStatus: 'IN_QUEUE',
+      pollCount: 1,
+      waitSeconds: 30,
+    });
+
+    retriever.sim.clock.advance(60_000);
+    const done = await retriever.handlers.getReportStatus({ ...poll, pollCount: 4 });
+    expect(done).toEqual({
+      processingStatus: 'DONE',
+      reportDocumentId: expect.stringMatching(/^amzn1\.spdoc\./),
+      pollCount: 5,
+      waitSeconds: 480,
+    });
+  });
+
+  describe('retrieveReport (DE orders, Cp1252)', () => {
+    let state: Json;
+    let output: Json;
+    let reportId: string;
+
+    beforeAll(async () => {
+      const sample = event('retrieve-report-orders-de.json');
+      reportId = await retriever.createReport(EVENTS_SELLER, requestOf(sample));
+      retriever.sim.clock.advance(60_000);
+      const report = await retriever.client(EVENTS_SELLER).reports.getReport(reportId);
+      state = withReport(sample, reportId, {
+        processingStatus: 'DONE',
+        reportDocumentId: report.reportDocumentId,
+      });
+      output = await retriever.handlers.retrieveReport(state);
+    });
+
+    it('returns the crawlers of the datasets written, the manifest key and the row counts', async () => {
+      const truth = retriever.sim.groundTruth.report(reportId)?.outcome;
+      const rows = truth?.kind === 'document' ? truth.rowCount : -1;
+      expect(output).toEqual({
+        crawlerNames: ['spapi-lake-test-orders_by_order_date'],
+        manifestKey: manifestKey({ sellingPartnerId: EVENTS_SELLER.sellingPartnerId, reportId }),
+        rows,
+        quarantinedRows: 0,
+      });
+      expect(rows).toBeGreaterThan(10);
+    });
+
+    it('lands the raw document in the raw zone and one Parquet file per day in the curated zone', async () => {
+      const manifest = parseReportManifest(
+        await retriever.curated.getObject(String(output['manifestKey'])),
+      );
+      expect(manifest).toMatchObject({
+        reportId,
+        compression: 'NONE',
+        charset: 'windows-1252',
+        marketplaceIds: ['A1PA6795UKMFR9'],
+      });
+      expect(await retriever.raw.exists(manifest.rawKey)).toBe(true);
+      expect(await retriever.curated.exists(manifest.rawKey)).toBe(false);
+      const [orders] = manifest.datasets;
+      expect(orders?.partitions.map((key) => key.split('/')[3])).toEqual([
+        'dt=2026-10-05',
+        'dt=2026-10-06',
+      ]);
+      for (const key of orders?.partitions ?? []) {
+        expect((await retriever.curated.getObject(key)).subarray(0, 4).toString()).toBe('PAR1');
+      }
+    });
+
+    it('records the window DONE in the ledger with its row count', async () => {
+      await expect(readLedger(retriever, state)).resolves.toMatchObject({
+        outcome: 'DONE',
+        rows: output['rows'],
+        reportId,
+        windowStart: '2026-10-05T00:00:00.000Z',
+        windowEnd: '2026-10-07T00:00:00.000Z',
+      });
+    });
+
+    it('leaves the lake unchanged and downloads nothing when the notification comes twice', async () => {
+      const before = await retriever.snapshot();
+      const calls = operations(reportId).length;
+      const fetches = documentFetches.length;
+
+      await expect(retriever.handlers.retrieveReport(state)).resolves.toEqual(output);
+
+      expect(await retriever.snapshot()).toEqual(before);
+      expect(documentFetches).toHaveLength(fetches);
+      expect(operations(reportId)).toHaveLength(calls);
+    });
+  });
+
+  it('retrieveReport recovers an expired document URL by asking for a fresh one', async () => {
+    const sample = event('retrieve-report-orders-de.json');
+    const reportId = await retriever.createReport(EVENTS_SELLER, {
+      ...requestOf(sample),
+      marketplaceIds: ['A13V1IB3VIYZZH'],
+    });
+    retriever.sim.clock.advance(60_000);
+    retriever.sim.faults.update({ expiredDocumentUrls: true });
+    const firstFetch = documentFetches.length;
+    const firstCall = retriever.sim.requests().length;
+    // The first URL is issued already expired; once it has been refused, the fault is lifted.
+    afterDocumentFetch = () => retriever.sim.faults.update({ expiredDocumentUrls: false });
+    try {
+      const output = await retriever.handlers.retrieveReport(
+        withReport({ ...sample, marketplaceIds: ['A13V1IB3VIYZZH'] }, reportId, {
+          processingStatus: 'DONE',
+        }),
+      );
+      expect(output['rows']).toBeGreaterThan(0);
+    } finally {
+      afterDocumentFetch = undefined;
+      retriever.sim.faults.update({ expiredDocumentUrls: false });
+    }
+    expect(documentFetches.slice(firstFetch).map((f) => f.status)).toEqual([403, 200]);
+    expect(
+      retriever.sim
+        .requests()
+        .slice(firstCall)
+        .map((entry) => `${entry.operationId} ${entry.status}`),
+    ).toEqual(['getReport 200', 'getReportDocument 200', 'getReportDocument 200']);
+  });
+
+  it('recordFatal keeps the GZIP error document and records FATAL with its errorDetails', async () => {
+    const sample = event('record-fatal-vendor-sales.json');
+    const ingestion = sample['ingestion'] as Json;
+    const reportId = await retriever.createReport(EVENTS_VENDOR, requestOf(ingestion));
+    retriever.sim.clock.advance(60_000);
+    const report = await retriever.client(EVENTS_VENDOR).reports.getReport(reportId);
+    expect(report.processingStatus).toBe('FATAL');
+    const input = {
+      ...sample,
+      ingestion: withReport(ingestion, reportId, {
+        processingStatus: 'FATAL',
+        reportDocumentId: report.reportDocumentId,
+      }),
+    };
+    const location = await retriever
+      .client(EVENTS_VENDOR)
+      .reports.getReportDocument(report.reportDocumentId ?? '');
+    expect(location.compressionAlgorithm).toBe('GZIP');
+    const served = gunzipSync(
+      Buffer.from(await (await fetch(location.url)).arrayBuffer()),
+    ).toString();
+    const errorDetails = (JSON.parse(served) as { errorDetails: string }).errorDetails;
+    expect(errorDetails).toContain('distributorView, sellingProgram');
+
+    const output = await retriever.handlers.recordFatal(input);
+
+    const key = errorDocumentKey({
+      reportType: 'GET_VENDOR_SALES_REPORT',
+      sellingPartnerId: EVENTS_VENDOR.sellingPartnerId,
+      reportId,
+    });
+    expect(output).toEqual({
+      reason: errorDetails,
+      errorDocumentKey: key,
+      ledgerKey: expect.any(String),
+    });
+    expect((await retriever.curated.getObject(key)).toString()).toBe(served);
+    await expect(readLedger(retriever, input.ingestion as Json)).resolves.toMatchObject({
+      outcome: 'FATAL',
+      reason: errorDetails,
+      reportId,
+    });
+  });
+
+  it('recordOutcome records CANCELLED for a window Amazon has no data for', async () => {
+    const sample = event('record-no-data-orders-fr-sunday.json');
+    const ingestion = sample['ingestion'] as Json;
+    const reportId = await retriever.createReport(EVENTS_SELLER, requestOf(ingestion));
+    retriever.sim.clock.advance(60_000);
+    expect(
+      (await retriever.client(EVENTS_SELLER).reports.getReport(reportId)).processingStatus,
+    ).toBe('CANCELLED');
+    const input = {
+      ...sample,
+      ingestion: withReport(ingestion, reportId, { processingStatus: 'CANCELLED' }),
+    };
+
+    await expect(retriever.handlers.recordOutcome(input)).resolves.toMatchObject({
+      outcome: 'CANCELLED',
+      written: true,
+    });
+
+    const entry = await readLedger(retriever, ingestion);
+    expect(entry).toMatchObject({ outcome: 'CANCELLED', reportId });
+    expect(entry.rows).toBeUndefined();
+  });
+
+  it('recordOutcome writes a failure into the ledger reason, without overwriting a DONE window', async () => {
+    const sample = event('record-failure-access-denied.json');
+    const ingestion = sample['ingestion'] as Json;
+
+    await expect(retriever.handlers.recordOutcome(sample)).resolves.toMatchObject({
+      outcome: 'FAILED',
+      written: true,
+    });
+    await expect(readLedger(retriever, ingestion)).resolves.toMatchObject({
+      outcome: 'FATAL',
+      reason: expect.stringMatching(
+        /^ingestion failed \(SpApiAccessDeniedError\): getReport failed with HTTP 403/,
+      ),
+    });
+
+    const done = event('retrieve-report-orders-de.json');
+    const failureOfDone = { ...sample, ingestion: { ...ingestion, window: done['window'] } };
+    const before = await readLedger(retriever, done);
+    await expect(retriever.handlers.recordOutcome(failureOfDone)).resolves.toMatchObject({
+      written: false,
+    });
+    await expect(readLedger(retriever, done)).resolves.toEqual(before);
+  });
+
+  it('recordOutcome records nothing for a failure before any report existed', async () => {
+    await expect(
+      retriever.handlers.recordOutcome(event('record-failure-create-report.json')),
+    ).resolves.toEqual({ outcome: 'FAILED', written: false });
+  });
+
+  it('rejects an input outside the contract with TaskInputInvalidError', async () => {
+    const sample = event('retrieve-report-orders-de.json');
+    await expect(
+      retriever.handlers.retrieveReport({ ...sample, report: undefined }),
+    ).rejects.toMatchObject({ name: 'TaskInputInvalidError' });
+  });
+
+  it('fails with the typed error Step Functions retries on, and logs it once', async () => {
+    const sample = event('retrieve-report-orders-de.json');
+    const reportId = await retriever.createReport(EVENTS_SELLER, requestOf(sample));
+    retriever.sim.faults.update({ expiredDocumentUrls: true });
+    retriever.sim.clock.advance(60_000);
+    const before = logged.length;
+    try {
+      await expect(
+        retriever.handlers.retrieveReport(
+          withReport(sample, reportId, { processingStatus: 'DONE' }),
+        ),
+      ).rejects.toMatchObject({ name: 'ReportDocumentExpiredError' });
+    } finally {
+      retriever.sim.faults.update({ expiredDocumentUrls: false });
+    }
+    const errors = logged.slice(before).filter((line) => line.includes('"level":"ERROR"'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(reportId);
+  });
+
+  it('logs neither tokens nor pre-signed URLs nor report contents', () => {
+    const all = logged.join('');
+    expect(all).toContain('"service":"report-retriever"');
+    expect(all).toContain('report ingested');
+    expect(all).not.toMatch(/Atz[ar]\|/);
+    expect(all).not.toMatch(/X-Amz-Signature=|[?&]sig=|Signature=/i);
+    expect(all).not.toContain(retriever.sim.credentials().clientSecret);
+    // Titles and cities of the DE orders report are report contents.
+    for (const word of ['Düsseldorf', 'München', 'Großmann', 'Amazon.de'])
+      expect(all).not.toContain(word);
+  });
+});
+
+describe('report-retriever with a restricted report type', () => {
+  const SHIPPING = 'GET_FLAT_FILE_ORDER_REPORT_DATA_SHIPPING';
+  // Buyer data: the simulator serves its document only with a Restricted Data Token.
+  const shippingDocument =
+    'order-id\torder-item-id\tbuyer-name\tship-city\r\n' +
+    '302-0000001-0000001\t11111111111111\tErika Mustermann\tMünchen\r\n';
+  const generator: ReportGenerator = {
+    requestableReportTypes: [SHIPPING],
+    amazonGeneratedReportTypes: [],
+    amazonGeneratedReports: () => [],
+    generateReport: () => ({
+      kind: 'document',
+      format: 'tsv',
+      flatFile: true,
+      rowCount: 1,
+      text: () => [shippingDocument],
+    }),
+    groundTruth: () => ({ format: 'tsv', tables: {} }),
+  };
+  let retriever: LocalRetriever;
+
+  beforeAll(async () => {
+    retriever = await startLocalRetriever({ logger, simulator: { generator } });
+  });
+
+  afterAll(async () => retriever.stop());
+
+  it('retrieveReport fetches the document with an RDT naming its path and keeps it raw', async () => {
+    const sample = event('retrieve-report-restricted-shipping.json');
+    const reportId = await retriever.createReport(EVENTS_SELLER, requestOf(sample));
+    retriever.sim.clock.advance(60_000);
+    const plain = await retriever.client(EVENTS_SELLER).reports.getReport(reportId);
+    await expect(
+      retriever.client(EVENTS_SELLER).reports.getReportDocument(plain.reportDocumentId ?? ''),
+    ).rejects.toMatchObject({ name: 'SpApiAccessDeniedError' });
+
+    const output = await retriever.handlers.retrieveReport(
+      withReport(sample, reportId, sample['status'] as Json),
+    );
+
+    expect(output).toMatchObject({ crawlerNames: [], rows: 0, quarantinedRows: 0 });
+    const manifest = parseReportManifest(
+      await retriever.curated.getObject(String(output['manifestKey'])),
+    );
+    expect((await retriever.raw.getObject(manifest.rawKey)).toString('latin1')).toBe(
+      Buffer.from(shippingDocument, 'latin1').toString('latin1'),
+    );
+    const calls = retriever.sim.requests().map((entry) => `${entry.operationId} ${entry.status}`);
+    expect(calls.slice(-3)).toEqual([
+      'getReport 200',
+      'createRestrictedDataToken 200',
+      'getReportDocument 200',
+    ]);
+    expect(logged.join('')).not.toContain('Erika Mustermann');
+  });
+});
+
+describe('main (the Lambda entry points)', () => {
+  it('exports one handler per ASL task the app serves', () => {
+    expect(Object.keys(main).sort()).toEqual([
+      'getReportStatus',
+      'recordFatal',
+      'recordOutcome',
+      'retrieveReport',
+    ]);
+  });
+
+  it('refuses to start without its environment, naming each missing variable', async () => {
+    await expect(main.recordOutcome({})).rejects.toThrow('env CURATED_BUCKET: required');
+    await expect(main.retrieveReport({})).rejects.toThrow(
+      /RAW_BUCKET: required.*|CRAWLER_NAME_PREFIX/,
+    );
+  });
+});

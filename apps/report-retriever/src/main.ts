@@ -1,0 +1,52 @@
+import {
+  createGetReportStatusHandler,
+  createRecordFatalHandler,
+  createRecordOutcomeHandler,
+  createRetrieveReportHandler,
+} from '@spapi-lake/report-retriever-handlers';
+import { loadConfig } from './config';
+import {
+  getReportStatusDependencies,
+  recordFatalDependencies,
+  recordOutcomeDependencies,
+  retrieveReportDependencies,
+} from './dependencies';
+
+type Handler<R> = (event: unknown) => Promise<R>;
+
+// Each handler is built on its first invocation (never at import time), once per container; a
+// failed cold start (SSM briefly unavailable) is not cached.
+function builtOnce<R>(build: () => Promise<Handler<R>>): Handler<R> {
+  let built: Promise<Handler<R>> | undefined;
+  return async (event) => {
+    built ??= build().catch((error: unknown) => {
+      built = undefined;
+      throw error;
+    });
+    return (await built)(event);
+  };
+}
+
+/** Ingestion state machine, `GetReport` (handler `main.getReportStatus`). */
+export const getReportStatus = builtOnce(async () =>
+  createGetReportStatusHandler(
+    await getReportStatusDependencies(loadConfig.getReportStatus(process.env)),
+  ),
+);
+
+/** Ingestion state machine, `RetrieveReport` (handler `main.retrieveReport`). */
+export const retrieveReport = builtOnce(async () =>
+  createRetrieveReportHandler(
+    await retrieveReportDependencies(loadConfig.retrieveReport(process.env)),
+  ),
+);
+
+/** Ingestion state machine, `RecordFatal` (handler `main.recordFatal`). */
+export const recordFatal = builtOnce(async () =>
+  createRecordFatalHandler(await recordFatalDependencies(loadConfig.recordFatal(process.env))),
+);
+
+/** Ingestion state machine, `RecordNoData` and `RecordFailure` (handler `main.recordOutcome`). */
+export const recordOutcome = builtOnce(async () =>
+  createRecordOutcomeHandler(recordOutcomeDependencies(loadConfig.recordOutcome(process.env))),
+);

@@ -1,0 +1,56 @@
+import type { ClockPort, ReportsPort } from '@spapi-lake/ingestion';
+import type { ObjectStore } from '@spapi-lake/lake';
+import { hyparquetSinkFactory } from './hyparquet-sink-factory';
+import { reportDocumentPort } from './report-document-port';
+import type {
+  PartnerRef,
+  ReportRetrieverDependencies,
+  RetrieverLogger,
+} from './report-retriever-dependencies';
+import { ZonedObjectStore } from './zoned-object-store';
+
+/**
+ * Rows per row group of the retriever's Parquet files: about 1-2 MB per row group of an orders
+ * file, and a memory bound near 250 MiB however many days a document spans (see
+ * tools/bench/report-to-parquet.bench.ts); twice as many rows cost ~50 MiB more for ~15 % less CPU.
+ */
+export const RETRIEVER_ROW_GROUP_SIZE = 25_000;
+
+/** What both composition roots (the AWS app, the local runner) decide. */
+export interface ReportRetrieverSettings {
+  /** Raw zone: S3 raw bucket, or a local folder. */
+  readonly raw: ObjectStore;
+  /** Curated zone: S3 curated bucket, or a local folder. */
+  readonly curated: ObjectStore;
+  readonly reportsFor: (partner: PartnerRef) => ReportsPort;
+  readonly clock: ClockPort;
+  readonly logger: RetrieverLogger;
+  readonly crawlerNamePrefix: string;
+  /**
+   * Rows per Parquet row group (default {@link RETRIEVER_ROW_GROUP_SIZE}); also how many rows the
+   * open files of one document may buffer together before idle ones are flushed.
+   */
+  readonly rowGroupSize?: number;
+  /** fetch for document URLs (default the global one). */
+  readonly fetch?: typeof fetch;
+}
+
+/** The handlers' dependencies from the settings: zoned lake, document downloads, Parquet sinks. */
+export function buildReportRetrieverDependencies(
+  settings: ReportRetrieverSettings,
+): ReportRetrieverDependencies {
+  const rowGroupSize = settings.rowGroupSize ?? RETRIEVER_ROW_GROUP_SIZE;
+  return {
+    reportsFor: settings.reportsFor,
+    documents: reportDocumentPort(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
+    store: new ZonedObjectStore({ raw: settings.raw, curated: settings.curated }),
+    openParquetSink: hyparquetSinkFactory({
+      rowGroupSize,
+      createdBy: 'spapi-lake report-retriever',
+    }),
+    maxBufferedRows: rowGroupSize,
+    clock: settings.clock,
+    crawlerNamePrefix: settings.crawlerNamePrefix,
+    logger: settings.logger,
+  };
+}

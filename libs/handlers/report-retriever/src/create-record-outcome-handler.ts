@@ -1,0 +1,47 @@
+import type { ReportRetrieverDependencies } from './report-retriever-dependencies';
+import { runTask } from './run-task';
+import { parseTaskInput, recordOutcomeInputSchema } from './task-inputs';
+import { recordReportOutcome } from './use-cases/record-report-outcome';
+
+/** What `RecordNoData` / `RecordFailure` return (the state machine ignores it). */
+export interface RecordOutcomeTaskOutput {
+  readonly outcome: 'CANCELLED' | 'FAILED';
+  readonly ledgerKey?: string;
+  readonly written: boolean;
+}
+
+/** `RecordNoData` and `RecordFailure` task handler. */
+export type RecordOutcomeHandler = (event: unknown) => Promise<RecordOutcomeTaskOutput>;
+
+/**
+ * Builds the handler of `RecordNoData` (CANCELLED: Amazon had no data) and `RecordFailure`
+ * (FAILED: the execution's error goes into the ledger's reason, see recordReportOutcome).
+ */
+export function createRecordOutcomeHandler(
+  deps: Pick<ReportRetrieverDependencies, 'store' | 'clock' | 'logger'>,
+): RecordOutcomeHandler {
+  return async (event) => {
+    const { outcome, ingestion } = parseTaskInput(recordOutcomeInputSchema, event, 'RecordOutcome');
+    const reportId = ingestion.report?.reportId;
+    return runTask(
+      deps.logger,
+      { task: 'RecordOutcome', sellingPartnerId: ingestion.sellingPartnerId, reportId },
+      async () => {
+        const result = await recordReportOutcome(deps, {
+          outcome,
+          sellingPartnerId: ingestion.sellingPartnerId,
+          reportType: ingestion.reportType,
+          ...(reportId === undefined ? {} : { reportId }),
+          window: ingestion.window,
+          ...(ingestion.error === undefined ? {} : { error: ingestion.error }),
+        });
+        deps.logger.info('window outcome recorded', {
+          outcome,
+          written: result.written,
+          ...(outcome === 'FAILED' ? { errorName: ingestion.error?.Error } : {}),
+        });
+        return { outcome, ...result };
+      },
+    );
+  };
+}

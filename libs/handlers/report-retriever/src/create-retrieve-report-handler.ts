@@ -1,0 +1,61 @@
+import type { RetrieveReportOutput } from '@spapi-lake/workflows';
+import type { ReportRetrieverDependencies } from './report-retriever-dependencies';
+import { runTask } from './run-task';
+import { parseTaskInput, retrieveReportInputSchema } from './task-inputs';
+import { ingestDoneReport } from './use-cases/ingest-done-report';
+
+/** What `RetrieveReport` returns at `$.retrieval`. */
+export interface RetrieveReportTaskOutput extends RetrieveReportOutput {
+  /** One Glue crawler per curated dataset this report wrote rows to. */
+  readonly crawlerNames: readonly string[];
+  readonly manifestKey: string;
+  /** Curated rows over all datasets. */
+  readonly rows: number;
+  readonly quarantinedRows: number;
+}
+
+/** `RetrieveReport` task handler. */
+export type RetrieveReportHandler = (event: unknown) => Promise<RetrieveReportTaskOutput>;
+
+/**
+ * Builds the `RetrieveReport` handler: the whole ingestion state in (a DONE report), the raw copy,
+ * curated Parquet, manifest and DONE ledger entry written, the crawlers to start out.
+ */
+export function createRetrieveReportHandler(
+  deps: ReportRetrieverDependencies,
+): RetrieveReportHandler {
+  return async (event) => {
+    const state = parseTaskInput(retrieveReportInputSchema, event, 'RetrieveReport');
+    const { reportId } = state.report;
+    return runTask(
+      deps.logger,
+      { task: 'RetrieveReport', sellingPartnerId: state.sellingPartnerId, reportId },
+      async () => {
+        const result = await ingestDoneReport(
+          { ...deps, reports: deps.reportsFor(state) },
+          {
+            sellingPartnerId: state.sellingPartnerId,
+            reportId,
+            marketplaceId: state.marketplaceIds[0],
+            window: state.window,
+          },
+        );
+        const { manifest } = result;
+        const written = manifest.datasets.filter((dataset) => dataset.rows > 0);
+        const output = {
+          crawlerNames: written.map((dataset) => `${deps.crawlerNamePrefix}${dataset.dataset}`),
+          manifestKey: result.manifestKey,
+          rows: written.reduce((sum, dataset) => sum + dataset.rows, 0),
+          quarantinedRows: manifest.quarantinedRows,
+        };
+        deps.logger.info('report ingested', {
+          alreadyIngested: result.alreadyIngested,
+          rows: output.rows,
+          quarantinedRows: output.quarantinedRows,
+          datasets: written.map((dataset) => dataset.dataset),
+        });
+        return output;
+      },
+    );
+  };
+}

@@ -1,0 +1,16 @@
+import { TypedError } from '@spapi-lake/core';
+
+/**
+ * A Step Functions task input does not match the workflows contract (a definition and a function
+ * deployed out of step). Not retryable: the same input fails the same way.
+ */
+export class TaskInputInvalidError extends TypedError {
+  override readonly name = 'TaskInputInvalidError';
+  readonly retryable = false;
+}
+
+/** The error document of a FATAL report is larger than a reason could ever need. */
+export class ErrorDocumentTooLargeError extends TypedError {
+  override readonly name = 'ErrorDocumentTooLargeError';
+  readonly retryable = false;
+}

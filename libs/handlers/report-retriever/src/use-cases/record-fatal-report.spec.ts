@@ -1,0 +1,86 @@
+import { Readable } from 'node:stream';
+import { createGunzip, gzipSync } from 'node:zlib';
+import type { DocumentPort, ReportRecord, ReportsPort } from '@spapi-lake/ingestion';
+import { parseLedgerEntry } from '@spapi-lake/lake';
+import { ErrorDocumentTooLargeError } from '../errors';
+import { InMemoryStore } from '../test/in-memory-store';
+import {
+  MAX_ERROR_DOCUMENT_CHARS,
+  NO_ERROR_DOCUMENT_REASON,
+  recordFatalReport,
+} from './record-fatal-report';
+
+const fatalReport: ReportRecord = {
+  reportId: '5002',
+  reportType: 'GET_VENDOR_SALES_REPORT',
+  processingStatus: 'FATAL',
+  createdTime: '2026-10-25T00:00:00Z',
+};
+
+function setUp(
+  report: ReportRecord,
+  document: Buffer = gzipSync('{"errorDetails":" Missing reportPeriod. "}'),
+) {
+  const calls: string[] = [];
+  const reports: ReportsPort = {
+    getReport: async (id) => (calls.push(`getReport ${id}`), report),
+    getReportDocument: async (id) => (
+      calls.push(`getReportDocument ${id}`),
+      { reportDocumentId: id, url: 'https://example.invalid/e', compressionAlgorithm: 'GZIP' }
+    ),
+    createRestrictedDataToken: async () => 'rdt',
+  };
+  const documents: DocumentPort = {
+    open: async () => ({ bytes: Readable.from([document]), compression: 'GZIP', charset: 'utf-8' }),
+    decode: (bytes) => bytes.pipe(createGunzip()).setEncoding('utf8'),
+  };
+  const store = new InMemoryStore();
+  return {
+    calls,
+    store,
+    deps: { reports, documents, store, clock: { now: () => Date.UTC(2026, 9, 25, 1) } },
+  };
+}
+
+const input = {
+  sellingPartnerId: 'A2VENDOR',
+  reportType: 'GET_VENDOR_SALES_REPORT',
+  reportId: '5002',
+  marketplaceId: 'ATVPDKIKX0DER',
+  window: { start: '2026-10-18T00:00:00Z', end: '2026-10-25T00:00:00Z' },
+};
+
+describe('recordFatalReport', () => {
+  it('asks getReport for the error document when the status did not name one', async () => {
+    const { deps, calls, store } = setUp({ ...fatalReport, reportDocumentId: 'doc-9' });
+
+    const result = await recordFatalReport(deps, input);
+
+    expect(calls).toEqual(['getReport 5002', 'getReportDocument doc-9']);
+    expect(result.reason).toBe('Missing reportPeriod.');
+    expect(store.objects.get(result.errorDocumentKey ?? '')?.toString()).toBe(
+      '{"errorDetails":" Missing reportPeriod. "}',
+    );
+    expect(parseLedgerEntry(await store.getObject(result.ledgerKey))).toMatchObject({
+      outcome: 'FATAL',
+      reason: 'Missing reportPeriod.',
+    });
+  });
+
+  it('records a fixed reason when the report has no error document', async () => {
+    const { deps, store } = setUp(fatalReport);
+
+    const result = await recordFatalReport(deps, input);
+
+    expect(result).toEqual({ reason: NO_ERROR_DOCUMENT_REASON, ledgerKey: expect.any(String) });
+    expect([...store.objects.keys()]).toEqual([result.ledgerKey]);
+  });
+
+  it('refuses an error document too large to be one', async () => {
+    const { deps } = setUp(fatalReport, gzipSync('x'.repeat(MAX_ERROR_DOCUMENT_CHARS + 10)));
+
+    await expect(
+      recordFatalReport(deps, { ...input, reportDocumentId: 'doc-9' }),
+    ).rejects.toBeInstanceOf(ErrorDocumentTooLargeError);
+  });
+});

@@ -1,0 +1,119 @@
+import type { ClockPort, DocumentPort, ReportsPort } from '@spapi-lake/ingestion';
+import {
+  LedgerOutcome,
+  type ObjectStore,
+  buildLedgerEntry,
+  errorDocumentKey,
+} from '@spapi-lake/lake';
+import { ErrorDocumentTooLargeError } from '../errors';
+import { ledgerReason } from './ledger-reason';
+import { recordLedgerEntry } from './record-ledger-entry';
+import { reportDocumentLocation } from './report-document-location';
+
+/** What recording a FATAL report needs. */
+export interface RecordFatalReportDeps {
+  readonly reports: ReportsPort;
+  readonly documents: DocumentPort;
+  readonly store: ObjectStore;
+  readonly clock: ClockPort;
+}
+
+/** A report that ended FATAL, and the window it was for. */
+export interface RecordFatalReportInput {
+  readonly sellingPartnerId: string;
+  readonly reportType: string;
+  readonly reportId: string;
+  /** The error document, when the status said; otherwise getReport is asked. */
+  readonly reportDocumentId?: string;
+  readonly marketplaceId: string;
+  readonly window: { readonly start: string; readonly end: string };
+}
+
+/** The reason the report failed and where it was recorded. */
+export interface RecordFatalReportResult {
+  readonly reason: string;
+  /** Where the error document was stored; absent when the report had none. */
+  readonly errorDocumentKey?: string;
+  readonly ledgerKey: string;
+}
+
+/** Error documents are a line of JSON; anything this large is not one. */
+export const MAX_ERROR_DOCUMENT_CHARS = 1024 * 1024;
+
+/** The reason recorded when Amazon gave none. */
+export const NO_ERROR_DOCUMENT_REASON = 'report FATAL without an error document';
+const NO_ERROR_DETAILS_REASON = 'report FATAL; its error document gives no errorDetails';
+
+/**
+ * Keeps the error document of a FATAL report (decoded: it may arrive GZIP) at the lake's
+ * `errorDocumentKey`, takes the reason from its `errorDetails`, and records the window FATAL in the
+ * ledger with that reason.
+ */
+export async function recordFatalReport(
+  deps: RecordFatalReportDeps,
+  input: RecordFatalReportInput,
+): Promise<RecordFatalReportResult> {
+  const reportDocumentId =
+    input.reportDocumentId ?? (await deps.reports.getReport(input.reportId)).reportDocumentId;
+  let reason = NO_ERROR_DOCUMENT_REASON;
+  let storedAt: string | undefined;
+  if (reportDocumentId !== undefined) {
+    const text = await readErrorDocument(deps, input, reportDocumentId);
+    storedAt = errorDocumentKey(input);
+    await deps.store.putObject(storedAt, text, { contentType: 'application/json' });
+    reason = errorDetailsOf(text) ?? NO_ERROR_DETAILS_REASON;
+  }
+  const ledger = await recordLedgerEntry(
+    deps.store,
+    buildLedgerEntry({
+      sellingPartnerId: input.sellingPartnerId,
+      reportType: input.reportType,
+      windowStart: input.window.start,
+      windowEnd: input.window.end,
+      outcome: LedgerOutcome.Fatal,
+      reason: ledgerReason(reason),
+      reportId: input.reportId,
+      recordedAt: new Date(deps.clock.now()),
+    }),
+  );
+  return {
+    reason,
+    ...(storedAt === undefined ? {} : { errorDocumentKey: storedAt }),
+    ledgerKey: ledger.key,
+  };
+}
+
+async function readErrorDocument(
+  deps: RecordFatalReportDeps,
+  input: RecordFatalReportInput,
+  reportDocumentId: string,
+): Promise<string> {
+  const request = () => reportDocumentLocation(deps.reports, input.reportType, reportDocumentId);
+  const opened = await deps.documents.open(await request(), request, input.marketplaceId);
+  const text = deps.documents.decode(opened.bytes, opened);
+  let document = '';
+  for await (const chunk of text) {
+    document += String(chunk);
+    if (document.length > MAX_ERROR_DOCUMENT_CHARS) {
+      text.destroy();
+      throw new ErrorDocumentTooLargeError(
+        `the error document of report ${input.reportId} exceeds ${MAX_ERROR_DOCUMENT_CHARS} characters`,
+      );
+    }
+  }
+  return document;
+}
+
+// Amazon's error documents are `{"errorDetails":"..."}`.
+function errorDetailsOf(text: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed !== 'object' || parsed === null || !('errorDetails' in parsed)) {
+      return undefined;
+    }
+    const details = parsed.errorDetails;
+    return typeof details === 'string' && details.trim() !== '' ? details.trim() : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,84 @@
+import { buildLedgerEntry, parseLedgerEntry } from '@spapi-lake/lake';
+import { InMemoryStore } from '../test/in-memory-store';
+import { recordLedgerEntry } from './record-ledger-entry';
+
+const entry = (
+  outcome: 'DONE' | 'FATAL',
+  recordedAt: string,
+  extra: { rows?: number; reason?: string } = {},
+) =>
+  buildLedgerEntry({
+    sellingPartnerId: 'A1',
+    reportType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL',
+    windowStart: '2026-10-01T00:00:00Z',
+    windowEnd: '2026-10-02T00:00:00Z',
+    outcome,
+    reportId: '5001',
+    recordedAt: new Date(recordedAt),
+    ...extra,
+  });
+
+describe('recordLedgerEntry', () => {
+  it('writes the entry at its window key', async () => {
+    const store = new InMemoryStore();
+
+    const write = await recordLedgerEntry(
+      store,
+      entry('DONE', '2026-10-02T01:00:00Z', { rows: 3 }),
+    );
+
+    expect(write.written).toBe(true);
+    expect(parseLedgerEntry(await store.getObject(write.key))).toMatchObject({
+      outcome: 'DONE',
+      rows: 3,
+    });
+  });
+
+  it('leaves an entry that says the same apart from recordedAt as it is', async () => {
+    const store = new InMemoryStore();
+    const first = await recordLedgerEntry(
+      store,
+      entry('DONE', '2026-10-02T01:00:00Z', { rows: 3 }),
+    );
+    const bytes = await store.getObject(first.key);
+
+    const again = await recordLedgerEntry(
+      store,
+      entry('DONE', '2026-10-03T01:00:00Z', { rows: 3 }),
+    );
+
+    expect(again.written).toBe(false);
+    expect(await store.getObject(first.key)).toEqual(bytes);
+  });
+
+  it('replaces a different outcome unless told to keep it', async () => {
+    const store = new InMemoryStore();
+    await recordLedgerEntry(
+      store,
+      entry('FATAL', '2026-10-02T01:00:00Z', { reason: 'no data yet' }),
+    );
+
+    const kept = await recordLedgerEntry(
+      store,
+      entry('DONE', '2026-10-03T00:00:00Z', { rows: 1 }),
+      () => true,
+    );
+    expect(kept).toMatchObject({ written: false, entry: { outcome: 'FATAL' } });
+    const replaced = await recordLedgerEntry(
+      store,
+      entry('DONE', '2026-10-03T00:00:00Z', { rows: 1 }),
+    );
+    expect(replaced.written).toBe(true);
+  });
+
+  it('replaces an entry that does not parse', async () => {
+    const store = new InMemoryStore();
+    const key = (await recordLedgerEntry(store, entry('DONE', '2026-10-02T01:00:00Z', { rows: 1 })))
+      .key;
+    await store.putObject(key, 'not json');
+
+    await expect(
+      recordLedgerEntry(store, entry('DONE', '2026-10-02T01:00:00Z', { rows: 1 })),
+    ).resolves.toMatchObject({ written: true });
+  });
+});

@@ -1,0 +1,54 @@
+import {
+  type LedgerEntry,
+  ManifestInvalidError,
+  type ObjectStore,
+  ledgerKey,
+  parseLedgerEntry,
+  serializeLedgerEntry,
+} from '@spapi-lake/lake';
+
+/** What {@link recordLedgerEntry} did. */
+export interface LedgerWrite {
+  readonly key: string;
+  /** False when the stored entry already said the same (or was kept on purpose). */
+  readonly written: boolean;
+  /** The entry now stored. */
+  readonly entry: LedgerEntry;
+}
+
+/**
+ * Stores `entry` at its window's ledger key, unless the stored entry already says the same apart
+ * from `recordedAt` (a retried task or a duplicate notification leaves the lake as it was), or
+ * `keep(stored)` says the stored one wins.
+ */
+export async function recordLedgerEntry(
+  store: ObjectStore,
+  entry: LedgerEntry,
+  keep: (stored: LedgerEntry) => boolean = () => false,
+): Promise<LedgerWrite> {
+  const key = ledgerKey(entry);
+  const stored = await readLedgerEntry(store, key);
+  if (stored !== undefined && (sameOutcome(stored, entry) || keep(stored))) {
+    return { key, written: false, entry: stored };
+  }
+  await store.putObject(key, serializeLedgerEntry(entry), { contentType: 'application/json' });
+  return { key, written: true, entry };
+}
+
+async function readLedgerEntry(store: ObjectStore, key: string): Promise<LedgerEntry | undefined> {
+  if (!(await store.exists(key))) return undefined;
+  try {
+    return parseLedgerEntry(await store.getObject(key));
+  } catch (error) {
+    // An unreadable entry is replaced by the new one rather than blocking the window for good.
+    if (error instanceof ManifestInvalidError) return undefined;
+    throw error;
+  }
+}
+
+function sameOutcome(a: LedgerEntry, b: LedgerEntry): boolean {
+  return (
+    JSON.stringify({ ...a, recordedAt: undefined }) ===
+    JSON.stringify({ ...b, recordedAt: undefined })
+  );
+}

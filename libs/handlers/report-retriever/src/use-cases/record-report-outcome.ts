@@ -1,0 +1,78 @@
+import type { ClockPort } from '@spapi-lake/ingestion';
+import { LedgerOutcome, type ObjectStore, buildLedgerEntry } from '@spapi-lake/lake';
+import { ledgerReason } from './ledger-reason';
+import { recordLedgerEntry } from './record-ledger-entry';
+
+/** How a window ended without data: Amazon had none, or the ingestion failed. */
+export const WindowOutcome = { Cancelled: 'CANCELLED', Failed: 'FAILED' } as const;
+export type WindowOutcome = (typeof WindowOutcome)[keyof typeof WindowOutcome];
+
+/** One window's outcome; `reportId` is absent when the report could not even be created. */
+export interface RecordReportOutcomeInput {
+  readonly outcome: WindowOutcome;
+  readonly sellingPartnerId: string;
+  readonly reportType: string;
+  readonly reportId?: string;
+  readonly window: { readonly start: string; readonly end: string };
+  /** FAILED: the error that failed the execution (Step Functions' Error and Cause). */
+  readonly error?: { readonly Error: string; readonly Cause?: string };
+}
+
+/** Where the outcome went; `ledgerKey` is absent without a report id. */
+export interface RecordReportOutcomeResult {
+  /** False when nothing was written: no report id, or the stored entry stays. */
+  readonly written: boolean;
+  readonly ledgerKey?: string;
+}
+
+const FINAL_OUTCOMES: ReadonlySet<string> = new Set([LedgerOutcome.Done, LedgerOutcome.Cancelled]);
+
+/**
+ * Records how a window ended in the ledger. CANCELLED is a final outcome of its own. The lake's
+ * ledger has no FAILED outcome: a failure is recorded as FATAL with the reason
+ * `ingestion failed (<error name>): <message>`, never over a DONE or CANCELLED entry (those are
+ * final), and only when a report id exists (the ledger names the report). The next successful try
+ * of the window replaces it.
+ */
+export async function recordReportOutcome(
+  deps: { readonly store: ObjectStore; readonly clock: ClockPort },
+  input: RecordReportOutcomeInput,
+): Promise<RecordReportOutcomeResult> {
+  if (input.reportId === undefined) return { written: false };
+  const failed = input.outcome === WindowOutcome.Failed;
+  const entry = buildLedgerEntry({
+    sellingPartnerId: input.sellingPartnerId,
+    reportType: input.reportType,
+    windowStart: input.window.start,
+    windowEnd: input.window.end,
+    outcome: failed ? LedgerOutcome.Fatal : LedgerOutcome.Cancelled,
+    ...(failed ? { reason: ledgerReason(failureReason(input.error)) } : {}),
+    reportId: input.reportId,
+    recordedAt: new Date(deps.clock.now()),
+  });
+  const write = await recordLedgerEntry(deps.store, entry, (stored) =>
+    failed ? FINAL_OUTCOMES.has(stored.outcome) : false,
+  );
+  return { written: write.written, ledgerKey: write.key };
+}
+
+/** `ingestion failed (<Error>): <message>`; a Lambda error's Cause is JSON with `errorMessage`. */
+export function failureReason(
+  error: { readonly Error: string; readonly Cause?: string } | undefined,
+): string {
+  if (error === undefined) return 'ingestion failed (no error recorded)';
+  return `ingestion failed (${error.Error}): ${causeMessage(error.Cause) ?? 'no cause given'}`;
+}
+
+function causeMessage(cause: string | undefined): string | undefined {
+  if (cause === undefined || cause.trim() === '') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(cause);
+    if (typeof parsed === 'object' && parsed !== null && 'errorMessage' in parsed) {
+      return String(parsed.errorMessage);
+    }
+  } catch {
+    // Not JSON: a Fail state's or a Pass state's plain text cause.
+  }
+  return cause;
+}

@@ -1,0 +1,423 @@
+import { gzipSync } from 'node:zlib';
+import iconv from 'iconv-lite';
+import {
+  curatedKey,
+  manifestKey,
+  parseReportManifest,
+  quarantineKey,
+  rawReportKey,
+} from '@spapi-lake/lake';
+import { ReportMarketplaceUnknownError, ReportNotReadyError } from './errors';
+import type { ReportRecord } from './ports';
+import { type RetrieveReportDeps, retrieveReport } from './retrieve-report';
+import {
+  type FakeDocument,
+  FakeReportsPort,
+  fakeDocumentPort,
+  recordingSinks,
+} from './test/fake-ports';
+import { InMemoryObjectStore } from './test/in-memory-object-store';
+
+const SELLER = 'A1B2C3D4E5F6G7';
+const DE = 'A1PA6795UKMFR9';
+const ORDERS = 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL';
+
+const header = [
+  'amazon-order-id',
+  'purchase-date',
+  'last-updated-date',
+  'order-status',
+  'product-name',
+  'sku',
+  'quantity',
+  'currency',
+  'item-price',
+  'ship-city',
+  'is-business-order',
+  'gift-message',
+];
+const lines = [
+  [
+    '302-1',
+    '2026-10-01T10:00:00+00:00',
+    '2026-10-02T08:00:00+00:00',
+    'Shipped',
+    'Kaffeemühle – Größe M',
+    'SKU-1',
+    '2',
+    'EUR',
+    '19.99',
+    'München',
+    'false',
+    'Alles Gute',
+  ],
+  [
+    '302-2',
+    '2026-10-01T23:30:00-01:00',
+    '2026-10-03T08:00:00+00:00',
+    'Shipped',
+    'Crème brûlée „Förmchen“',
+    'SKU-2',
+    '1',
+    'EUR',
+    '5.00',
+    'Köln ',
+    'true',
+    '',
+  ],
+  [
+    '302-3',
+    'not a date',
+    '2026-10-03T08:00:00+00:00',
+    'Shipped',
+    'Broken',
+    'SKU-3',
+    '1',
+    'EUR',
+    '1.00',
+    'Berlin',
+    'false',
+    '',
+  ],
+  ['302-4', '2026-10-01T12:00:00+00:00', '2026-10-01T12:00:00+00:00', 'Pending', 'Too few fields'],
+  [
+    '302-5',
+    '2026-10-01T13:00:00+00:00',
+    '2026-10-01T13:00:00+00:00',
+    'Pending',
+    'Fußball € 5',
+    'SKU-5',
+    '3',
+    'EUR',
+    '',
+    'Düsseldorf',
+    'false',
+    '',
+  ],
+];
+const ordersText = `${header.join('\t')}\r\n${lines.map((l) => l.join('\t')).join('\r\n')}\r\n`;
+
+const doneReport: ReportRecord = {
+  reportId: '50000012345',
+  reportType: ORDERS,
+  processingStatus: 'DONE',
+  marketplaceIds: [DE],
+  dataStartTime: '2026-10-01T00:00:00+00:00',
+  dataEndTime: '2026-10-01T23:59:59+00:00',
+  createdTime: '2026-10-02T01:00:00+00:00',
+  processingEndTime: '2026-10-02T01:00:40+00:00',
+  reportDocumentId: 'amzn1.spdoc.1.4.eu.doc-1',
+};
+
+// WHATWG's `latin1` decoder is windows-1252 (what Amazon's Cp1252 flat files are).
+function cp1252Document(text: string): FakeDocument {
+  return { bytes: iconv.encode(text, 'windows-1252'), compression: 'NONE', charset: 'latin1' };
+}
+
+function setUp(
+  report: ReportRecord = doneReport,
+  document: FakeDocument = cp1252Document(ordersText),
+  options: Parameters<typeof fakeDocumentPort>[1] & {
+    rejects?: Parameters<typeof recordingSinks>[0];
+  } = {},
+) {
+  const reports = new FakeReportsPort(report, document);
+  const documents = fakeDocumentPort(reports, options);
+  const store = new InMemoryObjectStore();
+  const sinks = recordingSinks(options.rejects);
+  let now = Date.parse('2026-10-02T02:00:00Z');
+  const deps: RetrieveReportDeps = {
+    reports,
+    documents,
+    store,
+    openParquetSink: sinks,
+    clock: { now: () => now },
+  };
+  return { deps, reports, documents, store, sinks, later: () => (now += 3_600_000) };
+}
+
+const input = { sellingPartnerId: SELLER, reportId: doneReport.reportId };
+
+describe('retrieveReport', () => {
+  it('keeps the raw bytes and writes one Parquet file per (dataset, marketplace, dt)', async () => {
+    const { deps, store, sinks } = setUp();
+
+    const manifest = await retrieveReport(deps, input);
+
+    const rawKey = rawReportKey({
+      reportType: ORDERS,
+      sellingPartnerId: SELLER,
+      dt: '2026-10-01',
+      reportId: doneReport.reportId,
+      format: 'tsv',
+      compression: 'NONE',
+    });
+    expect(store.objects.get(rawKey)).toEqual(iconv.encode(ordersText, 'windows-1252'));
+    const day = (dt: string) =>
+      curatedKey({
+        dataset: 'orders_by_order_date',
+        sellingPartnerId: SELLER,
+        marketplaceId: DE,
+        dt,
+        reportId: doneReport.reportId,
+      });
+    // 23:30 at -01:00 is 00:30 UTC the next day.
+    expect(manifest.datasets[0]?.partitions).toEqual([day('2026-10-01'), day('2026-10-02')]);
+    expect(store.objects.has(day('2026-10-01'))).toBe(true);
+    expect(manifest).toMatchObject({
+      rawKey,
+      rawBytes: iconv.encode(ordersText, 'windows-1252').length,
+      charset: 'latin1',
+      compression: 'NONE',
+    });
+    expect(manifest.datasets[0]).toMatchObject({ rows: 3, driftColumns: ['gift_message'] });
+
+    const rows = sinks.files.flatMap((file) => file.rows);
+    expect(rows.map((row) => row['amazon_order_id'])).toEqual(['302-1', '302-5', '302-2']);
+    expect(rows[0]).toMatchObject({
+      product_name: 'Kaffeemühle – Größe M',
+      purchase_date: Date.parse('2026-10-01T10:00:00Z'),
+      quantity: 2,
+      item_price: 19.99,
+      is_business_order: false,
+      gift_message: 'Alles Gute',
+      _report_id: doneReport.reportId,
+      _report_processed_at: Date.parse('2026-10-02T01:00:40Z'),
+      _source_position: 2,
+    });
+    expect(rows[2]).toMatchObject({
+      ship_city: 'Köln ',
+      product_name: 'Crème brûlée „Förmchen“',
+      gift_message: null,
+    });
+    expect(rows[1]).toMatchObject({ item_price: null, product_name: 'Fußball € 5' });
+  });
+
+  it('quarantines rows it cannot curate, with their reason, and counts them', async () => {
+    const { deps, store } = setUp();
+
+    const manifest = await retrieveReport(deps, input);
+
+    const key = quarantineKey({
+      dataset: 'orders_by_order_date',
+      sellingPartnerId: SELLER,
+      dt: '2026-10-01',
+      reportId: doneReport.reportId,
+    });
+    const quarantined = (store.objects.get(key)?.toString() ?? '')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(quarantined.map((row) => [row['position'], row['raw']])).toEqual([
+      [4, lines[2]?.join('\t')],
+      [5, lines[3]?.join('\t')],
+    ]);
+    expect(String(quarantined[1]?.['reason'])).toContain('expected 12 fields, found 5');
+    expect(manifest.quarantinedRows).toBe(2);
+    expect(manifest.datasets[0]).toMatchObject({ quarantinedRows: 2, quarantineKey: key });
+  });
+
+  it('quarantines a row the Parquet schema rejects instead of failing the report', async () => {
+    const { deps, store } = setUp(undefined, undefined, {
+      rejects: (row) => row['amazon_order_id'] === '302-2',
+    });
+
+    const manifest = await retrieveReport(deps, input);
+
+    expect(manifest.datasets[0]).toMatchObject({ rows: 2, quarantinedRows: 3 });
+    const key = quarantineKey({
+      dataset: 'orders_by_order_date',
+      sellingPartnerId: SELLER,
+      dt: '2026-10-01',
+      reportId: doneReport.reportId,
+    });
+    const rejected = (store.objects.get(key)?.toString() ?? '')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((row) => row['position'] === 3);
+    const last = rejected ?? {};
+    expect(last).toMatchObject({ position: 3, reason: 'value out of range' });
+    expect(JSON.parse(String(last['raw']))).toMatchObject({
+      amazon_order_id: '302-2',
+      gift_message: null,
+    });
+  });
+
+  it('keeps drift headers from overwriting typed or lineage columns', async () => {
+    const text =
+      'amazon-order-id\tpurchase-date\tPurchase Date\t_report_id\t2nd-gift\tgift-note\tgift note\n' +
+      '302-9\t2026-10-01T10:00:00+00:00\tyesterday\tforged\tx\tfor you\tdup\n';
+    const { deps, sinks } = setUp(undefined, {
+      bytes: Buffer.from(text),
+      compression: 'NONE',
+      charset: 'utf-8',
+    });
+
+    const manifest = await retrieveReport(deps, input);
+
+    expect(manifest.datasets[0]).toMatchObject({ rows: 1, quarantinedRows: 0 });
+    const [file] = sinks.files;
+    expect(
+      file?.columns.filter((column) => column.type === 'string' && column.name.startsWith('gift')),
+    ).toEqual([{ name: 'gift_note', type: 'string', nullable: true }]);
+    expect(file?.rows[0]).toMatchObject({
+      purchase_date: Date.parse('2026-10-01T10:00:00Z'),
+      _report_id: doneReport.reportId,
+    });
+    // Two headers with one snake_case name share the one column.
+    expect(['for you', 'dup']).toContain(file?.rows[0]?.['gift_note']);
+  });
+
+  it('writes the manifest last, as the lake reads it back', async () => {
+    const { deps, store } = setUp();
+
+    const manifest = await retrieveReport(deps, input);
+
+    const keys = [...store.objects.keys()];
+    const key = manifestKey({ sellingPartnerId: SELLER, reportId: doneReport.reportId });
+    expect(keys.at(-1)).toBe(key);
+    expect(parseReportManifest(store.objects.get(key) ?? '')).toEqual(manifest);
+    expect(manifest.ingestedAt).toBe('2026-10-02T02:00:00.000Z');
+  });
+
+  it('leaves every object byte for byte as it was when the same report is processed again', async () => {
+    const { deps, store, later } = setUp();
+    await retrieveReport(deps, input);
+    const before = store.snapshot();
+
+    later();
+    const again = await retrieveReport(deps, input);
+
+    expect(store.snapshot()).toEqual(before);
+    expect(again.ingestedAt).toBe('2026-10-02T02:00:00.000Z');
+  });
+
+  it('refreshes an expired document URL through getReportDocument', async () => {
+    const { deps, reports, documents } = setUp(undefined, undefined, { expiredTries: 1 });
+
+    await retrieveReport(deps, input);
+
+    expect(reports.calls.filter((call) => call.startsWith('getReportDocument'))).toHaveLength(2);
+    expect(documents.opened).toEqual([
+      `https://documents.example/${doneReport.reportDocumentId}?try=2`,
+    ]);
+  });
+
+  it('asks for a Restricted Data Token naming the document path for restricted types', async () => {
+    const restricted = { ...doneReport, reportType: 'GET_FLAT_FILE_ORDER_REPORT_DATA_SHIPPING' };
+    const { deps, reports, store } = setUp(restricted);
+
+    const manifest = await retrieveReport(deps, input);
+
+    expect(reports.calls).toEqual([
+      `getReport ${doneReport.reportId}`,
+      `createRestrictedDataToken GET /reports/2021-06-30/documents/${doneReport.reportDocumentId}`,
+      `getReportDocument ${doneReport.reportDocumentId} rdt=Atza|rdt-for-test`,
+    ]);
+    // No curated schema for it: the raw document is kept, nothing is curated.
+    expect(manifest.datasets).toEqual([]);
+    expect(store.objects.get(manifest.rawKey)).toEqual(iconv.encode(ordersText, 'windows-1252'));
+  });
+
+  it('curates a GZIP JSON document into one dataset per array, drift kept as _extra_fields', async () => {
+    const report: ReportRecord = {
+      ...doneReport,
+      reportType: 'GET_BRAND_ANALYTICS_SEARCH_TERMS_REPORT',
+      dataStartTime: '2026-10-18T00:00:00Z',
+      dataEndTime: '2026-10-24T23:59:59Z',
+    };
+    const json = JSON.stringify({
+      reportSpecification: { reportType: report.reportType },
+      dataByDepartmentAndSearchTerm: [
+        {
+          departmentName: 'Amazon.de',
+          searchTerm: 'kaffee',
+          searchFrequencyRank: 1,
+          clickedAsin: 'B0A',
+          clickShareRank: 1,
+          clickShare: 0.25,
+          conversionShare: 0.5,
+        },
+        {
+          departmentName: 'Amazon.de',
+          searchTerm: 'tee',
+          searchFrequencyRank: 2,
+          clickedAsin: 'B0B',
+          clickShareRank: 1,
+          clickShare: 0.1,
+          conversionShare: 0.2,
+          newField: { a: 1 },
+        },
+      ],
+    });
+    const { deps, store, sinks } = setUp(report, {
+      bytes: gzipSync(json),
+      compression: 'GZIP',
+      charset: 'utf-8',
+    });
+
+    const manifest = await retrieveReport(deps, input);
+
+    expect(manifest.rawKey.endsWith('.json.gz')).toBe(true);
+    expect(store.objects.get(manifest.rawKey)).toEqual(gzipSync(json));
+    expect(manifest.datasets[0]).toMatchObject({
+      dataset: 'brand_analytics_search_terms',
+      rows: 2,
+      driftColumns: ['new_field_a'],
+    });
+    expect(
+      sinks.files[0]?.rows.map((row) => [
+        row['search_term'],
+        row['search_frequency_rank'],
+        row['_extra_fields'],
+        row['_source_position'],
+      ]),
+    ).toEqual([
+      ['kaffee', 1, null, 1],
+      ['tee', 2, '{"new_field_a":"1"}', 2],
+    ]);
+  });
+
+  it('refuses a report that is not DONE', async () => {
+    const { deps } = setUp({ ...doneReport, processingStatus: 'IN_PROGRESS' });
+
+    await expect(retrieveReport(deps, input)).rejects.toBeInstanceOf(ReportNotReadyError);
+  });
+
+  it('needs the marketplace from the caller when the report names several', async () => {
+    const { deps } = setUp({ ...doneReport, marketplaceIds: [DE, 'A13V1IB3VIYZZH'] });
+
+    await expect(retrieveReport(deps, input)).rejects.toBeInstanceOf(ReportMarketplaceUnknownError);
+    const { deps: withMarketplace } = setUp({
+      ...doneReport,
+      marketplaceIds: [DE, 'A13V1IB3VIYZZH'],
+    });
+    await expect(
+      retrieveReport(withMarketplace, { ...input, marketplaceId: DE }),
+    ).resolves.toMatchObject({ marketplaceIds: [DE] });
+  });
+
+  it('lands nothing and leaves no upload running when the download breaks off', async () => {
+    const { deps, store } = setUp(undefined, undefined, { failAfterBytes: 200 });
+
+    await expect(retrieveReport(deps, input)).rejects.toThrow('connection reset');
+
+    expect(store.inFlight).toBe(0);
+    expect([...store.objects.keys()]).toEqual([]);
+  });
+
+  it('lands no curated object, no manifest and no running upload when parsing fails', async () => {
+    const report = { ...doneReport, reportType: 'GET_SALES_AND_TRAFFIC_REPORT' };
+    const broken = Buffer.from('{"salesAndTrafficByDate":[{"date":"2026-10-01"},{');
+    const { deps, store } = setUp(report, { bytes: broken, compression: 'NONE', charset: 'utf-8' });
+
+    await expect(retrieveReport(deps, input)).rejects.toThrow('not valid JSON');
+
+    expect(store.inFlight).toBe(0);
+    // The raw copy may have completed before the parser saw the end: then it is whole.
+    const keys = [...store.objects.keys()];
+    expect(keys.filter((key) => !key.startsWith('reports/'))).toEqual([]);
+    for (const key of keys) expect(store.objects.get(key)).toEqual(broken);
+  });
+});

@@ -1,0 +1,75 @@
+import { Readable } from 'node:stream';
+import {
+  ObjectNotFoundError,
+  type ObjectStore,
+  type ObjectSummary,
+  type PutObjectOptions,
+  type PutObjectResult,
+} from '@spapi-lake/lake';
+
+/** An object store in a Map; a streamed write lands only once its body ended cleanly. */
+export class InMemoryObjectStore implements ObjectStore {
+  readonly objects = new Map<string, Buffer>();
+  readonly contentTypes = new Map<string, string | undefined>();
+  /** Streamed writes not settled yet. */
+  inFlight = 0;
+
+  async putStream(
+    key: string,
+    body: Readable,
+    options?: PutObjectOptions,
+  ): Promise<PutObjectResult> {
+    this.inFlight += 1;
+    try {
+      const chunks: Buffer[] = [];
+      for await (const chunk of body) {
+        chunks.push(
+          typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array),
+        );
+      }
+      return await this.putObject(key, Buffer.concat(chunks), options);
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
+  async putObject(
+    key: string,
+    body: Buffer | string,
+    options?: PutObjectOptions,
+  ): Promise<PutObjectResult> {
+    const bytes = Buffer.from(body);
+    this.objects.set(key, bytes);
+    this.contentTypes.set(key, options?.contentType);
+    return { key, bytes: bytes.length };
+  }
+
+  async getStream(key: string): Promise<Readable> {
+    return Readable.from([await this.getObject(key)]);
+  }
+
+  async getObject(key: string): Promise<Buffer> {
+    const bytes = this.objects.get(key);
+    if (bytes === undefined) throw new ObjectNotFoundError(`no object ${key}`);
+    return bytes;
+  }
+
+  async exists(key: string): Promise<boolean> {
+    return this.objects.has(key);
+  }
+
+  async *list(prefix: string): AsyncIterable<ObjectSummary> {
+    for (const key of [...this.objects.keys()].sort()) {
+      if (key.startsWith(prefix)) yield { key, size: this.objects.get(key)?.length ?? 0 };
+    }
+  }
+
+  async deleteObject(key: string): Promise<void> {
+    this.objects.delete(key);
+  }
+
+  /** A snapshot of every key and its bytes, for before/after comparisons. */
+  snapshot(): Map<string, string> {
+    return new Map([...this.objects].map(([key, bytes]) => [key, bytes.toString('base64')]));
+  }
+}

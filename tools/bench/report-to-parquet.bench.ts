@@ -1,0 +1,405 @@
+// Throughput and memory of report retrieval: an orders flat file (gzip, Cp1252, 30 days sorted by
+// purchase date, as Amazon sends them) served over loopback HTTP and run through ingestion's
+// retrieveReport (openReportDocument -> decode -> parseReport -> PartitionedParquetWriter with
+// HyparquetSink -> LocalDiskObjectStore, plus the raw copy) against a tiny fake ReportsPort, next to
+// a plain gunzip-and-split baseline measured in the same run. Each scenario runs in its own child
+// process, so its peak RSS is its own.
+// Both scenarios run with V8's old space capped (--heap-mib, default 256; 0 = V8's default): the live
+// set stays near 150 MiB, but uncapped V8 lets garbage grow the heap far past it before collecting.
+// Production sets the same cap with NODE_OPTIONS=--max-old-space-size=<MiB>.
+// Usage (through tools/bench/run.mjs): --rows 1000000,5000000 --row-group-size 25000 --heap-mib 256
+import { spawn } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { createServer, get } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
+import iconv from 'iconv-lite';
+import { type ReportRecord, type ReportsPort, retrieveReport } from '@spapi-lake/ingestion';
+import { LocalDiskObjectStore } from '@spapi-lake/lake-adapters';
+import { hyparquetSinkFactory, reportDocumentPort } from '@spapi-lake/report-retriever-handlers';
+
+const Scenario = { Baseline: 'baseline', Retrieval: 'retrieval' } as const;
+type Scenario = (typeof Scenario)[keyof typeof Scenario];
+
+const scenarioLabels: Record<Scenario, string> = {
+  baseline: 'baseline: http.get + gunzip + split lines',
+  retrieval: 'retrieveReport -> raw copy + Parquet (HyparquetSink)',
+};
+
+interface ScenarioResult {
+  scenario: Scenario;
+  seconds: number;
+  /** CPU time of the scenario's process (user + system): steadier than wall time on a busy host. */
+  cpuSeconds: number;
+  rows: number;
+  peakRssMiB: number;
+  outputBytes: number;
+  files: number;
+}
+
+interface GeneratedDocument {
+  path: string;
+  rows: number;
+  decompressedBytes: number;
+  gzipBytes: number;
+}
+
+const header = [
+  'amazon-order-id',
+  'merchant-order-id',
+  'purchase-date',
+  'last-updated-date',
+  'order-status',
+  'fulfillment-channel',
+  'sales-channel',
+  'order-channel',
+  'ship-service-level',
+  'product-name',
+  'sku',
+  'asin',
+  'item-status',
+  'quantity',
+  'currency',
+  'item-price',
+  'item-tax',
+  'shipping-price',
+  'shipping-tax',
+  'gift-wrap-price',
+  'gift-wrap-tax',
+  'item-promotion-discount',
+  'ship-promotion-discount',
+  'ship-city',
+  'ship-state',
+  'ship-postal-code',
+  'ship-country',
+  'promotion-ids',
+  'cpf',
+  'is-business-order',
+  'purchase-order-number',
+  'price-designation',
+].join('\t');
+
+const products = [
+  'Kaffeemühle Edelstahl, Größe M',
+  'Crème brûlée Förmchen (6 Stück)',
+  'Fußball Größe 5 – Trainingsball',
+  'Bügeleisen Dampf 2400 W „Premium“',
+  'Schlüsselanhänger € Münze',
+  'Café au lait Tasse, blau',
+];
+const cities = ['München', 'Düsseldorf', 'Köln', 'Zürich', 'Besançon', 'Göteborg'];
+const DAYS = 30;
+const START_MS = Date.UTC(2026, 9, 1);
+
+// Deterministic pseudo-random numbers (xorshift32): the same document on every run.
+function xorshift(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 0x1_0000_0000;
+  };
+}
+
+function* documentText(rows: number, stats: { bytes: number }): Generator<Buffer> {
+  const random = xorshift(20_261_001);
+  const digits = (length: number) =>
+    Math.floor(random() * 10 ** length)
+      .toString()
+      .padStart(length, '0');
+  const spacing = (DAYS * 86_400_000) / rows;
+  let batch = `${header}\n`;
+  for (let row = 0; row < rows; row += 1) {
+    const purchased = new Date(START_MS + Math.floor(row * spacing) + 1000);
+    const updated = new Date(purchased.getTime() + 3_600_000);
+    const price = (random() * 200).toFixed(2);
+    batch += `${[
+      `${digits(3)}-${digits(7)}-${digits(7)}`,
+      random() < 0.5 ? `M-${digits(8)}` : '',
+      purchased.toISOString().replace('.000Z', '+00:00'),
+      updated.toISOString().replace('.000Z', '+00:00'),
+      random() < 0.9 ? 'Shipped' : 'Pending',
+      random() < 0.7 ? 'Amazon' : 'Merchant',
+      'Amazon.de',
+      '',
+      'Standard',
+      products[Math.floor(random() * products.length)],
+      `SKU-${digits(6)}`,
+      `B0${digits(8)}`,
+      'Shipped',
+      String(1 + Math.floor(random() * 3)),
+      'EUR',
+      price,
+      (Number(price) * 0.19).toFixed(2),
+      '4.99',
+      '0.95',
+      '0.00',
+      '0.00',
+      random() < 0.2 ? '-5.00' : '0.00',
+      '0.00',
+      cities[Math.floor(random() * cities.length)],
+      '',
+      digits(5),
+      'DE',
+      random() < 0.2 ? 'Rabatt €5 für Neukunden' : '',
+      '',
+      random() < 0.1 ? 'true' : 'false',
+      '',
+      '',
+    ].join('\t')}\n`;
+    if (batch.length >= 1 << 20) {
+      const bytes = iconv.encode(batch, 'windows-1252');
+      stats.bytes += bytes.length;
+      batch = '';
+      yield bytes;
+    }
+  }
+  const bytes = iconv.encode(batch, 'windows-1252');
+  stats.bytes += bytes.length;
+  yield bytes;
+}
+
+async function generateDocument(directory: string, rows: number): Promise<GeneratedDocument> {
+  const path = join(directory, `orders-${rows}.tsv.gz`);
+  const stats = { bytes: 0 };
+  await pipeline(Readable.from(documentText(rows, stats)), createGzip(), createWriteStream(path));
+  return { path, rows, decompressedBytes: stats.bytes, gzipBytes: statSync(path).size };
+}
+
+async function serveDocument(document: GeneratedDocument) {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, {
+      'content-type': 'text/plain; charset=Cp1252',
+      'content-length': String(document.gzipBytes),
+    });
+    createReadStream(document.path).pipe(response);
+  });
+  // A slow reader may still be reading the last megabytes from the socket buffers when the server
+  // has written everything: the default 5 s keep-alive timeout would cut it off (S3 does not).
+  server.keepAliveTimeout = 0;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/orders.tsv.gz?X-Amz-Signature=bench`, server };
+}
+
+async function countBaseline(url: string): Promise<number> {
+  const response = await new Promise<Readable>((resolve, reject) =>
+    get(url, resolve).on('error', reject),
+  );
+  let rows = 0;
+  let pending = '';
+  for await (const chunk of response.pipe(createGunzip({ chunkSize: 64 * 1024 }))) {
+    const text: string = pending + (chunk as Buffer).toString('latin1');
+    let start = 0;
+    let end = text.indexOf('\n');
+    while (end !== -1) {
+      text.slice(start, end);
+      rows += 1;
+      start = end + 1;
+      end = text.indexOf('\n', start);
+    }
+    pending = text.slice(start);
+  }
+  // The header is not a row.
+  return (pending === '' ? rows : rows + 1) - 1;
+}
+
+function benchReports(url: string): ReportsPort {
+  const report: ReportRecord = {
+    reportId: '50000000001',
+    reportType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL',
+    processingStatus: 'DONE',
+    marketplaceIds: ['A1PA6795UKMFR9'],
+    dataStartTime: new Date(START_MS).toISOString(),
+    dataEndTime: new Date(START_MS + DAYS * 86_400_000 - 1000).toISOString(),
+    createdTime: '2026-11-01T00:00:00Z',
+    processingEndTime: '2026-11-01T00:01:00Z',
+    reportDocumentId: 'amzn1.spdoc.1.4.eu.bench',
+  };
+  return {
+    getReport: async () => report,
+    getReportDocument: async (reportDocumentId) => ({
+      reportDocumentId,
+      url,
+      compressionAlgorithm: 'GZIP',
+    }),
+    createRestrictedDataToken: () => Promise.reject(new Error('not a restricted report type')),
+  };
+}
+
+async function runRetrieval(
+  url: string,
+  rowGroupSize: number,
+): Promise<Pick<ScenarioResult, 'rows' | 'outputBytes' | 'files'>> {
+  const directory = mkdtempSync(join(tmpdir(), 'report-to-parquet-lake-'));
+  try {
+    const manifest = await retrieveReport(
+      {
+        reports: benchReports(url),
+        documents: reportDocumentPort(),
+        store: new LocalDiskObjectStore(directory),
+        openParquetSink: hyparquetSinkFactory({ rowGroupSize }),
+        maxBufferedRows: rowGroupSize,
+        clock: { now: () => Date.UTC(2026, 10, 1, 1) },
+      },
+      { sellingPartnerId: 'A1BENCHSELLER', reportId: '50000000001' },
+    );
+    const files = (await readdir(directory, { recursive: true })).filter((file) =>
+      file.endsWith('.parquet'),
+    );
+    let outputBytes = 0;
+    for (const file of files) outputBytes += (await stat(join(directory, file))).size;
+    const rows = manifest.datasets.reduce((sum, dataset) => sum + dataset.rows, 0);
+    if (manifest.quarantinedRows !== 0) {
+      throw new Error(`${manifest.quarantinedRows} rows were quarantined`);
+    }
+    return { rows, outputBytes, files: files.length };
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+async function runScenario(
+  scenario: Scenario,
+  url: string,
+  rowGroupSize: number,
+): Promise<ScenarioResult> {
+  let peakRss = process.memoryUsage.rss();
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  }, 20);
+  const started = process.hrtime.bigint();
+  const cpuStarted = process.cpuUsage();
+  const result =
+    scenario === Scenario.Retrieval
+      ? await runRetrieval(url, rowGroupSize)
+      : { rows: await countBaseline(url), outputBytes: 0, files: 0 };
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpuStarted);
+  clearInterval(sampler);
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  return {
+    scenario,
+    seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    ...result,
+    peakRssMiB: peakRss / 1024 / 1024,
+  };
+}
+
+function runInChild(
+  scenario: Scenario,
+  url: string,
+  rowGroupSize: number,
+  heapMiB: number,
+): Promise<ScenarioResult> {
+  return new Promise((resolve, reject) => {
+    const heap = heapMiB > 0 ? [`--max-old-space-size=${heapMiB}`] : [];
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, ...heap, __filename, '--worker', scenario, url, String(rowGroupSize)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (output += text));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(JSON.parse(output) as ScenarioResult)
+        : reject(new Error(`${scenario} worker exited with ${code}`)),
+    );
+  });
+}
+
+function optionValue(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index === -1 ? undefined : args[index + 1];
+}
+
+function printResults(document: GeneratedDocument, results: ScenarioResult[]): boolean {
+  const baseline = results.find((result) => result.scenario === Scenario.Baseline);
+  const baselineRate = baseline ? baseline.rows / baseline.seconds : Number.NaN;
+  const baselineCpuRate = baseline ? baseline.rows / baseline.cpuSeconds : Number.NaN;
+  console.log(
+    `${document.rows.toLocaleString('en')} rows: ${(document.decompressedBytes / 1e6).toFixed(1)} MB ` +
+      `Cp1252 TSV, ${(document.gzipBytes / 1e6).toFixed(1)} MB gzip, ${DAYS} daily partitions`,
+  );
+  console.log(
+    `${'scenario'.padEnd(54)}${'wall'.padStart(9)}${'rows/s'.padStart(10)}${'vs base'.padStart(9)}` +
+      `${'CPU'.padStart(9)}${'rows/CPU-s'.padStart(12)}${'vs base'.padStart(9)}` +
+      `${'RSS peak'.padStart(10)}${'Parquet'.padStart(10)}`,
+  );
+  let ok = true;
+  for (const result of results) {
+    const rate = result.rows / result.seconds;
+    const cpuRate = result.rows / result.cpuSeconds;
+    const wrongCount = result.rows !== document.rows;
+    ok &&= !wrongCount && result.peakRssMiB < 300;
+    if (result.scenario === Scenario.Retrieval) ok &&= rate >= baselineRate * 0.5;
+    console.log(
+      `${scenarioLabels[result.scenario].padEnd(54)}${`${result.seconds.toFixed(1)} s`.padStart(9)}` +
+        `${Math.round(rate).toLocaleString('en').padStart(10)}` +
+        `${`${((rate / baselineRate) * 100).toFixed(1)} %`.padStart(9)}` +
+        `${`${result.cpuSeconds.toFixed(1)} s`.padStart(9)}` +
+        `${Math.round(cpuRate).toLocaleString('en').padStart(12)}` +
+        `${`${((cpuRate / baselineCpuRate) * 100).toFixed(1)} %`.padStart(9)}` +
+        `${`${result.peakRssMiB.toFixed(0)} MiB`.padStart(10)}` +
+        `${result.files === 0 ? '-'.padStart(10) : `${(result.outputBytes / 1e6).toFixed(1)} MB`.padStart(10)}` +
+        (wrongCount ? `  (counted ${result.rows} rows!)` : ''),
+    );
+  }
+  return ok;
+}
+
+async function main(args: string[]): Promise<void> {
+  if (args[0] === '--worker') {
+    const scenario = args[1] === Scenario.Retrieval ? Scenario.Retrieval : Scenario.Baseline;
+    const result = await runScenario(scenario, args[2] ?? '', Number(args[3]));
+    process.stdout.write(JSON.stringify(result));
+    return;
+  }
+  const sizes = (optionValue(args, '--rows') ?? '1000000,5000000').split(',').map(Number);
+  const rowGroupSize = Number(optionValue(args, '--row-group-size') ?? 25_000);
+  const heapMiB = Number(optionValue(args, '--heap-mib') ?? 256);
+  if (!sizes.every((size) => Number.isSafeInteger(size) && size > 0)) {
+    throw new Error('--rows takes a comma-separated list of positive row counts');
+  }
+  console.log(
+    `targets: retrieval >= 50 % of the baseline's rows/s, peak RSS < 300 MiB; ` +
+      `row group ${rowGroupSize.toLocaleString('en')} rows, ` +
+      `V8 old space ${heapMiB > 0 ? `capped at ${heapMiB} MiB` : 'uncapped'}`,
+  );
+  const directory = mkdtempSync(join(tmpdir(), 'report-to-parquet-bench-'));
+  let ok = true;
+  try {
+    for (const rows of sizes) {
+      const document = await generateDocument(directory, rows);
+      const { url, server } = await serveDocument(document);
+      try {
+        const results: ScenarioResult[] = [];
+        for (const scenario of [Scenario.Baseline, Scenario.Retrieval]) {
+          results.push(await runInChild(scenario, url, rowGroupSize, heapMiB));
+        }
+        ok = printResults(document, results) && ok;
+      } finally {
+        server.closeAllConnections();
+        server.close();
+      }
+      rmSync(document.path, { force: true });
+    }
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+  console.log(ok ? 'targets met' : 'targets MISSED');
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

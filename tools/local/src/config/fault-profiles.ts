@@ -1,0 +1,63 @@
+import type { FaultConfig, NotificationFaults } from '@spapi-lake/sp-api-simulator';
+
+/** `--faults` values. */
+export const FaultProfileName = { None: 'none', Chaos: 'chaos' } as const;
+export type FaultProfileName = (typeof FaultProfileName)[keyof typeof FaultProfileName];
+
+/** What a profile changes in the simulator and in the runner. */
+export interface FaultProfile {
+  readonly name: FaultProfileName;
+  readonly simulator: FaultConfig;
+  readonly notifications: NotificationFaults;
+  /**
+   * Speed of the token broker's clock relative to simulated time (1 = in step). Below 1 its
+   * cache keeps access tokens the simulator has expired: calls then meet 403 "expired token".
+   */
+  readonly brokerClockRate: number;
+  /** Simulated time jumped after the first tokens are cached (past their one hour lifetime). */
+  readonly tokenExpiryJumpMs: number;
+}
+
+/** Every profile by name. */
+export const FAULT_PROFILES: Readonly<Record<FaultProfileName, FaultProfile>> = {
+  none: {
+    name: 'none',
+    simulator: {},
+    notifications: {},
+    brokerClockRate: 1,
+    tokenExpiryJumpMs: 0,
+  },
+  // 30 % 429s on every call, 5xx, connection resets part-way through documents, duplicate and
+  // reordered notifications, and access tokens that expire while the pipeline still uses them.
+  chaos: {
+    name: 'chaos',
+    simulator: {
+      ratio429: 0.3,
+      ratio500: 0.02,
+      ratio503: 0.02,
+      resetMidDocumentRatio: 0.1,
+      operations: {
+        // SP-API faults only: a throttled LWA token call inside the token broker reaches the
+        // workflows as TokenBrokerError, which no Retry names yet (see tools/local/README.md).
+        lwaToken: { ratio429: 0, ratio500: 0, ratio503: 0 },
+        // The pre-signed document URL is S3, not SP-API: its 429 share would be 30 % of
+        // `503 SlowDown` on every download. It keeps the 5xx and the resets.
+        downloadDocument: { ratio429: 0 },
+      },
+    },
+    notifications: { duplicateRatio: 0.3, reorder: true, reorderWindow: 3, reorderHoldMs: 5_000 },
+    brokerClockRate: 0.5,
+    tokenExpiryJumpMs: 61 * 60_000,
+  },
+};
+
+/** The profile named `name`; throws listing the known ones. */
+export function faultProfile(name: string): FaultProfile {
+  const profile = Object.values(FAULT_PROFILES).find((candidate) => candidate.name === name);
+  if (profile === undefined) {
+    throw new Error(
+      `unknown fault profile "${name}": use ${Object.keys(FAULT_PROFILES).join(' or ')}`,
+    );
+  }
+  return profile;
+}

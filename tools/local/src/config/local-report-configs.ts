@@ -1,0 +1,85 @@
+import type { ReportConfigInput } from '@spapi-lake/config';
+
+const DAY_MS = 86_400_000;
+
+/** What the report configs of a local run depend on. */
+export interface LocalReportConfigsInput {
+  /** Days of history to backfill on the first run. */
+  readonly days: number;
+  /** The run's (simulated) time. */
+  readonly now: number;
+}
+
+/**
+ * The report configs `npm start` writes: every report type the pipeline can create, for the
+ * account types that may request it. Rolling types backfill `days` days (one report per lane and
+ * up to 7 days on the first run); period types (weekly, with their 72 h lag) reach back at least
+ * 14 days so one whole week is due; snapshots take today's state.
+ */
+export function localReportConfigs(input: LocalReportConfigsInput): ReportConfigInput[] {
+  const since = (days: number) => new Date(input.now - days * DAY_MS).toISOString().slice(0, 10);
+  const rolling = {
+    windowDays: 1,
+    maxWindowDays: 7,
+    schedule: 'daily',
+    startDate: since(input.days),
+  } satisfies Partial<ReportConfigInput>;
+  const weekly = {
+    period: 'WEEK',
+    schedule: 'weekly',
+    startDate: since(Math.max(input.days, 14)),
+  } satisfies Partial<ReportConfigInput>;
+  const snapshot = { windowDays: 1, schedule: 'daily' } satisfies Partial<ReportConfigInput>;
+  return [
+    {
+      id: 'orders-by-order-date',
+      reportType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL',
+      accountTypes: ['seller'],
+      ...rolling,
+    },
+    {
+      id: 'orders-by-last-update',
+      reportType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL',
+      accountTypes: ['seller'],
+      ...rolling,
+    },
+    {
+      id: 'sales-and-traffic',
+      reportType: 'GET_SALES_AND_TRAFFIC_REPORT',
+      accountTypes: ['seller'],
+      reportOptions: { dateGranularity: 'DAY', asinGranularity: 'CHILD' },
+      ...rolling,
+    },
+    {
+      id: 'merchant-listings',
+      reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA',
+      accountTypes: ['seller'],
+      ...snapshot,
+    },
+    {
+      id: 'fba-inventory',
+      reportType: 'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA',
+      accountTypes: ['seller'],
+      ...snapshot,
+    },
+    {
+      id: 'brand-analytics-search-terms',
+      reportType: 'GET_BRAND_ANALYTICS_SEARCH_TERMS_REPORT',
+      accountTypes: ['seller'],
+      marketplaceIds: ['ATVPDKIKX0DER'],
+      reportOptions: { reportPeriod: 'WEEK' },
+      ...weekly,
+    },
+    {
+      id: 'vendor-sales-weekly',
+      reportType: 'GET_VENDOR_SALES_REPORT',
+      accountTypes: ['vendor'],
+      reportOptions: {
+        reportPeriod: 'WEEK',
+        distributorView: 'MANUFACTURING',
+        sellingProgram: 'RETAIL',
+      },
+      ...weekly,
+    },
+  ];
+}

@@ -1,0 +1,209 @@
+import type { Clock } from '@spapi-lake/core';
+import type { UnsolicitedReportRetrieval } from '@spapi-lake/notification-subscriber-handlers';
+import type { SimulatorHandle } from '@spapi-lake/sp-api-simulator';
+import { LocalExecutions } from '../engine/local-executions';
+import type { LocalExecutionResult } from '../engine/local-state-machine';
+import type { FaultProfile } from '../config/fault-profiles';
+import { type LocalPartner, localPartners } from '../config/local-partners';
+import { LocalQueue } from '../queue/local-queue';
+import { startTimePump } from '../time/time-pump';
+import { type LakePaths, lakePaths } from './lake-paths';
+import type { LocalFunctions } from './local-functions';
+import { createLocalWorkflows } from './local-workflows';
+import { RunProgress } from './run-progress';
+import { LOCAL_QUEUE_ARN, openSimulatedEnvironment } from './simulated-environment';
+
+/** Options of {@link runSimulatedPipeline}. */
+export interface SimulatedRunOptions {
+  /** The lake folder (`.lake`). */
+  readonly lakeDir: string;
+  /** Days of history the first run backfills. */
+  readonly days: number;
+  /** Partner aliases or ids (all three when empty). */
+  readonly partners?: readonly string[];
+  readonly faults?: FaultProfile;
+  /** Simulator seed of a new lake (kept in the lake's runner state: later runs reuse it). */
+  readonly seed?: number;
+  /**
+   * Simulated time of the run (default: wall-clock now). A later run never starts before the
+   * previous run ended, so watermarks only move forward.
+   */
+  readonly startTime?: number;
+  /** Multiplies the simulator's usage plans. */
+  readonly rateScale?: number;
+  /** Simulated milliseconds that pass per 10 ms of wall time while the pipeline waits. */
+  readonly timeStepMs?: number;
+  readonly progress?: RunProgress;
+  /** Called with the live simulator before it stops (tests read its ground truth here). */
+  readonly inspect?: (sim: SimulatorHandle, partners: readonly LocalPartner[]) => Promise<void>;
+}
+
+/** What a run did. */
+export interface SimulatedRunResult {
+  readonly paths: LakePaths;
+  readonly partners: readonly LocalPartner[];
+  readonly fanOut: LocalExecutionResult;
+  /** The catalog refresh executions this run started (one per seller and day). */
+  readonly catalogRefreshes: readonly LocalExecutionResult[];
+  readonly progress: RunProgress;
+  /** Datasets whose crawler the ingestion started (the catalog views to refresh). */
+  readonly crawled: readonly string[];
+  readonly simulatedStart: number;
+  readonly simulatedEnd: number;
+  readonly notifications: { readonly delivered: number; readonly deadLetters: number };
+  /** Retrieval executions of Amazon-generated reports (settlements) the notifications started. */
+  readonly unsolicitedRetrievals: readonly LocalExecutionResult[];
+}
+
+const DEFAULT_TIME_STEP_MS = 3_000;
+const LATE_NOTIFICATIONS_MS = 5 * 60_000;
+
+/**
+ * `npm start` without `--real`: starts the simulator, writes the local configuration, sets up the
+ * notification subscriptions, then runs one fan-out execution of the real state machines over the
+ * real handlers and local adapters, pumping simulated time and the notification queue until every
+ * lane has finished.
+ */
+export async function runSimulatedPipeline(
+  options: SimulatedRunOptions,
+): Promise<SimulatedRunResult> {
+  const paths = lakePaths(options.lakeDir);
+  const faults = options.faults;
+  const progress = options.progress ?? new RunProgress();
+  const stepMs = options.timeStepMs ?? DEFAULT_TIME_STEP_MS;
+  const retrievals: Promise<void>[] = [];
+  let retrieve: ((request: UnsolicitedReportRetrieval) => Promise<void>) | undefined;
+  const environment = await openSimulatedEnvironment({
+    paths,
+    days: options.days,
+    ...(faults === undefined ? {} : { faults }),
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.startTime === undefined ? {} : { startTime: options.startTime }),
+    ...(options.rateScale === undefined ? {} : { rateScale: options.rateScale }),
+    // The consumer starts the retrieval and returns, as StartExecution would.
+    onRetrieval: async (request) => {
+      if (retrieve !== undefined) retrievals.push(retrieve(request).catch(() => undefined));
+    },
+  });
+  try {
+    const { sim, functions, clock, simulatedStart } = environment;
+    let workflowsForRetrieval: ReturnType<typeof createLocalWorkflows> | undefined;
+    retrieve = async (request) => {
+      const result = await workflowsForRetrieval?.runRetrieval(request);
+      if (result !== undefined && result !== 'already-done') unsolicited.push(result);
+    };
+    const selected = localPartners(sim.credentials(), options.partners ?? []);
+    await setUpSubscriptions(functions, clock);
+    // Tokens cached by the setup outlive their hour in the simulator (see the chaos profile).
+    if (faults !== undefined && faults.tokenExpiryJumpMs > 0) {
+      sim.clock.advance(faults.tokenExpiryJumpMs);
+    }
+
+    const queue = new LocalQueue({
+      queueArn: LOCAL_QUEUE_ARN,
+      maxReceiveCount: 5,
+      visibilityTimeoutMs: 30_000,
+      now: () => sim.clock.now(),
+    });
+    const consume = functions.notificationSubscriber.consumeNotifications;
+    const context = functions.context('spapi-lake-consume-notifications');
+    const pumpQueue = async () => {
+      for (const body of sim.queue.drain()) queue.send(body);
+      for (;;) {
+        const delivered = await queue.deliverBatch(10, (event) => consume(event, context));
+        if (delivered === 0) break;
+        progress.add({ notifications: delivered });
+      }
+    };
+    const pump = startTimePump({ clock: sim.clock, stepMs, intervalMs: 10, afterStep: pumpQueue });
+    const crawled = new Set<string>();
+    const unsolicited: LocalExecutionResult[] = [];
+    const catalogRefreshes: LocalExecutionResult[] = [];
+    let fanOut: LocalExecutionResult;
+    try {
+      const workflows = createLocalWorkflows({
+        functions,
+        clock,
+        simulatedTime: true,
+        executions: new LocalExecutions(paths.executions, () => sim.clock.now()),
+        progress,
+        crawled,
+      });
+      workflowsForRetrieval = workflows;
+      fanOut = await workflows.runFanOut({
+        scheduledTime: new Date(simulatedStart).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        sellingPartnerIds: selected.map((p) => p.sellingPartnerId),
+      });
+      // Flow 3: each seller's listings and their catalog items, once per simulated day.
+      const day = new Date(simulatedStart).toISOString().slice(0, 10);
+      for (const partner of selected.filter((p) => p.accountType === 'seller')) {
+        const refresh = await workflows.runCatalogRefresh(
+          {
+            sellingPartnerId: partner.sellingPartnerId,
+            region: partner.region,
+            marketplaceIds: [...partner.marketplaceIds],
+            asOf: new Date(simulatedStart).toISOString(),
+          },
+          `catalog-${partner.sellingPartnerId}-${partner.region}-${day}`,
+        );
+        if (refresh !== 'already-done') {
+          catalogRefreshes.push(refresh);
+          progress.add({ catalogRefreshes: 1 });
+        }
+      }
+    } finally {
+      await pump.stop();
+    }
+    // Late notifications (held duplicates, Amazon-generated reports) and the retrievals they
+    // start: the queue keeps being consumed for five more simulated minutes, as it would be.
+    sim.notifications.flush();
+    const lateUntil = sim.clock.now() + LATE_NOTIFICATIONS_MS;
+    for (let quiet = 0; quiet < 3 || sim.clock.now() < lateUntil;) {
+      sim.clock.advance(stepMs);
+      const before = progress.counters.notifications;
+      const pending = retrievals.length;
+      await pumpQueue();
+      await Promise.all(retrievals);
+      const idle =
+        queue.isEmpty() &&
+        progress.counters.notifications === before &&
+        retrievals.length === pending;
+      quiet = idle ? quiet + 1 : 0;
+    }
+
+    if (options.inspect !== undefined) await options.inspect(sim, selected);
+    return {
+      paths,
+      partners: selected,
+      fanOut,
+      catalogRefreshes,
+      progress,
+      crawled: [...crawled].sort(),
+      simulatedStart,
+      simulatedEnd: sim.clock.now(),
+      notifications: {
+        delivered: progress.counters.notifications,
+        deadLetters: queue.stats().deadLetters,
+      },
+      unsolicitedRetrievals: unsolicited,
+    };
+  } finally {
+    await environment.close();
+  }
+}
+
+/**
+ * `setupSubscriptions` as its schedule runs it: idempotent, so a try that met throttling is
+ * simply repeated (a minute later, in simulated time). Should it keep failing, the run goes on:
+ * notifications are an optimisation and every ingestion falls back to polling.
+ */
+async function setUpSubscriptions(functions: LocalFunctions, clock: Clock): Promise<void> {
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    try {
+      await functions.notificationSubscriber.setupSubscriptions({});
+      return;
+    } catch {
+      await clock.sleep(60_000);
+    }
+  }
+}
