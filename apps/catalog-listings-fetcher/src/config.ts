@@ -34,9 +34,9 @@ export const CatalogFetcherEnvironment = z.object({
   /** The curated bucket (Parquet datasets, `_work/`, `_manifests/`); also the ItemReader bucket. */
   CURATED_BUCKET: z.string().min(1),
   /** KMS key for SSE-KMS writes (the bucket default applies when unset). */
-  KMS_KEY_ID: z.string().min(1).optional(),
+  LAKE_KMS_KEY_ID: z.string().min(1).optional(),
   /** The token broker function the access tokens come from. */
-  TOKEN_BROKER_FUNCTION_NAME: z.string().min(1),
+  TOKEN_BROKER_FUNCTION: z.string().min(1),
   /** DynamoDB SKU refresh log (pk S, TTL expiresAt); unset: bursts coalesce within a batch only. */
   SKU_REFRESH_TABLE: z.string().min(1).optional(),
   SKU_REFRESH_TTL_SECONDS: positiveInt(7 * 86_400),

@@ -57,7 +57,7 @@ export async function awsDependencies(
   const broker = new TokenBrokerClient({
     invoker: new LambdaBrokerInvoker({
       client: clients.lambda,
-      functionName: config.TOKEN_BROKER_FUNCTION_NAME,
+      functionName: config.TOKEN_BROKER_FUNCTION,
     }),
     clock,
   });
@@ -78,7 +78,7 @@ export async function awsDependencies(
     store: new S3ObjectStore({
       client: clients.s3,
       bucket: config.CURATED_BUCKET,
-      ...(config.KMS_KEY_ID === undefined ? {} : { kmsKeyId: config.KMS_KEY_ID }),
+      ...(config.LAKE_KMS_KEY_ID === undefined ? {} : { kmsKeyId: config.LAKE_KMS_KEY_ID }),
     }),
     openParquetSink: hyparquetSinkFactory(),
     clock,

@@ -221,8 +221,8 @@ describe('the AWS composition root', () => {
   const env = {
     PARAMETER_PREFIX: '/spapi-lake/test',
     CURATED_BUCKET: 'spapi-lake-curated',
-    KMS_KEY_ID: 'alias/spapi-lake',
-    TOKEN_BROKER_FUNCTION_NAME: 'spapi-lake-token-broker',
+    LAKE_KMS_KEY_ID: 'alias/spapi-lake',
+    TOKEN_BROKER_FUNCTION: 'spapi-lake-token-broker',
     RATE_LIMIT_SHARE: '2',
   };
 

@@ -44,7 +44,7 @@ export const SetupEnvironment = z.object({
   /** SSM prefix of the pipeline's configuration (accounts, endpoint overrides). */
   PARAMETER_PREFIX: z.string().min(1),
   /** The token broker function (grantless and partner tokens are vended there). */
-  TOKEN_BROKER_FUNCTION_NAME: z.string().min(1),
+  TOKEN_BROKER_FUNCTION: z.string().min(1),
   /** The standard SQS queue SP-API delivers REPORT_PROCESSING_FINISHED to. */
   NOTIFICATION_QUEUE_ARN: z
     .string()

@@ -41,7 +41,7 @@ export async function setupDependencies(config: SetupConfig): Promise<SetupSubsc
   const broker = new TokenBrokerClient({
     invoker: new LambdaBrokerInvoker({
       client: new LambdaClient({}),
-      functionName: config.TOKEN_BROKER_FUNCTION_NAME,
+      functionName: config.TOKEN_BROKER_FUNCTION,
     }),
     clock,
   });

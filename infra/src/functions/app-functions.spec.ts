@@ -193,8 +193,8 @@ describe('functions', () => {
       expect(variables(id)).toMatchObject({
         PARAMETER_PREFIX: '/${var.name_prefix}',
         CURATED_BUCKET: ref('aws_s3_bucket.lake_curated_bucket', 'bucket'),
-        KMS_KEY_ID: ref('aws_kms_key.keys_lake', 'arn'),
-        TOKEN_BROKER_FUNCTION_NAME:
+        LAKE_KMS_KEY_ID: ref('aws_kms_key.keys_lake', 'arn'),
+        TOKEN_BROKER_FUNCTION:
           'arn:${data.aws_partition.partition.partition}:lambda:${var.region}:${data.aws_caller_identity.caller.account_id}:function:${var.name_prefix}-token-broker:live',
         // Crawlers are `<prefix>-<dataset>`, not the app's default `spapi_lake_<dataset>`.
         CRAWLER_NAME_PREFIX: '${var.name_prefix}-',

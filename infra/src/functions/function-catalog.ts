@@ -52,8 +52,8 @@ const curatedWriter = { CURATED_BUCKET: E.CuratedBucket, LAKE_KMS_KEY_ID: E.Lake
 const catalogFetcher = {
   PARAMETER_PREFIX: E.ParameterPrefix,
   CURATED_BUCKET: E.CuratedBucket,
-  KMS_KEY_ID: E.LakeKmsKeyId,
-  TOKEN_BROKER_FUNCTION_NAME: E.TokenBrokerFunction,
+  LAKE_KMS_KEY_ID: E.LakeKmsKeyId,
+  TOKEN_BROKER_FUNCTION: E.TokenBrokerFunction,
   CRAWLER_NAME_PREFIX: E.CrawlerNamePrefix,
 } as const;
 /** Work objects of a refresh (listings ASINs, chunk list and summaries); expired after a week. */
@@ -192,7 +192,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     timeoutSeconds: 300,
     environment: {
       PARAMETER_PREFIX: E.ParameterPrefix,
-      TOKEN_BROKER_FUNCTION_NAME: E.TokenBrokerFunction,
+      TOKEN_BROKER_FUNCTION: E.TokenBrokerFunction,
       NOTIFICATION_QUEUE_ARN: E.NotificationQueueArn,
       EVENTBRIDGE_ACCOUNT_ID: E.EventBridgeAccountId,
       EVENTBRIDGE_REGIONS: E.EventBridgeRegions,

@@ -4,6 +4,7 @@ import { SqsQueueRedriveAllowPolicy } from '@cdktf/provider-aws/lib/sqs-queue-re
 import { Construct } from 'constructs';
 import { type PolicyStatement, policyDocument } from '../iam/policy-document';
 import { SP_API_NOTIFICATION_PRINCIPAL } from '../lake/sp-api-principal';
+import type { Deployment } from '../stack/deployment';
 
 /** Messages received this many times without success move to the dead-letter queue. */
 export const MAX_RECEIVE_COUNT = 5;
@@ -12,6 +13,7 @@ export const RETENTION_SECONDS = 1_209_600;
 
 /** Options of {@link NotificationQueue}. */
 export interface NotificationQueueProps {
+  readonly deployment: Deployment;
   readonly queueName: string;
   readonly kmsKeyArn: string;
   /** At least six times the consumer's timeout (AWS's advice for event source mappings). */
@@ -58,6 +60,9 @@ export class NotificationQueue extends Construct {
       }),
     });
 
+    // The policies name the queues by name-built ARNs, not references: a plan then shows them.
+    const queueArn = props.deployment.arn('sqs', props.queueName);
+    const deadLetterQueueArn = props.deployment.arn('sqs', `${props.queueName}-dlq`);
     const tlsOnly = (arn: string): PolicyStatement => ({
       Sid: 'DenyInsecureTransport',
       Effect: 'Deny',
@@ -76,17 +81,17 @@ export class NotificationQueue extends Construct {
                 Effect: 'Allow',
                 Principal: { AWS: SP_API_NOTIFICATION_PRINCIPAL },
                 Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes'],
-                Resource: this.queue.arn,
+                Resource: queueArn,
               } satisfies PolicyStatement,
             ]
           : []),
-        tlsOnly(this.queue.arn),
-        ...(props.extraStatements?.(this.queue.arn) ?? []),
+        tlsOnly(queueArn),
+        ...(props.extraStatements?.(queueArn) ?? []),
       ]),
     });
     new SqsQueuePolicy(this, 'dlq_policy', {
       queueUrl: this.deadLetterQueue.url,
-      policy: policyDocument([tlsOnly(this.deadLetterQueue.arn)]),
+      policy: policyDocument([tlsOnly(deadLetterQueueArn)]),
     });
   }
 

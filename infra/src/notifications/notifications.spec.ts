@@ -11,6 +11,9 @@ describe('notification queues', () => {
     stack = synthTestStack();
   });
   const queueArn = (queue: string, kind = 'queue') => ref(`aws_sqs_queue.${queue}_${kind}`, 'arn');
+  // Policies name their queue by a name-built ARN, so that a plan shows them in full.
+  const namedQueueArn = (queue: string) =>
+    `arn:\${data.aws_partition.partition.partition}:sqs:\${var.region}:\${data.aws_caller_identity.caller.account_id}:\${var.name_prefix}-${queue.replace('_', '-')}`;
 
   it.each(ALL_QUEUES)('makes %s a standard SSE-KMS queue with a dead-letter queue', (queue) => {
     const main = resource(stack, 'aws_sqs_queue', `${queue}_queue`);
@@ -45,7 +48,7 @@ describe('notification queues', () => {
         Effect: 'Deny',
         Principal: '*',
         Action: ['sqs:*'],
-        Resource: queueArn('listing_refresh'),
+        Resource: namedQueueArn('listing_refresh'),
         Condition: { Bool: { 'aws:SecureTransport': 'false' } },
       },
     ]);
@@ -78,14 +81,14 @@ describe('notification queues', () => {
           Effect: 'Allow',
           Principal: { AWS: 'arn:aws:iam::437568002678:root' },
           Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes'],
-          Resource: queueArn(queue),
+          Resource: namedQueueArn(queue),
         },
         {
           Sid: 'DenyInsecureTransport',
           Effect: 'Deny',
           Principal: '*',
           Action: ['sqs:*'],
-          Resource: queueArn(queue),
+          Resource: namedQueueArn(queue),
           Condition: { Bool: { 'aws:SecureTransport': 'false' } },
         },
       ]);
@@ -101,7 +104,7 @@ describe('notification queues', () => {
       Effect: 'Allow',
       Principal: { Service: 'events.amazonaws.com' },
       Action: ['sqs:SendMessage'],
-      Resource: queueArn('notifications'),
+      Resource: namedQueueArn('notifications'),
       Condition: {
         ArnEquals: {
           'aws:SourceArn':

@@ -17,11 +17,14 @@ import {
 } from '../test/terraform-json';
 import { bindPlaceholders, placeholdersOf } from '../workflows/bind-placeholders';
 
-const alias = (id: string) => ref(`aws_lambda_alias.functions_${id}_live`, 'arn');
-const ingestionMachine = ref(
-  'aws_sfn_state_machine.orchestration_report_ingestion_state_machine',
-  'arn',
-);
+// Definitions and their roles name functions and the ingestion machine by name-built ARNs (known
+// at plan time); schedules still reference the alias resource.
+const aliasRef = (id: string) => ref(`aws_lambda_alias.functions_${id}_live`, 'arn');
+const arnOf = (service: string, resource: string) =>
+  `arn:\${data.aws_partition.partition.partition}:${service}:\${var.region}:\${data.aws_caller_identity.caller.account_id}:${resource}`;
+const alias = (id: string) =>
+  arnOf('lambda', `function:\${var.name_prefix}-${id.replaceAll('_', '-')}:live`);
+const ingestionMachine = arnOf('states', 'stateMachine:${var.name_prefix}-report-ingestion');
 
 const INGESTION_REFERENCES: Record<string, string> = {
   create_report_function_arn: alias('create_report'),
@@ -78,18 +81,14 @@ function withReferences(template: string, references: Record<string, string>): u
   );
 }
 
-// What a Terraform reference becomes once applied, so asl-validator can check ARNs.
+// What the partition, region, account and prefix become once applied, so asl-validator can check ARNs.
 function sampleArns(definition: string): unknown {
   return JSON.parse(
     definition
-      .replace(
-        /\$\{aws_lambda_alias\.functions_([a-z_]+)_live\.arn\}/g,
-        'arn:aws:lambda:eu-west-1:123456789012:function:spapi-lake-test-$1:live',
-      )
-      .replace(
-        /\$\{aws_sfn_state_machine\.orchestration_([a-z_]+)_state_machine\.arn\}/g,
-        'arn:aws:states:eu-west-1:123456789012:stateMachine:spapi-lake-test-$1',
-      ),
+      .replaceAll('${data.aws_partition.partition.partition}', 'aws')
+      .replaceAll('${var.region}', 'eu-west-1')
+      .replaceAll('${data.aws_caller_identity.caller.account_id}', '123456789012')
+      .replaceAll('${var.name_prefix}', 'spapi-lake-test'),
   );
 }
 
@@ -173,7 +172,9 @@ describe('orchestration', () => {
         ...Object.values(INGESTION_REFERENCES).map((arn) => `Allow lambda:InvokeFunction ${arn}`),
         ...crawlers,
         ...logDelivery,
-      ].sort(),
+      ]
+        .map(readable)
+        .sort(),
     );
   });
 
@@ -187,7 +188,9 @@ describe('orchestration', () => {
         ...Object.values(RETRIEVAL_REFERENCES).map((arn) => `Allow lambda:InvokeFunction ${arn}`),
         'Allow glue:StartCrawler arn:{partition}:glue:{region}:{account}:crawler/{prefix}-settlements',
         ...logDelivery,
-      ].sort(),
+      ]
+        .map(readable)
+        .sort(),
     );
   });
 
@@ -209,8 +212,8 @@ describe('orchestration', () => {
 
   it('lets the catalog refresh invoke its five functions, run its Distributed Map and start the catalog crawlers', () => {
     const self = 'arn:{partition}:states:{region}:{account}:stateMachine:{prefix}-catalog-refresh';
+    // Map run children only (docs: iam-policies-eg-dist-map), not the machine's own executions.
     const executions = [
-      'arn:{partition}:states:{region}:{account}:execution:{prefix}-catalog-refresh:*',
       'arn:{partition}:states:{region}:{account}:execution:{prefix}-catalog-refresh/*',
     ];
     expect(
@@ -234,7 +237,9 @@ describe('orchestration', () => {
         'Allow s3:GetObject ${aws_s3_bucket.lake_curated_bucket.arn}/_work/catalog-refresh/*',
         'Allow kms:Decrypt ${aws_kms_key.keys_lake.arn} if StringEquals kms:ViaService=s3.{region}.amazonaws.com',
         ...logDelivery,
-      ].sort(),
+      ]
+        .map(readable)
+        .sort(),
     );
     // The ItemReader reads exactly where planCatalogChunks writes the chunk list.
     const definition = JSON.parse(machine('catalog_refresh')['definition'] as string) as {
@@ -266,7 +271,9 @@ describe('orchestration', () => {
         `Allow events:PutRule ${syncRule}`,
         `Allow events:PutTargets ${syncRule}`,
         ...logDelivery,
-      ].sort(),
+      ]
+        .map(readable)
+        .sort(),
     );
   });
 });
@@ -317,7 +324,7 @@ describe('schedules', () => {
     expect(resource(stack, 'aws_scheduler_schedule', 'schedules_subscription_setup')).toMatchObject(
       {
         schedule_expression: '${var.subscription_setup_schedule}',
-        target: { arn: alias('setup_subscriptions'), input: '{}' },
+        target: { arn: aliasRef('setup_subscriptions'), input: '{}' },
       },
     );
   });
@@ -350,7 +357,7 @@ describe('schedules', () => {
     expect(
       permissionLines(roleStatements(stack, 'schedules_scheduler_role')).map(readable),
     ).toEqual([
-      `Allow lambda:InvokeFunction ${alias('setup_subscriptions')}`,
+      `Allow lambda:InvokeFunction ${aliasRef('setup_subscriptions')}`,
       'Allow lambda:InvokeFunction arn:{partition}:lambda:{region}:{account}:function:{prefix}-token-broker:live',
       `Allow states:StartExecution ${ref('aws_sfn_state_machine.orchestration_catalog_refresh_state_machine', 'arn')}`,
       `Allow states:StartExecution ${ref('aws_sfn_state_machine.orchestration_fan_out_state_machine', 'arn')}`,

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { CrawlerStarter } from '../catalog/data-catalog';
+import { LIVE_ALIAS } from '../functions/app-function';
 import type { AppFunctions } from '../functions/app-functions';
 import type { PolicyStatement } from '../iam/policy-document';
 import type { Deployment } from '../stack/deployment';
@@ -59,13 +60,23 @@ export function ingestionStateMachineArn(deployment: Deployment): string {
   return deployment.arn('states', `stateMachine:${deployment.name(WorkflowName.ReportIngestion)}`);
 }
 
+// Name-built `live` alias ARNs rather than references: the definitions are then known at plan
+// time, so `terraform plan` shows each definition in full (the machines still depend on the aliases).
 function bindFunctions(
+  deployment: Deployment,
   functions: AppFunctions,
   bindings: Readonly<Record<string, string>>,
 ): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(bindings).map(([placeholder, id]) => [placeholder, functions.get(id).aliasArn]),
+    Object.entries(bindings).map(([placeholder, id]) => [
+      placeholder,
+      deployment.arn('lambda', `function:${functions.get(id).functionName}:${LIVE_ALIAS}`),
+    ]),
   );
+}
+
+function aliasesOf(functions: AppFunctions, bindings: Readonly<Record<string, string>>) {
+  return Object.values(bindings).map((id) => functions.get(id).alias);
 }
 
 function startCrawlers(crawlerArns: readonly string[]): PolicyStatement[] {
@@ -95,7 +106,7 @@ export class Orchestration extends Construct {
     super(scope, id);
     const { deployment, functions } = props;
 
-    const ingestionBindings = bindFunctions(functions, INGESTION_FUNCTION_BINDINGS);
+    const ingestionBindings = bindFunctions(deployment, functions, INGESTION_FUNCTION_BINDINGS);
     this.ingestion = new WorkflowStateMachine(this, 'report_ingestion', {
       deployment,
       name: WorkflowName.ReportIngestion,
@@ -105,16 +116,17 @@ export class Orchestration extends Construct {
         ingestionBindings,
       ),
       invokedFunctionArns: Object.values(ingestionBindings),
+      dependsOn: aliasesOf(functions, INGESTION_FUNCTION_BINDINGS),
       statements: startCrawlers(props.crawlerArns(CrawlerStarter.ReportIngestion)),
       logRetentionDays: props.logRetentionDays,
     });
 
-    const ingestionArn = this.ingestion.stateMachine.arn;
+    const ingestionArn = ingestionStateMachineArn(deployment);
     const ingestionExecutions = deployment.arn(
       'states',
       `execution:${this.ingestion.stateMachineName}:*`,
     );
-    const fanOutBindings = bindFunctions(functions, FAN_OUT_FUNCTION_BINDINGS);
+    const fanOutBindings = bindFunctions(deployment, functions, FAN_OUT_FUNCTION_BINDINGS);
     this.fanOut = new WorkflowStateMachine(this, 'fan_out', {
       deployment,
       name: WorkflowName.FanOut,
@@ -123,6 +135,7 @@ export class Orchestration extends Construct {
         [INGESTION_STATE_MACHINE_PLACEHOLDER]: ingestionArn,
       }),
       invokedFunctionArns: Object.values(fanOutBindings),
+      dependsOn: [...aliasesOf(functions, FAN_OUT_FUNCTION_BINDINGS), this.ingestion.stateMachine],
       statements: [
         {
           Sid: 'StartIngestions',
@@ -151,7 +164,7 @@ export class Orchestration extends Construct {
     });
 
     // The machine the notification consumer starts (its policy and environment name it by ARN).
-    const retrievalBindings = bindFunctions(functions, RETRIEVAL_FUNCTION_BINDINGS);
+    const retrievalBindings = bindFunctions(deployment, functions, RETRIEVAL_FUNCTION_BINDINGS);
     this.retrieval = new WorkflowStateMachine(this, 'report_retrieval', {
       deployment,
       name: WorkflowName.ReportRetrieval,
@@ -161,6 +174,7 @@ export class Orchestration extends Construct {
         retrievalBindings,
       ),
       invokedFunctionArns: Object.values(retrievalBindings),
+      dependsOn: aliasesOf(functions, RETRIEVAL_FUNCTION_BINDINGS),
       statements: startCrawlers(props.crawlerArns(CrawlerStarter.ReportRetrieval)),
       logRetentionDays: props.logRetentionDays,
     });
@@ -169,7 +183,11 @@ export class Orchestration extends Construct {
     // its executions' are built from the name (a reference would make the role depend on the
     // machine that depends on the role).
     const catalogRefreshName = deployment.name(WorkflowName.CatalogRefresh);
-    const catalogRefreshBindings = bindFunctions(functions, CATALOG_REFRESH_FUNCTION_BINDINGS);
+    const catalogRefreshBindings = bindFunctions(
+      deployment,
+      functions,
+      CATALOG_REFRESH_FUNCTION_BINDINGS,
+    );
     this.catalogRefresh = new WorkflowStateMachine(this, 'catalog_refresh', {
       deployment,
       name: WorkflowName.CatalogRefresh,
@@ -179,6 +197,7 @@ export class Orchestration extends Construct {
         catalogRefreshBindings,
       ),
       invokedFunctionArns: Object.values(catalogRefreshBindings),
+      dependsOn: aliasesOf(functions, CATALOG_REFRESH_FUNCTION_BINDINGS),
       statements: [
         ...startCrawlers(props.crawlerArns(CrawlerStarter.CatalogRefresh)),
         {
@@ -188,14 +207,15 @@ export class Orchestration extends Construct {
           Resource: deployment.arn('states', `stateMachine:${catalogRefreshName}`),
         },
         {
-          // `<name>:<id>` are its own executions, `<name>/<map run label>:<id>` the map runs' children.
+          // A map run's child executions are `execution:<name>/<map run label>:<id>`. This
+          // statement, StartExecution on the machine itself and s3:GetObject for the ItemReader
+          // are the Distributed Map policy of
+          // https://docs.aws.amazon.com/step-functions/latest/dg/iam-policies-eg-dist-map.html
+          // (no ResultWriter here, so no s3:PutObject / multipart actions).
           Sid: 'DistributedMapAwaitsChildExecutions',
           Effect: 'Allow',
           Action: ['states:DescribeExecution', 'states:StopExecution'],
-          Resource: [
-            deployment.arn('states', `execution:${catalogRefreshName}:*`),
-            deployment.arn('states', `execution:${catalogRefreshName}/*`),
-          ],
+          Resource: deployment.arn('states', `execution:${catalogRefreshName}/*`),
         },
         {
           Sid: 'ReadChunkLists',

@@ -1,5 +1,6 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { SfnStateMachine } from '@cdktf/provider-aws/lib/sfn-state-machine';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { PolicyStatement } from '../iam/policy-document';
 import { ServiceRole } from '../iam/service-role';
@@ -17,6 +18,8 @@ export interface WorkflowStateMachineProps {
   /** What else the definition's service integrations need. */
   readonly statements: readonly PolicyStatement[];
   readonly logRetentionDays: number;
+  /** What the definition names without a reference (the `live` aliases, a started machine). */
+  readonly dependsOn?: readonly ITerraformDependable[];
 }
 
 /**
@@ -89,7 +92,7 @@ export class WorkflowStateMachine extends Construct {
         level: 'ERROR',
       },
       tracingConfiguration: { enabled: true },
-      dependsOn: [this.role.policy],
+      dependsOn: [this.role.policy, ...(props.dependsOn ?? [])],
     });
   }
 }

@@ -128,6 +128,7 @@ export class SpapiLakeStack extends TerraformStack {
       );
     const listingsRule = listingsRuleArn(deployment, vars.partnerEventSourceName);
     const notifications = new NotificationQueue(this, 'notifications', {
+      deployment,
       queueName: deployment.name(QueueName.Notifications),
       kmsKeyArn: keys.lake.arn,
       sellingPartnerApiSends: true,
@@ -144,6 +145,7 @@ export class SpapiLakeStack extends TerraformStack {
       ],
     });
     const applicationNotifications = new NotificationQueue(this, 'application_notifications', {
+      deployment,
       queueName: deployment.name(QueueName.ApplicationNotifications),
       kmsKeyArn: keys.lake.arn,
       sellingPartnerApiSends: true,
@@ -151,6 +153,7 @@ export class SpapiLakeStack extends TerraformStack {
     });
     // Filled by the notification consumer; drained by the catalog/listings fetcher (refreshListings).
     const listingRefresh = new NotificationQueue(this, 'listing_refresh', {
+      deployment,
       queueName: deployment.name(QueueName.ListingRefresh),
       kmsKeyArn: keys.lake.arn,
       sellingPartnerApiSends: false,

@@ -31,6 +31,14 @@ export interface StackVariables {
   readonly athenaBytesScannedCutoff: number;
 }
 
+// "Is a JSON array": `tolist(jsondecode(…))` fails for arrays whose elements differ in shape (report
+// configs with and without `reportOptions`), which made the default report configs fail their own
+// validation; `concat(…, [])` accepts any JSON array (a tuple) and refuses objects and scalars.
+const jsonArray = (name: string) => `concat(jsondecode(var.${name}), [])`;
+const isJsonArray = (name: string) => `can(${jsonArray(name)})`;
+/** The elements of a JSON array variable, `[]` when it is none (conditions do not short-circuit). */
+const elementsOf = (name: string) => `try(${jsonArray(name)}, [])`;
+
 const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096];
 
 /**
@@ -138,7 +146,7 @@ export function declareStackVariables(
       default: '[]',
       validation: [
         {
-          condition: '${can(tolist(jsondecode(var.accounts_json)))}',
+          condition: `\${${isJsonArray('accounts_json')}}`,
           errorMessage: 'accounts_json must be a JSON array.',
         },
       ],
@@ -150,8 +158,7 @@ export function declareStackVariables(
       default: defaults.reportConfigsJson,
       validation: [
         {
-          condition:
-            '${can(tolist(jsondecode(var.report_configs_json))) && alltrue([for c in jsondecode(var.report_configs_json) : can(regex("^[a-z0-9]+(-[a-z0-9]+)*$", c.id)) && can(tostring(c.schedule))])}',
+          condition: `\${${isJsonArray('report_configs_json')} && alltrue([for c in ${elementsOf('report_configs_json')} : can(regex("^[a-z0-9]+(-[a-z0-9]+)*$", c.id)) && can(tostring(c.schedule))])}`,
           errorMessage:
             'report_configs_json must be a JSON array of report configs, each with a slug id and a schedule.',
         },
@@ -164,8 +171,7 @@ export function declareStackVariables(
       default: '[]',
       validation: [
         {
-          condition:
-            '${can(tolist(jsondecode(var.catalog_refreshes_json))) && alltrue([for r in jsondecode(var.catalog_refreshes_json) : can(regex("^[a-z0-9]+(-[a-z0-9]+)*$", r.id)) && length(try(r.id, "")) <= 48 && can(tostring(r.schedule)) && can(tostring(r.request.sellingPartnerId)) && contains(["NA", "EU", "FE"], try(r.request.region, "")) && length(try(r.request.marketplaceIds, [])) > 0])}',
+          condition: `\${${isJsonArray('catalog_refreshes_json')} && alltrue([for r in ${elementsOf('catalog_refreshes_json')} : can(regex("^[a-z0-9]+(-[a-z0-9]+)*$", r.id)) && length(try(r.id, "")) <= 48 && can(tostring(r.schedule)) && can(tostring(r.request.sellingPartnerId)) && contains(["NA", "EU", "FE"], try(r.request.region, "")) && length(try(r.request.marketplaceIds, [])) > 0])}`,
           errorMessage:
             'catalog_refreshes_json must be a JSON array of { id (slug, at most 48 characters), schedule, request: { sellingPartnerId, region (NA, EU, FE), marketplaceIds, … } }.',
         },
