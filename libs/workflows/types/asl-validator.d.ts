@@ -1,4 +1,6 @@
-// asl-validator 4 ships no type declarations; this is the part of its API the tests use.
+// asl-validator 4 ships no type declarations; this is the part of its API the workspace uses. The
+// one copy: libs/workflows (its specs), tools/asl-export and infra (its specs) include it in their
+// tsconfig.json.
 declare module 'asl-validator' {
   interface AslValidationResult {
     readonly isValid: boolean;
