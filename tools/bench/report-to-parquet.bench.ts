@@ -8,7 +8,7 @@
 // set stays near 150 MiB, but uncapped V8 lets garbage grow the heap far past it before collecting.
 // Production sets the same cap with NODE_OPTIONS=--max-old-space-size=<MiB>.
 // Usage (through tools/bench/run.mjs): --rows 1000000,5000000 --row-group-size 25000 --heap-mib 256
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { createServer, get } from 'node:http';
@@ -20,7 +20,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { type ReportRecord, type ReportsPort, retrieveReport } from '@spapi-lake/ingestion';
-import { LocalDiskObjectStore } from '@spapi-lake/lake-adapters';
+import { LocalDiskObjectStore, workerTsvCurator } from '@spapi-lake/lake-adapters';
 import { hyparquetSinkFactory, reportDocumentPort } from '@spapi-lake/report-retriever-handlers';
 
 const Scenario = { Baseline: 'baseline', Retrieval: 'retrieval' } as const;
@@ -28,7 +28,7 @@ type Scenario = (typeof Scenario)[keyof typeof Scenario];
 
 const scenarioLabels: Record<Scenario, string> = {
   baseline: 'baseline: http.get + gunzip + split lines',
-  retrieval: 'retrieveReport -> raw copy + Parquet (HyparquetSink)',
+  retrieval: 'retrieveReport -> raw copy + Parquet (columnar, worker)',
 };
 
 interface ScenarioResult {
@@ -233,6 +233,28 @@ function benchReports(url: string): ReportsPort {
   };
 }
 
+// The retriever's worker entry point, bundled as the app build bundles it.
+const WORKER_ENTRY = 'apps/report-retriever/src/tsv-curation-worker.ts';
+const workerBundle = (): string => join(__dirname, 'tsv-curation-worker.cjs');
+
+// esbuild's binary, as tools/bench/run.mjs runs it (its JS API cannot run from inside a bundle).
+function buildWorker(): void {
+  const build = spawnSync(
+    join(process.cwd(), 'node_modules/.bin/esbuild'),
+    [
+      WORKER_ENTRY,
+      '--bundle',
+      '--platform=node',
+      '--format=cjs',
+      '--target=node20',
+      '--log-level=warning',
+      `--outfile=${workerBundle()}`,
+    ],
+    { stdio: 'inherit' },
+  );
+  if (build.status !== 0) throw new Error('the curation worker did not build');
+}
+
 async function runRetrieval(
   url: string,
   rowGroupSize: number,
@@ -246,6 +268,7 @@ async function runRetrieval(
         store: new LocalDiskObjectStore(directory),
         openParquetSink: hyparquetSinkFactory({ rowGroupSize }),
         maxBufferedRows: rowGroupSize,
+        tsvCuration: { open: workerTsvCurator({ workerPath: workerBundle() }), rowGroupSize },
         clock: { now: () => Date.UTC(2026, 10, 1, 1) },
       },
       { sellingPartnerId: 'A1BENCHSELLER', reportId: '50000000001' },
@@ -375,6 +398,7 @@ async function main(args: string[]): Promise<void> {
       `row group ${rowGroupSize.toLocaleString('en')} rows, ` +
       `V8 old space ${heapMiB > 0 ? `capped at ${heapMiB} MiB` : 'uncapped'}`,
   );
+  buildWorker();
   const directory = mkdtempSync(join(tmpdir(), 'report-to-parquet-bench-'));
   let ok = true;
   try {

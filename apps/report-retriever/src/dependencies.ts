@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SSMClient } from '@aws-sdk/client-ssm';
@@ -88,6 +89,8 @@ export async function retrieveReportDependencies(
     logger: appLogger(),
     crawlerNamePrefix: config.CRAWLER_NAME_PREFIX,
     rowGroupSize: config.PARQUET_ROW_GROUP_SIZE,
+    // Bundled beside this file (project.json additionalEntryPoints).
+    curationWorkerPath: path.join(__dirname, 'tsv-curation-worker.js'),
   });
 }
 

@@ -1,14 +1,12 @@
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import {
   type ObjectStore,
   type ParquetColumn,
   ParquetRowError,
   curatedKey,
-  quarantineKey,
 } from '@spapi-lake/lake';
 import {
   type CellValue,
-  type QuarantinedRow,
   type ReportTypeDefinition,
   type SchemaObservation,
   parseReport,
@@ -16,19 +14,22 @@ import {
 import { datasetColumns, lineageValues } from './dataset-columns';
 import { PartitionedParquetWriter, type WrittenPartition } from './partitioned-parquet-writer';
 import type { ParquetSinkFactory, ReportRecord } from './ports';
-
-interface QuarantineOutput {
-  readonly key: string;
-  readonly stream: PassThrough;
-  readonly upload: Promise<{ bytes: number }>;
-  rows: number;
-}
+import { type QuarantineOutput, writeQuarantined } from './quarantine-output';
+import { curateTsvDocument } from './columnar/curate-tsv-document';
+import type { TsvCuratorFactory } from './columnar/tsv-curator';
 
 /** What curating one document wrote. */
 export interface CurationResult {
   readonly partitions: readonly WrittenPartition[];
   readonly quarantined: ReadonlyMap<string, { readonly key: string; readonly rows: number }>;
   readonly schema: readonly SchemaObservation[];
+}
+
+/** Columnar curation of TSV documents; without it they take the row path (parseReport + sinks). */
+export interface TsvCuration {
+  readonly open: TsvCuratorFactory;
+  /** Rows per Parquet row group. */
+  readonly rowGroupSize: number;
 }
 
 export interface CurationJob {
@@ -49,9 +50,13 @@ export async function curateDocument(
     readonly store: ObjectStore;
     readonly openParquetSink: ParquetSinkFactory;
     readonly maxBufferedRows?: number;
+    readonly tsvCuration?: TsvCuration;
   },
   job: CurationJob,
 ): Promise<CurationResult> {
+  if (job.definition.format === 'tsv' && deps.tsvCuration) {
+    return curateTsvDocument({ ...deps, tsvCuration: deps.tsvCuration }, job);
+  }
   const json = job.definition.format === 'json';
   const parse = parseReport(job.definition, job.text, { windowStart: job.windowStart });
   const datasets = new Map(job.definition.datasets.map((d) => [d.name, d]));
@@ -149,30 +154,4 @@ export async function curateDocument(
   for (const output of quarantined.values()) output.stream.end();
   await Promise.all([...quarantined.values()].map((output) => output.upload));
   return { partitions, quarantined, schema: parse.schema() };
-}
-
-function writeQuarantined(
-  store: ObjectStore,
-  job: CurationJob,
-  outputs: Map<string, QuarantineOutput>,
-  record: QuarantinedRow,
-): void {
-  let output = outputs.get(record.dataset);
-  if (!output) {
-    const key = quarantineKey({
-      dataset: record.dataset,
-      sellingPartnerId: job.sellingPartnerId,
-      dt: job.windowStart.slice(0, 10),
-      reportId: job.report.reportId,
-    });
-    const stream = new PassThrough();
-    const upload = store.putStream(key, stream, { contentType: 'application/x-ndjson' });
-    upload.catch(() => undefined);
-    output = { key, stream, upload, rows: 0 };
-    outputs.set(record.dataset, output);
-  }
-  output.rows += 1;
-  output.stream.write(
-    `${JSON.stringify({ position: record.position, reason: record.reason, raw: record.raw })}\n`,
-  );
 }

@@ -12,7 +12,22 @@ export {
   type RetrieveReportDeps,
   type RetrieveReportInput,
 } from './retrieve-report';
-export { curateDocument, type CurationJob, type CurationResult } from './curate-document';
+export {
+  curateDocument,
+  type CurationJob,
+  type CurationResult,
+  type TsvCuration,
+} from './curate-document';
+export type {
+  EncodedFilePart,
+  QuarantinedLine,
+  TsvCurationOutput,
+  TsvCurationSetup,
+  TsvCurator,
+  TsvCuratorFactory,
+} from './columnar/tsv-curator';
+export { TsvColumnarEngine } from './columnar/tsv-columnar-engine';
+export { inProcessTsvCurator } from './columnar/in-process-tsv-curator';
 export { datasetColumns, lineageColumns } from './dataset-columns';
 export {
   DEFAULT_MAX_BUFFERED_ROWS,

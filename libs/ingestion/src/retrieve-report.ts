@@ -15,7 +15,7 @@ import {
   isRestrictedReportType,
   reportTypeDefinition,
 } from '@spapi-lake/reports';
-import { type CurationResult, curateDocument } from './curate-document';
+import { type CurationResult, type TsvCuration, curateDocument } from './curate-document';
 import { datasetColumns } from './dataset-columns';
 import { ReportMarketplaceUnknownError, ReportNotReadyError } from './errors';
 import type {
@@ -35,6 +35,8 @@ export interface RetrieveReportDeps {
   readonly clock: ClockPort;
   /** Rows the open Parquet sinks of one document may buffer together (memory bound). */
   readonly maxBufferedRows?: number;
+  /** Columnar curation of TSV documents (see curateTsvDocument); without it they take the row path. */
+  readonly tsvCuration?: TsvCuration;
 }
 
 export interface RetrieveReportInput {

@@ -12,3 +12,13 @@ export {
   type HyparquetSinkOptions,
   ParquetCodec,
 } from './hyparquet-sink';
+export {
+  type ColumnarParquetEncodingOptions,
+  columnarParquetEncoding,
+} from './parquet/columnar-parquet-encoding';
+export { runTsvCurationWorker } from './curation-worker/run-tsv-curation-worker';
+export {
+  TsvCurationWorkerError,
+  type WorkerTsvCuratorOptions,
+  workerTsvCurator,
+} from './curation-worker/worker-tsv-curator';

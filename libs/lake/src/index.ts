@@ -2,6 +2,7 @@ export * from './errors';
 export { assertObjectKey, assertObjectKeyPrefix } from './object-key';
 export type { ObjectStore, ObjectSummary, PutObjectOptions, PutObjectResult } from './object-store';
 export {
+  AMAZON_GENERATED_LEDGER_SEGMENT,
   type CuratedKeyInput,
   DocumentCompression,
   type ErrorDocumentKeyInput,
@@ -21,8 +22,15 @@ export {
   rawReportKey,
 } from './lake-keys';
 export {
+  type ColumnVector,
+  type DictionaryColumnVector,
+  type TextColumnVector,
+  type ColumnarParquetEncoding,
   type ParquetColumn,
   ParquetColumnType,
+  type ParquetFileEncoder,
+  type ParquetValueConverter,
+  type StoredParquetValue,
   type ParquetRecord,
   type ParquetSink,
   type ParquetValue,

@@ -58,3 +58,81 @@ export interface ParquetSink {
   /** Writes the last row group and the footer, ends the output, and says what was written. */
   close(): Promise<ParquetWriteSummary>;
 }
+
+/** A cell in the form a Parquet file stores it: epoch ms, epoch days, unscaled decimals. */
+export type StoredParquetValue = string | number | bigint | boolean | null;
+
+/**
+ * Converts one cell of a column to its stored form, by the rules of `ParquetSink.appendRow`
+ * (`ParquetRowError` when the value does not fit the column).
+ */
+export type ParquetValueConverter = (value: ParquetValue) => StoredParquetValue;
+
+/**
+ * The values of one column for a row group, column-wise; `present[i]` is 0 where row i is null.
+ * Only the first `rows` entries (see {@link ParquetFileEncoder.encodeRowGroup}) are read.
+ * - `string`, `text`, `dictionary`: string columns (as strings, as ranges of document text, or as
+ *   indices into a dictionary);
+ * - `int32`: int32 columns, and date columns as epoch days;
+ * - `float64`: double columns, and int64 / timestamp columns as safe integers (timestamps in ms);
+ * - `decimal`: unscaled safe integers, except rows listed in `exact` (unscaled values beyond 2^53);
+ * - `boolean`: 0 or 1.
+ */
+export type ColumnVector =
+  | { readonly kind: 'string'; readonly present: Uint8Array; readonly values: readonly string[] }
+  | TextColumnVector
+  | DictionaryColumnVector
+  | { readonly kind: 'int32'; readonly present: Uint8Array; readonly values: Int32Array }
+  | { readonly kind: 'float64'; readonly present: Uint8Array; readonly values: Float64Array }
+  | {
+      readonly kind: 'decimal';
+      readonly present: Uint8Array;
+      readonly values: Float64Array;
+      readonly exact: ReadonlyMap<number, bigint>;
+    }
+  | { readonly kind: 'boolean'; readonly present: Uint8Array; readonly values: Uint8Array };
+
+/** A string column as ranges of larger texts: row i is `texts[textIds[i]]` from `starts[i]` to `ends[i]`. */
+export interface TextColumnVector {
+  readonly kind: 'text';
+  readonly present: Uint8Array;
+  readonly texts: readonly string[];
+  readonly textIds: Int32Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+/**
+ * A string column as dictionary indices: row i is entry `ids[i]`, whose UTF-16 code units are
+ * `chars[entryStarts[k]..entryEnds[k])`. Entries no row uses may be present.
+ */
+export interface DictionaryColumnVector {
+  readonly kind: 'dictionary';
+  readonly present: Uint8Array;
+  readonly ids: Int32Array;
+  readonly count: number;
+  readonly chars: Uint16Array;
+  readonly entryStarts: Int32Array;
+  readonly entryEnds: Int32Array;
+}
+
+/**
+ * Encodes one Parquet file from column vectors, a row group at a time, into bytes the caller writes
+ * out in order. Deterministic: the same vectors always give the same bytes.
+ */
+export interface ParquetFileEncoder {
+  /** The bytes of one row group (the first call's start with the file's magic number). */
+  encodeRowGroup(columns: readonly ColumnVector[], rows: number): Uint8Array;
+  /** The bytes that end the file (its footer); the encoder is done after this. */
+  finish(): Uint8Array;
+  /** Rows and row groups encoded so far. */
+  readonly rows: number;
+  readonly rowGroups: number;
+}
+
+/** Columnar Parquet encoding: files from column vectors, and the cell rules a row must pass. */
+export interface ColumnarParquetEncoding {
+  open(columns: readonly ParquetColumn[]): ParquetFileEncoder;
+  /** The same conversion rules `ParquetSink.appendRow` applies, for cells off the fast paths. */
+  converter(column: ParquetColumn): ParquetValueConverter;
+}

@@ -19,6 +19,8 @@ export type {
   SchemaObservation,
 } from './parsed-record';
 export { parseReport, type ReportParse } from './parse-report';
+export { type TsvLayout, parseTsvLine, tsvHeaderFields, tsvLayout } from './tsv-report-parser';
+export { partitionDateOf } from './partition-date';
 export { parseCell, parseDate, parseInstant, parseNumber } from './parse-cell';
 export { toSnakeCase } from './column-builders';
 export { CellParseError, MalformedReportDocumentError, UnknownReportTypeError } from './errors';

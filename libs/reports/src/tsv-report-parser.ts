@@ -7,7 +7,97 @@ import { partitionDateOf } from './partition-date';
 import type { DatasetDefinition } from './report-type-definition';
 import { toSnakeCase } from './column-builders';
 
-type Slot = { readonly index: number; readonly column: ColumnDefinition };
+/** How a TSV document's header maps onto its dataset, known once the header line is read. */
+export interface TsvLayout {
+  readonly dataset: DatasetDefinition;
+  /** Fields every line must have. */
+  readonly width: number;
+  /** Schema columns the document carries, and the field each is in. */
+  readonly slots: readonly { readonly index: number; readonly column: ColumnDefinition }[];
+  /** Fields the schema does not know, by snake_case header name (duplicates possible). */
+  readonly drift: readonly { readonly index: number; readonly name: string }[];
+  readonly observation: SchemaObservation;
+  readonly valuesTemplate: Readonly<Record<string, CellValue>>;
+  readonly driftTemplate: Readonly<Record<string, string | null>>;
+}
+
+/** The fields of a header line (a leading byte-order mark dropped). */
+export function tsvHeaderFields(line: string): string[] {
+  return line.replace(/^\uFEFF/, '').split('\t');
+}
+
+/** Maps a header's fields onto a dataset: columns matched by header name, the rest drift. */
+export function tsvLayout(dataset: DatasetDefinition, header: readonly string[]): TsvLayout {
+  const byHeader = new Map(header.map((name, index) => [name.trim(), index]));
+  const slots: { index: number; column: ColumnDefinition }[] = [];
+  const missing: string[] = [];
+  for (const column of dataset.columns) {
+    const index = byHeader.get(column.source);
+    if (index === undefined) missing.push(column.name);
+    else slots.push({ index, column });
+  }
+  const known = new Set(dataset.columns.map((column) => column.source));
+  const drift = header
+    .map((name, index) => ({ index, name: toSnakeCase(name.trim()) }))
+    .filter(({ index }) => !known.has((header[index] ?? '').trim()));
+  return {
+    dataset,
+    width: header.length,
+    slots,
+    drift,
+    observation: {
+      dataset: dataset.name,
+      driftColumns: drift.map(({ name }) => name),
+      missingColumns: missing,
+    },
+    valuesTemplate: Object.fromEntries(dataset.columns.map((column) => [column.name, null])),
+    driftTemplate: Object.fromEntries(drift.map(({ name }) => [name, null])),
+  };
+}
+
+/**
+ * Parses one data line (without its line terminator) of a TSV document: a typed row, or the line
+ * quarantined with the reason it cannot be curated.
+ */
+export function parseTsvLine(
+  layout: TsvLayout,
+  line: string,
+  position: number,
+  context: ParseContext,
+): ParsedRecord {
+  const fields = line.split('\t');
+  const quarantine = (reason: string): ParsedRecord => ({
+    kind: 'quarantine',
+    dataset: layout.dataset.name,
+    position,
+    raw: line,
+    reason,
+  });
+  if (fields.length !== layout.width) {
+    return quarantine(`expected ${layout.width} fields, found ${fields.length}`);
+  }
+  try {
+    // Copies of a template keep every row in V8's fast property mode (an object built key by
+    // computed key turns into a hash table past a dozen keys, slowing every later read).
+    const values: Record<string, CellValue> = { ...layout.valuesTemplate };
+    for (const { index, column } of layout.slots) {
+      values[column.name] = parseCell(column, fields[index]);
+    }
+    const extra: Record<string, string | null> = { ...layout.driftTemplate };
+    for (const { index, name } of layout.drift) extra[name] = fields[index] || null;
+    const partitionDate = partitionDateOf(layout.dataset, values, context);
+    return {
+      kind: 'row',
+      dataset: layout.dataset.name,
+      partitionDate,
+      values,
+      drift: extra,
+      position,
+    };
+  } catch (error) {
+    return quarantine(error instanceof Error ? error.message : String(error));
+  }
+}
 
 /**
  * Parses a tab-separated flat-file report. Columns are matched by header name (files may carry
@@ -15,15 +105,12 @@ type Slot = { readonly index: number; readonly column: ColumnDefinition };
  */
 export class TsvReportParser {
   private observation: SchemaObservation;
-  private readonly valuesTemplate: Readonly<Record<string, CellValue>>;
-  private driftTemplate: Readonly<Record<string, string | null>> = {};
 
   constructor(
     private readonly dataset: DatasetDefinition,
     private readonly context: ParseContext,
   ) {
     this.observation = { dataset: dataset.name, driftColumns: [], missingColumns: [] };
-    this.valuesTemplate = Object.fromEntries(dataset.columns.map((column) => [column.name, null]));
   }
 
   /** Drift and missing columns, known once the header has been read. */
@@ -32,82 +119,19 @@ export class TsvReportParser {
   }
 
   async *parse(chunks: AsyncIterable<string>): AsyncGenerator<ParsedRecord> {
-    let header: string[] | undefined;
-    let slots: Slot[] = [];
-    let drift: { index: number; name: string }[] = [];
+    let layout: TsvLayout | undefined;
     let lineNumber = 0;
     for await (const line of splitLines(chunks)) {
       lineNumber += 1;
-      if (header === undefined) {
-        header = line.replace(/^\uFEFF/, '').split('\t');
-        ({ slots, drift } = this.mapHeader(header));
+      if (layout === undefined) {
+        layout = tsvLayout(this.dataset, tsvHeaderFields(line));
+        this.observation = layout.observation;
         continue;
       }
       if (line.trim() === '') continue;
-      yield this.parseLine(line, lineNumber, header.length, slots, drift);
+      yield parseTsvLine(layout, line, lineNumber, this.context);
     }
-    if (header === undefined)
+    if (layout === undefined)
       throw new MalformedReportDocumentError('the document has no header line');
-  }
-
-  private mapHeader(header: string[]) {
-    const byHeader = new Map(header.map((name, index) => [name.trim(), index]));
-    const slots: Slot[] = [];
-    const missing: string[] = [];
-    for (const column of this.dataset.columns) {
-      const index = byHeader.get(column.source);
-      if (index === undefined) missing.push(column.name);
-      else slots.push({ index, column });
-    }
-    const known = new Set(this.dataset.columns.map((column) => column.source));
-    const drift = header
-      .map((name, index) => ({ index, name: toSnakeCase(name.trim()) }))
-      .filter(({ index }) => !known.has((header[index] ?? '').trim()));
-    this.observation = {
-      dataset: this.dataset.name,
-      driftColumns: drift.map(({ name }) => name),
-      missingColumns: missing,
-    };
-    this.driftTemplate = Object.fromEntries(drift.map(({ name }) => [name, null]));
-    return { slots, drift };
-  }
-
-  private parseLine(
-    line: string,
-    position: number,
-    width: number,
-    slots: Slot[],
-    drift: { index: number; name: string }[],
-  ): ParsedRecord {
-    const fields = line.split('\t');
-    const quarantine = (reason: string): ParsedRecord => ({
-      kind: 'quarantine',
-      dataset: this.dataset.name,
-      position,
-      raw: line,
-      reason,
-    });
-    if (fields.length !== width) {
-      return quarantine(`expected ${width} fields, found ${fields.length}`);
-    }
-    try {
-      // Copies of a template keep every row in V8's fast property mode (an object built key by
-      // computed key turns into a hash table past a dozen keys, slowing every later read).
-      const values: Record<string, CellValue> = { ...this.valuesTemplate };
-      for (const { index, column } of slots) values[column.name] = parseCell(column, fields[index]);
-      const extra: Record<string, string | null> = { ...this.driftTemplate };
-      for (const { index, name } of drift) extra[name] = fields[index] || null;
-      const partitionDate = partitionDateOf(this.dataset, values, this.context);
-      return {
-        kind: 'row',
-        dataset: this.dataset.name,
-        partitionDate,
-        values,
-        drift: extra,
-        position,
-      };
-    } catch (error) {
-      return quarantine(error instanceof Error ? error.message : String(error));
-    }
   }
 }

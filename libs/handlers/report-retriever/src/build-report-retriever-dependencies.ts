@@ -1,4 +1,5 @@
-import type { ClockPort, ReportsPort } from '@spapi-lake/ingestion';
+import { type ClockPort, type ReportsPort, inProcessTsvCurator } from '@spapi-lake/ingestion';
+import { columnarParquetEncoding, workerTsvCurator } from '@spapi-lake/lake-adapters';
 import type { ObjectStore } from '@spapi-lake/lake';
 import { hyparquetSinkFactory } from './hyparquet-sink-factory';
 import { reportDocumentPort } from './report-document-port';
@@ -15,6 +16,8 @@ import { ZonedObjectStore } from './zoned-object-store';
  * tools/bench/report-to-parquet.bench.ts); twice as many rows cost ~50 MiB more for ~15 % less CPU.
  */
 export const RETRIEVER_ROW_GROUP_SIZE = 25_000;
+
+const CREATED_BY = 'spapi-lake report-retriever';
 
 /** What both composition roots (the AWS app, the local runner) decide. */
 export interface ReportRetrieverSettings {
@@ -33,6 +36,11 @@ export interface ReportRetrieverSettings {
   readonly rowGroupSize?: number;
   /** fetch for document URLs (default the global one). */
   readonly fetch?: typeof fetch;
+  /**
+   * The built TSV curation worker (an entry point calling `runTsvCurationWorker`): TSV documents
+   * are then parsed and encoded on a worker thread; without it, on the calling thread.
+   */
+  readonly curationWorkerPath?: string;
 }
 
 /** The handlers' dependencies from the settings: zoned lake, document downloads, Parquet sinks. */
@@ -46,9 +54,16 @@ export function buildReportRetrieverDependencies(
     store: new ZonedObjectStore({ raw: settings.raw, curated: settings.curated }),
     openParquetSink: hyparquetSinkFactory({
       rowGroupSize,
-      createdBy: 'spapi-lake report-retriever',
+      createdBy: CREATED_BY,
     }),
     maxBufferedRows: rowGroupSize,
+    tsvCuration: {
+      open:
+        settings.curationWorkerPath === undefined
+          ? inProcessTsvCurator(columnarParquetEncoding({ createdBy: CREATED_BY }))
+          : workerTsvCurator({ workerPath: settings.curationWorkerPath, createdBy: CREATED_BY }),
+      rowGroupSize,
+    },
     clock: settings.clock,
     crawlerNamePrefix: settings.crawlerNamePrefix,
     logger: settings.logger,

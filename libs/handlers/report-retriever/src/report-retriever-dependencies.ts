@@ -5,6 +5,7 @@ import type {
   DocumentPort,
   ParquetSinkFactory,
   ReportsPort,
+  TsvCuration,
 } from '@spapi-lake/ingestion';
 import type { ObjectStore } from '@spapi-lake/lake';
 
@@ -30,6 +31,8 @@ export interface ReportRetrieverDependencies {
   readonly openParquetSink: ParquetSinkFactory;
   /** Rows the open Parquet files of one document may buffer together (memory bound). */
   readonly maxBufferedRows?: number;
+  /** Columnar curation of TSV documents (see retrieveReport); without it they take the row path. */
+  readonly tsvCuration?: TsvCuration;
   readonly clock: ClockPort;
   /** Glue crawler of a curated dataset: `<prefix><dataset>`, as infra names them. */
   readonly crawlerNamePrefix: string;

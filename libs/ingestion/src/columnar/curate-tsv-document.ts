@@ -1,0 +1,202 @@
+import { PassThrough, type Writable } from 'node:stream';
+import { type ObjectStore, curatedKey } from '@spapi-lake/lake';
+import { MalformedReportDocumentError, tsvHeaderFields, tsvLayout } from '@spapi-lake/reports';
+import type { CurationJob, CurationResult, TsvCuration } from '../curate-document';
+import { datasetColumns, lineageValues } from '../dataset-columns';
+import { DEFAULT_MAX_BUFFERED_ROWS, type WrittenPartition } from '../partitioned-parquet-writer';
+import { type QuarantineOutput, writeQuarantined } from '../quarantine-output';
+import type { TsvCurationOutput, TsvCurator } from './tsv-curator';
+
+/** Characters of document text handed to the curator at a time. */
+const BATCH_CHARS = 1 << 20;
+/** Batches the curator may work on while this thread reads and decodes the next. */
+const BATCHES_IN_FLIGHT = 4;
+
+interface FileOutput {
+  readonly dt: string;
+  readonly key: string;
+  readonly stream: PassThrough;
+  readonly upload: Promise<{ bytes: number }>;
+  rows: number;
+}
+
+/**
+ * The columnar path of a TSV document: this thread reads the decoded text, takes the header line,
+ * and hands the rest in large batches to a `TsvCurator` (on a worker thread in production), then
+ * streams the encoded Parquet bytes it gets back to one object per `dt` and quarantined lines to the
+ * quarantine object, honouring the uploads' back-pressure. Same objects, keys and result as the row
+ * path; on failure every upload is aborted and the curator released.
+ */
+export async function curateTsvDocument(
+  deps: {
+    readonly store: ObjectStore;
+    readonly maxBufferedRows?: number;
+    readonly tsvCuration: TsvCuration;
+  },
+  job: CurationJob,
+): Promise<CurationResult> {
+  const [dataset] = job.definition.datasets;
+  if (!dataset || job.definition.datasets.length !== 1) {
+    throw new MalformedReportDocumentError(
+      `${job.definition.reportType}: a TSV report feeds one dataset`,
+    );
+  }
+  const files = new Map<string, FileOutput>();
+  const quarantined = new Map<string, QuarantineOutput>();
+  let curator: TsvCurator | undefined;
+  let observation: ReturnType<typeof tsvLayout>['observation'] | undefined;
+  const inFlight: Promise<TsvCurationOutput>[] = [];
+
+  const fileFor = (dt: string): FileOutput => {
+    let file = files.get(dt);
+    if (!file) {
+      const key = curatedKey({
+        dataset: dataset.name,
+        marketplaceId: job.marketplaceId,
+        dt,
+        sellingPartnerId: job.sellingPartnerId,
+        reportId: job.report.reportId,
+      });
+      const stream = new PassThrough();
+      const upload = deps.store.putStream(key, stream, {
+        contentType: 'application/vnd.apache.parquet',
+      });
+      // Awaited at the end or on failure; without this an early rejection would be unhandled.
+      upload.catch(() => undefined);
+      file = { dt, key, stream, upload, rows: 0 };
+      files.set(dt, file);
+    }
+    return file;
+  };
+
+  const apply = async (output: TsvCurationOutput): Promise<void> => {
+    for (const line of output.quarantined) {
+      writeQuarantined(deps.store, job, quarantined, {
+        kind: 'quarantine',
+        dataset: dataset.name,
+        ...line,
+      });
+    }
+    for (const part of output.parts) {
+      const file = fileFor(part.dt);
+      await write(
+        file.stream,
+        Buffer.from(part.bytes.buffer, part.bytes.byteOffset, part.bytes.length),
+      );
+      if (part.finalRows !== undefined) {
+        file.rows = part.finalRows;
+        file.stream.end();
+      }
+    }
+  };
+
+  const send = async (text: string): Promise<void> => {
+    if (!curator) throw new Error('the curator is not open');
+    inFlight.push(curator.curate(text));
+    // Results are applied in order; the oldest is awaited once enough batches are out.
+    if (inFlight.length >= BATCHES_IN_FLIGHT)
+      await apply(await (inFlight.shift() as Promise<TsvCurationOutput>));
+  };
+
+  try {
+    let head = '';
+    let batch = '';
+    for await (const chunk of job.text) {
+      if (typeof chunk !== 'string') {
+        throw new TypeError('TSV curation expects decoded text chunks (see decodeReportDocument)');
+      }
+      if (curator === undefined) {
+        head += chunk;
+        const end = head.indexOf('\n');
+        if (end === -1) continue;
+        const header = tsvHeaderFields(withoutCarriageReturn(head.slice(0, end)));
+        curator = openCurator(header);
+        batch = head.slice(end + 1);
+        head = '';
+      } else {
+        batch += chunk;
+      }
+      if (batch.length >= BATCH_CHARS) {
+        await send(batch);
+        batch = '';
+      }
+    }
+    if (curator === undefined) {
+      // A document without a line break is its header alone, if it has any text at all.
+      if (head === '') throw new MalformedReportDocumentError('the document has no header line');
+      curator = openCurator(tsvHeaderFields(withoutCarriageReturn(head)));
+    }
+    if (batch !== '') inFlight.push(curator.curate(batch));
+    inFlight.push(curator.finish());
+    while (inFlight.length > 0) await apply(await (inFlight.shift() as Promise<TsvCurationOutput>));
+    for (const output of quarantined.values()) output.stream.end();
+    const written: WrittenPartition[] = [];
+    for (const file of files.values()) {
+      const { bytes } = await file.upload;
+      written.push({
+        dataset: dataset.name,
+        marketplaceId: job.marketplaceId,
+        dt: file.dt,
+        key: file.key,
+        rows: file.rows,
+        bytes,
+      });
+    }
+    await Promise.all([...quarantined.values()].map((output) => output.upload));
+    written.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return { partitions: written, quarantined, schema: observation ? [observation] : [] };
+  } catch (error) {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    for (const pending of inFlight) pending.catch(() => undefined);
+    for (const file of files.values()) file.stream.destroy(failure);
+    for (const output of quarantined.values()) output.stream.destroy(failure);
+    await Promise.allSettled([
+      ...[...files.values()].map((file) => file.upload),
+      ...[...quarantined.values()].map((output) => output.upload),
+    ]);
+    throw error;
+  } finally {
+    await curator?.close();
+  }
+
+  function openCurator(header: string[]): TsvCurator {
+    const layout = tsvLayout(dataset as NonNullable<typeof dataset>, header);
+    observation = layout.observation;
+    const lineage = lineageValues(job.report);
+    return deps.tsvCuration.open({
+      dataset: layout.dataset,
+      header,
+      columns: datasetColumns(layout.dataset, layout.observation.driftColumns, false),
+      reportId: lineage._report_id,
+      reportProcessedAt: lineage._report_processed_at,
+      windowStart: job.windowStart,
+      firstLine: 2,
+      rowGroupSize: deps.tsvCuration.rowGroupSize,
+      maxBufferedRows: deps.maxBufferedRows ?? DEFAULT_MAX_BUFFERED_ROWS,
+    });
+  }
+}
+
+function withoutCarriageReturn(line: string): string {
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
+
+function write(stream: Writable, bytes: Buffer): Promise<void> {
+  if (stream.destroyed) return Promise.reject(new Error('the Parquet upload stream is closed'));
+  if (stream.write(bytes)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const settle = (error?: Error) => {
+      stream.off('drain', onDrain);
+      stream.off('error', onError);
+      stream.off('close', onClose);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = () => settle();
+    const onError = (error: Error) => settle(error);
+    const onClose = () => settle(new Error('the Parquet upload stream closed early'));
+    stream.on('drain', onDrain);
+    stream.on('error', onError);
+    stream.on('close', onClose);
+  });
+}

@@ -1,0 +1,565 @@
+import {
+  type ColumnarParquetEncoding,
+  type ParquetColumn,
+  type ParquetFileEncoder,
+  ParquetRowError,
+  type ParquetValueConverter,
+  type StoredParquetValue,
+} from '@spapi-lake/lake';
+import {
+  type CellValue,
+  type ColumnDefinition,
+  type ParseContext,
+  type TsvLayout,
+  parseCell,
+  parseTsvLine,
+  partitionDateOf,
+  tsvLayout,
+} from '@spapi-lake/reports';
+import { ColumnBuilder, vectorKind } from './column-builders';
+import { TextColumnBuilder } from './text-column-builder';
+import { fastDecimal, fastInteger, fastIsoDate, fastIsoSeconds } from './fast-cells';
+import type {
+  EncodedFilePart,
+  QuarantinedLine,
+  TsvCurationOutput,
+  TsvCurationSetup,
+} from './tsv-curator';
+
+const DAY_MS = 86_400_000;
+
+/** Where a Parquet column's value comes from in a line. */
+type Source =
+  | {
+      readonly from: 'field';
+      /** -1 when the document lacks the column: always null. */
+      readonly index: number;
+      readonly definition: ColumnDefinition;
+      /** The hot loop's op for the cell. */
+      readonly op: Op;
+    }
+  | { readonly from: 'drift'; readonly index: number }
+  | { readonly from: 'constant'; readonly value: string | number }
+  | { readonly from: 'position' };
+
+type Builder = ColumnBuilder | TextColumnBuilder;
+
+interface Partition {
+  readonly dt: string;
+  readonly encoder: ParquetFileEncoder;
+  builders: Builder[] | undefined;
+  rows: number;
+  /**
+   * Whether a parsed row was routed here (even one the Parquet schema then rejected): the row
+   * path opens the partition's file at that point, so the file exists, perhaps with no rows.
+   */
+  opened: boolean;
+}
+
+/** What the hot loop does for a column (one code per column, so the loop stays monomorphic). */
+const Op = {
+  Missing: 0,
+  Text: 1,
+  Integer: 2,
+  Decimal: 3,
+  Timestamp: 4,
+  Date: 5,
+  Boolean: 6,
+  OtherCell: 7,
+  Position: 8,
+  Constant: 9,
+} as const;
+type Op = (typeof Op)[keyof typeof Op];
+
+function cellOp(definition: ColumnDefinition, column: ParquetColumn): Op {
+  switch (definition.type) {
+    case 'string':
+      return Op.Text;
+    case 'integer':
+      return column.type === 'int64' ? Op.Integer : Op.OtherCell;
+    case 'decimal':
+      return column.type === 'decimal' ? Op.Decimal : Op.OtherCell;
+    case 'timestamp':
+      return Op.Timestamp;
+    case 'date':
+      return Op.Date;
+    case 'boolean':
+      return Op.Boolean;
+    default:
+      return Op.OtherCell;
+  }
+}
+
+/**
+ * The synchronous core of TSV curation, column-wise: finds lines and fields in one pass,
+ * parses cells straight into per-partition column vectors (fast paths for the common forms,
+ * `parseCell` and the Parquet converters otherwise), and encodes a partition's row group once it
+ * is full or once the partitions together buffer more than `maxBufferedRows` rows. Any line the
+ * fast path does not fully accept is parsed again by `parseTsvLine`, the row path's own function,
+ * so every row is curated or quarantined exactly as the row path would.
+ */
+export class TsvColumnarEngine {
+  private readonly layout: TsvLayout;
+  private readonly context: ParseContext;
+  private readonly columns: readonly ParquetColumn[];
+  private readonly sources: readonly Source[];
+  private readonly ops: Uint8Array;
+  private readonly fieldIndex: Int32Array;
+  private readonly scales: Int32Array;
+  private readonly precisions: Int32Array;
+  private readonly converters: readonly ParquetValueConverter[];
+  private readonly partitions = new Map<string, Partition>();
+  private readonly partitionColumn: { index: number; definition: ColumnDefinition } | undefined;
+  private readonly windowDt: string;
+  private readonly fieldStart: Int32Array;
+  private readonly fieldEnd: Int32Array;
+  private pendingText = '';
+  private line: number;
+  private buffered = 0;
+  private lastDay = Number.NaN;
+  private lastDayPartition: Partition | undefined;
+  private parts: EncodedFilePart[] = [];
+  private quarantined: QuarantinedLine[] = [];
+  private finished = false;
+  /** False when a lineage value itself does not fit its column: every row then fails slowly. */
+  private readonly fastPathOpen: boolean;
+
+  constructor(
+    private readonly setup: TsvCurationSetup,
+    private readonly encoding: ColumnarParquetEncoding,
+  ) {
+    this.layout = tsvLayout(setup.dataset, setup.header);
+    this.context = { windowStart: setup.windowStart };
+    this.columns = setup.columns;
+    this.line = setup.firstLine;
+    this.converters = setup.columns.map((column) => encoding.converter(column));
+    this.fieldStart = new Int32Array(this.layout.width + 1);
+    this.fieldEnd = new Int32Array(this.layout.width + 1);
+    this.windowDt = setup.windowStart.slice(0, 10);
+    const slotOf = new Map(this.layout.slots.map((slot) => [slot.column.name, slot]));
+    // The last header with a drift name wins, as in the row path's drift record.
+    const driftOf = new Map(this.layout.drift.map(({ index, name }) => [name, index]));
+    const definitionOf = new Map(setup.dataset.columns.map((c) => [c.name, c]));
+    this.sources = setup.columns.map((column): Source => {
+      const definition = definitionOf.get(column.name);
+      if (definition) {
+        const slot = slotOf.get(column.name);
+        return {
+          from: 'field',
+          index: slot ? slot.index : -1,
+          definition,
+          op: cellOp(definition, column),
+        };
+      }
+      if (column.name === '_report_id') return { from: 'constant', value: setup.reportId };
+      if (column.name === '_report_processed_at') {
+        return { from: 'constant', value: setup.reportProcessedAt };
+      }
+      if (column.name === '_source_position') return { from: 'position' };
+      const index = driftOf.get(column.name);
+      if (index === undefined) throw new Error(`column ${column.name} has no source in the header`);
+      return { from: 'drift', index };
+    });
+    const count = this.sources.length;
+    this.ops = new Uint8Array(count);
+    this.fieldIndex = new Int32Array(count);
+    this.scales = new Int32Array(count);
+    this.precisions = new Int32Array(count);
+    this.sources.forEach((source, c) => {
+      const column = setup.columns[c] as ParquetColumn;
+      this.scales[c] = column.scale ?? 0;
+      this.precisions[c] = column.precision ?? 0;
+      if (source.from === 'field' || source.from === 'drift') {
+        this.fieldIndex[c] = source.index;
+        this.ops[c] = source.index < 0 ? Op.Missing : source.from === 'drift' ? Op.Text : source.op;
+      } else {
+        this.ops[c] = source.from === 'position' ? Op.Position : Op.Constant;
+      }
+    });
+    this.fastPathOpen = this.sources.every((source, c) => {
+      if (source.from !== 'constant') return true;
+      try {
+        this.converters[c]?.(source.value);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    const source = setup.dataset.partitionDate;
+    if ('column' in source) {
+      const slot = slotOf.get(source.column);
+      const definition = definitionOf.get(source.column);
+      if (definition) this.partitionColumn = { index: slot ? slot.index : -1, definition };
+    }
+  }
+
+  /** Curates the complete lines of `text` (the rest waits for the next call or `finish`). */
+  curate(text: string): TsvCurationOutput {
+    if (this.finished) throw new Error('the TSV curation is finished');
+    let from = 0;
+    if (this.pendingText !== '') {
+      // The line begun by the previous text ends in this one: curated on its own, so that the
+      // batch itself stays one flat string for the scan below.
+      const end = text.indexOf('\n');
+      if (end === -1) {
+        this.pendingText += text;
+        return this.takeOutput();
+      }
+      const line = this.pendingText + text.slice(0, end);
+      this.pendingText = '';
+      this.curateLine(line, 0, line.length);
+      from = end + 1;
+    }
+    this.pendingText = this.scanLines(text, from);
+    return this.takeOutput();
+  }
+
+  // One pass over the text finds both line ends and tabs; returns the unterminated rest.
+  private scanLines(text: string, from: number): string {
+    const { fieldStart, fieldEnd } = this;
+    const width = this.layout.width;
+    const length = text.length;
+    let lineStart = from;
+    let count = 0;
+    fieldStart[0] = from;
+    for (let i = from; i < length; i++) {
+      const code = text.charCodeAt(i);
+      if (code > 13) continue;
+      if (code === 9) {
+        if (count < width) fieldEnd[count] = i;
+        count++;
+        if (count < width) fieldStart[count] = i + 1;
+      } else if (code === 10) {
+        const end = i > lineStart && text.charCodeAt(i - 1) === 13 ? i - 1 : i;
+        if (count < width) fieldEnd[count] = end;
+        count++;
+        this.curateSplitLine(text, lineStart, end, count);
+        lineStart = i + 1;
+        count = 0;
+        fieldStart[0] = lineStart;
+      }
+    }
+    return lineStart >= length ? '' : text.slice(lineStart);
+  }
+
+  // A line whose fields `scanLines` has found (`count` of them; positions kept for `width`).
+  private curateSplitLine(text: string, start: number, end: number, count: number): void {
+    const position = this.line++;
+    const first = text.charCodeAt(start);
+    // Lines that trim to nothing are skipped, as in the row path (only such lines start blank).
+    if (end === start || first <= 32 || first === 0xa0 || first >= 0x1680) {
+      if (text.slice(start, end).trim() === '') return;
+    }
+    if (!this.fastPathOpen || count !== this.layout.width || !this.curateFields(text, position)) {
+      this.curateSlow(text.slice(start, end), position);
+    }
+  }
+
+  /** Curates a last unterminated line, writes every buffered row group and ends every file. */
+  finish(): TsvCurationOutput {
+    if (this.finished) throw new Error('the TSV curation is finished');
+    if (this.pendingText !== '') this.curateLine(this.pendingText, 0, this.pendingText.length);
+    this.pendingText = '';
+    this.finished = true;
+    for (const partition of this.partitions.values()) {
+      if (partition.rows > 0) this.encode(partition);
+      partition.builders = undefined;
+      // A partition only lines that failed to parse named has no file, as in the row path.
+      if (!partition.opened) continue;
+      this.parts.push({
+        dt: partition.dt,
+        bytes: partition.encoder.finish(),
+        finalRows: partition.encoder.rows,
+      });
+    }
+    return this.takeOutput();
+  }
+
+  private takeOutput(): TsvCurationOutput {
+    const output = { parts: this.parts, quarantined: this.quarantined };
+    this.parts = [];
+    this.quarantined = [];
+    return output;
+  }
+
+  private curateLine(text: string, start: number, lineEnd: number): void {
+    const position = this.line++;
+    const end = lineEnd > start && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+    const first = text.charCodeAt(start);
+    // Lines that trim to nothing are skipped, as in the row path (only such lines start blank).
+    if (end === start || first <= 32 || first === 0xa0 || first >= 0x1680) {
+      if (text.slice(start, end).trim() === '') return;
+    }
+    if (!this.fastPathOpen || !this.curateFast(text, start, end, position)) {
+      this.curateSlow(text.slice(start, end), position);
+    }
+  }
+
+  // The fast path; false when the line needs the slow one (which then decides everything).
+  private curateFast(text: string, start: number, end: number, position: number): boolean {
+    const { fieldStart, fieldEnd } = this;
+    const width = this.layout.width;
+    let count = 0;
+    let at = start;
+    for (;;) {
+      const tab = text.indexOf('\t', at);
+      if (tab === -1 || tab >= end) {
+        if (count >= width) return false;
+        fieldStart[count] = at;
+        fieldEnd[count] = end;
+        count++;
+        break;
+      }
+      if (count >= width) return false;
+      fieldStart[count] = at;
+      fieldEnd[count] = tab;
+      count++;
+      at = tab + 1;
+    }
+    if (count !== width) return false;
+    return this.curateFields(text, position);
+  }
+
+  // The fast path over fields already found; false when the slow path must decide.
+  private curateFields(text: string, position: number): boolean {
+    const { fieldStart, fieldEnd } = this;
+    const partition = this.partitionOf(text);
+    if (partition === undefined) return false;
+    const builders = partition.builders ?? this.openBuilders(partition);
+    const row = partition.rows;
+    const { ops, fieldIndex } = this;
+    try {
+      for (let c = 0; c < ops.length; c++) {
+        const op = ops[c];
+        const builder = builders[c] as Builder;
+        builder.reserve(row);
+        if (op === Op.Position) {
+          const numbers = builder as ColumnBuilder;
+          numbers.present[row] = 1;
+          numbers.numbers[row] = position;
+          continue;
+        }
+        if (op === Op.Constant || op === Op.Missing) {
+          this.store(builder, row, this.constantOf(c));
+          continue;
+        }
+        const field = fieldIndex[c] ?? 0;
+        const s = fieldStart[field] ?? 0;
+        const e = fieldEnd[field] ?? 0;
+        if (op === Op.Text) {
+          const texts = builder as TextColumnBuilder;
+          if (s === e) texts.setNull(row);
+          else texts.set(row, text, s, e);
+          continue;
+        }
+        const numbers = builder as ColumnBuilder;
+        if (s === e) {
+          numbers.present[row] = 0;
+          continue;
+        }
+        let value = Number.NaN;
+        switch (op) {
+          case Op.Integer:
+          case Op.Timestamp:
+            value = op === Op.Integer ? fastInteger(text, s, e) : fastIsoSeconds(text, s, e);
+            if (value === value) {
+              numbers.present[row] = 1;
+              numbers.numbers[row] = value;
+              continue;
+            }
+            break;
+          case Op.Decimal:
+            value = fastDecimal(text, s, e, this.scales[c] ?? 0, this.precisions[c] ?? 0);
+            if (value === value) {
+              numbers.present[row] = 1;
+              numbers.numbers[row] = value;
+              if (numbers.exact.size > 0) numbers.exact.delete(row);
+              continue;
+            }
+            break;
+          case Op.Date:
+            value = fastIsoDate(text, s, e);
+            if (value === value) {
+              numbers.present[row] = 1;
+              numbers.ints[row] = value;
+              continue;
+            }
+            break;
+          case Op.Boolean:
+            if (e - s === 4 && text.startsWith('true', s)) value = 1;
+            else if (e - s === 5 && text.startsWith('false', s)) value = 0;
+            if (value === value) {
+              numbers.present[row] = 1;
+              numbers.bools[row] = value;
+              continue;
+            }
+            break;
+          default:
+            break;
+        }
+        // Off the fast path: the row path's own parse and conversion (a failure throws).
+        const source = this.sources[c] as Extract<Source, { from: 'field' }>;
+        const convert = this.converters[c] as ParquetValueConverter;
+        numbers.setStored(row, convert(parseCell(source.definition, text.slice(s, e))));
+      }
+    } catch {
+      return false;
+    }
+    this.accept(partition);
+    return true;
+  }
+
+  private constantOf(c: number): string | number | null {
+    const source = this.sources[c];
+    return source?.from === 'constant' ? source.value : null;
+  }
+
+  /** Stores a converted cell (constants, the slow path) in whichever builder the column has. */
+  private store(builder: Builder, row: number, value: StoredParquetValue): void {
+    if (builder instanceof TextColumnBuilder) {
+      if (value === null) builder.setNull(row);
+      else {
+        const text = String(value);
+        builder.set(row, text, 0, text.length);
+      }
+    } else {
+      builder.setStored(row, value);
+    }
+  }
+
+  private openBuilders(partition: Partition): Builder[] {
+    const builders = this.columns.map((column): Builder => {
+      const kind = vectorKind(column);
+      return kind === 'string'
+        ? new TextColumnBuilder(this.setup.rowGroupSize)
+        : new ColumnBuilder(kind, this.setup.rowGroupSize);
+    });
+    partition.builders = builders;
+    return builders;
+  }
+
+  // The line's partition from its fields, or undefined when the slow path must decide.
+  private partitionOf(text: string): Partition | undefined {
+    const column = this.partitionColumn;
+    if (column === undefined) {
+      return 'window' in this.setup.dataset.partitionDate
+        ? this.partitionFor(this.windowDt)
+        : undefined;
+    }
+    if (column.index < 0) return undefined;
+    const s = this.fieldStart[column.index] ?? 0;
+    const e = this.fieldEnd[column.index] ?? 0;
+    let day = Number.NaN;
+    if (column.definition.type === 'timestamp') {
+      const ms = fastIsoSeconds(text, s, e);
+      day = Math.floor(ms / DAY_MS);
+    } else if (column.definition.type === 'date') {
+      day = fastIsoDate(text, s, e);
+    }
+    if (day === day) {
+      if (day === this.lastDay && this.lastDayPartition) return this.lastDayPartition;
+      const partition = this.partitionFor(new Date(day * DAY_MS).toISOString().slice(0, 10));
+      this.lastDay = day;
+      this.lastDayPartition = partition;
+      return partition;
+    }
+    if (s === e) return undefined;
+    try {
+      const value: CellValue = parseCell(column.definition, text.slice(s, e));
+      return this.partitionFor(
+        partitionDateOf(this.setup.dataset, { [column.definition.name]: value }, this.context),
+      );
+    } catch {
+      return undefined;
+    }
+  }
+
+  private curateSlow(line: string, position: number): void {
+    const record = parseTsvLine(this.layout, line, position, this.context);
+    if (record.kind === 'quarantine') {
+      this.quarantined.push({ position, reason: record.reason, raw: record.raw });
+      return;
+    }
+    this.partitionFor(record.partitionDate).opened = true;
+    const stored = [];
+    try {
+      for (let c = 0; c < this.columns.length; c++) {
+        const column = this.columns[c] as ParquetColumn;
+        const source = this.sources[c] as Source;
+        const value =
+          source.from === 'field'
+            ? record.values[column.name]
+            : source.from === 'drift'
+              ? record.drift[column.name]
+              : source.from === 'position'
+                ? position
+                : source.value;
+        stored.push((this.converters[c] as ParquetValueConverter)(value ?? null));
+      }
+    } catch (error) {
+      // A value the Parquet schema cannot hold fails that row only, quarantined as the row path does.
+      if (!(error instanceof ParquetRowError)) throw error;
+      this.quarantined.push({
+        position,
+        raw: JSON.stringify({ ...record.values, ...record.drift }),
+        reason: error.message,
+      });
+      return;
+    }
+    const partition = this.partitionFor(record.partitionDate);
+    const builders = partition.builders ?? this.openBuilders(partition);
+    for (let c = 0; c < builders.length; c++) {
+      const builder = builders[c] as Builder;
+      builder.reserve(partition.rows);
+      this.store(builder, partition.rows, stored[c] ?? null);
+    }
+    this.accept(partition);
+  }
+
+  private partitionFor(dt: string): Partition {
+    let partition = this.partitions.get(dt);
+    if (!partition) {
+      partition = {
+        dt,
+        encoder: this.encoding.open(this.columns),
+        builders: undefined,
+        rows: 0,
+        opened: false,
+      };
+      this.partitions.set(dt, partition);
+    }
+    return partition;
+  }
+
+  private accept(partition: Partition): void {
+    partition.opened = true;
+    partition.rows++;
+    this.buffered++;
+    if (partition.rows >= this.setup.rowGroupSize) {
+      this.encode(partition);
+    } else if (this.buffered > this.setup.maxBufferedRows) {
+      // Idle partitions give their rows up first (documents come sorted by date, so an idle one
+      // rarely gets rows again); their vectors are dropped, the active one's kept for reuse.
+      for (const other of this.partitions.values()) {
+        if (other === partition || other.rows === 0) continue;
+        this.encode(other);
+        other.builders = undefined;
+      }
+      if (partition.rows >= this.setup.maxBufferedRows) this.encode(partition);
+    }
+  }
+
+  private encode(partition: Partition): void {
+    const builders = partition.builders;
+    if (!builders || partition.rows === 0) return;
+    const bytes = partition.encoder.encodeRowGroup(
+      builders.map((builder) => builder.vector()),
+      partition.rows,
+    );
+    this.buffered -= partition.rows;
+    partition.rows = 0;
+    // Strings past the next row group's end would keep old document text alive.
+    for (const builder of builders) if (builder instanceof TextColumnBuilder) builder.clearRows();
+    this.parts.push({ dt: partition.dt, bytes });
+  }
+}

@@ -1,0 +1,60 @@
+import type { ParquetColumn } from '@spapi-lake/lake';
+import type { DatasetDefinition } from '@spapi-lake/reports';
+
+/** Everything a TSV curator needs to turn a document's data lines into Parquet (plain data). */
+export interface TsvCurationSetup {
+  readonly dataset: DatasetDefinition;
+  /** The header line's fields. */
+  readonly header: readonly string[];
+  /** The Parquet columns of the dataset's files (schema, drift, lineage). */
+  readonly columns: readonly ParquetColumn[];
+  readonly reportId: string;
+  /** `_report_processed_at`, epoch ms. */
+  readonly reportProcessedAt: number;
+  /** ISO date-time the report's window starts at (snapshot datasets partition by it). */
+  readonly windowStart: string;
+  /** Line number of the first line handed to `curate` (the header is line 1). */
+  readonly firstLine: number;
+  /** Rows per row group. */
+  readonly rowGroupSize: number;
+  /** Rows the open partitions may buffer together before idle ones are written out. */
+  readonly maxBufferedRows: number;
+}
+
+/** Encoded bytes of one partition's Parquet file, to append to it in the order received. */
+export interface EncodedFilePart {
+  /** The `dt` partition. */
+  readonly dt: string;
+  readonly bytes: Uint8Array;
+  /** Set on the part that ends the file: the file's row count. */
+  readonly finalRows?: number;
+}
+
+/** A data line that cannot be curated, as quarantine records it. */
+export interface QuarantinedLine {
+  readonly position: number;
+  readonly reason: string;
+  readonly raw: string;
+}
+
+/** What curating some lines produced. */
+export interface TsvCurationOutput {
+  readonly parts: readonly EncodedFilePart[];
+  readonly quarantined: readonly QuarantinedLine[];
+}
+
+/**
+ * Curates the data lines of one TSV document into encoded Parquet files per `dt`, in document
+ * order: `curate` takes any cut of the text (a line may span two calls), `finish` ends every file.
+ * In-process or on a worker thread; calls must be made one after another, each awaited or not, and
+ * their results are delivered in call order.
+ */
+export interface TsvCurator {
+  curate(text: string): Promise<TsvCurationOutput>;
+  finish(): Promise<TsvCurationOutput>;
+  /** Releases the curator (a worker thread); safe to call more than once, and after a failure. */
+  close(): Promise<void>;
+}
+
+/** Opens a curator for one document. */
+export type TsvCuratorFactory = (setup: TsvCurationSetup) => TsvCurator;

@@ -1,0 +1,134 @@
+import { buildSync } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  type TsvCurationOutput,
+  type TsvCurationSetup,
+  type TsvCurator,
+  datasetColumns,
+  inProcessTsvCurator,
+} from '@spapi-lake/ingestion';
+import { reportTypeDefinition, tsvHeaderFields, tsvLayout } from '@spapi-lake/reports';
+import { columnarParquetEncoding } from '../parquet/columnar-parquet-encoding';
+import { TsvCurationWorkerError, workerTsvCurator } from './worker-tsv-curator';
+
+// The worker implementation, once through a real worker thread: the entry point is bundled with
+// esbuild as the app build bundles it, and its output must equal the in-process curator's.
+
+const definition = reportTypeDefinition('GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL');
+const dataset = definition.datasets[0];
+const headerLine = [
+  'amazon-order-id',
+  'purchase-date',
+  'last-updated-date',
+  'quantity',
+  'item-price',
+  'is-business-order',
+  'gift-note',
+].join('\t');
+
+function document(rows: number): string {
+  let text = '';
+  for (let i = 0; i < rows; i++) {
+    const day = String(1 + (i % 3)).padStart(2, '0');
+    if (i % 50 === 7) {
+      text += 'a line cut short\n';
+      continue;
+    }
+    text += `111-${i}\t2026-10-${day}T10:00:00+00:00\t2026-10-${day}T11:00:00Z\t${i % 4}`;
+    text += `\t${(i / 8).toFixed(2)}\t${i % 2 ? 'true' : 'false'}\t${i % 3 ? '' : 'Grüße'}\n`;
+  }
+  return text;
+}
+
+function setupFor(): TsvCurationSetup {
+  if (!dataset) throw new Error('orders have a dataset');
+  const header = tsvHeaderFields(headerLine);
+  const layout = tsvLayout(dataset, header);
+  return {
+    dataset,
+    header,
+    columns: datasetColumns(dataset, layout.observation.driftColumns, false),
+    reportId: '50000000001',
+    reportProcessedAt: Date.UTC(2026, 10, 1),
+    windowStart: '2026-10-01T00:00:00Z',
+    firstLine: 2,
+    rowGroupSize: 100,
+    maxBufferedRows: 150,
+  };
+}
+
+async function run(curator: TsvCurator, text: string): Promise<TsvCurationOutput[]> {
+  try {
+    const cut = Math.floor(text.length / 3);
+    // Cut mid-line on purpose: the curator joins lines across calls.
+    const outputs = [curator.curate(text.slice(0, cut)), curator.curate(text.slice(cut))];
+    outputs.push(curator.finish());
+    return await Promise.all(outputs);
+  } finally {
+    await curator.close();
+  }
+}
+
+const normalise = (outputs: TsvCurationOutput[]) =>
+  outputs.map((output) => ({
+    quarantined: output.quarantined,
+    parts: output.parts.map((part) => ({
+      ...part,
+      bytes: Buffer.from(part.bytes).toString('base64'),
+    })),
+  }));
+
+describe('workerTsvCurator', () => {
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'tsv-curation-worker-'));
+  const workerPath = path.join(directory, 'tsv-curation-worker.js');
+
+  beforeAll(() => {
+    buildSync({
+      stdin: {
+        contents:
+          "import { runTsvCurationWorker } from './run-tsv-curation-worker';\nrunTsvCurationWorker();\n",
+        resolveDir: __dirname,
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: workerPath,
+      tsconfig: path.join(__dirname, '../../tsconfig.json'),
+      logLevel: 'silent',
+    });
+  });
+
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it('curates on a worker thread exactly as in process: same bytes, same quarantine', async () => {
+    const text = document(400);
+    const onWorker = await run(
+      workerTsvCurator({ workerPath, createdBy: 'spec' })(setupFor()),
+      text,
+    );
+    const inProcess = await run(
+      inProcessTsvCurator(columnarParquetEncoding({ createdBy: 'spec' }))(setupFor()),
+      text,
+    );
+    expect(normalise(onWorker)).toEqual(normalise(inProcess));
+    const parts = onWorker.flatMap((output) => output.parts);
+    const finals = parts.filter((part) => part.finalRows !== undefined);
+    expect(finals.map((part) => part.dt)).toEqual(['2026-10-01', '2026-10-02', '2026-10-03']);
+    expect(finals.reduce((sum, part) => sum + (part.finalRows ?? 0), 0)).toBe(392);
+    expect(onWorker.flatMap((output) => output.quarantined.map((q) => q.reason))).toEqual(
+      Array.from({ length: 8 }, () => 'expected 7 fields, found 1'),
+    );
+  });
+
+  it('reports a failure inside the worker as TsvCurationWorkerError, and closes cleanly', async () => {
+    const curator = workerTsvCurator({ workerPath })({ ...setupFor(), columns: [] });
+    await expect(curator.curate(document(1))).rejects.toThrow(
+      new TsvCurationWorkerError('ParquetSchemaError: A Parquet schema needs at least one column'),
+    );
+    await curator.close();
+    await curator.close();
+  });
+});

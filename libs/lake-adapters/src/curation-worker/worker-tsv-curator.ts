@@ -1,0 +1,79 @@
+import { Worker } from 'node:worker_threads';
+import { TypedError } from '@spapi-lake/core';
+import type { TsvCurationOutput, TsvCurator, TsvCuratorFactory } from '@spapi-lake/ingestion';
+import type { WorkerOptions, WorkerRequest, WorkerResponse } from './worker-protocol';
+
+/** Options of {@link workerTsvCurator}. */
+export interface WorkerTsvCuratorOptions extends WorkerOptions {
+  /** The built worker entry point (a script that calls `runTsvCurationWorker`). */
+  readonly workerPath: string;
+}
+
+/** A curation failure inside the worker thread, with the worker's error name and message. */
+export class TsvCurationWorkerError extends TypedError {
+  override readonly name = 'TsvCurationWorkerError';
+  readonly retryable = false;
+}
+
+/**
+ * TSV curation on a worker thread, one per document: parsing, encoding and compression run
+ * beside the thread that downloads, decodes and uploads, so a document takes both cores.
+ */
+export function workerTsvCurator(options: WorkerTsvCuratorOptions): TsvCuratorFactory {
+  return (setup): TsvCurator => {
+    const worker = new Worker(options.workerPath, {
+      workerData: options.createdBy === undefined ? {} : { createdBy: options.createdBy },
+    });
+    const pending = new Map<
+      number,
+      { resolve: (output: TsvCurationOutput | undefined) => void; reject: (error: Error) => void }
+    >();
+    let nextId = 0;
+    let failure: Error | undefined;
+    const failAll = (error: Error) => {
+      failure ??= error;
+      for (const waiter of pending.values()) waiter.reject(error);
+      pending.clear();
+    };
+    worker.on('message', (response: WorkerResponse) => {
+      const waiter = pending.get(response.id);
+      if (!waiter) return;
+      pending.delete(response.id);
+      if ('error' in response) {
+        const error = new TsvCurationWorkerError(
+          `${response.error.name}: ${response.error.message}`,
+        );
+        if (response.error.stack) error.stack = response.error.stack;
+        waiter.reject(error);
+      } else waiter.resolve(response.output);
+    });
+    worker.on('error', (error) => failAll(error));
+    worker.on('exit', (code) =>
+      failAll(new TsvCurationWorkerError(`the curation worker exited with code ${code}`)),
+    );
+    const request = (message: WorkerRequest): Promise<TsvCurationOutput | undefined> => {
+      if (failure) return Promise.reject(failure);
+      return new Promise((resolve, reject) => {
+        pending.set(message.id, { resolve, reject });
+        worker.postMessage(message);
+      });
+    };
+    const opened = request({ type: 'open', id: nextId++, setup });
+    opened.catch(() => undefined);
+    const output = async (message: WorkerRequest): Promise<TsvCurationOutput> => {
+      await opened;
+      const result = await request(message);
+      if (!result) throw new TsvCurationWorkerError('the curation worker sent no output');
+      return result;
+    };
+    let closed: Promise<void> | undefined;
+    return {
+      curate: (text) => output({ type: 'curate', id: nextId++, text }),
+      finish: () => output({ type: 'finish', id: nextId++ }),
+      close: () => {
+        closed ??= worker.terminate().then(() => undefined);
+        return closed;
+      },
+    };
+  };
+}

@@ -1,0 +1,203 @@
+import type { ColumnVector, ParquetColumn, ParquetFileEncoder } from '@spapi-lake/lake';
+import { parquetSchemaOf } from '../parquet-schema';
+import { ByteBuffer } from './byte-buffer';
+import {
+  type ColumnChunkMeta,
+  type ColumnState,
+  type EncoderScratch,
+  writeColumnChunk,
+} from './column-chunk';
+import { ThriftCompactWriter, ThriftType } from './thrift-compact-writer';
+
+const MAGIC = Uint8Array.of(0x50, 0x41, 0x52, 0x31);
+
+interface RowGroupMeta {
+  readonly rows: number;
+  readonly fileOffset: number;
+  readonly uncompressedSize: number;
+  readonly compressedSize: number;
+  readonly chunks: readonly { readonly offset: number; readonly meta: ColumnChunkMeta }[];
+}
+
+/**
+ * A Parquet file from column vectors: PAR1, one row group per `encodeRowGroup` (each column one
+ * optional dictionary page and one v1 data page), then a Thrift compact footer. Schema, physical and
+ * logical types are `parquetSchemaOf`'s, the same HyparquetSink writes.
+ */
+export class ColumnarParquetFileEncoder implements ParquetFileEncoder {
+  private offset = 0;
+  private readonly groups: RowGroupMeta[] = [];
+  private readonly states: ColumnState[];
+  private finished = false;
+  rows = 0;
+
+  constructor(
+    private readonly columns: readonly ParquetColumn[],
+    private readonly scratch: EncoderScratch & { readonly group: ByteBuffer },
+    private readonly createdBy: string,
+  ) {
+    this.states = columns.map(() => ({ compress: undefined }));
+  }
+
+  get rowGroups(): number {
+    return this.groups.length;
+  }
+
+  encodeRowGroup(vectors: readonly ColumnVector[], rows: number): Uint8Array {
+    if (this.finished) throw new Error('the Parquet file is finished');
+    if (vectors.length !== this.columns.length) {
+      throw new Error(`expected ${this.columns.length} column vectors, got ${vectors.length}`);
+    }
+    const out = this.scratch.group;
+    out.reset();
+    if (this.offset === 0) out.append(MAGIC);
+    const fileOffset = this.offset + out.length;
+    const chunks: { offset: number; meta: ColumnChunkMeta }[] = [];
+    let uncompressedSize = 0;
+    for (let c = 0; c < this.columns.length; c++) {
+      const column = this.columns[c];
+      const vector = vectors[c];
+      const state = this.states[c];
+      if (!column || !vector || !state) throw new Error('column vectors do not match the schema');
+      const offset = this.offset + out.length;
+      const meta = writeColumnChunk(out, column, vector, rows, state, this.scratch);
+      uncompressedSize += meta.uncompressedSize;
+      chunks.push({ offset, meta });
+    }
+    const bytes = out.toBytes();
+    this.groups.push({
+      rows,
+      fileOffset,
+      uncompressedSize,
+      compressedSize: this.offset + bytes.length - fileOffset,
+      chunks,
+    });
+    this.offset += bytes.length;
+    this.rows += rows;
+    return bytes;
+  }
+
+  finish(): Uint8Array {
+    if (this.finished) throw new Error('the Parquet file is finished');
+    this.finished = true;
+    const footer = this.footer();
+    const out = new ByteBuffer(footer.length + 12);
+    if (this.offset === 0) out.append(MAGIC);
+    out.append(footer);
+    out.u32(footer.length);
+    out.append(MAGIC);
+    return out.toBytes();
+  }
+
+  private footer(): Uint8Array {
+    const schema = parquetSchemaOf(this.columns);
+    const t = new ThriftCompactWriter(new ByteBuffer(4096));
+    t.i32(1, 2);
+    t.beginList(2, ThriftType.Struct, schema.length);
+    for (const element of schema) {
+      t.beginListStruct();
+      if (element.type) t.i32(1, physicalType(element.type));
+      if (element.type_length !== undefined) t.i32(2, element.type_length);
+      if (element.repetition_type) t.i32(3, element.repetition_type === 'REQUIRED' ? 0 : 1);
+      t.binary(4, element.name);
+      if (element.num_children !== undefined) t.i32(5, element.num_children);
+      if (element.converted_type) t.i32(6, convertedType(element.converted_type));
+      if (element.scale !== undefined) t.i32(7, element.scale);
+      if (element.precision !== undefined) t.i32(8, element.precision);
+      const logical = element.logical_type;
+      if (logical) {
+        t.beginStruct(10);
+        switch (logical.type) {
+          case 'STRING':
+            t.beginStruct(1).endStruct();
+            break;
+          case 'DECIMAL':
+            t.beginStruct(5).i32(1, logical.scale).i32(2, logical.precision).endStruct();
+            break;
+          case 'DATE':
+            t.beginStruct(6).endStruct();
+            break;
+          case 'TIMESTAMP':
+            t.beginStruct(8).bool(1, logical.isAdjustedToUTC);
+            t.beginStruct(2).beginStruct(1).endStruct().endStruct();
+            t.endStruct();
+            break;
+          default:
+            throw new Error(`logical type ${logical.type} is not written by this encoder`);
+        }
+        t.endStruct();
+      }
+      t.endStruct();
+    }
+    t.i64(3, this.rows);
+    t.beginList(4, ThriftType.Struct, this.groups.length);
+    for (const group of this.groups) {
+      t.beginListStruct();
+      t.beginList(1, ThriftType.Struct, group.chunks.length);
+      group.chunks.forEach(({ offset, meta }, c) => {
+        const column = schema[c + 1];
+        t.beginListStruct();
+        t.i64(2, offset);
+        t.beginStruct(3);
+        t.i32(1, physicalType(column?.type ?? 'BYTE_ARRAY'));
+        t.beginList(2, ThriftType.I32, meta.encodings.length);
+        for (const encoding of meta.encodings) t.listI32(encoding);
+        t.beginList(3, ThriftType.Binary, 1).listBinary(column?.name ?? '');
+        t.i32(4, meta.codec);
+        t.i64(5, meta.numValues);
+        t.i64(6, meta.uncompressedSize);
+        t.i64(7, meta.compressedSize);
+        t.i64(9, offset + meta.dataPageOffset);
+        if (meta.dictionaryPageOffset !== undefined) t.i64(11, offset + meta.dictionaryPageOffset);
+        t.beginStruct(12);
+        t.i64(3, meta.nullCount);
+        if (meta.max && meta.min) t.binary(5, meta.max).binary(6, meta.min);
+        t.endStruct();
+        t.endStruct();
+        t.endStruct();
+      });
+      t.i64(2, group.uncompressedSize);
+      t.i64(3, group.rows);
+      t.i64(5, group.fileOffset);
+      t.i64(6, group.compressedSize);
+      t.endStruct();
+    }
+    t.binary(6, this.createdBy);
+    // TYPE_DEFINED_ORDER for every leaf, so readers trust min_value/max_value.
+    t.beginList(7, ThriftType.Struct, this.columns.length);
+    for (let c = 0; c < this.columns.length; c++) {
+      t.beginListStruct().beginStruct(1).endStruct().endStruct();
+    }
+    return t.end();
+  }
+}
+
+const PHYSICAL_TYPES = [
+  'BOOLEAN',
+  'INT32',
+  'INT64',
+  'INT96',
+  'FLOAT',
+  'DOUBLE',
+  'BYTE_ARRAY',
+  'FIXED_LEN_BYTE_ARRAY',
+];
+
+function physicalType(type: string): number {
+  const index = PHYSICAL_TYPES.indexOf(type);
+  if (index < 0) throw new Error(`unknown Parquet type ${type}`);
+  return index;
+}
+
+const CONVERTED_TYPES: Readonly<Record<string, number>> = {
+  UTF8: 0,
+  DECIMAL: 5,
+  DATE: 6,
+  TIMESTAMP_MILLIS: 9,
+};
+
+function convertedType(type: string): number {
+  const value = CONVERTED_TYPES[type];
+  if (value === undefined) throw new Error(`converted type ${type} is not written by this encoder`);
+  return value;
+}

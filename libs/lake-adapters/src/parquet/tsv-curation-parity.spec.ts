@@ -1,0 +1,169 @@
+import { parquetReadObjects } from 'hyparquet';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { gunzipSync } from 'node:zlib';
+import { type CurationResult, curateDocument, inProcessTsvCurator } from '@spapi-lake/ingestion';
+import {
+  type ColumnDefinition,
+  type ReportTypeDefinition,
+  reportTypeDefinitions,
+} from '@spapi-lake/reports';
+import { HyparquetSink } from '../hyparquet-sink';
+import { LocalDiskObjectStore } from '../local-disk-object-store';
+import { columnarParquetEncoding } from './columnar-parquet-encoding';
+
+// The columnar TSV path against the row path (parseReport -> PartitionedParquetWriter ->
+// HyparquetSink) on documents full of awkward cells, for every TSV report type: the same objects at
+// the same keys, the same rows read back, byte-identical quarantine, the same result.
+
+const variants: Readonly<Record<ColumnDefinition['type'], readonly string[]>> = {
+  string: ['Kaffeemühle – Größe M 😀', 'plain', '', ' padded '],
+  integer: ['3', '-12', '1,234', ' 4', 'x', '12345678901234567890', ''],
+  decimal: [
+    '19.99',
+    '-0.00',
+    '12,99',
+    '1.234,56',
+    '0.001',
+    '1e3',
+    '1.5',
+    '100000000000000000000',
+    'abc',
+    '',
+    '7',
+  ],
+  double: ['1.5', '1,5', '-2', 'nope', ''],
+  boolean: ['true', 'false', 'Yes', 'N', 'maybe', ''],
+  timestamp: [
+    '2026-10-01T10:00:00+00:00',
+    '2026-10-02T23:30:00-01:00',
+    '2026-10-03T08:00:00Z',
+    '2026-10-03T08:00:00.250Z',
+    '2016-11-18 00:05:40 PST',
+    '03.10.2026 10:00:00',
+    '2026-02-30T10:00:00Z',
+    '2026-10-04',
+    'soon',
+    '',
+  ],
+  date: ['2026-10-01', '02.10.2026', '2026-10-03T10:00:00Z', '2026-13-01', 'bad', ''],
+};
+
+function documentFor(definition: ReportTypeDefinition): string {
+  const columns = definition.datasets[0]?.columns ?? [];
+  // Drift: two headers with one snake_case name (the last wins), one without a usable name, one
+  // colliding with a schema column's name.
+  const drift = ['Gift Note', 'gift-note', '2nd value', columns[0]?.name.toUpperCase() ?? 'X'];
+  const header = [...columns.map((column) => column.source), ...drift];
+  const lines = [`\uFEFF${header.join('\t')}`];
+  for (let i = 0; i < 240; i++) {
+    if (i % 37 === 5) lines.push('');
+    if (i % 41 === 7) lines.push('\t\t');
+    if (i % 43 === 9) lines.push('too\tfew');
+    const cells = columns.map((column, c) => {
+      const options = variants[column.type];
+      // Mostly the common form, so the fast path does most rows; the rest cycle through variants.
+      return i % 3 === 0 ? (options[(i + c) % options.length] ?? '') : (options[0] ?? '');
+    });
+    const line = [...cells, i % 2 ? 'note' : '', `n${i}`, `v${i}`, 'clash'].join('\t');
+    lines.push(i % 5 === 0 ? `${line}\r` : line);
+  }
+  return `${lines.join('\n')}${''}`;
+}
+
+async function filesUnder(directory: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const file of await readdir(directory, { recursive: true, withFileTypes: true })) {
+    if (!file.isFile()) continue;
+    const absolute = path.join(file.parentPath, file.name);
+    files.set(path.relative(directory, absolute), await readFile(absolute));
+  }
+  return files;
+}
+
+const compressors = { GZIP: (input: Uint8Array) => new Uint8Array(gunzipSync(input)) };
+
+async function rowsOf(bytes: Buffer): Promise<unknown[]> {
+  const file = bytes.buffer.slice(
+    bytes.byteOffset,
+    bytes.byteOffset + bytes.byteLength,
+  ) as ArrayBuffer;
+  return parquetReadObjects({ file, compressors });
+}
+
+async function curate(
+  definition: ReportTypeDefinition,
+  text: string,
+  columnar: boolean,
+): Promise<{ result: CurationResult; files: Map<string, Buffer> }> {
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'tsv-parity-'));
+  try {
+    const result = await curateDocument(
+      {
+        store: new LocalDiskObjectStore(directory),
+        openParquetSink: (columns, output) =>
+          new HyparquetSink(columns, output, { rowGroupSize: 40 }),
+        maxBufferedRows: 40,
+        ...(columnar
+          ? {
+              tsvCuration: {
+                open: inProcessTsvCurator(columnarParquetEncoding()),
+                rowGroupSize: 40,
+              },
+            }
+          : {}),
+      },
+      {
+        definition,
+        report: {
+          reportId: '50000000042',
+          reportType: definition.reportType,
+          processingStatus: 'DONE',
+          createdTime: '2026-10-05T00:00:00Z',
+          processingEndTime: '2026-10-05T00:10:00Z',
+        },
+        sellingPartnerId: 'A1SELLER',
+        marketplaceId: 'A1PA6795UKMFR9',
+        windowStart: '2026-10-01T00:00:00Z',
+        // Small chunks, so lines and \r\n pairs are cut across them.
+        text: Readable.from(text.match(/[\s\S]{1,97}/g) ?? [], { objectMode: true }),
+      },
+    );
+    return { result, files: await filesUnder(directory) };
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+const tsvTypes = reportTypeDefinitions.filter((definition) => definition.format === 'tsv');
+
+describe.each(tsvTypes.map((definition) => [definition.reportType, definition] as const))(
+  'the columnar TSV path on %s',
+  (_reportType, definition) => {
+    it('curates and quarantines every line exactly as the row path', async () => {
+      const text = documentFor(definition);
+      const rowPath = await curate(definition, text, false);
+      const columnar = await curate(definition, text, true);
+
+      expect([...columnar.files.keys()].sort()).toEqual([...rowPath.files.keys()].sort());
+      expect(columnar.result.schema).toEqual(rowPath.result.schema);
+      const quarantine = (result: CurationResult) =>
+        [...result.quarantined].map(([dataset, { key, rows }]) => ({ dataset, key, rows }));
+      expect(quarantine(columnar.result)).toEqual(quarantine(rowPath.result));
+      expect(columnar.result.partitions.map(({ bytes: _bytes, ...p }) => p)).toEqual(
+        rowPath.result.partitions.map(({ bytes: _bytes, ...p }) => p),
+      );
+      for (const [key, bytes] of rowPath.files) {
+        const ours = columnar.files.get(key) ?? Buffer.alloc(0);
+        if (key.endsWith('.parquet')) expect(await rowsOf(ours)).toEqual(await rowsOf(bytes));
+        else expect(ours.toString()).toEqual(bytes.toString());
+      }
+      // The document exercises both: curated rows, and quarantined lines.
+      expect(rowPath.result.partitions.reduce((sum, p) => sum + p.rows, 0)).toBeGreaterThan(100);
+      expect([...rowPath.result.quarantined.values()][0]?.rows).toBeGreaterThan(3);
+    });
+  },
+);
