@@ -67,6 +67,7 @@ beforeAll(() => {
 
 afterAll(() => spies.forEach((spy) => spy.mockRestore()));
 
+/** The ledger entry of the fan-out window a task input describes. */
 async function readLedger(retriever: LocalRetriever, state: Json): Promise<LedgerEntry> {
   const window = state['window'] as { start: string; end: string };
   return parseLedgerEntry(
@@ -74,6 +75,8 @@ async function readLedger(retriever: LocalRetriever, state: Json): Promise<Ledge
       ledgerKey({
         sellingPartnerId: String(state['sellingPartnerId']),
         reportType: String(state['reportType']),
+        reportConfigId: String(state['reportConfigId']),
+        marketplaceIds: state['marketplaceIds'] as string[],
         windowStart: window.start,
         windowEnd: window.end,
       }),
@@ -230,6 +233,67 @@ describe('report-retriever with the default simulator', () => {
         .slice(firstCall)
         .map((entry) => `${entry.operationId} ${entry.status}`),
     ).toEqual(['getReport 200', 'getReportDocument 200', 'getReportDocument 200']);
+    // The same window and report config in FR has its own ledger entry beside DE's.
+    await expect(
+      readLedger(retriever, { ...sample, marketplaceIds: ['A13V1IB3VIYZZH'] }),
+    ).resolves.toMatchObject({ reportId, marketplaceIds: ['A13V1IB3VIYZZH'] });
+    await expect(readLedger(retriever, sample)).resolves.toMatchObject({
+      marketplaceIds: ['A1PA6795UKMFR9'],
+    });
+    expect((await readLedger(retriever, sample)).reportId).not.toBe(reportId);
+  });
+
+  it('retrieveReport places a settlement, which has no window, by getReport', async () => {
+    const sample = event('retrieve-report-settlement.json');
+    expect(sample).not.toHaveProperty('window');
+    expect(sample).not.toHaveProperty('marketplaceIds');
+    expect(sample).not.toHaveProperty('reportConfigId');
+    const client = retriever.client(EVENTS_SELLER);
+    const { reports } = await client.reports.getReports({
+      reportTypes: [String(sample['reportType'])],
+      marketplaceIds: ['A13V1IB3VIYZZH'],
+      processingStatuses: ['DONE'],
+    });
+    const [settlement] = reports;
+    if (settlement?.reportDocumentId === undefined) throw new Error('no settlement to retrieve');
+    const { reportId } = settlement;
+    const callsBefore = retriever.sim.requests().length;
+
+    const output = await retriever.handlers.retrieveReport(
+      withReport(sample, reportId, {
+        processingStatus: 'DONE',
+        reportDocumentId: settlement.reportDocumentId,
+      }),
+    );
+
+    const truth = retriever.sim.groundTruth.report(reportId)?.outcome;
+    expect(output).toMatchObject({
+      crawlerNames: ['spapi-lake-test-settlements'],
+      rows: truth?.kind === 'document' ? truth.rowCount : -1,
+    });
+    expect(
+      retriever.sim
+        .requests()
+        .slice(callsBefore)
+        .map((entry) => entry.operationId),
+    ).toEqual(['getReport', 'getReport', 'getReportDocument']);
+    const manifest = parseReportManifest(
+      await retriever.curated.getObject(String(output['manifestKey'])),
+    );
+    expect(manifest.marketplaceIds).toEqual(['A13V1IB3VIYZZH']);
+    const entry = parseLedgerEntry(
+      await retriever.curated.getObject(
+        ledgerKey({
+          sellingPartnerId: EVENTS_SELLER.sellingPartnerId,
+          reportType: settlement.reportType,
+          marketplaceIds: ['A13V1IB3VIYZZH'],
+          windowStart: settlement.dataStartTime ?? '',
+          windowEnd: settlement.dataEndTime ?? '',
+        }),
+      ),
+    );
+    expect(entry).toMatchObject({ outcome: 'DONE', reportId, rows: output['rows'] });
+    expect(entry).not.toHaveProperty('reportConfigId');
   });
 
   it('recordFatal keeps the GZIP error document and records FATAL with its errorDetails', async () => {
@@ -329,11 +393,32 @@ describe('report-retriever with the default simulator', () => {
     ).resolves.toEqual({ outcome: 'FAILED', written: false });
   });
 
+  it('recordOutcome records nothing for a failed settlement retrieval, which has no window', async () => {
+    const failed = {
+      outcome: 'FAILED',
+      ingestion: {
+        ...event('retrieve-report-settlement.json'),
+        error: { Error: 'SpApiServerError', Cause: 'getReport failed with HTTP 503' },
+      },
+    };
+    await expect(retriever.handlers.recordOutcome(failed)).resolves.toEqual({
+      outcome: 'FAILED',
+      written: false,
+    });
+  });
+
   it('rejects an input outside the contract with TaskInputInvalidError', async () => {
     const sample = event('retrieve-report-orders-de.json');
     await expect(
       retriever.handlers.retrieveReport({ ...sample, report: undefined }),
     ).rejects.toMatchObject({ name: 'TaskInputInvalidError' });
+    // Half a placement would name the wrong ledger entry.
+    await expect(
+      retriever.handlers.retrieveReport({ ...sample, reportConfigId: undefined }),
+    ).rejects.toMatchObject({
+      name: 'TaskInputInvalidError',
+      message: expect.stringContaining('reportConfigId: required with marketplaceIds, window'),
+    });
   });
 
   it('fails with the typed error Step Functions retries on, and logs it once', async () => {

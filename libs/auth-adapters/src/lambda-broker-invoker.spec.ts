@@ -1,5 +1,5 @@
 import { InvokeCommand, LambdaClient, TooManyRequestsException } from '@aws-sdk/client-lambda';
-import { BrokerInvocationError } from '@spapi-lake/auth';
+import { BrokerInvocationError, TokenBrokerUnavailableError } from '@spapi-lake/auth';
 import { Uint8ArrayBlobAdapter } from '@smithy/core/serde';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
@@ -49,19 +49,41 @@ describe('LambdaBrokerInvoker', () => {
     const error = await invoker()
       .invoke(REQUEST)
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BrokerInvocationError);
+    expect(error).toBeInstanceOf(TokenBrokerUnavailableError);
     expect((error as Error).message).not.toContain('secret detail');
   });
 
-  it('turns invoke failures and non-JSON payloads into retryable BrokerInvocationErrors', async () => {
+  it('turns a throttled or failing invoke into the retryable TokenBrokerUnavailableError', async () => {
     lambda
       .on(InvokeCommand)
       .rejectsOnce(
         new TooManyRequestsException({ message: 'slow down', $metadata: { httpStatusCode: 429 } }),
       );
     await expect(invoker().invoke(REQUEST)).rejects.toMatchObject({
-      name: 'BrokerInvocationError',
+      name: 'TokenBrokerUnavailableError',
       retryable: true,
+    });
+    lambda.reset();
+    lambda.on(InvokeCommand).rejectsOnce(
+      Object.assign(new Error('internal'), {
+        name: 'ServiceException',
+        $fault: 'server',
+        $metadata: { httpStatusCode: 500 },
+      }),
+    );
+    await expect(invoker().invoke(REQUEST)).rejects.toBeInstanceOf(TokenBrokerUnavailableError);
+  });
+
+  it('keeps a refused invoke and a non-JSON payload BrokerInvocationErrors', async () => {
+    lambda.on(InvokeCommand).rejectsOnce(
+      Object.assign(new Error('denied'), {
+        name: 'AccessDeniedException',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 403 },
+      }),
+    );
+    await expect(invoker().invoke(REQUEST)).rejects.toMatchObject({
+      name: 'BrokerInvocationError',
     });
     lambda
       .on(InvokeCommand)

@@ -1,5 +1,10 @@
 import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
-import { BrokerInvocationError, type BrokerInvoker, type VendRequest } from '@spapi-lake/auth';
+import {
+  BrokerInvocationError,
+  type BrokerInvoker,
+  TokenBrokerUnavailableError,
+  type VendRequest,
+} from '@spapi-lake/auth';
 import { awsFailure, describeAwsFailure } from '@spapi-lake/aws-support';
 
 /** Options of {@link LambdaBrokerInvoker}. */
@@ -24,14 +29,18 @@ export class LambdaBrokerInvoker implements BrokerInvoker {
         }),
       );
     } catch (error) {
-      throw new BrokerInvocationError(
-        `${describeAwsFailure('Invoke', awsFailure(error))} on ${this.options.functionName}`,
-        { cause: error },
-      );
+      // Throttled, 5xx or no answer: a later invoke may get a token; anything else (access denied,
+      // no such function) will not.
+      const failure = awsFailure(error);
+      const message = `${describeAwsFailure('Invoke', failure)} on ${this.options.functionName}`;
+      throw failure.retryable
+        ? new TokenBrokerUnavailableError(message, { cause: error })
+        : new BrokerInvocationError(message, { cause: error });
     }
-    // The payload of a function error is the runtime's error report: not ours to repeat.
+    // The payload of a function error is the runtime's error report: not ours to repeat. The broker
+    // crashed or timed out (its own failures are answers), which a later invoke may not.
     if (answer.FunctionError !== undefined) {
-      throw new BrokerInvocationError(
+      throw new TokenBrokerUnavailableError(
         `The token broker ${this.options.functionName} failed (${answer.FunctionError} function error); see its logs`,
       );
     }

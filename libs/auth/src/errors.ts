@@ -136,7 +136,20 @@ export class BrokerInvocationError extends TypedError {
   readonly retryable = true;
 }
 
-/** The token broker answered with an error this client has no class for; `remoteName` is its name. */
+/**
+ * No access token for now, but a later try may get one: LWA throttled or down behind the broker
+ * (429, 5xx, network), or the broker itself throttled or failing. The state machines retry this
+ * name; permanent refusals (ReauthorizationRequiredError, ...) keep their own, never retried, names.
+ */
+export class TokenBrokerUnavailableError extends TypedError {
+  override readonly name = 'TokenBrokerUnavailableError';
+  readonly retryable = true;
+}
+
+/**
+ * The token broker answered with an error this client has no class for and that it says is not
+ * retryable; `remoteName` is its name.
+ */
 export class TokenBrokerError extends TypedError {
   override readonly name = 'TokenBrokerError';
 

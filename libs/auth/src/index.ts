@@ -51,6 +51,7 @@ export {
   ReauthorizationRequiredError,
   RefreshTokenNotFoundError,
   TokenBrokerError,
+  TokenBrokerUnavailableError,
   TokenExchangeFailedError,
   TokenExchangeUnavailableError,
   TokenGrantRejectedError,

@@ -3,6 +3,7 @@ import {
   BrokerInvocationError,
   ReauthorizationRequiredError,
   TokenBrokerError,
+  TokenBrokerUnavailableError,
   VendRequestInvalidError,
 } from './errors';
 import { ManualClock } from './test/fakes';
@@ -84,14 +85,44 @@ describe('TokenBrokerClient', () => {
     );
     invoker.answer = () => ({
       ok: false,
-      error: { name: 'TokenExchangeUnavailableError', message: 'LWA down', retryable: true },
+      error: { name: 'ClientCredentialsRejectedError', message: 'bad secret', retryable: false },
     });
     await expect(partner.getToken({ kind: 'partner' })).rejects.toEqual(
-      new TokenBrokerError('TokenExchangeUnavailableError', 'LWA down', true),
+      new TokenBrokerError('ClientCredentialsRejectedError', 'bad secret', false),
     );
     invoker.answer = () => ({ errorMessage: 'Task timed out' });
     await expect(partner.getToken({ kind: 'partner' })).rejects.toBeInstanceOf(
       BrokerInvocationError,
     );
+  });
+
+  it('turns a throttled or failing LWA behind the broker into the retryable TokenBrokerUnavailableError', async () => {
+    const { invoker, partner } = setup();
+    invoker.answer = () => ({
+      ok: false,
+      error: {
+        name: 'TokenExchangeUnavailableError',
+        message: 'token exchange failed: LWA unavailable (HTTP 429)',
+        retryable: true,
+      },
+    });
+    const error = await partner.getToken({ kind: 'partner' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TokenBrokerUnavailableError);
+    expect(error).toMatchObject({
+      name: 'TokenBrokerUnavailableError',
+      retryable: true,
+      message: 'TokenExchangeUnavailableError: token exchange failed: LWA unavailable (HTTP 429)',
+    });
+  });
+
+  it('keeps a revoked consent a permanent ReauthorizationRequiredError, never the retryable name', async () => {
+    const { invoker, partner } = setup();
+    invoker.answer = () => ({
+      ok: false,
+      error: { name: 'ReauthorizationRequiredError', message: 'invalid_grant', retryable: false },
+    });
+    const error = await partner.getToken({ kind: 'partner' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'ReauthorizationRequiredError', retryable: false });
+    expect(error).not.toBeInstanceOf(TokenBrokerUnavailableError);
   });
 });

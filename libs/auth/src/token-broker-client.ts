@@ -5,6 +5,7 @@ import {
   ReauthorizationRequiredError,
   RefreshTokenNotFoundError,
   TokenBrokerError,
+  TokenBrokerUnavailableError,
   VendRequestInvalidError,
 } from './errors';
 import type { PartnerKey } from './partner-key';
@@ -24,7 +25,8 @@ export interface TokenBrokerClientOptions {
 /**
  * Access tokens from the token broker, for the functions that call SP-API. Caches them in memory
  * until a minute before expiry with one broker call per key at a time, and implements the SP-API
- * client's `TokenProvider`. Broker failures come back as the broker's typed errors.
+ * client's `TokenProvider`. Broker failures come back as the broker's typed errors; transient ones
+ * (LWA throttled or down) as TokenBrokerUnavailableError.
  */
 export class TokenBrokerClient implements AccessTokenProvider {
   private readonly cache: TokenCache;
@@ -96,5 +98,10 @@ function rehydrate(failure: VendFailure, grant: VendGrant): Error {
   }
   if (failure.name === 'VendRequestInvalidError')
     return new VendRequestInvalidError(failure.message);
-  return new TokenBrokerError(failure.name, failure.message, failure.retryable);
+  // A transient failure behind the broker (LWA 429/5xx, TokenExchangeUnavailableError) gets the one
+  // name the state machines retry; its own name stays in the message.
+  if (failure.retryable) {
+    return new TokenBrokerUnavailableError(`${failure.name}: ${failure.message}`);
+  }
+  return new TokenBrokerError(failure.name, failure.message, false);
 }

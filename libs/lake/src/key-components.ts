@@ -11,3 +11,5 @@ export const REPORT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 /** ISO-8601 instant with an explicit zone (`Z` or an offset). */
 export const ISO_INSTANT_PATTERN =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+/** Report config id (libs/config): a lowercase slug of at most 64 characters. */
+export const REPORT_CONFIG_ID_PATTERN = /^(?=.{1,64}$)[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -81,16 +81,22 @@ describe('side keys', () => {
     ).toBe('_errors/reports/GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE/selling_partner_id=A1/9.json');
   });
 
-  it('names a ledger entry by its window in fixed-width basic ISO-8601 UTC', () => {
+  const unit = {
+    sellingPartnerId: 'A1',
+    reportType: 'GET_SALES_AND_TRAFFIC_REPORT',
+    reportConfigId: 'sales-and-traffic',
+    marketplaceIds: ['ATVPDKIKX0DER'],
+  };
+
+  it('names a ledger entry by its partner, report config, marketplace and window', () => {
     const key = ledgerKey({
-      sellingPartnerId: 'A1',
-      reportType: 'GET_SALES_AND_TRAFFIC_REPORT',
+      ...unit,
       windowStart: '2024-01-01T00:00:00Z',
       windowEnd: new Date('2024-01-02T00:00:00.000Z'),
     });
 
     expect(key).toBe(
-      '_ledger/selling_partner_id=A1/GET_SALES_AND_TRAFFIC_REPORT/20240101T000000.000Z_20240102T000000.000Z.json',
+      '_ledger/selling_partner_id=A1/GET_SALES_AND_TRAFFIC_REPORT/report_config_id=sales-and-traffic/marketplace_ids=ATVPDKIKX0DER/20240101T000000.000Z_20240102T000000.000Z.json',
     );
     expect(
       key.startsWith(
@@ -99,16 +105,56 @@ describe('side keys', () => {
     ).toBe(true);
   });
 
+  it('gives two marketplaces, or two report configs, of one window their own entries', () => {
+    const window = { windowStart: '2024-01-01T00:00:00Z', windowEnd: '2024-01-02T00:00:00Z' };
+    const keys = [
+      ledgerKey({ ...unit, ...window }),
+      ledgerKey({ ...unit, ...window, marketplaceIds: ['A2EUQ1WTGCTBG2'] }),
+      ledgerKey({ ...unit, ...window, reportConfigId: 'sales-and-traffic-by-sku' }),
+      ledgerKey({ ...unit, ...window, reportConfigId: undefined }),
+    ];
+
+    expect(new Set(keys).size).toBe(4);
+    expect(keys[3]).toBe(
+      '_ledger/selling_partner_id=A1/GET_SALES_AND_TRAFFIC_REPORT/amazon_generated/marketplace_ids=ATVPDKIKX0DER/20240101T000000.000Z_20240102T000000.000Z.json',
+    );
+  });
+
+  it('names a set of marketplaces the same way whatever its order', () => {
+    const window = { windowStart: '2024-01-01T00:00:00Z', windowEnd: '2024-01-02T00:00:00Z' };
+    const key = ledgerKey({
+      ...unit,
+      ...window,
+      marketplaceIds: ['A1PA6795UKMFR9', 'A13V1IB3VIYZZH', 'A1PA6795UKMFR9'],
+    });
+
+    expect(key).toContain('/marketplace_ids=A13V1IB3VIYZZH_A1PA6795UKMFR9/');
+    expect(
+      ledgerKey({ ...unit, ...window, marketplaceIds: ['A13V1IB3VIYZZH', 'A1PA6795UKMFR9'] }),
+    ).toBe(key);
+  });
+
+  it('rejects a unit without marketplaces or with a report config id that is no slug', () => {
+    const window = { windowStart: '2024-01-01T00:00:00Z', windowEnd: '2024-01-02T00:00:00Z' };
+    expect(() => ledgerKey({ ...unit, ...window, marketplaceIds: [] })).toThrow(
+      InvalidLakeKeyError,
+    );
+    expect(() => ledgerKey({ ...unit, ...window, marketplaceIds: ['us'] })).toThrow(
+      InvalidLakeKeyError,
+    );
+    for (const reportConfigId of ['Orders', '../x', 'amazon_generated', '']) {
+      expect(() => ledgerKey({ ...unit, ...window, reportConfigId })).toThrow(InvalidLakeKeyError);
+    }
+  });
+
   it('normalises window offsets to UTC so one window has one key', () => {
     const utc = ledgerKey({
-      sellingPartnerId: 'A1',
-      reportType: 'GET_X',
+      ...unit,
       windowStart: '2024-01-01T00:00:00Z',
       windowEnd: '2024-01-02T00:00:00Z',
     });
     const offset = ledgerKey({
-      sellingPartnerId: 'A1',
-      reportType: 'GET_X',
+      ...unit,
       windowStart: '2024-01-01T01:00:00+01:00',
       windowEnd: '2024-01-01T19:00:00-05:00',
     });
@@ -120,8 +166,7 @@ describe('side keys', () => {
     const keys = ['2024-01-10T00:00:00Z', '2024-01-09T12:00:00.500Z', '2024-01-09T12:00:00Z'].map(
       (start) =>
         ledgerKey({
-          sellingPartnerId: 'A1',
-          reportType: 'GET_X',
+          ...unit,
           windowStart: start,
           windowEnd: '2024-02-01T00:00:00Z',
         }),
@@ -131,7 +176,7 @@ describe('side keys', () => {
   });
 
   it('rejects a window that ends before it starts, or bounds without a zone', () => {
-    const base = { sellingPartnerId: 'A1', reportType: 'GET_X' };
+    const base = { sellingPartnerId: 'A1', reportType: 'GET_X', marketplaceIds: ['A1'] };
     expect(() =>
       ledgerKey({
         ...base,
@@ -205,6 +250,8 @@ describe('key component validation', () => {
         ledgerKey({
           sellingPartnerId: 'A1',
           reportType: 'GET_X',
+          reportConfigId: 'x-daily',
+          marketplaceIds: ['A1'],
           windowStart: '2024-01-01T00:00:00Z',
           windowEnd: '2024-01-01T00:00:00Z',
         }),

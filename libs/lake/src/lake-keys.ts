@@ -4,6 +4,7 @@ import {
   SELLING_PARTNER_ID_PATTERN,
   DATASET_PATTERN,
   ISO_INSTANT_PATTERN,
+  REPORT_CONFIG_ID_PATTERN,
   REPORT_ID_PATTERN,
   REPORT_TYPE_PATTERN,
 } from './key-components';
@@ -51,14 +52,27 @@ export interface ManifestKeyInput {
   reportId: string;
 }
 
-/** Identifies the ledger entry of one report window. */
+/**
+ * Identifies the ledger entry of one ingestion unit, as the fan-out plans it: one partner, one
+ * report config (its type and options), its marketplace(s) and one window.
+ */
 export interface LedgerKeyInput {
   sellingPartnerId: string;
   reportType: string;
+  /**
+   * The report config that asked for the window. Absent only for Amazon-generated reports
+   * (settlements), which no config requests.
+   */
+  reportConfigId?: string | undefined;
+  /** The report's marketplaces (one for every fan-out window); order and repeats do not matter. */
+  marketplaceIds: readonly string[];
   /** ISO-8601 instant with a zone (`Z` or an offset), or a Date. */
   windowStart: string | Date;
   windowEnd: string | Date;
 }
+
+/** The report-config segment of the ledger keys of Amazon-generated reports (no config). */
+export const AMAZON_GENERATED_LEDGER_SEGMENT = 'amazon_generated';
 
 /** Identifies the stored error document of a FATAL report. */
 export interface ErrorDocumentKeyInput {
@@ -127,9 +141,13 @@ export function manifestKey(input: ManifestKeyInput): string {
 }
 
 /**
- * `_ledger/selling_partner_id=<id>/<REPORT_TYPE>/<windowStart>_<windowEnd>.json`. Window bounds are
- * written in basic ISO-8601 UTC with milliseconds (`20240101T000000.000Z`): fixed width, so keys sort
- * chronologically, and no `:` (which Hadoop-style paths and some file systems reject).
+ * `_ledger/selling_partner_id=<id>/<REPORT_TYPE>/report_config_id=<id>/marketplace_ids=<ids>/<windowStart>_<windowEnd>.json`:
+ * one key per ingestion unit, so two report configs of one type, or two marketplaces of one
+ * partner, never share an entry. Amazon-generated reports have `amazon_generated` in place of the
+ * report config segment (no config slug can spell it). Marketplace ids are sorted, deduplicated and
+ * joined by `_`. Window bounds are written in basic ISO-8601 UTC with milliseconds
+ * (`20240101T000000.000Z`): fixed width, so keys sort chronologically, and no `:` (which
+ * Hadoop-style paths and some file systems reject).
  */
 export function ledgerKey(input: LedgerKeyInput): string {
   const start = compactInstant('windowStart', input.windowStart);
@@ -137,7 +155,14 @@ export function ledgerKey(input: LedgerKeyInput): string {
   if (end < start) {
     throw new InvalidLakeKeyError(`windowEnd ${end} is before windowStart ${start}`);
   }
-  return `${ledgerPrefix(input)}${start}_${end}.json`;
+  return [
+    ledgerPrefix(input).slice(0, -1),
+    input.reportConfigId === undefined
+      ? AMAZON_GENERATED_LEDGER_SEGMENT
+      : `report_config_id=${reportConfigId(input.reportConfigId)}`,
+    `marketplace_ids=${marketplaceIds(input.marketplaceIds)}`,
+    `${start}_${end}.json`,
+  ].join('/');
 }
 
 /** `_ledger/selling_partner_id=<id>/<REPORT_TYPE>/`: every ledger entry of one partner and report type. */
@@ -177,6 +202,18 @@ function sellingPartnerId(value: string): string {
     SELLING_PARTNER_ID_PATTERN,
     'letters, digits, dots, dashes and underscores',
   );
+}
+
+function reportConfigId(value: string): string {
+  return checked('reportConfigId', value, REPORT_CONFIG_ID_PATTERN, 'a report config slug');
+}
+
+function marketplaceIds(values: readonly string[]): string {
+  if (!Array.isArray(values) || values.length === 0) {
+    throw new InvalidLakeKeyError('marketplaceIds must name at least one marketplace');
+  }
+  const ids = [...new Set(values.map((value) => amazonId('marketplaceId', value)))].sort();
+  return ids.join('_');
 }
 
 function amazonId(label: string, value: string): string {

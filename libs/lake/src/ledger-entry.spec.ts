@@ -10,6 +10,8 @@ import {
 const done: LedgerEntryInput = {
   sellingPartnerId: 'A1',
   reportType: 'GET_SALES_AND_TRAFFIC_REPORT',
+  reportConfigId: 'sales-and-traffic',
+  marketplaceIds: ['ATVPDKIKX0DER'],
   windowStart: '2024-01-01T00:00:00Z',
   windowEnd: '2024-01-02T00:00:00Z',
   outcome: 'DONE',
@@ -23,6 +25,8 @@ describe('buildLedgerEntry', () => {
     expect(buildLedgerEntry({ ...done, windowStart: '2024-01-01T01:00:00+01:00' })).toEqual({
       sellingPartnerId: 'A1',
       reportType: 'GET_SALES_AND_TRAFFIC_REPORT',
+      reportConfigId: 'sales-and-traffic',
+      marketplaceIds: ['ATVPDKIKX0DER'],
       windowStart: '2024-01-01T00:00:00.000Z',
       windowEnd: '2024-01-02T00:00:00.000Z',
       outcome: 'DONE',
@@ -46,7 +50,23 @@ describe('buildLedgerEntry', () => {
     const entry = buildLedgerEntry(done);
 
     expect(ledgerKey(entry)).toBe(
-      '_ledger/selling_partner_id=A1/GET_SALES_AND_TRAFFIC_REPORT/20240101T000000.000Z_20240102T000000.000Z.json',
+      '_ledger/selling_partner_id=A1/GET_SALES_AND_TRAFFIC_REPORT/report_config_id=sales-and-traffic/marketplace_ids=ATVPDKIKX0DER/20240101T000000.000Z_20240102T000000.000Z.json',
+    );
+    expect(parseLedgerEntry(serializeLedgerEntry(entry))).toEqual(entry);
+  });
+
+  it('records an Amazon-generated report without a report config, marketplaces sorted', () => {
+    const { reportConfigId: _config, ...settlement } = done;
+    const entry = buildLedgerEntry({
+      ...settlement,
+      reportType: 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2',
+      marketplaceIds: ['A2EUQ1WTGCTBG2', 'ATVPDKIKX0DER', 'A2EUQ1WTGCTBG2'],
+    });
+
+    expect(entry).not.toHaveProperty('reportConfigId');
+    expect(entry.marketplaceIds).toEqual(['A2EUQ1WTGCTBG2', 'ATVPDKIKX0DER']);
+    expect(ledgerKey(entry)).toContain(
+      '/amazon_generated/marketplace_ids=A2EUQ1WTGCTBG2_ATVPDKIKX0DER/',
     );
     expect(parseLedgerEntry(serializeLedgerEntry(entry))).toEqual(entry);
   });
@@ -57,6 +77,8 @@ describe('buildLedgerEntry', () => {
     ['a window ending before it starts', { windowEnd: '2023-12-31T00:00:00Z' }],
     ['an unknown outcome', { outcome: 'SKIPPED' as never }],
     ['a fractional row count', { rows: 1.5 }],
+    ['no marketplace', { marketplaceIds: [] }],
+    ['a report config id that is no slug', { reportConfigId: 'Sales Traffic' }],
   ])('rejects %s', (_label, overrides) => {
     expect(() => buildLedgerEntry({ ...done, ...overrides })).toThrow(ManifestInvalidError);
   });

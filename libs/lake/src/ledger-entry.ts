@@ -6,13 +6,16 @@ export const LedgerOutcome = { Done: 'DONE', Cancelled: 'CANCELLED', Fatal: 'FAT
 export type LedgerOutcome = (typeof LedgerOutcome)[keyof typeof LedgerOutcome];
 
 /**
- * The ledger entry at `ledgerKey(...)`: the final outcome of one (partner, report type, window).
- * FATAL needs a `reason`; `rows` belongs to DONE only (CANCELLED means no data for the window).
+ * The ledger entry at `ledgerKey(...)`: the final outcome of one ingestion unit (partner, report
+ * config, marketplaces, window; no `reportConfigId` for Amazon-generated reports). FATAL needs a
+ * `reason`; `rows` belongs to DONE only (CANCELLED means no data for the window).
  */
 export const ledgerEntrySchema = z
   .strictObject({
     sellingPartnerId: manifestFields.sellingPartnerId,
     reportType: manifestFields.reportType,
+    reportConfigId: manifestFields.reportConfigId.optional(),
+    marketplaceIds: z.array(manifestFields.amazonId).min(1),
     windowStart: manifestFields.instant,
     windowEnd: manifestFields.instant,
     outcome: z.enum([LedgerOutcome.Done, LedgerOutcome.Cancelled, LedgerOutcome.Fatal]),
@@ -37,8 +40,11 @@ export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 /** Input of {@link buildLedgerEntry}: instants as Date or zoned ISO strings. */
 export interface LedgerEntryInput extends Omit<
   LedgerEntry,
-  'windowStart' | 'windowEnd' | 'recordedAt'
+  'reportConfigId' | 'marketplaceIds' | 'windowStart' | 'windowEnd' | 'recordedAt'
 > {
+  reportConfigId?: string | undefined;
+  /** Stored sorted and without repeats, as in the entry's key. */
+  marketplaceIds: readonly string[];
   windowStart: string | Date;
   windowEnd: string | Date;
   /** Taken from the caller's Clock. */
@@ -50,6 +56,8 @@ export function buildLedgerEntry(input: LedgerEntryInput): LedgerEntry {
   const candidate = {
     sellingPartnerId: input.sellingPartnerId,
     reportType: input.reportType,
+    ...(input.reportConfigId === undefined ? {} : { reportConfigId: input.reportConfigId }),
+    marketplaceIds: [...new Set(input.marketplaceIds)].sort(),
     windowStart: normaliseInstant(input.windowStart),
     windowEnd: normaliseInstant(input.windowEnd),
     outcome: input.outcome,

@@ -4,6 +4,7 @@ import {
   SELLING_PARTNER_ID_PATTERN,
   DATASET_PATTERN,
   ISO_INSTANT_PATTERN,
+  REPORT_CONFIG_ID_PATTERN,
   REPORT_ID_PATTERN,
   REPORT_TYPE_PATTERN,
 } from './key-components';
@@ -13,6 +14,7 @@ import { ManifestInvalidError } from './errors';
 export const manifestFields = {
   reportId: z.string().regex(REPORT_ID_PATTERN),
   reportType: z.string().regex(REPORT_TYPE_PATTERN),
+  reportConfigId: z.string().regex(REPORT_CONFIG_ID_PATTERN),
   amazonId: z.string().regex(AMAZON_ID_PATTERN),
   sellingPartnerId: z.string().regex(SELLING_PARTNER_ID_PATTERN),
   dataset: z.string().regex(DATASET_PATTERN),

@@ -1,6 +1,7 @@
 /**
  * Error names the state machines match in Retry and Catch. They are API: the apps throw TypedErrors
- * with these `name`s (libs/sp-api, libs/lwa, libs/report-documents, libs/lake) and must not rename them.
+ * with these `name`s (libs/sp-api, libs/lwa, libs/auth, libs/report-documents, libs/lake) and must
+ * not rename them.
  */
 
 /** Errors a retry can cure: our TypedErrors declared `retryable = true`. */
@@ -9,6 +10,12 @@ export const TransientErrorName = {
   SpApiServer: 'SpApiServerError',
   SpApiNetwork: 'SpApiNetworkError',
   LwaUnavailable: 'LwaUnavailableError',
+  /**
+   * libs/auth: no access token for now (LWA throttled or 5xx behind the token broker, or the broker
+   * throttled). Revoked consent (`ReauthorizationRequiredError`) and other refusals keep their own
+   * names and are never retried.
+   */
+  TokenBrokerUnavailable: 'TokenBrokerUnavailableError',
   ReportDocumentUnavailable: 'ReportDocumentUnavailableError',
   ReportDocumentTruncated: 'ReportDocumentTruncatedError',
   ReportDocumentExpired: 'ReportDocumentExpiredError',

@@ -358,6 +358,40 @@ describe('reportIngestionDefinition: executed locally', () => {
     expect(lambdas.count(S.GetReport)).toBe(2);
   });
 
+  it('retries a throttled token broker on every SP-API task, never a revoked consent', async () => {
+    for (const name of [S.CreateReport, S.GetReport, S.RetrieveReport, S.RecordFatal]) {
+      const retried = (state(name).Retry ?? []).flatMap((retrier) => retrier.ErrorEquals);
+      expect(retried).toContain('TokenBrokerUnavailableError');
+      expect(retried).not.toContain('ReauthorizationRequiredError');
+      expect(retried).not.toContain('TokenBrokerError');
+    }
+
+    const throttled = new FakeLambdas();
+    throttled.createReportErrors = [
+      taskError('TokenBrokerUnavailableError', 'TokenExchangeUnavailableError: LWA HTTP 429'),
+    ];
+    throttled.getReportErrors = [taskError('TokenBrokerUnavailableError', 'broker throttled')];
+    const recovered = await runLocally(machine, vendorWindow, {
+      handlers: throttled.handlers(),
+      ...noWaiting,
+    });
+    expect(recovered.output).toMatchObject({ outcome: 'DONE' });
+    expect(throttled.count(S.CreateReport)).toBe(2);
+    expect(throttled.count(S.GetReport)).toBe(2);
+
+    const revoked = new FakeLambdas();
+    revoked.createReportErrors = [taskError('ReauthorizationRequiredError', 'invalid_grant')];
+    const failed = await runLocally(machine, vendorWindow, {
+      handlers: revoked.handlers(),
+      ...noWaiting,
+    });
+    expect(failed.error).toEqual({
+      name: 'ReauthorizationRequiredError',
+      message: 'invalid_grant',
+    });
+    expect(revoked.count(S.CreateReport)).toBe(1);
+  });
+
   it('records a non-retryable error and fails with its name and cause', async () => {
     const lambdas = new FakeLambdas();
     lambdas.getReportErrors = [taskError('SpApiAccessDeniedError', 'role missing')];

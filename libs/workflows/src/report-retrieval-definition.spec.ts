@@ -217,6 +217,23 @@ describe('reportRetrievalDefinition: executed locally', () => {
     expect(tasks.count(S.RetrieveReport)).toBe(4);
   });
 
+  it('retries a throttled token broker, but not a revoked consent', async () => {
+    const throttled = new FakeRetrievalTasks();
+    throttled.retrieveErrors = [
+      taskError('TokenBrokerUnavailableError', 'TokenExchangeUnavailableError: LWA HTTP 503'),
+    ];
+    expect((await run(throttled)).output).toMatchObject({ outcome: 'DONE' });
+    expect(throttled.count(S.RetrieveReport)).toBe(2);
+
+    const revoked = new FakeRetrievalTasks();
+    revoked.retrieveErrors = [taskError('ReauthorizationRequiredError', 'invalid_grant')];
+    expect((await run(revoked)).error).toEqual({
+      name: 'ReauthorizationRequiredError',
+      message: 'invalid_grant',
+    });
+    expect(revoked.count(S.RetrieveReport)).toBe(1);
+  });
+
   it('records an error it does not retry and fails with its name and cause', async () => {
     const tasks = new FakeRetrievalTasks();
     tasks.retrieveErrors = [taskError('TaskInputInvalidError', 'RetrieveReport: window missing')];

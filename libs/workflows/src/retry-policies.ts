@@ -26,12 +26,13 @@ export const spApiQuotaRetrier: Retrier = {
   JitterStrategy: 'FULL',
 };
 
-/** SP-API 5xx, network resets and LWA outages. */
+/** SP-API 5xx, network resets, and LWA or token broker outages and throttling. */
 export const transientServiceRetrier: Retrier = {
   ErrorEquals: [
     TransientErrorName.SpApiServer,
     TransientErrorName.SpApiNetwork,
     TransientErrorName.LwaUnavailable,
+    TransientErrorName.TokenBrokerUnavailable,
   ],
   IntervalSeconds: 5,
   BackoffRate: 2,

@@ -40,8 +40,11 @@ export function createRecordFatalHandler(
             ...(ingestion.status?.reportDocumentId === undefined
               ? {}
               : { reportDocumentId: ingestion.status.reportDocumentId }),
-            marketplaceId: ingestion.marketplaceIds[0],
-            window: ingestion.window,
+            placement: {
+              reportConfigId: ingestion.reportConfigId,
+              marketplaceIds: ingestion.marketplaceIds,
+              window: { start: ingestion.window.start, end: ingestion.window.end },
+            },
           },
         );
         deps.logger.info('report FATAL recorded', {

@@ -1,6 +1,6 @@
 import type { ReportRetrieverDependencies } from './report-retriever-dependencies';
 import { runTask } from './run-task';
-import { parseTaskInput, recordOutcomeInputSchema } from './task-inputs';
+import { parseTaskInput, placementOf, recordOutcomeInputSchema } from './task-inputs';
 import { recordReportOutcome } from './use-cases/record-report-outcome';
 
 /** What `RecordNoData` / `RecordFailure` return (the state machine ignores it). */
@@ -32,7 +32,7 @@ export function createRecordOutcomeHandler(
           sellingPartnerId: ingestion.sellingPartnerId,
           reportType: ingestion.reportType,
           ...(reportId === undefined ? {} : { reportId }),
-          window: ingestion.window,
+          placement: placementOf(ingestion),
           ...(ingestion.error === undefined ? {} : { error: ingestion.error }),
         });
         deps.logger.info('window outcome recorded', {

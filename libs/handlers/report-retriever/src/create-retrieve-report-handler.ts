@@ -1,7 +1,7 @@
 import type { RetrieveReportOutput } from '@spapi-lake/workflows';
 import type { ReportRetrieverDependencies } from './report-retriever-dependencies';
 import { runTask } from './run-task';
-import { parseTaskInput, retrieveReportInputSchema } from './task-inputs';
+import { parseTaskInput, placementOf, retrieveReportInputSchema } from './task-inputs';
 import { ingestDoneReport } from './use-cases/ingest-done-report';
 
 /** What `RetrieveReport` returns at `$.retrieval`. */
@@ -19,7 +19,9 @@ export type RetrieveReportHandler = (event: unknown) => Promise<RetrieveReportTa
 
 /**
  * Builds the `RetrieveReport` handler: the whole ingestion state in (a DONE report), the raw copy,
- * curated Parquet, manifest and DONE ledger entry written, the crawlers to start out.
+ * curated Parquet, manifest and DONE ledger entry written, the crawlers to start out. A state
+ * without window and marketplace (the retrieval state machine's, settlements) is placed by
+ * getReport.
  */
 export function createRetrieveReportHandler(
   deps: ReportRetrieverDependencies,
@@ -33,12 +35,7 @@ export function createRetrieveReportHandler(
       async () => {
         const result = await ingestDoneReport(
           { ...deps, reports: deps.reportsFor(state) },
-          {
-            sellingPartnerId: state.sellingPartnerId,
-            reportId,
-            marketplaceId: state.marketplaceIds[0],
-            window: state.window,
-          },
+          { sellingPartnerId: state.sellingPartnerId, reportId, placement: placementOf(state) },
         );
         const { manifest } = result;
         const written = manifest.datasets.filter((dataset) => dataset.rows > 0);

@@ -14,3 +14,12 @@ export class ErrorDocumentTooLargeError extends TypedError {
   override readonly name = 'ErrorDocumentTooLargeError';
   readonly retryable = false;
 }
+
+/**
+ * A report retrieved without its window (an Amazon-generated report such as a settlement) names no
+ * marketplace in getReport, so its rows and ledger entry have no place. Not retryable.
+ */
+export class ReportPlacementUnknownError extends TypedError {
+  override readonly name = 'ReportPlacementUnknownError';
+  readonly retryable = false;
+}

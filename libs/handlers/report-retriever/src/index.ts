@@ -32,7 +32,12 @@ export { type SpApiReportsForOptions, spApiReportsFor } from './sp-api-reports-f
 export { type ReportDocumentPortOptions, reportDocumentPort } from './report-document-port';
 export { type LakeZones, RAW_ZONE_PREFIX, ZonedObjectStore } from './zoned-object-store';
 export { hyparquetSinkFactory } from './hyparquet-sink-factory';
-export { ErrorDocumentTooLargeError, TaskInputInvalidError } from './errors';
+export {
+  ErrorDocumentTooLargeError,
+  ReportPlacementUnknownError,
+  TaskInputInvalidError,
+} from './errors';
+export type { ReportPlacement } from './use-cases/report-placement';
 export {
   type IngestDoneReportInput,
   type IngestDoneReportResult,

@@ -3,19 +3,25 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { retrieveReport } from '@spapi-lake/ingestion';
-import { type ReportManifest, manifestKey, parseReportManifest } from '@spapi-lake/lake';
+import {
+  type ReportManifest,
+  ledgerKey,
+  manifestKey,
+  parseLedgerEntry,
+  parseReportManifest,
+} from '@spapi-lake/lake';
 import { reportTypeDefinition } from '@spapi-lake/reports';
+import {
+  type ExpectedDataset,
+  expectedDatasets,
+  expectedFileColumns,
+  groundTruthTables,
+  normaliseRead,
+  selectRows,
+} from '@spapi-lake/testing-ground-truth';
 import { createRetrieveReportHandler } from './create-retrieve-report-handler';
 import { DuckDbLake } from './test/duckdb-lake';
 import { lakeSnapshot } from './test/lake-snapshot';
-import {
-  type ExpectedDataset,
-  type GroundTruthTables,
-  expectedDatasets,
-  expectedFileColumns,
-  normaliseRead,
-  selectRows,
-} from './test/ground-truth-rows';
 import { type SimPartner, type SimulatedLake, startSimulatedLake } from './test/simulated-lake';
 
 // For every report type the simulator generates: create it (or find it, for settlements), let it
@@ -212,12 +218,22 @@ async function ingest(testCase: Case): Promise<Ingested> {
   const report = await lake.client(partner).reports.getReport(reportId);
   expect(report.processingStatus).toBe('DONE');
   const windowStart = report.dataStartTime ?? report.createdTime;
+  // A settlement arrives as the report retrieval state machine's input: no report config, window
+  // or marketplace, which RetrieveReport takes from getReport. Requested types come as fan-out
+  // windows.
+  const placement =
+    testCase.reportType === SETTLEMENT
+      ? {}
+      : {
+          reportConfigId: 'ground-truth',
+          marketplaceIds: [testCase.marketplaceId],
+          window: { start: windowStart, end: report.dataEndTime ?? windowStart },
+        };
   const state = {
     sellingPartnerId: partner.sellingPartnerId,
     region: partner.region,
     reportType: testCase.reportType,
-    marketplaceIds: [testCase.marketplaceId],
-    window: { start: windowStart, end: report.dataEndTime ?? windowStart },
+    ...placement,
     report: { reportId },
     status: { processingStatus: 'DONE', reportDocumentId: report.reportDocumentId },
   };
@@ -227,7 +243,7 @@ async function ingest(testCase: Case): Promise<Ingested> {
       manifestKey({ sellingPartnerId: partner.sellingPartnerId, reportId }),
     ),
   );
-  const truth = lake.sim.groundTruth.report(reportId)?.rows as GroundTruthTables;
+  const truth = groundTruthTables(lake.sim.groundTruth.report(reportId)?.rows);
   return {
     partner,
     testCase,
@@ -235,13 +251,16 @@ async function ingest(testCase: Case): Promise<Ingested> {
     reportId,
     manifest,
     quarantinedRows: output.quarantinedRows,
-    expected: expectedDatasets(reportTypeDefinition(testCase.reportType), truth, {
-      reportId,
-      processedAt: report.processingEndTime ?? report.createdTime,
-      sellingPartnerId: partner.sellingPartnerId,
-      marketplaceId: testCase.marketplaceId,
-      windowStart,
-    }),
+    expected: expectedDatasets(
+      reportTypeDefinition(testCase.reportType),
+      truth,
+      {
+        sellingPartnerId: partner.sellingPartnerId,
+        marketplaceId: testCase.marketplaceId,
+        windowStart,
+      },
+      { reportId, processedAt: report.processingEndTime ?? report.createdTime },
+    ),
   };
 }
 
@@ -322,6 +341,58 @@ describe.each(cases.map((testCase) => [testCase.name, testCase] as const))(
     });
   },
 );
+
+describe('the ledger', () => {
+  it('records every report DONE under its ingestion unit with the rows it landed', async () => {
+    for (const { partner, testCase, reportId, manifest } of ingested.values()) {
+      const report = await lake.client(partner).reports.getReport(reportId);
+      const start = report.dataStartTime ?? report.createdTime;
+      const key = ledgerKey({
+        sellingPartnerId: partner.sellingPartnerId,
+        reportType: testCase.reportType,
+        reportConfigId: testCase.reportType === SETTLEMENT ? undefined : 'ground-truth',
+        marketplaceIds: [testCase.marketplaceId],
+        windowStart: start,
+        windowEnd: report.dataEndTime ?? start,
+      });
+      expect(parseLedgerEntry(await lake.curated.getObject(key))).toMatchObject({
+        outcome: 'DONE',
+        reportId,
+        rows: manifest.datasets.reduce((sum, dataset) => sum + dataset.rows, 0),
+      });
+    }
+  });
+
+  it('places a settlement from getReport: its own marketplace and settlement period', async () => {
+    const { manifest, reportId, partner } = ingestedCase(
+      'settlement V2 found with getReports (DE, Cp1252, CRLF)',
+    );
+    const report = await lake.client(partner).reports.getReport(reportId);
+    expect(report.dataStartTime).toBeDefined();
+    expect(report.marketplaceIds).toEqual([DE]);
+    expect(manifest.marketplaceIds).toEqual([DE]);
+    const keys: string[] = [];
+    for await (const object of lake.curated.list('_ledger/')) keys.push(object.key);
+    expect(keys.filter((key) => key.includes(`/${SETTLEMENT}/`))).toEqual([
+      expect.stringContaining(`/amazon_generated/marketplace_ids=${DE}/`),
+    ]);
+  });
+});
+
+describe('sales and traffic B2B metrics', () => {
+  it('land in their typed columns, with nothing left over as drift', async () => {
+    const { expected, reportId } = ingestedCase('sales and traffic (US, JSON, GZIP)');
+    const byDate = expected.find((d) => d.definition.name === 'sales_and_traffic_by_date');
+    if (byDate === undefined) throw new Error('no sales_and_traffic_by_date');
+    const rows = await duck.query(
+      `SELECT units_ordered_b2b::VARCHAR AS units, ordered_product_sales_b2b_amount AS sales, page_views_b2b::VARCHAR AS views, _extra_fields FROM ${duck.dataset('sales_and_traffic_by_date')} WHERE _report_id = '${reportId}'`,
+    );
+    expect(rows.length).toBe(byDate.rows.length);
+    expect(rows.every((row) => row['_extra_fields'] === null)).toBe(true);
+    expect(rows.every((row) => row['units'] !== null && row['views'] !== null)).toBe(true);
+    expect(rows.some((row) => Number(row['units']) > 0 && Number(row['sales']) > 0)).toBe(true);
+  });
+});
 
 describe('Cp1252 flat files', () => {
   it('round-trip the typography European titles and cities carry', async () => {

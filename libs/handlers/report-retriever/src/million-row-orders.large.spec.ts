@@ -82,6 +82,7 @@ it('lands a 1,000,000-row orders report with the ground truth row count and chec
     sellingPartnerId: partner.sellingPartnerId,
     region: partner.region,
     reportType: ORDERS,
+    reportConfigId: 'million-row-orders',
     marketplaceIds: [US],
     window: { start: '2026-10-05T00:00:00Z', end: '2026-10-12T00:00:00Z' },
     report: { reportId },

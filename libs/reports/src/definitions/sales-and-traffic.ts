@@ -1,4 +1,4 @@
-import type { ColumnType } from '../column-type';
+import type { ColumnDefinition, ColumnType } from '../column-type';
 import type { ReportTypeDefinition } from '../report-type-definition';
 import { jsonColumns } from '../column-builders';
 
@@ -6,10 +6,16 @@ const money = (path: string): [string, ColumnType][] => [
   [`${path}.amount`, 'double'],
   [`${path}.currencyCode`, 'string'],
 ];
+// The B2B twin of a metric suffixes the metric, not its group or its money leaf:
+// `salesByDate.orderedProductSales.amount` -> `salesByDate.orderedProductSalesB2B.amount`,
+// `trafficByDate.pageViews` -> `trafficByDate.pageViewsB2B` (report-schema_GET_SALES_AND_TRAFFIC_REPORT).
 const withB2b = (pairs: [string, ColumnType][]): [string, ColumnType][] =>
   pairs.flatMap(([path, type]) => {
-    const [head, ...rest] = path.split('.');
-    const b2b = rest.length ? `${head}B2B.${rest.join('.')}` : `${path}B2B`;
+    const [group, metric, ...leaf] = path.split('.');
+    if (group === undefined || metric === undefined) {
+      throw new Error(`a sales and traffic metric is <group>.<metric>[.<leaf>], got ${path}`);
+    }
+    const b2b = [group, `${metric}B2B`, ...leaf].join('.');
     return [
       [path, type],
       [b2b, type],
@@ -77,6 +83,13 @@ const trafficByAsin: [string, ColumnType][] = [
 
 const strip = ['salesByDate', 'trafficByDate', 'salesByAsin', 'trafficByAsin'];
 
+// snake_case splits `B2B` into `b2_b`; the columns say `b2b` (`units_ordered_b2b`).
+const b2bColumns = (pairs: [string, ColumnType][]): ColumnDefinition[] =>
+  jsonColumns(pairs, strip).map((column) => ({
+    ...column,
+    name: column.name.replace(/_b2_b(?=_|$)/, '_b2b'),
+  }));
+
 // Seller "Business Reports". Data for a day settles about two days later; ASINs without sales in
 // the window may be missing from salesAndTrafficByAsin (Amazon's behaviour, not a loss).
 export const salesAndTraffic: ReportTypeDefinition = {
@@ -93,23 +106,20 @@ export const salesAndTraffic: ReportTypeDefinition = {
       jsonArray: 'salesAndTrafficByDate',
       jsonStripPrefixes: strip,
       partitionDate: { column: 'date' },
-      columns: jsonColumns([['date', 'date'], ...salesByDate, ...trafficByDate], strip),
+      columns: b2bColumns([['date', 'date'], ...salesByDate, ...trafficByDate]),
     },
     {
       name: 'sales_and_traffic_by_asin',
       jsonArray: 'salesAndTrafficByAsin',
       jsonStripPrefixes: strip,
       partitionDate: { window: 'start' },
-      columns: jsonColumns(
-        [
-          ['parentAsin', 'string'],
-          ['childAsin', 'string'],
-          ['sku', 'string'],
-          ...salesByAsin,
-          ...trafficByAsin,
-        ],
-        strip,
-      ),
+      columns: b2bColumns([
+        ['parentAsin', 'string'],
+        ['childAsin', 'string'],
+        ['sku', 'string'],
+        ...salesByAsin,
+        ...trafficByAsin,
+      ]),
     },
   ],
 };

@@ -9,14 +9,17 @@ import {
   parseReportManifest,
 } from '@spapi-lake/lake';
 import { recordLedgerEntry } from './record-ledger-entry';
+import { type ReportPlacement, placeReportFromGetReport } from './report-placement';
 
-/** One DONE report of one window. */
+/** One DONE report, of one window or Amazon-generated. */
 export interface IngestDoneReportInput {
   readonly sellingPartnerId: string;
   readonly reportId: string;
-  /** The window's one marketplace (flat files do not say which marketplace a row belongs to). */
-  readonly marketplaceId: string;
-  readonly window: { readonly start: string; readonly end: string };
+  /**
+   * The fan-out window's unit (report config, its one marketplace, window). Absent for a report no
+   * window describes (settlements): taken from getReport.
+   */
+  readonly placement?: ReportPlacement;
 }
 
 /** What landed: the manifest, where it is, and the window's ledger entry. */
@@ -30,7 +33,7 @@ export interface IngestDoneReportResult {
 
 /**
  * Ingests a DONE report (ingestion's retrieveReport: raw copy, curated Parquet, quarantine,
- * manifest), then records the window DONE in the ledger with its row count. A report whose
+ * manifest), then records its ingestion unit DONE in the ledger with its row count. A report whose
  * manifest exists was completely ingested before (the manifest is written last): a retried task
  * or a second notification only completes the ledger, leaving every object as it was.
  */
@@ -38,6 +41,8 @@ export async function ingestDoneReport(
   deps: RetrieveReportDeps,
   input: IngestDoneReportInput,
 ): Promise<IngestDoneReportResult> {
+  const placement =
+    input.placement ?? (await placeReportFromGetReport(deps.reports, input.reportId));
   const key = manifestKey({ sellingPartnerId: input.sellingPartnerId, reportId: input.reportId });
   const stored = await readManifest(deps.store, key);
   const manifest =
@@ -45,15 +50,17 @@ export async function ingestDoneReport(
     (await retrieveReport(deps, {
       sellingPartnerId: input.sellingPartnerId,
       reportId: input.reportId,
-      marketplaceId: input.marketplaceId,
+      marketplaceId: placement.marketplaceIds[0],
     }));
   const ledger = await recordLedgerEntry(
     deps.store,
     buildLedgerEntry({
       sellingPartnerId: input.sellingPartnerId,
       reportType: manifest.reportType,
-      windowStart: input.window.start,
-      windowEnd: input.window.end,
+      reportConfigId: placement.reportConfigId,
+      marketplaceIds: placement.marketplaceIds,
+      windowStart: placement.window.start,
+      windowEnd: placement.window.end,
       outcome: LedgerOutcome.Done,
       rows: manifest.datasets.reduce((sum, dataset) => sum + dataset.rows, 0),
       reportId: manifest.reportId,

@@ -46,8 +46,11 @@ const input = {
   sellingPartnerId: 'A2VENDOR',
   reportType: 'GET_VENDOR_SALES_REPORT',
   reportId: '5002',
-  marketplaceId: 'ATVPDKIKX0DER',
-  window: { start: '2026-10-18T00:00:00Z', end: '2026-10-25T00:00:00Z' },
+  placement: {
+    reportConfigId: 'vendor-sales-weekly',
+    marketplaceIds: ['ATVPDKIKX0DER'] as [string],
+    window: { start: '2026-10-18T00:00:00Z', end: '2026-10-25T00:00:00Z' },
+  },
 };
 
 describe('recordFatalReport', () => {

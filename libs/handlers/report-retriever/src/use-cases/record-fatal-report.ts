@@ -9,6 +9,7 @@ import { ErrorDocumentTooLargeError } from '../errors';
 import { ledgerReason } from './ledger-reason';
 import { recordLedgerEntry } from './record-ledger-entry';
 import { reportDocumentLocation } from './report-document-location';
+import type { ReportPlacement } from './report-placement';
 
 /** What recording a FATAL report needs. */
 export interface RecordFatalReportDeps {
@@ -25,8 +26,8 @@ export interface RecordFatalReportInput {
   readonly reportId: string;
   /** The error document, when the status said; otherwise getReport is asked. */
   readonly reportDocumentId?: string;
-  readonly marketplaceId: string;
-  readonly window: { readonly start: string; readonly end: string };
+  /** The fan-out window's unit: report config, its one marketplace, window. */
+  readonly placement: ReportPlacement;
 }
 
 /** The reason the report failed and where it was recorded. */
@@ -68,8 +69,10 @@ export async function recordFatalReport(
     buildLedgerEntry({
       sellingPartnerId: input.sellingPartnerId,
       reportType: input.reportType,
-      windowStart: input.window.start,
-      windowEnd: input.window.end,
+      reportConfigId: input.placement.reportConfigId,
+      marketplaceIds: input.placement.marketplaceIds,
+      windowStart: input.placement.window.start,
+      windowEnd: input.placement.window.end,
       outcome: LedgerOutcome.Fatal,
       reason: ledgerReason(reason),
       reportId: input.reportId,
@@ -89,7 +92,11 @@ async function readErrorDocument(
   reportDocumentId: string,
 ): Promise<string> {
   const request = () => reportDocumentLocation(deps.reports, input.reportType, reportDocumentId);
-  const opened = await deps.documents.open(await request(), request, input.marketplaceId);
+  const opened = await deps.documents.open(
+    await request(),
+    request,
+    input.placement.marketplaceIds[0],
+  );
   const text = deps.documents.decode(opened.bytes, opened);
   let document = '';
   for await (const chunk of text) {

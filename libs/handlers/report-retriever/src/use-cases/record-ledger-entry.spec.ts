@@ -5,11 +5,19 @@ import { recordLedgerEntry } from './record-ledger-entry';
 const entry = (
   outcome: 'DONE' | 'FATAL',
   recordedAt: string,
-  extra: { rows?: number; reason?: string } = {},
+  extra: {
+    rows?: number;
+    reason?: string;
+    reportConfigId?: string;
+    marketplaceIds?: string[];
+    reportId?: string;
+  } = {},
 ) =>
   buildLedgerEntry({
     sellingPartnerId: 'A1',
     reportType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL',
+    reportConfigId: 'orders-by-order-date',
+    marketplaceIds: ['ATVPDKIKX0DER'],
     windowStart: '2026-10-01T00:00:00Z',
     windowEnd: '2026-10-02T00:00:00Z',
     outcome,
@@ -32,6 +40,40 @@ describe('recordLedgerEntry', () => {
       outcome: 'DONE',
       rows: 3,
     });
+  });
+
+  it('keeps the entries of two marketplaces, and of two report configs, of one window apart', async () => {
+    const store = new InMemoryStore();
+    const writes = [
+      await recordLedgerEntry(store, entry('DONE', '2026-10-02T01:00:00Z', { rows: 3 })),
+      await recordLedgerEntry(
+        store,
+        entry('DONE', '2026-10-02T01:00:00Z', {
+          rows: 5,
+          marketplaceIds: ['A2EUQ1WTGCTBG2'],
+          reportId: '5002',
+        }),
+      ),
+      await recordLedgerEntry(
+        store,
+        entry('FATAL', '2026-10-02T01:00:00Z', {
+          reason: 'no access',
+          reportConfigId: 'orders-by-order-date-b2b',
+          reportId: '5003',
+        }),
+      ),
+    ];
+
+    expect(writes.map((write) => write.written)).toEqual([true, true, true]);
+    expect(new Set(writes.map((write) => write.key)).size).toBe(3);
+    const stored = await Promise.all(
+      writes.map(async (write) => parseLedgerEntry(await store.getObject(write.key))),
+    );
+    expect(stored.map((e) => [e.reportId, e.outcome, e.rows])).toEqual([
+      ['5001', 'DONE', 3],
+      ['5002', 'DONE', 5],
+      ['5003', 'FATAL', undefined],
+    ]);
   });
 
   it('leaves an entry that says the same apart from recordedAt as it is', async () => {

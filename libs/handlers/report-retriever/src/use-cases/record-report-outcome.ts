@@ -2,25 +2,29 @@ import type { ClockPort } from '@spapi-lake/ingestion';
 import { LedgerOutcome, type ObjectStore, buildLedgerEntry } from '@spapi-lake/lake';
 import { ledgerReason } from './ledger-reason';
 import { recordLedgerEntry } from './record-ledger-entry';
+import type { ReportPlacement } from './report-placement';
 
 /** How a window ended without data: Amazon had none, or the ingestion failed. */
 export const WindowOutcome = { Cancelled: 'CANCELLED', Failed: 'FAILED' } as const;
 export type WindowOutcome = (typeof WindowOutcome)[keyof typeof WindowOutcome];
 
-/** One window's outcome; `reportId` is absent when the report could not even be created. */
+/**
+ * One window's outcome; `reportId` is absent when the report could not even be created, `placement`
+ * when an Amazon-generated report's retrieval failed before anyone knew its window.
+ */
 export interface RecordReportOutcomeInput {
   readonly outcome: WindowOutcome;
   readonly sellingPartnerId: string;
   readonly reportType: string;
   readonly reportId?: string;
-  readonly window: { readonly start: string; readonly end: string };
+  readonly placement?: ReportPlacement;
   /** FAILED: the error that failed the execution (Step Functions' Error and Cause). */
   readonly error?: { readonly Error: string; readonly Cause?: string };
 }
 
-/** Where the outcome went; `ledgerKey` is absent without a report id. */
+/** Where the outcome went; `ledgerKey` is absent without a report id or a placement. */
 export interface RecordReportOutcomeResult {
-  /** False when nothing was written: no report id, or the stored entry stays. */
+  /** False when nothing was written: no report id or placement, or the stored entry stays. */
   readonly written: boolean;
   readonly ledgerKey?: string;
 }
@@ -31,23 +35,28 @@ const FINAL_OUTCOMES: ReadonlySet<string> = new Set([LedgerOutcome.Done, LedgerO
  * Records how a window ended in the ledger. CANCELLED is a final outcome of its own. The lake's
  * ledger has no FAILED outcome: a failure is recorded as FATAL with the reason
  * `ingestion failed (<error name>): <message>`, never over a DONE or CANCELLED entry (those are
- * final), and only when a report id exists (the ledger names the report). The next successful try
- * of the window replaces it.
+ * final), and only when a report id and the report's placement exist (the ledger names the report
+ * and its ingestion unit; a settlement whose retrieval failed before its window was known has
+ * neither here: its failed execution is the record). The next successful try of the window
+ * replaces it.
  */
 export async function recordReportOutcome(
   deps: { readonly store: ObjectStore; readonly clock: ClockPort },
   input: RecordReportOutcomeInput,
 ): Promise<RecordReportOutcomeResult> {
-  if (input.reportId === undefined) return { written: false };
+  const { reportId, placement } = input;
+  if (reportId === undefined || placement === undefined) return { written: false };
   const failed = input.outcome === WindowOutcome.Failed;
   const entry = buildLedgerEntry({
     sellingPartnerId: input.sellingPartnerId,
     reportType: input.reportType,
-    windowStart: input.window.start,
-    windowEnd: input.window.end,
+    reportConfigId: placement.reportConfigId,
+    marketplaceIds: placement.marketplaceIds,
+    windowStart: placement.window.start,
+    windowEnd: placement.window.end,
     outcome: failed ? LedgerOutcome.Fatal : LedgerOutcome.Cancelled,
     ...(failed ? { reason: ledgerReason(failureReason(input.error)) } : {}),
-    reportId: input.reportId,
+    reportId,
     recordedAt: new Date(deps.clock.now()),
   });
   const write = await recordLedgerEntry(deps.store, entry, (stored) =>

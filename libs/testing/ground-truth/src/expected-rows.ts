@@ -4,10 +4,12 @@ import {
   type ReportTypeDefinition,
   toSnakeCase,
 } from '@spapi-lake/reports';
-import type { JsonRow } from './duckdb-lake';
 
-// The test's own reading of the simulator's ground truth: cell text (TSV) or JSON values turned
+// The tests' own reading of the simulator's ground truth: cell text (TSV) or JSON values turned
 // into what each curated column must hold, written independently of the pipeline's parsers.
+
+/** A row as compared: every value as DuckDB prints it after the casts of `selectRows`. */
+export type ExpectedRow = Record<string, unknown>;
 
 /** What one report must have landed in one curated dataset. */
 export interface ExpectedDataset {
@@ -15,18 +17,10 @@ export interface ExpectedDataset {
   readonly json: boolean;
   /** TSV columns the schema does not know, snake_case (kept as strings). */
   readonly driftColumns: readonly string[];
-  /** In document order, with lineage and Hive partition columns. */
-  readonly rows: readonly JsonRow[];
-}
-
-/** Where and from what report the rows came. */
-export interface ReportContext {
-  readonly reportId: string;
-  readonly processedAt: string;
-  readonly sellingPartnerId: string;
-  readonly marketplaceId: string;
-  /** The report's dataStartTime: the `dt` of snapshot and period datasets. */
-  readonly windowStart: string;
+  /** Whether `rows` carry the lineage columns (`_report_id`, ...), and `selectRows` reads them. */
+  readonly lineage: boolean;
+  /** In document order, with the Hive partition columns. */
+  readonly rows: readonly ExpectedRow[];
 }
 
 /** The simulator's ground truth of one report (see its `GroundTruth`). */
@@ -35,14 +29,51 @@ export interface GroundTruthTables {
   readonly tables: Readonly<Record<string, Iterable<Readonly<Record<string, unknown>>>>>;
 }
 
-const LINEAGE = ['_report_id', '_report_processed_at', '_source_position'];
+/** Where the report's rows go. */
+export interface RowPlacement {
+  readonly sellingPartnerId: string;
+  readonly marketplaceId: string;
+  /** The report's window start: the `dt` of snapshot and period datasets. */
+  readonly windowStart: string;
+}
 
-/** Every dataset of `definition` with the rows the ground truth says it must hold. */
+/** The lineage every curated row carries, when the comparison includes it. */
+export interface RowLineage {
+  readonly reportId: string;
+  /** The report's `processingEndTime`. */
+  readonly processedAt: string;
+}
+
+const LINEAGE_COLUMNS = ['_report_id', '_report_processed_at', '_source_position'];
+
+/** The simulator's `rows` ground truth checked for the shape this module reads. */
+export function groundTruthTables(rows: unknown): GroundTruthTables {
+  if (typeof rows !== 'object' || rows === null) throw new Error('ground truth without tables');
+  const format = Reflect.get(rows, 'format');
+  const tables = Reflect.get(rows, 'tables');
+  if ((format !== 'tsv' && format !== 'json') || typeof tables !== 'object' || tables === null) {
+    throw new Error('ground truth of an unknown shape');
+  }
+  return { format, tables: tables as GroundTruthTables['tables'] };
+}
+
+/**
+ * Every dataset of `definition` with the rows the ground truth says it must hold, placed in their
+ * partitions; with `lineage`, each row also carries its lineage columns.
+ */
 export function expectedDatasets(
   definition: ReportTypeDefinition,
   truth: GroundTruthTables,
-  context: ReportContext,
+  placement: RowPlacement,
+  lineage?: RowLineage,
 ): ExpectedDataset[] {
+  const complete = (row: ExpectedRow, dataset: DatasetDefinition, position: number) => ({
+    ...row,
+    ...(lineage === undefined ? {} : lineageColumns(lineage, position)),
+    selling_partner_id: placement.sellingPartnerId,
+    marketplace_id: placement.marketplaceId,
+    dt: partitionOf(row, dataset, placement),
+  });
   if (truth.format === 'tsv') {
     const [dataset] = definition.datasets;
     if (dataset === undefined) throw new Error('a TSV report type has one dataset');
@@ -55,14 +86,15 @@ export function expectedDatasets(
         definition: dataset,
         json: false,
         driftColumns: drift.map(toSnakeCase),
+        lineage: lineage !== undefined,
         rows: records.map((record, index) => {
-          const row: JsonRow = {};
+          const row: ExpectedRow = {};
           for (const column of dataset.columns) {
             row[column.name] = fromText(column, String(record[column.source] ?? ''));
           }
           for (const name of drift) row[toSnakeCase(name)] = textOrNull(String(record[name]));
           // Line 1 is the header.
-          return withLineage(row, dataset, context, index + 2);
+          return complete(row, dataset, index + 2);
         }),
       },
     ];
@@ -74,10 +106,11 @@ export function expectedDatasets(
       definition: dataset,
       json: true,
       driftColumns: [],
+      lineage: lineage !== undefined,
       rows: records.map((record, index) => {
         const leaves = new Map<string, unknown>();
         flatten(record, '', leaves);
-        const row: JsonRow = {};
+        const row: ExpectedRow = {};
         for (const column of dataset.columns) {
           row[column.name] = fromJson(column, leaves.get(column.source));
         }
@@ -86,7 +119,7 @@ export function expectedDatasets(
           if (!sources.has(leaf)) extra[jsonName(leaf, dataset)] = jsonText(value);
         }
         row['_extra_fields'] = Object.keys(extra).length === 0 ? null : extra;
-        return withLineage(row, dataset, context, index + 1);
+        return complete(row, dataset, index + 1);
       }),
     };
   });
@@ -98,9 +131,13 @@ export function selectRows(source: string, expected: ExpectedDataset, reportId: 
     ...expected.definition.columns.map(sqlColumn),
     ...expected.driftColumns.map((name) => `"${name}"`),
     ...(expected.json ? ['"_extra_fields"'] : []),
-    '"_report_id"',
-    'epoch_ms("_report_processed_at")::VARCHAR AS "_report_processed_at"',
-    '"_source_position"::VARCHAR AS "_source_position"',
+    ...(expected.lineage
+      ? [
+          '"_report_id"',
+          'epoch_ms("_report_processed_at")::VARCHAR AS "_report_processed_at"',
+          '"_source_position"::VARCHAR AS "_source_position"',
+        ]
+      : []),
     '"selling_partner_id"::VARCHAR AS "selling_partner_id"',
     '"marketplace_id"::VARCHAR AS "marketplace_id"',
     '"dt"::VARCHAR AS "dt"',
@@ -109,7 +146,7 @@ export function selectRows(source: string, expected: ExpectedDataset, reportId: 
 }
 
 /** Rows as read, with `_extra_fields` parsed (JSON text in the file). */
-export function normaliseRead(rows: readonly JsonRow[]): JsonRow[] {
+export function normaliseRead(rows: readonly ExpectedRow[]): ExpectedRow[] {
   return rows.map((row) =>
     typeof row['_extra_fields'] === 'string'
       ? { ...row, _extra_fields: JSON.parse(row['_extra_fields']) as unknown }
@@ -117,36 +154,27 @@ export function normaliseRead(rows: readonly JsonRow[]): JsonRow[] {
   );
 }
 
-/** The column names every file of the dataset must have, in any order. */
+/** The column names every file of the dataset must have (lineage included), in any order. */
 export function expectedFileColumns(expected: ExpectedDataset): string[] {
   return [
     ...expected.definition.columns.map((column) => column.name),
     ...expected.driftColumns,
     ...(expected.json ? ['_extra_fields'] : []),
-    ...LINEAGE,
+    ...LINEAGE_COLUMNS,
   ].sort();
 }
 
-function withLineage(
-  row: JsonRow,
-  dataset: DatasetDefinition,
-  context: ReportContext,
-  position: number,
-): JsonRow {
+function lineageColumns(lineage: RowLineage, position: number): ExpectedRow {
   return {
-    ...row,
-    _report_id: context.reportId,
-    _report_processed_at: String(Date.parse(context.processedAt)),
+    _report_id: lineage.reportId,
+    _report_processed_at: String(Date.parse(lineage.processedAt)),
     _source_position: String(position),
-    selling_partner_id: context.sellingPartnerId,
-    marketplace_id: context.marketplaceId,
-    dt: partitionOf(row, dataset, context),
   };
 }
 
-function partitionOf(row: JsonRow, dataset: DatasetDefinition, context: ReportContext): string {
+function partitionOf(row: ExpectedRow, dataset: DatasetDefinition, placement: RowPlacement) {
   const source = dataset.partitionDate;
-  if ('window' in source) return context.windowStart.slice(0, 10);
+  if ('window' in source) return placement.windowStart.slice(0, 10);
   const column = dataset.columns.find((candidate) => candidate.name === source.column);
   const value = row[source.column];
   if (typeof value !== 'string') throw new Error(`row without ${source.column}`);

@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseReport } from '../parse-report';
+import type { ParsedRecord } from '../parsed-record';
+import { salesAndTraffic } from './sales-and-traffic';
+
+// The official report schema (models/spapi) is the reference for every column's source path.
+
+interface SchemaNode {
+  readonly type?: string;
+  readonly $ref?: string;
+  readonly properties?: Readonly<Record<string, SchemaNode>>;
+  readonly items?: SchemaNode;
+}
+
+const schema = JSON.parse(
+  readFileSync(
+    path.join(
+      __dirname,
+      '../../../../models/spapi/report-schema_GET_SALES_AND_TRAFFIC_REPORT.json',
+    ),
+    'utf8',
+  ),
+) as SchemaNode & { definitions?: Readonly<Record<string, SchemaNode>> };
+
+function resolved(node: SchemaNode): SchemaNode {
+  if (node.$ref === undefined) return node;
+  const found = schema.definitions?.[node.$ref.split('/').pop() ?? ''];
+  if (found === undefined) throw new Error(`unresolved ${node.$ref}`);
+  return found;
+}
+
+/** The schema's leaf paths under one array of the report (`salesByDate.unitsOrdered`, ...). */
+function leafPaths(node: SchemaNode, prefix = ''): string[] {
+  const current = resolved(node);
+  if (current.type === 'object' && current.properties !== undefined) {
+    return Object.entries(current.properties).flatMap(([key, child]) =>
+      leafPaths(child, prefix === '' ? key : `${prefix}.${key}`),
+    );
+  }
+  return [prefix];
+}
+
+function arrayLeaves(arrayName: string): string[] {
+  const array = schema.properties?.[arrayName];
+  if (array?.items === undefined) throw new Error(`the schema has no array ${arrayName}`);
+  return leafPaths(array.items).sort();
+}
+
+function dataset(name: string) {
+  const found = salesAndTraffic.datasets.find((candidate) => candidate.name === name);
+  if (found === undefined) throw new Error(`no dataset ${name}`);
+  return found;
+}
+
+describe('GET_SALES_AND_TRAFFIC_REPORT definition', () => {
+  it.each([
+    ['sales_and_traffic_by_date', 'salesAndTrafficByDate'],
+    ['sales_and_traffic_by_asin', 'salesAndTrafficByAsin'],
+  ])('%s reads exactly the leaf paths of the official schema', (name, arrayName) => {
+    const sources = dataset(name)
+      .columns.map((column) => column.source)
+      .sort();
+    expect(sources).toEqual(arrayLeaves(arrayName));
+  });
+
+  it('reads B2B metrics from the metric suffixed B2B inside its group', () => {
+    const sourceOf = (datasetName: string, column: string) =>
+      dataset(datasetName).columns.find((candidate) => candidate.name === column)?.source;
+
+    expect(sourceOf('sales_and_traffic_by_date', 'units_ordered_b2b')).toBe(
+      'salesByDate.unitsOrderedB2B',
+    );
+    expect(sourceOf('sales_and_traffic_by_date', 'ordered_product_sales_b2b_amount')).toBe(
+      'salesByDate.orderedProductSalesB2B.amount',
+    );
+    expect(sourceOf('sales_and_traffic_by_date', 'page_views_b2b')).toBe(
+      'trafficByDate.pageViewsB2B',
+    );
+    expect(sourceOf('sales_and_traffic_by_asin', 'ordered_product_sales_b2b_currency_code')).toBe(
+      'salesByAsin.orderedProductSalesB2B.currencyCode',
+    );
+    expect(sourceOf('sales_and_traffic_by_asin', 'unit_session_percentage_b2b')).toBe(
+      'trafficByAsin.unitSessionPercentageB2B',
+    );
+  });
+
+  it('lands B2B values in their typed columns, not in drift', async () => {
+    const document = JSON.stringify({
+      reportSpecification: { reportType: 'GET_SALES_AND_TRAFFIC_REPORT' },
+      salesAndTrafficByDate: [
+        {
+          date: '2026-11-01',
+          salesByDate: {
+            orderedProductSales: { amount: 120.5, currencyCode: 'EUR' },
+            orderedProductSalesB2B: { amount: 30.25, currencyCode: 'EUR' },
+            unitsOrdered: 4,
+            unitsOrderedB2B: 1,
+          },
+          trafficByDate: { pageViews: 90, pageViewsB2B: 12, buyBoxPercentageB2B: 87.5 },
+        },
+      ],
+      salesAndTrafficByAsin: [
+        {
+          parentAsin: 'B000000001',
+          salesByAsin: { unitsOrdered: 2, unitsOrderedB2B: 1 },
+          trafficByAsin: { sessionsB2B: 3 },
+        },
+      ],
+    });
+    async function* chunks(): AsyncGenerator<string> {
+      yield document;
+    }
+    const records: ParsedRecord[] = [];
+    for await (const record of parseReport(salesAndTraffic, chunks(), {
+      windowStart: '2026-11-01T00:00:00Z',
+    }).records) {
+      records.push(record);
+    }
+
+    const [byDate, byAsin] = records;
+    expect(byDate).toMatchObject({
+      kind: 'row',
+      values: {
+        ordered_product_sales_b2b_amount: 30.25,
+        ordered_product_sales_b2b_currency_code: 'EUR',
+        units_ordered_b2b: 1,
+        page_views_b2b: 12,
+        buy_box_percentage_b2b: 87.5,
+      },
+      drift: {},
+    });
+    expect(byAsin).toMatchObject({
+      kind: 'row',
+      values: { units_ordered_b2b: 1, sessions_b2b: 3 },
+      drift: {},
+    });
+  });
+});
