@@ -51,6 +51,16 @@ describe('parseCatalogRefreshRequest', () => {
     );
   });
 
+  it('refuses a marketplace another region serves, naming it', () => {
+    expect(() =>
+      parseCatalogRefreshRequest({ ...base, marketplaceIds: ['ATVPDKIKX0DER', 'A1VC38T7YXB528'] }),
+    ).toThrow(/marketplaceIds\.1: is served by the FE endpoint, not NA/);
+    expect(
+      parseCatalogRefreshRequest({ ...base, region: 'FE', marketplaceIds: ['A1VC38T7YXB528'] })
+        .marketplaceIds,
+    ).toEqual(['A1VC38T7YXB528']);
+  });
+
   it('refuses unknown datasets, duplicate marketplaces and listings without summaries', () => {
     const bad = [
       { ...base, catalog: { includedData: ['prices'] } },

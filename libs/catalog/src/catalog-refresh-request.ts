@@ -1,4 +1,4 @@
-import { MarketplaceIdSchema, Region } from '@spapi-lake/config';
+import { MarketplaceIdSchema, Region, findMarketplace } from '@spapi-lake/config';
 import { z } from 'zod';
 import { CatalogRefreshInputError } from './errors';
 import {
@@ -79,6 +79,18 @@ export const CatalogRefreshRequestSchema = z
       .prefault({}),
   })
   .superRefine((request, context) => {
+    // A refresh token works on its region's endpoint only, and that endpoint serves its own
+    // marketplaces: a JP marketplace needs the FE endpoint.
+    request.marketplaceIds.forEach((marketplaceId, index) => {
+      const region = findMarketplace(marketplaceId)?.region;
+      if (region !== undefined && region !== request.region) {
+        context.addIssue({
+          code: 'custom',
+          path: ['marketplaceIds', index],
+          message: `is served by the ${region} endpoint, not ${request.region}`,
+        });
+      }
+    });
     if (
       request.catalog.enabled &&
       request.catalog.source.kind === 'listings' &&

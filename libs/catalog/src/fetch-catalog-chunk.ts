@@ -11,6 +11,7 @@ import { catalogItemRow } from './catalog-item-rows';
 import { mapInOrder } from './map-in-order';
 import type { CatalogItemRecord, CatalogItemsPort, CatalogSearchQuery, ClockPort } from './ports';
 import { chunkSummaryKey, refreshFileId } from './refresh-keys';
+import { unmatchedIdentifiers } from './unmatched-identifiers';
 import { type LakeWriteDeps, RefreshWriter } from './refresh-writer';
 import { writeJsonObject } from './work-objects';
 
@@ -68,13 +69,14 @@ export async function fetchCatalogChunk(
       rejected.push(...result.identifiers);
       return;
     }
-    const answered = new Set(result.items.map(({ item }) => item.asin));
     if (query.kind === 'identifiers') {
-      if (query.identifiersType === 'ASIN') {
-        notFound.push(...result.identifiers.filter((asin) => !answered.has(asin)));
-      } else if (answered.size === 0) {
-        notFound.push(...result.identifiers);
-      }
+      const unmatched = unmatchedIdentifiers(
+        query.identifiersType,
+        result.identifiers,
+        result.items.map(({ item }) => item),
+        marketplaceId,
+      );
+      if (unmatched !== undefined) notFound.push(...unmatched);
     }
     for (const { item, fetchedAt } of result.items) {
       if (written.has(item.asin)) continue;

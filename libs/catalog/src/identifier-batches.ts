@@ -1,8 +1,18 @@
 import type { CatalogIdentifierType } from './included-data';
 
+// Barcode numbers, printed with hyphens or spaces (ISBN 978-3-16-148410-0), are digits to SP-API.
+const NUMBER_TYPES: ReadonlySet<CatalogIdentifierType> = new Set([
+  'EAN',
+  'GTIN',
+  'ISBN',
+  'JAN',
+  'UPC',
+]);
+
 /**
- * Identifiers as searchCatalogItems matches them: trimmed, ASINs upper-cased, duplicates and empty
- * entries dropped, first occurrence order kept.
+ * Identifiers as searchCatalogItems matches them: trimmed, ASINs (and an ISBN-10's `x`) upper-cased,
+ * hyphens and spaces dropped from barcode numbers, duplicates and empty entries dropped, first
+ * occurrence order kept.
  */
 export function normaliseIdentifiers(
   identifiersType: CatalogIdentifierType,
@@ -11,7 +21,12 @@ export function normaliseIdentifiers(
   const seen = new Set<string>();
   for (const raw of identifiers) {
     const trimmed = raw.trim();
-    const identifier = identifiersType === 'ASIN' ? trimmed.toUpperCase() : trimmed;
+    const identifier =
+      identifiersType === 'ASIN'
+        ? trimmed.toUpperCase()
+        : NUMBER_TYPES.has(identifiersType)
+          ? trimmed.replace(/[\s-]/g, '').toUpperCase()
+          : trimmed;
     if (identifier !== '') seen.add(identifier);
   }
   return [...seen];

@@ -19,7 +19,7 @@ export interface PlanCatalogChunksDeps {
   readonly chunkSize: number;
   /** Beyond this many chunks the plan goes to a manifest object for a Distributed Map. */
   readonly inlineChunkLimit: number;
-  /** Bucket the state machine's ItemReader reads `store` keys from; none: always inline (local). */
+  /** Bucket the state machine's ItemReader reads `store` keys from; none: plans stay inline. */
   readonly itemReaderBucket?: string;
 }
 

@@ -126,16 +126,23 @@ export function createOperationCaller(options: OperationCallerOptions): Operatio
     let forceRefresh = false;
     let refreshedOnce = false;
     for (;;) {
-      await limiter.acquire();
-      const token =
-        request.accessToken ??
-        (await tokenProvider.getToken(grant, forceRefresh ? { forceRefresh: true } : undefined));
+      // The token stays in flight until the answer is in (see TokenBucketRateLimiter).
+      const lease = await limiter.acquireLease();
+      let token: string;
+      try {
+        token =
+          request.accessToken ??
+          (await tokenProvider.getToken(grant, forceRefresh ? { forceRefresh: true } : undefined));
+      } catch (error) {
+        lease.release();
+        throw error;
+      }
       forceRefresh = false;
       attempt += 1;
 
       let failure: Error;
       try {
-        const raw = await send(url, spec.method, token, body);
+        const raw = await send(url, spec.method, token, body).finally(lease.release);
         limiter.updateRate(raw.rateLimit);
         const parsed = parseJson(raw.text);
         if (raw.status >= 200 && raw.status <= 299) {

@@ -21,7 +21,7 @@ export interface CatalogFetcherSettings {
   readonly chunkSize: number;
   /** Chunks kept inline in the execution state; beyond, a manifest object for the Distributed Map. */
   readonly inlineChunkLimit: number;
-  /** Bucket of `store` for the Distributed Map's ItemReader; unset: always inline (local runs). */
+  /** Bucket of `store` for the Distributed Map's ItemReader; unset: plans always stay inline. */
   readonly itemReaderBucket?: string;
   /** searchListingsItems pages per FetchListingsPart invocation. */
   readonly maxPagesPerPart: number;

@@ -344,6 +344,136 @@ describe('catalog refresh against the simulator', () => {
     expect(searches).toHaveLength(2);
   });
 
+  it("finds catalog items by UPC, GTIN and the partner's SKUs, and pages a brand-refined keyword search", async () => {
+    const { na } = world.partners;
+    const [us] = na.marketplaceIds;
+    if (us === undefined) throw new Error('no marketplace');
+    const truth = world.sim.catalog.truth(us);
+    const identifierOf = (entry: (typeof truth)[number], type: string): string => {
+      const found = entry.identifiers.find((id) => id.identifierType === type);
+      if (found === undefined) throw new Error(`${entry.asin} has no ${type}`);
+      return found.identifier;
+    };
+    const hasIdentifiers = truth.filter((entry) => entry.identifiers.length > 0);
+    const byUpc = hasIdentifiers.slice(0, 5);
+    const byGtin = hasIdentifiers.slice(5, 10);
+    const listed = [...world.sim.catalog.listings(na.sellingPartnerId, us)].slice(0, 7);
+    // The brand with the most items, so that its keyword search takes more than one page.
+    const brandCounts = new Map<string, number>();
+    for (const entry of truth)
+      brandCounts.set(entry.brand, (brandCounts.get(entry.brand) ?? 0) + 1);
+    const [brand = ''] = [...brandCounts].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+    const keyword = brand.split(' ')[0] ?? brand;
+    const branded = truth.filter(
+      (entry) => entry.brand === brand && entry.searchText.includes(keyword.toLowerCase()),
+    );
+    expect(branded.length).toBeGreaterThan(20);
+
+    const sources = [
+      {
+        id: 'refresh-upc',
+        source: {
+          kind: 'identifiers',
+          identifiersType: 'UPC',
+          identifiers: byUpc.map((entry) => identifierOf(entry, 'UPC')),
+        },
+        asins: byUpc.map((entry) => entry.asin),
+      },
+      {
+        id: 'refresh-gtin',
+        source: {
+          kind: 'identifiers',
+          identifiersType: 'GTIN',
+          identifiers: byGtin.map((entry) => identifierOf(entry, 'GTIN')),
+        },
+        asins: byGtin.map((entry) => entry.asin),
+      },
+      {
+        id: 'refresh-sku',
+        source: {
+          kind: 'identifiers',
+          identifiersType: 'SKU',
+          identifiers: listed.map((record) => record.sku),
+        },
+        asins: listed.map((record) => record.asin),
+      },
+      {
+        id: 'refresh-brand',
+        source: { kind: 'keywords', keywords: [keyword], brandNames: [brand], maxResults: 1000 },
+        asins: branded.map((entry) => entry.asin),
+      },
+    ];
+    const searchCount = () =>
+      world.sim.requests().filter((entry) => entry.operationId === 'searchCatalogItems').length;
+    const calls: Record<string, number> = {};
+    for (const { id, source } of sources) {
+      const before = searchCount();
+      const run = await world.runRefresh(
+        {
+          sellingPartnerId: na.sellingPartnerId,
+          region: na.region,
+          marketplaceIds: [us],
+          asOf: SIMULATOR_START.toISOString(),
+          listings: { enabled: false },
+          catalog: { source, includedData: ['summaries', 'identifiers'] },
+        },
+        id,
+      );
+      expect(run.error).toBeUndefined();
+      calls[id] = searchCount() - before;
+    }
+    // One call per identifier batch; the keyword search pages 20 items at a time.
+    expect(calls).toEqual({
+      'refresh-upc': 1,
+      'refresh-gtin': 1,
+      'refresh-sku': 1,
+      'refresh-brand': Math.ceil(branded.length / 20),
+    });
+    lake.close();
+    lake = await world.lake();
+    for (const { id, asins } of sources) {
+      const rows = await lake.query(`
+        SELECT asin, brand, item_name FROM ${lake.dataset('catalog_items')}
+        WHERE _refresh_id = '${id}' AND marketplace_id = '${us}' ORDER BY asin`);
+      const expected = truth
+        .filter((entry) => asins.includes(entry.asin))
+        .sort((a, b) => (a.asin < b.asin ? -1 : 1))
+        .map((entry) => ({ asin: entry.asin, brand: entry.brand, item_name: entry.itemName }));
+      expect({ id, rows }).toEqual({ id, rows: expected });
+    }
+
+    // The same refresh again (a re-run execution of the same name) rewrites the same keys.
+    const catalogKeys = async () => {
+      const keys: string[] = [];
+      for await (const object of world.store.list('catalog_items/')) keys.push(object.key);
+      return keys;
+    };
+    const keysBefore = await catalogKeys();
+    const [gtin] = sources.slice(1, 2);
+    const rerun = await world.runRefresh(
+      {
+        sellingPartnerId: na.sellingPartnerId,
+        region: na.region,
+        marketplaceIds: [us],
+        asOf: SIMULATOR_START.toISOString(),
+        listings: { enabled: false },
+        catalog: { source: gtin?.source, includedData: ['summaries', 'identifiers'] },
+      },
+      gtin?.id,
+    );
+    expect(rerun.error).toBeUndefined();
+    expect(await catalogKeys()).toEqual(keysBefore);
+    lake.close();
+    lake = await world.lake();
+    const [count] = await lake.query(`
+      SELECT count(*)::INTEGER AS n FROM ${lake.dataset('catalog_items')}
+      WHERE _refresh_id = 'refresh-gtin'`);
+    expect(count).toEqual({ n: gtin?.asins.length });
+    expect(keysBefore.filter((key) => key.includes('refresh-gtin'))).toEqual([
+      `catalog_items/selling_partner_id=${na.sellingPartnerId}/marketplace_id=${us}/dt=2026-11-01/refresh-gtin-c00000.parquet`,
+    ]);
+  });
+
   it('fetches a plan beyond the inline limit through the manifest the Distributed Map reads', async () => {
     const { eu } = world.partners;
     const marketplaceId = eu.marketplaceIds[1] ?? '';

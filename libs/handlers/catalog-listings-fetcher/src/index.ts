@@ -31,6 +31,7 @@ export {
   DynamoDbSkuRefreshLog,
 } from './adapters/dynamodb-sku-refresh-log';
 export {
+  LOCAL_ITEM_READER_BUCKET,
   type LocalCatalogListingsFetcher,
   type LocalCatalogListingsFetcherOptions,
   type LocalTaskHandler,

@@ -43,6 +43,12 @@ export interface LocalCatalogListingsFetcherOptions {
   readonly settings?: Partial<CatalogFetcherSettings>;
 }
 
+/**
+ * The bucket name the local fetcher gives its store in Distributed Map ItemReaders: the local engine
+ * reads the manifest back through {@link LocalCatalogListingsFetcher.itemReaderObjects}.
+ */
+export const LOCAL_ITEM_READER_BUCKET = 'spapi-lake-local-curated';
+
 /** A task state's stand-in for aws-local-stepfunctions (`taskResourceLocalHandlers`). */
 export type LocalTaskHandler = (input: unknown) => Promise<unknown>;
 
@@ -56,6 +62,11 @@ export interface LocalCatalogListingsFetcher {
    * `context: { Execution: { Name } }`: PlanRefresh reads `$$.Execution.Name`.
    */
   readonly taskResourceLocalHandlers: Readonly<Record<string, LocalTaskHandler>>;
+  /**
+   * S3 GetObject's local twin for the Distributed Map's ItemReader: objects of the store under the
+   * settings' `itemReaderBucket` (default {@link LOCAL_ITEM_READER_BUCKET}).
+   */
+  readonly itemReaderObjects: { getObject(bucket: string, key: string): Promise<Buffer> };
   readonly deps: CatalogFetcherDependencies;
 }
 
@@ -82,7 +93,11 @@ export function createLocalCatalogListingsFetcher(
     partners: new StaticPartnerDirectory(options.accounts),
     refreshLog: new InMemorySkuRefreshLog(),
     logger: options.logger,
-    settings: { ...DEFAULT_FETCHER_SETTINGS, ...options.settings },
+    settings: {
+      ...DEFAULT_FETCHER_SETTINGS,
+      itemReaderBucket: LOCAL_ITEM_READER_BUCKET,
+      ...options.settings,
+    },
   };
   const tasks = createCatalogRefreshTaskHandlers(deps);
   const S = CatalogRefreshStateName;
@@ -97,6 +112,14 @@ export function createLocalCatalogListingsFetcher(
       [S.FetchManifestChunk]: tasks.fetchCatalogChunk,
       [S.FinishRefresh]: tasks.finishCatalogRefresh,
       [S.StartCrawler]: async () => ({}),
+    },
+    itemReaderObjects: {
+      getObject: async (bucket, key) => {
+        if (bucket !== deps.settings.itemReaderBucket) {
+          throw new Error(`the local lake has no bucket ${bucket}`);
+        }
+        return options.store.getObject(key);
+      },
     },
     deps,
   };

@@ -30,16 +30,15 @@ export function spApiPortsFor(options: SpApiPortsForOptions): {
   readonly catalogFor: (partner: PartnerRegion) => CatalogItemsPort;
   readonly listingsFor: (partner: PartnerRegion) => ListingsItemsPort;
 } {
-  const clients = new Map<string, WarmClient>();
-  const clientFor = (partner: PartnerRegion): WarmClient => {
+  const clients = new Map<string, SpApiClient>();
+  const clientFor = (partner: PartnerRegion): SpApiClient => {
     const key = JSON.stringify([partner.sellingPartnerId, partner.region]);
     let client = clients.get(key);
     if (client === undefined) {
-      const tokenProvider = options.tokenProviderFor(partner);
-      client = warmClient(tokenProvider, {
+      client = createSpApiClient({
         baseUrl: options.baseUrlOf(partner.region),
         sellingPartnerId: partner.sellingPartnerId,
-        tokenProvider,
+        tokenProvider: options.tokenProviderFor(partner),
         limiters: options.limiters,
         userAgent: options.userAgent,
         ...(options.clock === undefined ? {} : { clock: options.clock }),
@@ -51,74 +50,8 @@ export function spApiPortsFor(options: SpApiPortsForOptions): {
     return client;
   };
   return {
-    catalogFor: (partner) => {
-      const { client, warm } = clientFor(partner);
-      return warmCatalogPort(warm, spApiCatalogItemsPort(client.catalogItems));
-    },
-    listingsFor: (partner) => {
-      const { client, warm } = clientFor(partner);
-      return warmListingsPort(
-        warm,
-        spApiListingsItemsPort(client.listingsItems, partner.sellingPartnerId),
-      );
-    },
-  };
-}
-
-interface WarmClient {
-  readonly client: SpApiClient;
-  /** Resolves once the partner's access token is cached. */
-  readonly warm: () => Promise<void>;
-}
-
-// The client takes a token from its bucket before it asks for an access token. A first call that
-// waits for LWA (or the token broker) therefore reaches SP-API later than its bucket assumed, while
-// the calls behind it do not: fetching the token up front keeps the client's bucket in step with
-// Amazon's, which is what makes a burst followed by paced calls free of 429s.
-function warmClient(
-  tokenProvider: TokenProvider,
-  clientOptions: Parameters<typeof createSpApiClient>[0],
-): WarmClient {
-  let warming: Promise<void> | undefined;
-  return {
-    client: createSpApiClient(clientOptions),
-    warm: () => {
-      warming ??= tokenProvider.getToken({ kind: 'partner' }).then(
-        () => undefined,
-        (error: unknown) => {
-          // A failed warm-up must not stick: the next call tries again.
-          warming = undefined;
-          throw error;
-        },
-      );
-      return warming;
-    },
-  };
-}
-
-// Each call waits for the warm-up first (a no-op once the token is cached).
-function warmCatalogPort(warm: () => Promise<void>, port: CatalogItemsPort): CatalogItemsPort {
-  return {
-    searchCatalogItems: async (query) => {
-      await warm();
-      return port.searchCatalogItems(query);
-    },
-    getCatalogItem: async (asin, query) => {
-      await warm();
-      return port.getCatalogItem(asin, query);
-    },
-  };
-}
-
-function warmListingsPort(warm: () => Promise<void>, port: ListingsItemsPort): ListingsItemsPort {
-  return {
-    searchListingsItems: async (query) => {
-      await warm();
-      return port.searchListingsItems(query);
-    },
-    getListingsItem: async (sku, query) => {
-      await warm();
-      return port.getListingsItem(sku, query);
-    },
+    catalogFor: (partner) => spApiCatalogItemsPort(clientFor(partner).catalogItems),
+    listingsFor: (partner) =>
+      spApiListingsItemsPort(clientFor(partner).listingsItems, partner.sellingPartnerId),
   };
 }

@@ -18,10 +18,10 @@ export const DEFAULT_RESERVE_SECONDS = 0.1;
  * the models' plans (a negotiated plan, or the simulator's `rateScale`).
  *
  * Each bucket also holds fewer tokens than its share of the burst: at least one, and as many as
- * refill in `reserveSeconds` (never leaving less than one). A client's bucket starts when its first
- * call leaves, Amazon's when that call arrives; a later call that travels faster than the first
- * (no connection to open, nothing to warm up at Amazon's end) would find Amazon's bucket behind
- * ours by the difference. The reserve absorbs differences up to max(reserveSeconds, 1 / rate).
+ * refill in `reserveSeconds` (never leaving less than one). Latency no longer needs it (the client
+ * holds a call's token in flight until the answer, see the sp-api TokenBucketRateLimiter); it
+ * absorbs what the client cannot see: timers that fire a millisecond early against Date.now(),
+ * millisecond timestamps on both sides, and Amazon's refill granularity.
  */
 export function sharedUsagePlans(
   share: number,

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from './catalog-truth';
+import { GTIN_IDENTIFIER_TYPES, gtin14Of } from './gtin';
 
 /** What a searchCatalogItems call filters on (one marketplace). */
 export type CatalogCriteria =
@@ -26,7 +27,8 @@ export interface CatalogSearchResult {
 }
 
 /**
- * Searches one marketplace's catalog. Identifier searches answer in the order of the identifiers;
+ * Searches one marketplace's catalog. Identifier searches answer in the order of the identifiers,
+ * GTIN-compatible types (UPC, EAN, JAN, ISBN, GTIN) matched as GTINs as Amazon's index does;
  * keyword searches need every keyword in the item's text (case-insensitive).
  */
 export function searchCatalog(
@@ -46,7 +48,9 @@ function byIdentifiers(
 ): CatalogEntry[] {
   const found: CatalogEntry[] = [];
   const seen = new Set<string>();
+  const byGtin = GTIN_IDENTIFIER_TYPES.has(criteria.identifiersType);
   for (const identifier of criteria.identifiers) {
+    const gtin = byGtin ? gtin14Of(identifier) : undefined;
     const matches = catalog.filter((entry) => {
       switch (criteria.identifiersType) {
         case 'ASIN':
@@ -54,8 +58,12 @@ function byIdentifiers(
         case 'SKU':
           return criteria.skuToAsin?.get(identifier) === entry.asin;
         default:
-          return entry.identifiers.some(
-            (id) => id.identifierType === criteria.identifiersType && id.identifier === identifier,
+          return entry.identifiers.some((id) =>
+            byGtin
+              ? gtin !== undefined &&
+                GTIN_IDENTIFIER_TYPES.has(id.identifierType) &&
+                gtin14Of(id.identifier) === gtin
+              : id.identifierType === criteria.identifiersType && id.identifier === identifier,
           );
       }
     });

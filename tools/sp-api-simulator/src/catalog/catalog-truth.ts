@@ -4,6 +4,8 @@ import { findMarketplace, type Marketplace } from '../generators/marketplaces';
 import { formatMinor } from '../generators/money';
 import { createRng, hash32 } from '../generators/random';
 import { DESCRIPTIONS, styled } from '../generators/vocabulary';
+import { bookEntries } from './catalog-books';
+import { dimensionsOf, imagesOf, listPriceMinor, nodeId } from './catalog-entry-parts';
 import { DEFAULT_CLOCK_START } from '../server/simulated-clock';
 import type { World } from '../world/world';
 import {
@@ -74,7 +76,8 @@ const REFERENCE_DATE = new Date(DEFAULT_CLOCK_START).toISOString().slice(0, 10);
 
 /**
  * Ground truth of the catalog of a marketplace: the products of every partner selling there (the
- * same SKUs and ASINs as the listings reports), their variation parents, and filler products.
+ * same SKUs and ASINs as the listings reports), their variation parents, filler products, and the
+ * books of the marketplace's language (ISBN identifiers; see `catalog-books.ts`).
  * Unknown marketplaces have an empty catalog.
  */
 export function catalogTruth(world: World, marketplaceId: string): readonly CatalogEntry[] {
@@ -141,6 +144,9 @@ function buildCatalog(
         entries.push(childEntry(seed, marketplace, member, isFamily ? parentAsin : undefined));
       }
     }
+  }
+  for (const book of bookEntries(seed, marketplace)) {
+    if (!seen.has(book.asin)) entries.push(book);
   }
   return entries;
 }
@@ -372,63 +378,4 @@ function entry(seed: number, marketplace: Marketplace, input: EntryInput): Catal
       },
     },
   };
-}
-
-function nodeId(marketplaceId: string, key: string): string {
-  return String(1_000_000_000 + (hash32(marketplaceId, key, 'browse-node') % 900_000_000));
-}
-
-// List prices end in .99 (or a round 10 yen), like most retail prices.
-function listPriceMinor(baseCents: number, marketplace: Marketplace): number {
-  const local = baseCents * marketplace.priceFactor;
-  if (marketplace.minorDigits === 0) return Math.max(10, Math.round(local / 1000) * 10);
-  return Math.max(99, Math.floor(local / 100) * 100 + 99);
-}
-
-const IMAGE_ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-';
-const IMAGE_VARIANTS = ['MAIN', 'PT01', 'PT02', 'PT03', 'PT04', 'PT05', 'PT06', 'PT07', 'PT08'];
-
-function imagesOf(
-  rng: ReturnType<typeof createRng>,
-  count: number,
-): { variant: string; link: string; height: number; width: number }[] {
-  return IMAGE_VARIANTS.slice(0, count).map((variant) => {
-    let id = '';
-    for (let i = 0; i < 11; i += 1) id += IMAGE_ID_CHARS[rng.int(0, IMAGE_ID_CHARS.length - 1)];
-    const size = rng.pick([500, 1000, 1500, 2000]);
-    return {
-      variant,
-      link: `https://m.media-amazon.com/images/I/${id}L.jpg`,
-      height: size,
-      width: size,
-    };
-  });
-}
-
-function dimensionsOf(
-  size: readonly [number, number, number, number],
-  metric: boolean,
-): Record<string, unknown> {
-  const [length, width, height, weight] = size;
-  const len = (cm: number) =>
-    metric
-      ? { unit: 'centimeters', value: round2(cm) }
-      : { unit: 'inches', value: round2(cm / 2.54) };
-  const mass = (kg: number) =>
-    metric
-      ? { unit: 'kilograms', value: round2(kg) }
-      : { unit: 'pounds', value: round2(kg * 2.20462) };
-  return {
-    item: { length: len(length), width: len(width), height: len(height), weight: mass(weight) },
-    package: {
-      length: len(length + 2),
-      width: len(width + 2),
-      height: len(height + 2),
-      weight: mass(weight * 1.1 + 0.05),
-    },
-  };
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
 }

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { PartnerAccount, PartnerRegion } from '@spapi-lake/catalog';
+import type { Region } from '@spapi-lake/config';
 import { systemClock } from '@spapi-lake/core';
 import { LocalDiskObjectStore } from '@spapi-lake/lake-adapters';
 import { AccessTokenCache, LwaClient, LwaTokenProvider } from '@spapi-lake/lwa';
@@ -55,6 +56,8 @@ export interface SimulatedCatalog {
   ): Promise<{ output?: unknown; error?: Error }>;
   /** Subscribes the partner to LISTINGS_ITEM_* on an EventBridge destination (the queue gets them). */
   subscribeListings(partner: PartnerRegion): Promise<void>;
+  /** The regions whose SP-API endpoint the fetcher asked for, in first-use order. */
+  endpointRegions(): readonly Region[];
   /** DuckDB over the lake (close it). */
   lake(): Promise<DuckDbLake>;
   stop(): Promise<void>;
@@ -97,13 +100,18 @@ export async function startSimulatedCatalog(
         partners.find((p) => p.sellingPartnerId === ref.sellingPartnerId)?.refreshToken ?? '',
     });
   const logger = new RecordingFetcherLogger();
+  const endpointRegions: Region[] = [];
   const simClock = { now: () => sim.clock.now(), sleep: systemClock.sleep };
   const fetcherOptions: LocalCatalogListingsFetcherOptions = {
     store,
     clock: simClock,
     logger,
     accounts: partners.map(({ refreshToken: _token, ...account }) => account),
-    baseUrlOf: () => sim.spApiBaseUrl,
+    // One simulator answers every region; the regions asked for are recorded.
+    baseUrlOf: (region) => {
+      if (!endpointRegions.includes(region)) endpointRegions.push(region);
+      return sim.spApiBaseUrl;
+    },
     tokenProviderFor,
     limiters,
     userAgent: { appName: 'spapi-lake-test', appVersion: '0.0.0' },
@@ -187,6 +195,7 @@ export async function startSimulatedCatalog(
         });
       }
     },
+    endpointRegions: () => [...endpointRegions],
     lake: () => DuckDbLake.open(directory),
     async stop() {
       await sim.stop();
