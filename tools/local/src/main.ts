@@ -1,3 +1,4 @@
+import { formatFaultsMet } from './cli/faults-met-text';
 import { captureLogs } from './cli/log-capture';
 import { progressPrinter } from './cli/progress-printer';
 import { RUN_USAGE, parseRunOptions } from './cli/run-options';
@@ -26,6 +27,9 @@ async function main(): Promise<void> {
     const run = await runLocal(options, progress);
     printer.done(progress.counters);
     logs.print(renderSummaryText(run.summary, lakePaths(options.lakeDir)));
+    if (run.simulated !== undefined && options.faults.name !== 'none') {
+      logs.print(`${formatFaultsMet(run.simulated.faultsMet)}\n`);
+    }
     logs.print(`Logs: ${logFile}\n`);
     if (!run.succeeded) {
       logs.print('Some windows did not complete: see the logs and .lake/state/executions.json.\n');

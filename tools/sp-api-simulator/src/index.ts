@@ -8,7 +8,7 @@ export type { SimulatorCredentials } from './server/credentials';
 export type { GroundTruthReader, ReportGroundTruth, ReportSummary } from './server/ground-truth';
 export type { RequestLogEntry } from './server/sp-api-dispatch';
 export type { FaultConfig, OperationFaults } from './faults/fault-config';
-export type { FaultControls } from './faults/fault-injector';
+export type { FaultControls, InjectedFaults, InjectedStatus } from './faults/fault-injector';
 export type { ReportsConfig } from './world/reports/reports-config';
 export type { ReportGenerator } from './world/reports/report-generator';
 export {
@@ -26,6 +26,7 @@ export { RESTRICTED_REPORT_TYPES } from './server/access-rules';
 export type {
   DeliveredNotification,
   NotificationBus,
+  NotificationFaultCounts,
   NotificationFaults,
   NotificationSink,
 } from './notifications/notification-bus';

@@ -3,6 +3,7 @@ import { startSimulator } from './server/start-simulator';
 
 // CLI: `npm run simulator -- --port 8123 --seed 7 --rate-scale 10`. Runs in real time from the
 // simulated start so report lifecycles progress on their own; prints the URLs and credentials.
+// The start defaults to now, so a restarted simulator never reissues the ids of an earlier one.
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
     seed: Number(values.seed),
     rateScale: Number(values['rate-scale']),
     realTime: true,
-    ...(values['start-time'] === undefined ? {} : { clock: new Date(values['start-time']) }),
+    clock: values['start-time'] === undefined ? Date.now() : new Date(values['start-time']),
   });
   const credentials = simulator.credentials();
   const lines = [

@@ -28,18 +28,22 @@ export const FAULT_PROFILES: Readonly<Record<FaultProfileName, FaultProfile>> = 
     tokenExpiryJumpMs: 0,
   },
   // 30 % 429s on every call, 5xx, connection resets part-way through documents, duplicate and
-  // reordered notifications, and access tokens that expire while the pipeline still uses them.
+  // reordered notifications, access tokens the broker still serves after their hour and tokens
+  // Amazon revokes early, and the LWA token endpoint throttled and failing.
   chaos: {
     name: 'chaos',
     simulator: {
       ratio429: 0.3,
-      ratio500: 0.02,
-      ratio503: 0.02,
-      resetMidDocumentRatio: 0.1,
+      ratio500: 0.03,
+      ratio503: 0.03,
+      // Downloads and token calls are too few per run for ratios to be sure to strike: they
+      // fail on a fixed schedule instead (every 8th download reset; a third of token calls).
+      resetMidDocumentEvery: 8,
+      accessTokenRevocationIntervalMs: 20 * 60_000,
       operations: {
-        // SP-API faults only: a throttled LWA token call inside the token broker reaches the
-        // workflows as TokenBrokerError, which no Retry names yet (see tools/local/README.md).
-        lwaToken: { ratio429: 0, ratio500: 0, ratio503: 0 },
+        // The broker's LWA client tries three times; what still fails reaches the workflows as
+        // TokenBrokerUnavailableError, which their Retry names.
+        lwaToken: { cycle: ['ok', 'ok', 429, 'ok', 'ok', 503, 'ok', 'ok', 429, 'ok', 'ok', 500] },
         // The pre-signed document URL is S3, not SP-API: its 429 share would be 30 % of
         // `503 SlowDown` on every download. It keeps the 5xx and the resets.
         downloadDocument: { ratio429: 0 },

@@ -12,6 +12,13 @@ import {
 import { type ReportManifest, parseReportManifest } from '@spapi-lake/lake';
 import { LocalDiskObjectStore } from '@spapi-lake/lake-adapters';
 import { reportTypeDefinition } from '@spapi-lake/reports';
+import {
+  type ExpectedRow,
+  expectedDatasets,
+  groundTruthTables,
+  normaliseRead,
+  selectRows,
+} from '@spapi-lake/testing-ground-truth';
 import type {
   ReportGroundTruth,
   ReportSummary,
@@ -20,13 +27,6 @@ import type {
 } from '@spapi-lake/sp-api-simulator';
 import type { ExecutionRecord } from '../engine/local-executions';
 import type { LakePaths } from '../pipeline/lake-paths';
-import {
-  type ComparableRow,
-  type GroundTruthTables,
-  expectedDatasets,
-  normaliseRead,
-  selectRows,
-} from './expected-rows';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -40,8 +40,6 @@ export interface SimulatorTruth {
   readonly notificationsDelivered: number;
   /** Deliveries of a notification id seen before (the duplicate fault). */
   readonly duplicateNotifications: number;
-  /** Listings each seller had per marketplace (`<sellingPartnerId>/<marketplaceId>` -> count). */
-  readonly listings: ReadonlyMap<string, number>;
 }
 
 /** Reads the simulator's reports of `sellingPartnerIds` and the truth of every ingested report. */
@@ -63,22 +61,9 @@ export async function captureSimulatorTruth(
     const truth = sim.groundTruth.report(manifest.reportId);
     if (truth !== undefined) truths.set(manifest.reportId, truth);
   }
-  const listings = new Map<string, number>();
-  for (const partner of sim.credentials().partners) {
-    if (!sellingPartnerIds.includes(partner.sellingPartnerId) || partner.accountType !== 'seller') {
-      continue;
-    }
-    for (const marketplaceId of partner.marketplaceIds) {
-      listings.set(
-        `${partner.sellingPartnerId}/${marketplaceId}`,
-        sim.catalog.listings(partner.sellingPartnerId, marketplaceId).length,
-      );
-    }
-  }
   return {
     reports,
     truths,
-    listings,
     requests: [...sim.requests()],
     notificationsDelivered: sim.delivered().length,
     duplicateNotifications:
@@ -297,19 +282,9 @@ export async function readManifests(curatedDir: string): Promise<ReportManifest[
   return manifests;
 }
 
-function groundTruthTables(rows: unknown): GroundTruthTables {
-  if (typeof rows !== 'object' || rows === null) throw new Error('ground truth without tables');
-  const format = Reflect.get(rows, 'format');
-  const tables = Reflect.get(rows, 'tables');
-  if ((format !== 'tsv' && format !== 'json') || typeof tables !== 'object' || tables === null) {
-    throw new Error('ground truth of an unknown shape');
-  }
-  return { format, tables: tables as GroundTruthTables['tables'] };
-}
-
 function firstDifference(
-  actual: readonly ComparableRow[],
-  expected: readonly ComparableRow[],
+  actual: readonly ExpectedRow[],
+  expected: readonly ExpectedRow[],
 ): string | undefined {
   if (actual.length !== expected.length) {
     return `${actual.length} rows in the lake, ${expected.length} in the ground truth`;

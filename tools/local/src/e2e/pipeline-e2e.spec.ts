@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import type { SimulatorHandle } from '@spapi-lake/sp-api-simulator';
 import { captureLogs } from '../cli/log-capture';
+import type { LocalPartner } from '../config/local-partners';
 import { FAULT_PROFILES, type FaultProfile } from '../config/fault-profiles';
 import { type LakeSummary, summarizeLake } from '../lake/lake-summary';
 import { lakePaths } from '../pipeline/lake-paths';
 import { type SimulatedRunResult, runSimulatedPipeline } from '../pipeline/run-simulated-pipeline';
+import { type CatalogSnapshot, auditCatalog, captureCatalogSnapshot } from './catalog-audit';
 import {
   type ExpectedLane,
   type SimulatorTruth,
@@ -16,6 +18,7 @@ import {
   expectedLanes,
   readManifests,
 } from './lake-audit';
+import { auditLedger } from './ledger-audit';
 
 // `npm start`'s pipeline in test mode: the three partners of the default world, three days of
 // history, every report type the configuration asks for. The lake must equal the simulator's
@@ -37,10 +40,61 @@ interface FirstRun {
   readonly truth: SimulatorTruth;
   readonly lanes: readonly ExpectedLane[];
   readonly summary: LakeSummary;
+  readonly catalog: { readonly refreshed: CatalogSnapshot; readonly current: CatalogSnapshot };
+  /** When the run's first listings call was answered (simulated time). */
+  readonly fetchesFrom: number;
 }
 
-async function runOnce(lakeDir: string, faults: FaultProfile) {
-  let captured: { truth: SimulatorTruth; lanes: ExpectedLane[] } | undefined;
+/**
+ * Listing changes made once the daily refreshes are over: they reach the lake only through their
+ * LISTINGS_ITEM_* notifications and the listing refresh queue.
+ */
+function changeListings(sim: SimulatorHandle, partners: readonly LocalPartner[]): void {
+  const partner = (alias: string) => {
+    const found = partners.find((p) => p.alias === alias);
+    if (found === undefined) throw new Error(`no partner ${alias}`);
+    return found;
+  };
+  const na = partner('na-seller');
+  const [usMarketplace = ''] = na.marketplaceIds;
+  const listings = sim.catalog.listings(na.sellingPartnerId, usMarketplace);
+  const suppressed = listings.find((record) => record.status.includes('BUYABLE'));
+  const deleted = listings.find((record) => record !== suppressed);
+  const eu = partner('eu-seller');
+  const [deMarketplace = ''] = eu.marketplaceIds;
+  const warned = sim.catalog
+    .listings(eu.sellingPartnerId, deMarketplace)
+    .find((record) => record.issues.length === 0);
+  if (suppressed === undefined || deleted === undefined || warned === undefined) {
+    throw new Error('the simulated world lacks the listings to change');
+  }
+  sim.catalog.changeListing({
+    sellingPartnerId: na.sellingPartnerId,
+    marketplaceId: usMarketplace,
+    sku: suppressed.sku,
+    change: {
+      status: ['DISCOVERABLE'],
+      issues: [{ severity: 'ERROR', enforcementActions: ['SEARCH_SUPPRESSED'] }],
+    },
+  });
+  sim.catalog.changeListing({
+    sellingPartnerId: na.sellingPartnerId,
+    marketplaceId: usMarketplace,
+    sku: deleted.sku,
+    change: { status: ['DELETED'] },
+  });
+  sim.catalog.changeListing({
+    sellingPartnerId: eu.sellingPartnerId,
+    marketplaceId: deMarketplace,
+    sku: warned.sku,
+    change: { issues: [{ severity: 'WARNING' }] },
+  });
+}
+
+async function runOnce(lakeDir: string, faults: FaultProfile, options: { change?: boolean } = {}) {
+  let refreshed: CatalogSnapshot | undefined;
+  let captured:
+    (Pick<FirstRun, 'truth' | 'lanes' | 'fetchesFrom'> & { current: CatalogSnapshot }) | undefined;
   const logs = captureLogs(path.join(lakeDir, 'logs', `${Date.now()}.jsonl`));
   try {
     const result = await runSimulatedPipeline({
@@ -48,18 +102,31 @@ async function runOnce(lakeDir: string, faults: FaultProfile) {
       days: DAYS,
       faults,
       startTime: START,
+      afterRefreshes: (sim, partners) => {
+        refreshed = captureCatalogSnapshot(
+          sim,
+          partners.map((p) => p.sellingPartnerId),
+        );
+        if (options.change === true) changeListings(sim, partners);
+      },
       inspect: async (sim, partners) => {
         const paths = lakePaths(lakeDir);
         const ids = partners.map((p) => p.sellingPartnerId);
+        const listingCalls = sim.requests().filter((r) => r.operationId === 'searchListingsItems');
         captured = {
           truth: await captureSimulatorTruth(sim, ids, paths),
           lanes: await expectedLanes(paths, START, ids),
+          current: captureCatalogSnapshot(sim, ids),
+          fetchesFrom: Math.min(...listingCalls.map((r) => r.time)),
         };
       },
     });
     const summary = await summarizeLake(result.paths);
-    if (captured === undefined) throw new Error('the run did not reach inspect');
-    return { result, summary, ...captured };
+    if (captured === undefined || refreshed === undefined) {
+      throw new Error('the run did not reach inspect');
+    }
+    const { current, ...rest } = captured;
+    return { result, summary, ...rest, catalog: { refreshed, current } };
   } finally {
     logs.restore();
   }
@@ -89,7 +156,7 @@ describe.each([
 
   beforeAll(async () => {
     const lakeDir = await mkdtemp(path.join(os.tmpdir(), `spapi-lake-e2e-${faults.name}-`));
-    first = { lakeDir, ...(await runOnce(lakeDir, faults)) };
+    first = { lakeDir, ...(await runOnce(lakeDir, faults, { change: true })) };
   });
 
   afterAll(async () => {
@@ -112,6 +179,13 @@ describe.each([
     expect(await auditLake(lakePaths(first.lakeDir), first.truth, first.lanes)).toEqual([]);
   });
 
+  it('keeps exactly one DONE ledger entry per ingestion unit, with the rows the lake holds', async () => {
+    const ledger = await auditLedger(lakePaths(first.lakeDir), first.truth);
+    expect(ledger.problems).toEqual([]);
+    expect(ledger.units.length).toBeGreaterThan(0);
+    expect(ledger.units.some((unit) => unit.includes(' amazon_generated '))).toBe(true);
+  });
+
   it('ingests every report type of every partner', async () => {
     const manifests = await readManifests(lakePaths(first.lakeDir).curated);
     const landed = new Set(manifests.map((m) => `${m.sellingPartnerId} ${m.reportType}`));
@@ -130,28 +204,27 @@ describe.each([
     expect(reportRows).toBe(first.result.progress.counters.rows);
   });
 
-  it("refreshes every seller's listings and their catalog items once", async () => {
+  it("lands every partner's listings, issues and catalog items exactly, and the state after listing changes", async () => {
     expect(first.result.catalogRefreshes.map((refresh) => refresh.status)).toEqual([
       'SUCCEEDED',
       'SUCCEEDED',
+      'SUCCEEDED',
     ]);
-    const instance = await DuckDBInstance.create(':memory:');
-    const connection = await instance.connect();
-    try {
-      const counted = (
-        await connection.runAndReadAll(
-          `SELECT selling_partner_id || '/' || marketplace_id AS lane, count(*)::INTEGER AS n
-           FROM read_parquet('${path.join(first.lakeDir, 'curated', 'listings_items')}/**/*.parquet', hive_partitioning = true)
-           GROUP BY ALL`,
-        )
-      ).getRowObjectsJson();
-      expect(new Map(counted.map((row) => [String(row['lane']), Number(row['n'])]))).toEqual(
-        first.truth.listings,
-      );
-    } finally {
-      connection.closeSync();
-      instance.closeSync();
+    expect(first.catalog.refreshed.listings.size).toBe(5);
+    for (const records of first.catalog.refreshed.listings.values()) {
+      expect(records.length).toBeGreaterThan(0);
     }
+    // The changes reached the fetcher through their notifications, and none was given up on.
+    expect(first.result.listingRefreshes.delivered).toBeGreaterThanOrEqual(3);
+    expect(first.result.listingRefreshes.deadLetters).toBe(0);
+    expect(
+      await auditCatalog({
+        curatedDir: lakePaths(first.lakeDir).curated,
+        refreshed: first.catalog.refreshed,
+        current: first.catalog.current,
+        fetchesFrom: first.fetchesFrom,
+      }),
+    ).toEqual([]);
   });
 
   it('changes nothing when run again: no call for a report, no object written', async () => {
@@ -187,15 +260,57 @@ describe.each([
     });
   }
 
+  if (faults.name === 'none') {
+    it('has a catalog audit that notices a stale listing and a listing refreshed twice', async () => {
+      const audit = (refreshed: CatalogSnapshot, current: CatalogSnapshot) =>
+        auditCatalog({
+          curatedDir: lakePaths(first.lakeDir).curated,
+          refreshed,
+          current,
+          fetchesFrom: first.fetchesFrom,
+        });
+      // The lake still showing a listing as it was before its change.
+      const stale = await audit(first.catalog.refreshed, first.catalog.refreshed);
+      expect(stale.join('\n')).toMatch(
+        /current listings: .* status_json|current listings: \d+ rows/,
+      );
+      // A daily refresh landing one listing twice.
+      const [lane, records] = [...first.catalog.refreshed.listings][0] ?? [];
+      const [record] = records ?? [];
+      if (lane === undefined || record === undefined) throw new Error('no listings');
+      const doubled = new Map(first.catalog.refreshed.listings);
+      doubled.set(lane, [...(records ?? []), record]);
+      const twice = await audit(
+        { ...first.catalog.refreshed, listings: doubled },
+        first.catalog.current,
+      );
+      expect(twice.join('\n')).toMatch(
+        /listings_items of .*: \d+ rows in the lake, \d+ in the ground truth/,
+      );
+    });
+  }
+
   if (faults.name === 'chaos') {
     it('met every fault of the profile on the way', () => {
-      const statuses = first.truth.requests.map((r) => r.status);
-      const count = (status: number) => statuses.filter((s) => s === status).length;
-      expect(count(429)).toBeGreaterThan(10);
-      expect(count(500) + count(503)).toBeGreaterThan(0);
-      // The slowed broker clock kept tokens the simulator had expired: 403, then a refresh.
-      expect(count(403)).toBeGreaterThan(0);
-      expect(first.truth.duplicateNotifications).toBeGreaterThan(0);
+      const { injected, notifications } = first.result.faultsMet;
+      const { statuses } = injected;
+      const count = (operations: (id: string) => boolean, codes: readonly (429 | 500 | 503)[]) =>
+        Object.entries(statuses)
+          .filter(([operationId]) => operations(operationId))
+          .flatMap(([, byStatus]) => codes.map((code) => byStatus[code] ?? 0))
+          .reduce((sum, n) => sum + n, 0);
+      const spApi = (id: string) => id !== 'lwaToken' && id !== 'downloadDocument';
+      expect(count(spApi, [429])).toBeGreaterThan(20);
+      expect(count(spApi, [500, 503])).toBeGreaterThan(0);
+      expect(count((id) => id === 'lwaToken', [429])).toBeGreaterThan(0);
+      expect(count((id) => id === 'lwaToken', [500, 503])).toBeGreaterThan(0);
+      expect(injected.connectionResets).toBeGreaterThan(0);
+      // Tokens revoked mid-run, and tokens the slowed broker clock kept past their hour.
+      expect(injected.revokedAccessTokens).toBeGreaterThan(0);
+      expect(injected.expiredAccessTokens).toBeGreaterThan(0);
+      expect(notifications.duplicated).toBeGreaterThan(0);
+      expect(notifications.reorderedBatches).toBeGreaterThan(0);
+      expect(first.truth.duplicateNotifications).toBe(notifications.duplicated);
     });
   }
 });

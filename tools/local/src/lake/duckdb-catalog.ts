@@ -53,7 +53,7 @@ export class DuckDbCatalog {
       );
     }
     await this.jsonView('lake_reports', root, ['_manifests', 'reports', '*', '*.json']);
-    await this.jsonView('lake_ledger', root, ['_ledger', '*', '*', '*.json']);
+    await this.jsonView('lake_ledger', root, ['_ledger', '**', '*.json']);
     return datasets.sort();
   }
 

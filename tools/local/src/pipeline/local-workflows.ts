@@ -218,17 +218,13 @@ export function createLocalWorkflows(options: LocalWorkflowsOptions): LocalWorkf
   const catalogRefresh = new LocalStateMachine(
     definitions.catalogRefresh,
     withSimulatedRetryPauses(definitions.catalogRefresh, catalogHandlers, options),
+    { objects: functions.catalogListingsFetcher.itemReaderObjects },
   );
 
   const retrievalHandlers: Record<string, TaskHandler> = {
-    [I.RetrieveReport]: async (input) =>
-      ingestionHandlers[I.RetrieveReport]?.(await withReportPlacement(functions, input)),
+    [I.RetrieveReport]: async (input) => ingestionHandlers[I.RetrieveReport]?.(input),
     [I.StartCrawler]: ingestionHandlers[I.StartCrawler] ?? (() => ({})),
-    [I.RecordFailure]: async (input) =>
-      retriever.recordOutcome({
-        ...asRecord(input),
-        ingestion: await withReportPlacement(functions, field(input, 'ingestion')),
-      }),
+    [I.RecordFailure]: (input) => retriever.recordOutcome(input),
   };
   const retrieval = new LocalStateMachine(
     definitions.retrieval,
@@ -346,28 +342,6 @@ function matchingRetrier(retriers: readonly Retrier[], error: unknown): Retrier 
   return retriers.find(
     (retrier) => retrier.ErrorEquals.includes(name) || retrier.ErrorEquals.includes('States.ALL'),
   );
-}
-
-/**
- * Interim shim: the retrieval contract (libs/workflows `ReportRetrievalInput`) leaves window and
- * marketplace to RetrieveReport, which should take them from getReport; until report-retriever's
- * handler does, they are added here from the report, and only when absent.
- */
-async function withReportPlacement(functions: LocalFunctions, input: unknown): Promise<unknown> {
-  if (field(input, 'window') !== undefined) return input;
-  const sellingPartnerId = stringField(input, 'sellingPartnerId');
-  const region = stringField(input, 'region');
-  if (region !== 'NA' && region !== 'EU' && region !== 'FE') return input;
-  const reportId = stringField(field(input, 'report'), 'reportId');
-  const report = await functions.retrieverDependencies
-    .reportsFor({ sellingPartnerId, region })
-    .getReport(reportId);
-  const start = report.dataStartTime ?? report.createdTime;
-  return {
-    ...asRecord(input),
-    marketplaceIds: (report.marketplaceIds ?? []).slice(0, 1),
-    window: { start, end: report.dataEndTime ?? start },
-  };
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

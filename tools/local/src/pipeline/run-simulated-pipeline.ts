@@ -1,6 +1,11 @@
+import { DEFAULT_LISTINGS_INCLUDED_DATA } from '@spapi-lake/catalog';
 import type { Clock } from '@spapi-lake/core';
 import type { UnsolicitedReportRetrieval } from '@spapi-lake/notification-subscriber-handlers';
-import type { SimulatorHandle } from '@spapi-lake/sp-api-simulator';
+import type {
+  InjectedFaults,
+  NotificationFaultCounts,
+  SimulatorHandle,
+} from '@spapi-lake/sp-api-simulator';
 import { LocalExecutions } from '../engine/local-executions';
 import type { LocalExecutionResult } from '../engine/local-state-machine';
 import type { FaultProfile } from '../config/fault-profiles';
@@ -34,6 +39,15 @@ export interface SimulatedRunOptions {
   /** Simulated milliseconds that pass per 10 ms of wall time while the pipeline waits. */
   readonly timeStepMs?: number;
   readonly progress?: RunProgress;
+  /**
+   * Called with the live simulator once the fan-out and the catalog refreshes are over, before the
+   * queues are consumed for the last time: what it changes in the simulator (a listing, say)
+   * reaches the pipeline through notifications. Tests change listings here.
+   */
+  readonly afterRefreshes?: (
+    sim: SimulatorHandle,
+    partners: readonly LocalPartner[],
+  ) => Promise<void> | void;
   /** Called with the live simulator before it stops (tests read its ground truth here). */
   readonly inspect?: (sim: SimulatorHandle, partners: readonly LocalPartner[]) => Promise<void>;
 }
@@ -51,11 +65,23 @@ export interface SimulatedRunResult {
   readonly simulatedStart: number;
   readonly simulatedEnd: number;
   readonly notifications: { readonly delivered: number; readonly deadLetters: number };
+  /** Listing refresh requests (from LISTINGS_ITEM_* notifications) the fetcher consumed. */
+  readonly listingRefreshes: { readonly delivered: number; readonly deadLetters: number };
+  /** The faults the simulator injected on the way, as it counted them (all zero without faults). */
+  readonly faultsMet: {
+    readonly injected: InjectedFaults;
+    readonly notifications: NotificationFaultCounts;
+  };
   /** Retrieval executions of Amazon-generated reports (settlements) the notifications started. */
   readonly unsolicitedRetrievals: readonly LocalExecutionResult[];
 }
 
 const DEFAULT_TIME_STEP_MS = 3_000;
+/** The queue between the notification consumer and the fetcher's `refreshListings`. */
+export const LOCAL_LISTING_REFRESH_QUEUE_ARN =
+  'arn:aws:sqs:us-east-1:000000000000:spapi-lake-listing-refresh';
+// Vendors have no offer of their own but a cost price (procurement).
+const VENDOR_LISTINGS_INCLUDED_DATA = [...DEFAULT_LISTINGS_INCLUDED_DATA, 'procurement'];
 const LATE_NOTIFICATIONS_MS = 5 * 60_000;
 
 /**
@@ -72,6 +98,8 @@ export async function runSimulatedPipeline(
   const progress = options.progress ?? new RunProgress();
   const stepMs = options.timeStepMs ?? DEFAULT_TIME_STEP_MS;
   const retrievals: Promise<void>[] = [];
+  // What the consumer sends to the listing refresh queue, until that queue exists.
+  const listingRefreshBodies: string[] = [];
   let retrieve: ((request: UnsolicitedReportRetrieval) => Promise<void>) | undefined;
   const environment = await openSimulatedEnvironment({
     paths,
@@ -83,6 +111,9 @@ export async function runSimulatedPipeline(
     // The consumer starts the retrieval and returns, as StartExecution would.
     onRetrieval: async (request) => {
       if (retrieve !== undefined) retrievals.push(retrieve(request).catch(() => undefined));
+    },
+    onListingRefresh: async (request) => {
+      listingRefreshBodies.push(JSON.stringify(request));
     },
   });
   try {
@@ -105,14 +136,28 @@ export async function runSimulatedPipeline(
       visibilityTimeoutMs: 30_000,
       now: () => sim.clock.now(),
     });
+    const listingQueue = new LocalQueue({
+      queueArn: LOCAL_LISTING_REFRESH_QUEUE_ARN,
+      maxReceiveCount: 5,
+      visibilityTimeoutMs: 30_000,
+      now: () => sim.clock.now(),
+    });
     const consume = functions.notificationSubscriber.consumeNotifications;
+    const refreshListings = functions.catalogListingsFetcher.refreshListings;
     const context = functions.context('spapi-lake-consume-notifications');
+    let listingRefreshes = 0;
     const pumpQueue = async () => {
       for (const body of sim.queue.drain()) queue.send(body);
       for (;;) {
         const delivered = await queue.deliverBatch(10, (event) => consume(event, context));
         if (delivered === 0) break;
         progress.add({ notifications: delivered });
+      }
+      for (const body of listingRefreshBodies.splice(0)) listingQueue.send(body);
+      for (;;) {
+        const delivered = await listingQueue.deliverBatch(10, refreshListings);
+        if (delivered === 0) break;
+        listingRefreshes += delivered;
       }
     };
     const pump = startTimePump({ clock: sim.clock, stepMs, intervalMs: 10, afterStep: pumpQueue });
@@ -134,15 +179,18 @@ export async function runSimulatedPipeline(
         scheduledTime: new Date(simulatedStart).toISOString().replace(/\.\d{3}Z$/, 'Z'),
         sellingPartnerIds: selected.map((p) => p.sellingPartnerId),
       });
-      // Flow 3: each seller's listings and their catalog items, once per simulated day.
+      // Flow 3: each partner's listings and their catalog items, once per simulated day.
       const day = new Date(simulatedStart).toISOString().slice(0, 10);
-      for (const partner of selected.filter((p) => p.accountType === 'seller')) {
+      for (const partner of selected) {
         const refresh = await workflows.runCatalogRefresh(
           {
             sellingPartnerId: partner.sellingPartnerId,
             region: partner.region,
             marketplaceIds: [...partner.marketplaceIds],
             asOf: new Date(simulatedStart).toISOString(),
+            ...(partner.accountType === 'vendor'
+              ? { listings: { includedData: VENDOR_LISTINGS_INCLUDED_DATA } }
+              : {}),
           },
           `catalog-${partner.sellingPartnerId}-${partner.region}-${day}`,
         );
@@ -154,8 +202,9 @@ export async function runSimulatedPipeline(
     } finally {
       await pump.stop();
     }
-    // Late notifications (held duplicates, Amazon-generated reports) and the retrievals they
-    // start: the queue keeps being consumed for five more simulated minutes, as it would be.
+    await options.afterRefreshes?.(sim, selected);
+    // Late notifications (held duplicates, Amazon-generated reports, listing changes) and the
+    // work they start: the queues keep being consumed for five more simulated minutes.
     sim.notifications.flush();
     const lateUntil = sim.clock.now() + LATE_NOTIFICATIONS_MS;
     for (let quiet = 0; quiet < 3 || sim.clock.now() < lateUntil;) {
@@ -166,6 +215,7 @@ export async function runSimulatedPipeline(
       await Promise.all(retrievals);
       const idle =
         queue.isEmpty() &&
+        listingQueue.isEmpty() &&
         progress.counters.notifications === before &&
         retrievals.length === pending;
       quiet = idle ? quiet + 1 : 0;
@@ -184,6 +234,14 @@ export async function runSimulatedPipeline(
       notifications: {
         delivered: progress.counters.notifications,
         deadLetters: queue.stats().deadLetters,
+      },
+      listingRefreshes: {
+        delivered: listingRefreshes,
+        deadLetters: listingQueue.stats().deadLetters,
+      },
+      faultsMet: {
+        injected: sim.faults.injected(),
+        notifications: sim.notifications.faultCounts(),
       },
       unsolicitedRetrievals: unsolicited,
     };

@@ -1,7 +1,10 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import type { Region } from '@spapi-lake/config';
 import type { Clock } from '@spapi-lake/core';
-import type { UnsolicitedReportRetrieval } from '@spapi-lake/notification-subscriber-handlers';
+import type {
+  ListingRefreshRequest,
+  UnsolicitedReportRetrieval,
+} from '@spapi-lake/notification-subscriber-handlers';
 import { type SimulatorHandle, defaultWorld, startSimulator } from '@spapi-lake/sp-api-simulator';
 import { JsonDocument } from '../engine/json-document';
 import { FAULT_PROFILES, type FaultProfile } from '../config/fault-profiles';
@@ -35,6 +38,8 @@ export interface SimulatedEnvironmentOptions {
   readonly keepReportConfigs?: boolean;
   /** A DONE report nobody waits for (settlements). */
   readonly onRetrieval?: (request: UnsolicitedReportRetrieval) => Promise<void>;
+  /** A listing changed (LISTINGS_ITEM_* notification): what the listing refresh queue receives. */
+  readonly onListingRefresh?: (request: ListingRefreshRequest) => Promise<void>;
 }
 
 /** The simulator, the local configuration and every function wired to both. */
@@ -45,18 +50,19 @@ export interface SimulatedEnvironment {
   readonly functions: LocalFunctions;
   readonly clock: Clock;
   readonly simulatedStart: number;
-  /** Saves the runner state (seed, runs, time, report numbering) and stops the simulator. */
+  /** Saves the runner state (seed, runs, time) and stops the simulator. */
   close(): Promise<void>;
 }
 
 interface RunnerState {
   /** Seed of the simulated world: partners, refresh tokens and report contents stay the same. */
   seed?: number;
-  /** Runs so far: each run's simulator gets its own seed, so its ids are new. */
+  /**
+   * Runs so far: each run's simulator gets its own seed, for fresh fault draws. Fresh ids come from
+   * simulated time moving on: the simulator derives them from it, so time must never go backwards.
+   */
   runs?: number;
   simulatedTime?: number;
-  /** The simulator's next report id: report ids never repeat across runs (the lake keys by them). */
-  nextReportNumber?: number;
 }
 
 /**
@@ -101,11 +107,6 @@ export async function openSimulatedEnvironment(
     const credentials = sim.credentials();
     const partners = localPartners(credentials);
     await writeConfiguration(options, partners, credentials.partners, simulatedStart);
-    const numbering = reportNumbering(sim);
-    numbering.nextReportNumber = Math.max(
-      numbering.nextReportNumber,
-      previous.nextReportNumber ?? 0,
-    );
 
     const clock = simulatedClock(sim.clock);
     const functions = await createLocalFunctions({
@@ -125,6 +126,9 @@ export async function openSimulatedEnvironment(
       queueArn: LOCAL_QUEUE_ARN,
       maxWindowsPerRun: 31,
       ...(options.onRetrieval === undefined ? {} : { onRetrieval: options.onRetrieval }),
+      ...(options.onListingRefresh === undefined
+        ? {}
+        : { onListingRefresh: options.onListingRefresh }),
     });
     return {
       sim,
@@ -138,7 +142,6 @@ export async function openSimulatedEnvironment(
           state.seed = seed;
           state.runs = runs + 1;
           state.simulatedTime = simulatedTime;
-          state.nextReportNumber = numbering.nextReportNumber;
         });
         await sim.stop();
       },
@@ -147,16 +150,6 @@ export async function openSimulatedEnvironment(
     await sim.stop();
     throw error;
   }
-}
-
-// The simulator numbers reports per world from a fixed base; a later run must continue the
-// sequence, as Amazon's ids never repeat (the lake keys files and manifests by report id). Its
-// per-module state is reachable through `world.state`; reading the ground truth creates it.
-function reportNumbering(sim: SimulatorHandle): { nextReportNumber: number } {
-  sim.groundTruth.reports({ sellingPartnerId: '' });
-  return sim.world.state<{ nextReportNumber: number }>('reports', () => {
-    throw new Error('the simulator has no report state');
-  });
 }
 
 /** Writes the local parameter store: accounts (the default partners first) and report configs. */

@@ -9,6 +9,7 @@ import {
 } from '../server/operation';
 import { queryList, queryTime } from '../server/query-params';
 import { randomString, TOKEN_CHARS } from '../world/seeded-random';
+import { newReportNumber } from '../world/reports/report-numbers';
 import { sameMarketplaces } from '../world/reports/report-schedules';
 import { type ReportFilter, reportState } from '../world/reports/report-state';
 import { reportJson, scheduleJson } from '../world/reports/report-view';
@@ -162,7 +163,7 @@ export function createReportsHandlers(services: CoreServices): OperationHandlers
           state.schedules.delete(id);
         }
       }
-      const reportScheduleId = String(state.nextReportNumber++);
+      const reportScheduleId = newReportNumber(state, ctx.clock.now());
       state.schedules.set(reportScheduleId, {
         reportScheduleId,
         sellingPartnerId: partner.sellingPartnerId,

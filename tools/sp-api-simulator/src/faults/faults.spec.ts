@@ -83,7 +83,8 @@ describe('fault injection', () => {
     } finally {
       await again.stop();
     }
-  });
+    // A second simulator and ninety calls: more than jest's default 5 s on a loaded machine.
+  }, 30_000);
 
   it('answers 500 InternalFailure and 503 ServiceUnavailable with SP-API error bodies', async () => {
     sim.faults.set({ ratio500: 1 });
@@ -193,6 +194,7 @@ describe('fault injection', () => {
     sim.faults.clear();
     const whole = Buffer.from(await (await fetch(url)).arrayBuffer());
     expect(received.bytes).toBeLessThan(whole.length);
+    expect(sim.faults.injected()).toMatchObject({ connectionResets: 1, truncatedDocuments: 0 });
   });
 
   it('cuts a gzip stream short while ending the response cleanly', async () => {
@@ -229,6 +231,81 @@ describe('fault injection', () => {
     const download = await fetch(url);
     expect(download.status).toBe(500);
     expect(await download.text()).toContain('<Code>InternalError</Code>');
+    expect(sim.faults.injected().statuses).toEqual({
+      lwaToken: { 503: 1 },
+      downloadDocument: { 500: 1 },
+    });
+  });
+
+  it('answers an operation from a repeating cycle, at the same calls whatever the timing', async () => {
+    sim.faults.set({
+      operations: { getMarketplaceParticipations: { ratio429: 1, cycle: ['ok', 429, 'ok', 503] } },
+    });
+    expect(await statuses(8, '/sellers/v1/marketplaceParticipations')).toEqual([
+      200, 429, 200, 503, 200, 429, 200, 503,
+    ]);
+    expect(sim.faults.injected().statuses).toEqual({
+      getMarketplaceParticipations: { 429: 2, 503: 2 },
+    });
+  });
+
+  it('resets every n-th document download', async () => {
+    await sim.stop();
+    sim = await startSimulator({
+      seed: 21,
+      generator: fakeGenerator,
+      rateScale: 1000,
+      faults: { resetMidDocumentEvery: 2 },
+    });
+    client = simClient(sim);
+    token = await client.accessToken();
+    const url = await finishedDocumentUrl();
+    const outcomes: string[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      outcomes.push(
+        await new Promise<string>((resolve) => {
+          get(url, (res) => {
+            res.resume();
+            res.on('end', () => resolve('whole'));
+          }).on('error', () => resolve('reset'));
+        }),
+      );
+    }
+    expect(outcomes).toEqual(['whole', 'reset', 'whole', 'reset']);
+    expect(sim.faults.injected().connectionResets).toBe(2);
+  });
+
+  it('counts the injected statuses that were answered, not those the quota answered first', async () => {
+    sim.faults.set({ operations: { getMarketplaceParticipations: { ratio429: 0.5 } } });
+    const answered = await statuses(30, '/sellers/v1/marketplaceParticipations');
+    const throttled = answered.filter((status) => status === 429).length;
+    expect(throttled).toBeGreaterThan(3);
+    expect(sim.faults.injected().statuses).toEqual({
+      getMarketplaceParticipations: { 429: throttled },
+    });
+    sim.faults.clear();
+    expect(sim.faults.injected().statuses['getMarketplaceParticipations']).toEqual({
+      429: throttled,
+    });
+  });
+
+  it('revokes the access tokens issued before each revocation instant, and counts the refusals', async () => {
+    const path = '/sellers/v1/marketplaceParticipations';
+    sim.faults.set({ accessTokenRevocationIntervalMs: 20 * 60_000 });
+    // Simulated time starts at midnight: the next revocation is at 00:20.
+    sim.clock.advance(19 * 60_000);
+    expect((await client.call('GET', path, { token })).status).toBe(200);
+    sim.clock.advance(60_000);
+    const refused = await client.call('GET', path, { token });
+    expect(refused.status).toBe(403);
+    expect(JSON.stringify(refused.json)).toContain('revoked, malformed or invalid');
+    const fresh = await client.accessToken();
+    expect((await client.call('GET', path, { token: fresh })).status).toBe(200);
+    // Its natural expiry is counted apart from the fault.
+    sim.faults.clear();
+    sim.clock.advance(3_600_000);
+    expect((await client.call('GET', path, { token: fresh })).status).toBe(403);
+    expect(sim.faults.injected()).toMatchObject({ revokedAccessTokens: 1, expiredAccessTokens: 1 });
   });
 
   it('revokes refresh tokens by token value', async () => {

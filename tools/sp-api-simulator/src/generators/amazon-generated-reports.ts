@@ -12,10 +12,12 @@ const MAX_RANGE_MS = 53 * SETTLEMENT_PERIOD_MS;
 
 /**
  * The settlement reports Amazon generated for a seller: one per marketplace every 14 days, those
- * whose period ends in [from, to], sorted by end time. Call it for sellers only.
+ * whose period ends in [from, to], sorted by end time. Vendors get none: settlements are payouts of
+ * seller accounts.
  */
 export function amazonGeneratedReports(input: {
   sellingPartnerId: string;
+  accountType: 'seller' | 'vendor';
   marketplaceIds: string[];
   from: string;
   to: string;
@@ -23,6 +25,7 @@ export function amazonGeneratedReports(input: {
 }): AmazonGeneratedReport[] {
   const fromMs = parseInstant(input.from);
   const toMs = parseInstant(input.to);
+  if (input.accountType !== 'seller') return [];
   if (fromMs === undefined || toMs === undefined || toMs < fromMs) return [];
   const boundedTo = Math.min(toMs, fromMs + MAX_RANGE_MS);
   const reports = input.marketplaceIds

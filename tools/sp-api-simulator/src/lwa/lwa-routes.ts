@@ -34,6 +34,9 @@ export async function handleTokenRequest(
   for (const [key, value] of url.searchParams) if (!form.has(key)) form.set(key, value);
   const fault = deps.faults.forCall(LWA_TOKEN_OPERATION);
   if (fault.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+  if (fault.status !== undefined) {
+    deps.faults.record({ kind: 'status', operationId: LWA_TOKEN_OPERATION, status: fault.status });
+  }
   if (fault.status === 500) {
     sendJson(res, 500, lwaError('server_error', 'Internal server error').body, headers);
     return;

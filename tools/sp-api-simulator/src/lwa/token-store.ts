@@ -9,6 +9,9 @@ export const AUTH_CODE_LIFETIME_MS = 5 * 60 * 1000;
 /** An issued access token or RDT. */
 export interface IssuedToken {
   readonly caller: Caller;
+  /** `access` for LWA access tokens, `rdt` for Restricted Data Tokens. */
+  readonly kind: 'access' | 'rdt';
+  readonly issuedAt: number;
   readonly expiresAt: number;
 }
 
@@ -29,12 +32,22 @@ export class TokenStore {
 
   /** Issues an LWA access token (`Atza|...`) for `caller`, valid one hour from `now`. */
   issueAccessToken(caller: Caller, now: number): string {
-    return this.issue(`Atza|IwEB${randomString(this.random, 180, TOKEN_CHARS)}`, caller, now);
+    return this.issue(
+      `Atza|IwEB${randomString(this.random, 180, TOKEN_CHARS)}`,
+      'access',
+      caller,
+      now,
+    );
   }
 
   /** Issues a Restricted Data Token (`Atz.sprdt|...`) for `caller`. */
   issueRestrictedDataToken(caller: Caller, now: number): string {
-    return this.issue(`Atz.sprdt|IwEB${randomString(this.random, 180, TOKEN_CHARS)}`, caller, now);
+    return this.issue(
+      `Atz.sprdt|IwEB${randomString(this.random, 180, TOKEN_CHARS)}`,
+      'rdt',
+      caller,
+      now,
+    );
   }
 
   /** The token's record (expired ones included; callers compare `expiresAt`). */
@@ -56,8 +69,13 @@ export class TokenStore {
     return code;
   }
 
-  private issue(token: string, caller: Caller, now: number): string {
-    this.tokens.set(token, { caller, expiresAt: now + ACCESS_TOKEN_LIFETIME_S * 1000 });
+  private issue(token: string, kind: IssuedToken['kind'], caller: Caller, now: number): string {
+    this.tokens.set(token, {
+      caller,
+      kind,
+      issuedAt: now,
+      expiresAt: now + ACCESS_TOKEN_LIFETIME_S * 1000,
+    });
     return token;
   }
 }

@@ -29,6 +29,18 @@ export interface Delivery {
   readonly notificationId: string;
 }
 
+/** How often each delivery fault struck so far. */
+export interface NotificationFaultCounts {
+  /** Notifications delivered a second time. */
+  readonly duplicated: number;
+  /** Held batches released in another order than they were published (two or more each). */
+  readonly reorderedBatches: number;
+  /** Deliveries in those batches. */
+  readonly reorderedDeliveries: number;
+  readonly dropped: number;
+  readonly delayed: number;
+}
+
 /** Applies the faults between publishing and the sink. */
 export interface FaultyDelivery {
   submit(delivery: Delivery): void;
@@ -39,6 +51,7 @@ export interface FaultyDelivery {
   pending(): readonly Delivery[];
   dropped(): readonly Delivery[];
   setFaults(faults: NotificationFaults): void;
+  counts(): NotificationFaultCounts;
 }
 
 const DEFAULT_REORDER_WINDOW = 4;
@@ -59,11 +72,16 @@ export function createFaultyDelivery(deps: {
   const held: Delivery[] = [];
   let heldSince = 0;
   const dropped: Delivery[] = [];
+  const counts = { duplicated: 0, reorderedBatches: 0, reorderedDeliveries: 0, delayed: 0 };
   const hit = (ratio: number | undefined): boolean =>
     ratio !== undefined && ratio > 0 && deps.random() < ratio;
 
   const releaseHeld = (): void => {
     const batch = shuffle(held.splice(0), deps.random);
+    if (batch.length >= 2) {
+      counts.reorderedBatches += 1;
+      counts.reorderedDeliveries += batch.length;
+    }
     for (const delivery of batch) deps.deliver(delivery);
   };
   const stage = (delivery: Delivery): void => {
@@ -92,9 +110,11 @@ export function createFaultyDelivery(deps: {
         return;
       }
       const copies = hit(faults.duplicateRatio) ? 2 : 1;
+      counts.duplicated += copies - 1;
       for (let i = 0; i < copies; i += 1) {
         const delayMs = faults.delayMs ?? 0;
         if (delayMs > 0) {
+          counts.delayed += 1;
           delayed.push({ due: deps.clock.now() + delayMs, seq: sequence++, delivery });
         } else {
           stage(delivery);
@@ -114,6 +134,7 @@ export function createFaultyDelivery(deps: {
     setFaults(next) {
       faults = next;
     },
+    counts: () => ({ ...counts, dropped: dropped.length }),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { SimulatorContext } from '../server/context';
 import { createSimulatedClock } from '../server/simulated-clock';
-import { randomUuid, seededRandom } from '../world/seeded-random';
+import { instanceIds } from '../world/instance-ids';
+import { seededRandom } from '../world/seeded-random';
 import { defaultWorld, type World } from '../world/world';
 import { InMemoryNotificationQueue } from './in-memory-notification-queue';
 import { createNotificationBus, type NotificationBus } from './notification-bus';
@@ -30,8 +31,8 @@ export function inProcessContext(
   const seed = options.seed ?? 42;
   const world = options.world ?? defaultWorld(seed);
   const clock = createSimulatedClock(options.start === undefined ? {} : { start: options.start });
-  const idRandom = seededRandom(seed, 'ids');
-  const newId = (prefix: string): string => `${prefix}${randomUuid(idRandom)}`;
+  const nextId = instanceIds({ seed, start: clock.now() }, 'ids');
+  const newId = (prefix: string): string => `${prefix}${nextId()}`;
   const random = seededRandom(seed, 'context');
   const queue = new InMemoryNotificationQueue();
   const notifications = createNotificationBus({

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { notificationsHandlers } from '../apis/notifications';
 import type { OperationResponse } from '../server/operation';
-import type { NotificationFaults } from './faulty-delivery';
+import type { NotificationFaultCounts, NotificationFaults } from './faulty-delivery';
 import { inProcessContext, type InProcessContext } from './in-process-context';
 import { notificationSchemaValidators } from './notification-schema-validator';
 import type { NotificationSink } from './notification-sink';
@@ -275,6 +275,7 @@ describe('notification faults', () => {
       ctx.notifications.delivered()[0]?.notificationId,
       ctx.notifications.delivered()[0]?.notificationId,
     ]);
+    expect(ctx.notifications.faultCounts()).toMatchObject({ duplicated: 1, reorderedBatches: 0 });
   });
 
   it('delays delivery until the simulated clock passes the due time', async () => {
@@ -296,11 +297,13 @@ describe('notification faults', () => {
   });
 
   it('reorders a held batch deterministically and delivers every notification', async () => {
+    let counts: NotificationFaultCounts | undefined;
     const run = async (): Promise<string[]> => {
       const { ctx, seller } = await faulty({ reorder: true, reorderWindow: 5 });
       for (let i = 1; i <= 4; i += 1) publishReport(ctx, seller, String(i));
       expect(ctx.queue.size).toBe(0);
       publishReport(ctx, seller, '5');
+      counts = ctx.notifications.faultCounts();
       return bodies(ctx).map((body) => {
         const payload = body['payload'] as Record<string, Record<string, string>>;
         return payload['reportProcessingFinishedNotification']?.['reportId'] ?? '';
@@ -308,6 +311,13 @@ describe('notification faults', () => {
     };
     const order = await run();
     expect([...order].sort()).toEqual(['1', '2', '3', '4', '5']);
+    expect(counts).toEqual({
+      duplicated: 0,
+      reorderedBatches: 1,
+      reorderedDeliveries: 5,
+      dropped: 0,
+      delayed: 0,
+    });
     expect(order).not.toEqual(['1', '2', '3', '4', '5']);
     expect(await run()).toEqual(order);
   });

@@ -12,12 +12,17 @@ import {
 } from './envelopes/listings-item-status-change';
 import type { NotificationMetadata } from './envelopes/notification-metadata';
 import { reportProcessingFinishedNotification } from './envelopes/report-processing-finished';
-import { createFaultyDelivery, type Delivery, type NotificationFaults } from './faulty-delivery';
+import {
+  createFaultyDelivery,
+  type Delivery,
+  type NotificationFaultCounts,
+  type NotificationFaults,
+} from './faulty-delivery';
 import { subscriptionsFor, type DestinationRecord } from './notification-state';
 import { createSinkDispatcher, type NotificationSink, type SinkError } from './notification-sink';
 import { APPLICATION_OAUTH_CLIENT_NEW_SECRET, NOTIFICATION_TYPES } from './notification-types';
 
-export type { NotificationFaults } from './faulty-delivery';
+export type { NotificationFaultCounts, NotificationFaults } from './faulty-delivery';
 export type { NotificationSink, SinkError } from './notification-sink';
 
 /** A notification handed to the sink. */
@@ -77,6 +82,8 @@ export interface NotificationBus {
   flush(): void;
   /** Replaces the fault options. */
   setFaults(faults: NotificationFaults): void;
+  /** How often each delivery fault struck so far. */
+  faultCounts(): NotificationFaultCounts;
   /** Failed HTTP deliveries (recorded, never thrown). */
   sinkErrors(): readonly SinkError[];
   /** Resolves once every HTTP POST started so far has settled. */
@@ -218,6 +225,7 @@ export function createNotificationBus(deps: {
     tick: () => faulty.tick(),
     flush: () => faulty.flush(),
     setFaults: (faults) => faulty.setFaults(faults),
+    faultCounts: () => faulty.counts(),
     sinkErrors: () => sink.errors(),
     idle: () => sink.idle(),
   };

@@ -1,3 +1,4 @@
+import type { FaultInjector } from '../faults/fault-injector';
 import type { TokenStore } from '../lwa/token-store';
 import { GRANTLESS_OPERATIONS } from './access-rules';
 import { type Caller, type OperationResponse, errorResponse } from './operation';
@@ -12,7 +13,8 @@ export function unauthorized(details: string): OperationResponse {
 /**
  * Resolves `x-amz-access-token` to a caller and checks it may call `operationId` on `method path`:
  * grantless operations need a grantless token of their scope, the others a partner token or an RDT
- * naming this exact path.
+ * naming this exact path. With `faults`, access tokens the revocation fault revoked are refused,
+ * and every refusal of an expired or revoked token is counted there.
  */
 export function authenticate(input: {
   readonly token: string | undefined;
@@ -21,6 +23,7 @@ export function authenticate(input: {
   readonly path: string;
   readonly now: number;
   readonly store: TokenStore;
+  readonly faults?: Pick<FaultInjector, 'isAccessTokenRevoked' | 'record'>;
 }): Caller | OperationResponse {
   if (input.token === undefined || input.token === '') {
     return unauthorized('Access token is missing in the request header.');
@@ -29,8 +32,14 @@ export function authenticate(input: {
   if (issued === undefined) {
     return unauthorized('The access token you provided is revoked, malformed or invalid.');
   }
-  if (input.now >= issued.expiresAt)
+  if (input.now >= issued.expiresAt) {
+    input.faults?.record({ kind: 'expiredAccessToken' });
     return unauthorized('The access token you provided has expired.');
+  }
+  if (issued.kind === 'access' && input.faults?.isAccessTokenRevoked(issued.issuedAt, input.now)) {
+    input.faults.record({ kind: 'revokedAccessToken' });
+    return unauthorized('The access token you provided is revoked, malformed or invalid.');
+  }
   const caller = issued.caller;
   const scope = GRANTLESS_OPERATIONS[input.operationId];
   if (scope !== undefined) {

@@ -15,6 +15,6 @@ export interface SimulatorContext {
   readonly baseUrl: string;
   /** Deterministic random numbers derived from the seed. */
   readonly random: () => number;
-  /** Creates a new opaque identifier with the given prefix, deterministic for a seed. */
+  /** A new opaque identifier with the given prefix: reproducible for a seed and start time. */
   readonly newId: (prefix: string) => string;
 }

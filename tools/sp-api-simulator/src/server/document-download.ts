@@ -56,6 +56,13 @@ export async function serveDocument(
     return s3Error(res, 404, 'NoSuchKey', 'The specified key does not exist.', requestId);
   const fault = deps.faults.forCall(DOWNLOAD_DOCUMENT_OPERATION);
   if (fault.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+  if (fault.status !== undefined) {
+    deps.faults.record({
+      kind: 'status',
+      operationId: DOWNLOAD_DOCUMENT_OPERATION,
+      status: fault.status === 500 ? 500 : 503,
+    });
+  }
   if (fault.status === 500)
     return s3Error(
       res,
@@ -67,6 +74,9 @@ export async function serveDocument(
   if (fault.status !== undefined)
     return s3Error(res, 503, 'SlowDown', 'Please reduce your request rate.', requestId);
   const cut = deps.faults.forDocument(document.gzip);
+  if (cut !== undefined) {
+    deps.faults.record({ kind: cut === 'reset' ? 'connectionReset' : 'truncatedDocument' });
+  }
   res.writeHead(200, {
     'Content-Type': `text/plain; charset=${document.charset}`,
     ...(document.gzip

@@ -100,6 +100,22 @@ describe('simulator with the real report generators', () => {
     expect(refused.status).toBe(400);
   });
 
+  it('lists no settlement reports for a vendor, as Amazon settles only seller accounts', async () => {
+    const settlements = `/reports/2021-06-30/reports?reportTypes=GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2&marketplaceIds=${US}`;
+    const listed = async (partnerIndex: number) => {
+      const token = await client.accessToken(partnerIndex);
+      const res = await client.call('GET', settlements, { token });
+      expect(res.status).toBe(200);
+      return (res.json as { reports: unknown[] }).reports;
+    };
+    expect((await listed(0)).length).toBeGreaterThan(0);
+    expect(await listed(2)).toEqual([]);
+    const vendor = sim.credentials().partners[2];
+    if (vendor?.accountType !== 'vendor') throw new Error('the third partner is no vendor');
+    const truth = sim.groundTruth.reports({ sellingPartnerId: vendor.sellingPartnerId });
+    expect(truth.filter((r) => r.reportType.includes('SETTLEMENT'))).toEqual([]);
+  });
+
   it('finishes a vendor report without its required options as FATAL with an error document', async () => {
     const { token, report } = await run(2, {
       reportType: 'GET_VENDOR_SALES_REPORT',

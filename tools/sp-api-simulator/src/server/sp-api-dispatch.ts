@@ -80,6 +80,7 @@ export async function dispatchSpApi(
     path: request.url.pathname,
     now,
     store: deps.tokens,
+    faults: deps.faults,
   });
   const finish = (response: OperationResponse): OperationResponse => {
     deps.log({
@@ -97,6 +98,13 @@ export async function dispatchSpApi(
   if (!('kind' in caller)) return finish(caller);
   if (!deps.limiter.tryAcquire(`${bucketOwner(caller)}|${operation.operationId}`, operation)) {
     return finish(quotaExceeded());
+  }
+  if (fault.status !== undefined) {
+    deps.faults.record({
+      kind: 'status',
+      operationId: operation.operationId,
+      status: fault.status,
+    });
   }
   if (fault.status === 429) return finish(quotaExceeded());
   if (fault.status === 500) {

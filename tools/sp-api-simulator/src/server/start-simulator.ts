@@ -16,7 +16,8 @@ import {
 import { ReportEngine } from '../world/reports/report-engine';
 import type { ReportGenerator } from '../world/reports/report-generator';
 import type { ReportsConfig } from '../world/reports/reports-config';
-import { HEX, randomString, randomUuid, seededRandom } from '../world/seeded-random';
+import { instanceIds } from '../world/instance-ids';
+import { HEX, randomString, seededRandom } from '../world/seeded-random';
 import {
   type Partner,
   type PartnerInput,
@@ -117,9 +118,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   });
   const simulatorStart = simClock.now();
   const faults = createFaultInjector(seededRandom(seed, 'faults'), options.faults);
-  const idRandom = seededRandom(seed, 'ids');
-  const newId = (prefix: string): string => `${prefix}${randomUuid(idRandom)}`;
-  const requestIdRandom = seededRandom(seed, 'request-ids');
+  const instance = { seed, start: simulatorStart };
+  const nextId = instanceIds(instance, 'ids');
+  const newId = (prefix: string): string => `${prefix}${nextId()}`;
   const queue = new InMemoryNotificationQueue();
   const bus = createNotificationBus({
     clock: simClock,
@@ -189,7 +190,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       faults,
       signer,
       random: seededRandom(seed, 'lwa'),
-      requestId: () => randomUuid(requestIdRandom),
+      requestId: instanceIds(instance, 'request-ids'),
       // The control API only runs on requests, after `handle` below is initialised.
       control: controlApi(() => handle),
     }),

@@ -28,7 +28,8 @@ export function fakeRows(spec: ReportRequestSpec): string[] {
 
 /**
  * A small, fully controllable generator for the simulator's own tests: `reportOptions.outcome`
- * = `no-data` or `fatal` forces those outcomes; Amazon-generated settlements every 14 days.
+ * = `no-data` or `fatal` forces those outcomes; Amazon-generated settlements every 14 days, for
+ * sellers only.
  */
 export const fakeGenerator: ReportGenerator = {
   requestableReportTypes: [
@@ -68,6 +69,7 @@ export const fakeGenerator: ReportGenerator = {
   groundTruth: (spec) => ({ format: 'tsv', tables: { rows: fakeRows(spec) } }),
   amazonGeneratedReports(input): AmazonGeneratedReport[] {
     const out: AmazonGeneratedReport[] = [];
+    if (input.accountType !== 'seller') return out;
     const from = Date.parse(input.from);
     const to = Date.parse(input.to);
     for (

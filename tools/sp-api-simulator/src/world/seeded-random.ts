@@ -35,6 +35,10 @@ export const TOKEN_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 
 /** A deterministic v4-shaped UUID. */
 export function randomUuid(random: () => number): string {
-  const hex = randomString(random, 32, HEX);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
+  return uuidShaped(randomString(random, 32, HEX));
+}
+
+/** The first 32 hex digits of `hex` as a v4-shaped UUID (version and variant digits set). */
+export function uuidShaped(hex: string): string {
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

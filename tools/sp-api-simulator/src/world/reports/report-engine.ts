@@ -3,6 +3,7 @@ import type { SimulatorContext } from '../../server/context';
 import type { AmazonGeneratedReport, ReportGenerator, ReportRequestSpec } from './report-generator';
 import { advanceLifecycle, completeReport, settleHistorical } from './report-lifecycle';
 import { queryReports } from './report-query';
+import { newReportNumber } from './report-numbers';
 import { dueScheduledRuns } from './report-schedules';
 import {
   type ReportFilter,
@@ -50,7 +51,7 @@ export class ReportEngine {
   create(ctx: SimulatorContext, input: NewReport): ReportRecord {
     const state = reportState(ctx.world);
     const partner = ctx.world.partners.get(input.sellingPartnerId);
-    const reportId = String(state.nextReportNumber++);
+    const reportId = newReportNumber(state, ctx.clock.now());
     const rowsOverride = this.deps.config.rowsOverride?.[input.reportType];
     const timing = input.timing ?? timingFor(this.deps.config, input.reportType);
     const record: ReportRecord = {
@@ -141,6 +142,7 @@ export class ReportEngine {
       for (let from = start; from < now; from += GENERATED_WINDOW_MS) {
         const generated = this.deps.generator.amazonGeneratedReports({
           sellingPartnerId: partner.sellingPartnerId,
+          accountType: partner.accountType,
           marketplaceIds: [...partner.marketplaceIds],
           from: new Date(from).toISOString(),
           to: new Date(Math.min(now, from + GENERATED_WINDOW_MS)).toISOString(),

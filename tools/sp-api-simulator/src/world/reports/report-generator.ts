@@ -40,8 +40,10 @@ export interface ReportGenerator {
   groundTruth(spec: ReportRequestSpec): unknown;
   readonly requestableReportTypes: readonly string[];
   readonly amazonGeneratedReportTypes: readonly string[];
+  /** The reports Amazon created on its own for the partner in [from, to] (none for vendors). */
   amazonGeneratedReports(input: {
     sellingPartnerId: string;
+    accountType: 'seller' | 'vendor';
     marketplaceIds: string[];
     from: string;
     to: string;

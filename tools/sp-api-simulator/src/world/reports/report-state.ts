@@ -96,7 +96,7 @@ export interface ReportState {
   /** Per partner: up to when Amazon-generated reports were created (epoch ms). */
   readonly amazonGeneratedUntil: Map<string, number>;
   readonly amazonGeneratedKeys: Set<string>;
-  /** Report ids are numeric strings, increasing like real ones. */
+  /** The lowest id the next report or schedule may take (see `newReportNumber`). */
   nextReportNumber: number;
 }
 
@@ -109,7 +109,7 @@ export function reportState(world: World): ReportState {
     cursors: new Map(),
     amazonGeneratedUntil: new Map(),
     amazonGeneratedKeys: new Set(),
-    nextReportNumber: 50_000_000_000 + (world.seed % 1_000_000) * 1000,
+    nextReportNumber: 1,
   }));
 }
 
