@@ -1,6 +1,6 @@
 import { fetchCatalogChunk } from './fetch-catalog-chunk';
 import { FakeCatalogApi, catalogItem } from './test/fake-apis';
-import { FixedClock, InMemoryObjectStore, jsonLinesSinkFactory } from './test/in-memory-lake';
+import { FixedClock, InMemoryLake, jsonLinesSinkFactory } from './test/in-memory-lake';
 
 const US = 'ATVPDKIKX0DER';
 const refresh = {
@@ -16,7 +16,7 @@ function setup() {
   const api = new FakeCatalogApi(
     new Map([[US, asins.slice(0, 45).map((asin) => catalogItem(asin, US))]]),
   );
-  const store = new InMemoryObjectStore();
+  const store = new InMemoryLake();
   const deps = {
     catalog: api,
     store,

@@ -2,7 +2,7 @@ import type { FetchListingsInput, FetchListingsOutput } from './catalog-refresh-
 import { ListingsPagingStalledError } from './errors';
 import { fetchListingsPart } from './fetch-listings-part';
 import { FakeListingsApi, listingItem } from './test/fake-apis';
-import { FixedClock, InMemoryObjectStore, jsonLinesSinkFactory } from './test/in-memory-lake';
+import { FixedClock, InMemoryLake, jsonLinesSinkFactory } from './test/in-memory-lake';
 
 const US = 'ATVPDKIKX0DER';
 const refresh = {
@@ -28,7 +28,7 @@ function listings(count: number, sameInstant = 1) {
   });
 }
 
-async function runLane(api: FakeListingsApi, store: InMemoryObjectStore, maxPagesPerPart: number) {
+async function runLane(api: FakeListingsApi, store: InMemoryLake, maxPagesPerPart: number) {
   const deps = {
     listings: api,
     store,
@@ -51,7 +51,7 @@ async function runLane(api: FakeListingsApi, store: InMemoryObjectStore, maxPage
 
 describe('fetchListingsPart', () => {
   it('writes every listing and its issues once, and the ASINs it found', async () => {
-    const store = new InMemoryObjectStore();
+    const store = new InMemoryLake();
     const [output] = await runLane(new FakeListingsApi(new Map([[US, listings(45)]])), store, 100);
     expect(output).toMatchObject({
       done: true,
@@ -67,7 +67,7 @@ describe('fetchListingsPart', () => {
   });
 
   it('goes past the pageable limit with windows starting at the latest createdDate seen', async () => {
-    const store = new InMemoryObjectStore();
+    const store = new InMemoryLake();
     const api = new FakeListingsApi(new Map([[US, listings(130, 3)]]), 50);
     const outputs = await runLane(api, store, 100);
     const skus = store.rows(itemsKey(0)).map((row) => row['sku']);
@@ -80,7 +80,7 @@ describe('fetchListingsPart', () => {
   });
 
   it('continues over parts with a cursor, each part in its own file', async () => {
-    const store = new InMemoryObjectStore();
+    const store = new InMemoryLake();
     const api = new FakeListingsApi(new Map([[US, listings(130, 3)]]), 50);
     const outputs = await runLane(api, store, 2);
     expect(outputs.length).toBeGreaterThan(3);
@@ -92,13 +92,11 @@ describe('fetchListingsPart', () => {
 
   it('fails with ListingsPagingStalledError when a window holds only one createdDate', async () => {
     const api = new FakeListingsApi(new Map([[US, listings(60, 60)]]), 50);
-    await expect(runLane(api, new InMemoryObjectStore(), 100)).rejects.toThrow(
-      ListingsPagingStalledError,
-    );
+    await expect(runLane(api, new InMemoryLake(), 100)).rejects.toThrow(ListingsPagingStalledError);
   });
 
   it('deletes the issues file of an earlier attempt when the part now has no issues', async () => {
-    const store = new InMemoryObjectStore();
+    const store = new InMemoryLake();
     const stale = itemsKey(0).replace('listings_items', 'listings_issues');
     await store.putObject(stale, 'old');
     await runLane(

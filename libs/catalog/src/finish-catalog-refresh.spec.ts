@@ -1,5 +1,5 @@
 import { finishCatalogRefresh } from './finish-catalog-refresh';
-import { FixedClock, InMemoryObjectStore } from './test/in-memory-lake';
+import { FixedClock, InMemoryLake } from './test/in-memory-lake';
 
 const refresh = {
   sellingPartnerId: 'A1B2C3D4E5F6G7',
@@ -10,7 +10,7 @@ const refresh = {
 
 describe('finishCatalogRefresh', () => {
   it('adds up lanes and chunk summaries, writes the manifest and names the crawlers', async () => {
-    const store = new InMemoryObjectStore();
+    const store = new InMemoryLake();
     const prefix = '_work/catalog-refresh/selling_partner_id=A1B2C3D4E5F6G7/r-1/chunk-summaries/';
     const summary = (index: number, items: number) =>
       JSON.stringify({

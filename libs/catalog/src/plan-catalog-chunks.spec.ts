@@ -1,5 +1,5 @@
 import { planCatalogChunks } from './plan-catalog-chunks';
-import { InMemoryObjectStore } from './test/in-memory-lake';
+import { InMemoryLake } from './test/in-memory-lake';
 
 const US = 'ATVPDKIKX0DER';
 const CA = 'A2EUQ1WTGCTBG2';
@@ -16,7 +16,7 @@ describe('planCatalogChunks', () => {
   it('cuts de-duplicated identifiers into chunks per marketplace', async () => {
     const identifiers = Array.from({ length: 45 }, (_, i) => `b${String(i).padStart(9, '0')}`);
     const plan = await planCatalogChunks(
-      { store: new InMemoryObjectStore(), chunkSize: 20, inlineChunkLimit: 100 },
+      { store: new InMemoryLake(), chunkSize: 20, inlineChunkLimit: 100 },
       {
         refresh,
         catalog: catalog(
@@ -46,7 +46,7 @@ describe('planCatalogChunks', () => {
   });
 
   it('takes the ASINs the listings parts found in each marketplace', async () => {
-    const store = new InMemoryObjectStore();
+    const store = new InMemoryLake();
     const prefix = '_work/catalog-refresh/selling_partner_id=A1B2C3D4E5F6G7/r-1/listings-asins';
     await store.putObject(`${prefix}/marketplace_id=${US}/part-00000.json`, '["B2","B1"]');
     await store.putObject(`${prefix}/marketplace_id=${US}/part-00001.json`, '["B3","B1"]');
@@ -64,7 +64,7 @@ describe('planCatalogChunks', () => {
   });
 
   it('reads an identifiers object, one per line', async () => {
-    const store = new InMemoryObjectStore();
+    const store = new InMemoryLake();
     await store.putObject('inputs/eans.txt', '4006381333931\n4006381333948\n');
     const plan = await planCatalogChunks(
       { store, chunkSize: 500, inlineChunkLimit: 100 },
@@ -85,7 +85,7 @@ describe('planCatalogChunks', () => {
   });
 
   it('writes large plans to a manifest object for the Distributed Map', async () => {
-    const store = new InMemoryObjectStore();
+    const store = new InMemoryLake();
     const identifiers = Array.from({ length: 200 }, (_, i) => `B${String(i).padStart(9, '0')}`);
     const plan = await planCatalogChunks(
       { store, chunkSize: 20, inlineChunkLimit: 5, itemReaderBucket: 'curated-bucket' },
@@ -103,7 +103,7 @@ describe('planCatalogChunks', () => {
 
   it('plans one keyword chunk per marketplace', async () => {
     const plan = await planCatalogChunks(
-      { store: new InMemoryObjectStore(), chunkSize: 500, inlineChunkLimit: 100 },
+      { store: new InMemoryLake(), chunkSize: 500, inlineChunkLimit: 100 },
       {
         refresh,
         catalog: catalog({ kind: 'keywords', keywords: ['towel'], maxResults: 40 }, [US, CA]),

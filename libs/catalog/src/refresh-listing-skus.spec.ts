@@ -4,7 +4,7 @@ import { refreshListingSkus } from './refresh-listing-skus';
 import type { SkuRefreshRequest } from './sku-refresh-request';
 import { StaticPartnerDirectory } from './static-partner-directory';
 import { FakeCatalogApi, FakeListingsApi, catalogItem, listingItem } from './test/fake-apis';
-import { FixedClock, InMemoryObjectStore, jsonLinesSinkFactory } from './test/in-memory-lake';
+import { FixedClock, InMemoryLake, jsonLinesSinkFactory } from './test/in-memory-lake';
 
 const US = 'ATVPDKIKX0DER';
 const CA = 'A2EUQ1WTGCTBG2';
@@ -27,7 +27,7 @@ function setup() {
     ]),
   );
   const catalog = new FakeCatalogApi(new Map([[US, [catalogItem('B000000001', US)]]]));
-  const store = new InMemoryObjectStore();
+  const store = new InMemoryLake();
   const refreshLog = new InMemorySkuRefreshLog();
   const clock = new FixedClock(NOW);
   const deps = {

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { ParquetColumn, ParquetRecord, ParquetSink } from '@spapi-lake/lake';
 import { PartitionedParquetWriter } from './partitioned-parquet-writer';
-import { InMemoryObjectStore } from './test/in-memory-object-store';
+import { InMemoryObjectStore } from '@spapi-lake/testing-in-memory-lake';
 
 const columns: ParquetColumn[] = [{ name: 'n', type: 'int64', nullable: false }];
 

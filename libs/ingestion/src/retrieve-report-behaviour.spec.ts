@@ -16,7 +16,7 @@ import {
   fakeDocumentPort,
   recordingSinks,
 } from './test/fake-ports';
-import { InMemoryObjectStore } from './test/in-memory-object-store';
+import { InMemoryObjectStore } from '@spapi-lake/testing-in-memory-lake';
 
 const SELLER = 'A1B2C3D4E5F6G7';
 const DE = 'A1PA6795UKMFR9';

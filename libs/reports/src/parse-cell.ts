@@ -1,3 +1,4 @@
+import { daysInMonth } from '@spapi-lake/core';
 import type { CellValue, ColumnDefinition } from './column-type';
 import { CellParseError } from './errors';
 
@@ -36,17 +37,7 @@ function isRealDate(iso: string): boolean {
   const year = Number(iso.slice(0, 4));
   const month = Number(iso.slice(5, 7));
   const day = Number(iso.slice(8, 10));
-  if (!(month >= 1 && month <= 12 && day >= 1)) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days =
-    month === 2
-      ? leap
-        ? 29
-        : 28
-      : month === 4 || month === 6 || month === 9 || month === 11
-        ? 30
-        : 31;
-  return day <= days;
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 // `2026-11-03T14:22:09+00:00` / `...Z` / `...-0700`: the form order and settlement files use.

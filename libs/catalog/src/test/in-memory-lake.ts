@@ -1,67 +1,11 @@
-import { Readable, type Writable } from 'node:stream';
-import {
-  ObjectNotFoundError,
-  type ObjectStore,
-  type ObjectSummary,
-  type ParquetColumn,
-  type ParquetRecord,
-  type ParquetSink,
-  type PutObjectResult,
-} from '@spapi-lake/lake';
+import type { Writable } from 'node:stream';
+import type { ParquetColumn, ParquetRecord, ParquetSink } from '@spapi-lake/lake';
 import type { ParquetSinkFactory } from '@spapi-lake/ingestion';
 
-/** An ObjectStore in memory (tests of the domain use cases). */
-export class InMemoryObjectStore implements ObjectStore {
-  readonly objects = new Map<string, Buffer>();
-  readonly deleted: string[] = [];
+import { InMemoryObjectStore } from '@spapi-lake/testing-in-memory-lake';
 
-  async putStream(key: string, body: Readable): Promise<PutObjectResult> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
-    return this.putObject(key, Buffer.concat(chunks));
-  }
-
-  async putObject(key: string, body: Buffer | string): Promise<PutObjectResult> {
-    const bytes = Buffer.from(body);
-    this.objects.set(key, bytes);
-    return { key, bytes: bytes.length };
-  }
-
-  async getStream(key: string): Promise<Readable> {
-    return Readable.from([await this.getObject(key)]);
-  }
-
-  async getObject(key: string): Promise<Buffer> {
-    const object = this.objects.get(key);
-    if (object === undefined) throw new ObjectNotFoundError(`no object ${key}`);
-    return object;
-  }
-
-  async exists(key: string): Promise<boolean> {
-    return this.objects.has(key);
-  }
-
-  async *list(prefix: string): AsyncIterable<ObjectSummary> {
-    const keys = [...this.objects.keys()].filter((key) => key.startsWith(prefix)).sort();
-    for (const key of keys) yield { key, size: this.objects.get(key)?.length ?? 0 };
-  }
-
-  async deleteObject(key: string): Promise<void> {
-    this.deleted.push(key);
-    this.objects.delete(key);
-  }
-
-  /** Keys under `prefix`, sorted. */
-  keys(prefix = ''): string[] {
-    return [...this.objects.keys()].filter((key) => key.startsWith(prefix)).sort();
-  }
-
-  /** The JSON document at `key`. */
-  json(key: string): unknown {
-    return JSON.parse(this.objects.get(key)?.toString('utf8') ?? 'null');
-  }
-
-  /** Rows of a file written by {@link jsonLinesSinkFactory}. */
+/** The in-memory store, reading back the rows of files written by {@link jsonLinesSinkFactory}. */
+export class InMemoryLake extends InMemoryObjectStore {
   rows(key: string): Record<string, unknown>[] {
     const text = this.objects.get(key)?.toString('utf8') ?? '';
     return text

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { curatedKey, quarantineKey } from '@spapi-lake/lake';
 import { MalformedReportDocumentError, reportTypeDefinition } from '@spapi-lake/reports';
-import { InMemoryObjectStore } from '../test/in-memory-object-store';
+import { InMemoryObjectStore } from '@spapi-lake/testing-in-memory-lake';
 import { curateTsvDocument } from './curate-tsv-document';
 import type { TsvCurationOutput, TsvCurationSetup, TsvCurator } from './tsv-curator';
 

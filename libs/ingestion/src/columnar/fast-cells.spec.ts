@@ -1,5 +1,6 @@
 import { parseInstant, parseNumber } from '@spapi-lake/reports';
-import { daysFromCivil, fastDecimal, fastInteger, fastIsoDate, fastIsoSeconds } from './fast-cells';
+import { daysFromCivil } from '@spapi-lake/core';
+import { fastDecimal, fastInteger, fastIsoDate, fastIsoSeconds } from './fast-cells';
 
 // Each fast path must agree with the slow path (parseCell's functions) wherever it answers, and
 // answer NaN (hand over) for every form it does not know.

@@ -1,3 +1,5 @@
+import { daysFromCivil, daysInMonth } from '@spapi-lake/core';
+
 // Fast paths for the cell forms Amazon's flat files nearly always use, read straight from the
 // document text without slicing. Each returns NaN when the text is not in its one simple form: the
 // caller then parses the cell with `parseCell` and the Parquet converter, the slow path that
@@ -17,22 +19,6 @@ function digits2(text: string, at: number): number {
 
 function digits4(text: string, at: number): number {
   return digits2(text, at) * 100 + digits2(text, at + 2);
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra =
-    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
 }
 
 // `yyyy-mm-dd` at `at`, a real date: its epoch day, else NaN.

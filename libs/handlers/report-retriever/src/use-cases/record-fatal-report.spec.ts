@@ -3,7 +3,7 @@ import { createGunzip, gzipSync } from 'node:zlib';
 import type { DocumentPort, ReportRecord, ReportsPort } from '@spapi-lake/ingestion';
 import { parseLedgerEntry } from '@spapi-lake/lake';
 import { ErrorDocumentTooLargeError } from '../errors';
-import { InMemoryStore } from '../test/in-memory-store';
+import { InMemoryObjectStore } from '@spapi-lake/testing-in-memory-lake';
 import {
   MAX_ERROR_DOCUMENT_CHARS,
   NO_ERROR_DOCUMENT_REASON,
@@ -34,7 +34,7 @@ function setUp(
     open: async () => ({ bytes: Readable.from([document]), compression: 'GZIP', charset: 'utf-8' }),
     decode: (bytes) => bytes.pipe(createGunzip()).setEncoding('utf8'),
   };
-  const store = new InMemoryStore();
+  const store = new InMemoryObjectStore();
   return {
     calls,
     store,

@@ -1,5 +1,5 @@
 import { buildLedgerEntry, parseLedgerEntry } from '@spapi-lake/lake';
-import { InMemoryStore } from '../test/in-memory-store';
+import { InMemoryObjectStore } from '@spapi-lake/testing-in-memory-lake';
 import { recordLedgerEntry } from './record-ledger-entry';
 
 const entry = (
@@ -28,7 +28,7 @@ const entry = (
 
 describe('recordLedgerEntry', () => {
   it('writes the entry at its window key', async () => {
-    const store = new InMemoryStore();
+    const store = new InMemoryObjectStore();
 
     const write = await recordLedgerEntry(
       store,
@@ -43,7 +43,7 @@ describe('recordLedgerEntry', () => {
   });
 
   it('keeps the entries of two marketplaces, and of two report configs, of one window apart', async () => {
-    const store = new InMemoryStore();
+    const store = new InMemoryObjectStore();
     const writes = [
       await recordLedgerEntry(store, entry('DONE', '2026-10-02T01:00:00Z', { rows: 3 })),
       await recordLedgerEntry(
@@ -77,7 +77,7 @@ describe('recordLedgerEntry', () => {
   });
 
   it('leaves an entry that says the same apart from recordedAt as it is', async () => {
-    const store = new InMemoryStore();
+    const store = new InMemoryObjectStore();
     const first = await recordLedgerEntry(
       store,
       entry('DONE', '2026-10-02T01:00:00Z', { rows: 3 }),
@@ -94,7 +94,7 @@ describe('recordLedgerEntry', () => {
   });
 
   it('replaces a different outcome unless told to keep it', async () => {
-    const store = new InMemoryStore();
+    const store = new InMemoryObjectStore();
     await recordLedgerEntry(
       store,
       entry('FATAL', '2026-10-02T01:00:00Z', { reason: 'no data yet' }),
@@ -114,7 +114,7 @@ describe('recordLedgerEntry', () => {
   });
 
   it('replaces an entry that does not parse', async () => {
-    const store = new InMemoryStore();
+    const store = new InMemoryObjectStore();
     const key = (await recordLedgerEntry(store, entry('DONE', '2026-10-02T01:00:00Z', { rows: 1 })))
       .key;
     await store.putObject(key, 'not json');

@@ -7,10 +7,15 @@ import {
   type PutObjectResult,
 } from '@spapi-lake/lake';
 
-/** An object store in a Map; a streamed write lands only once its body ended cleanly. */
+/**
+ * An ObjectStore in a Map, for unit tests of the use cases; a streamed write lands only once its body
+ * ended cleanly.
+ */
 export class InMemoryObjectStore implements ObjectStore {
   readonly objects = new Map<string, Buffer>();
   readonly contentTypes = new Map<string, string | undefined>();
+  /** Keys deleted, in order. */
+  readonly deleted: string[] = [];
   /** Streamed writes not settled yet. */
   inFlight = 0;
 
@@ -65,7 +70,18 @@ export class InMemoryObjectStore implements ObjectStore {
   }
 
   async deleteObject(key: string): Promise<void> {
+    this.deleted.push(key);
     this.objects.delete(key);
+  }
+
+  /** Keys under `prefix`, sorted. */
+  keys(prefix = ''): string[] {
+    return [...this.objects.keys()].filter((key) => key.startsWith(prefix)).sort();
+  }
+
+  /** The JSON document at `key` (null when absent). */
+  json(key: string): unknown {
+    return JSON.parse(this.objects.get(key)?.toString('utf8') ?? 'null');
   }
 
   /** A snapshot of every key and its bytes, for before/after comparisons. */

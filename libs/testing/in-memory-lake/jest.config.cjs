@@ -1,0 +1,5 @@
+module.exports = {
+  ...require('../../../jest.preset.cjs'),
+  displayName: 'testing-in-memory-lake',
+  rootDir: __dirname,
+};

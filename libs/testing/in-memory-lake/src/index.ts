@@ -1,0 +1,1 @@
+export { InMemoryObjectStore } from './in-memory-object-store';
