@@ -67,6 +67,7 @@ describe('the report-retriever artifact', () => {
     const header = dataset.columns.map((column) => column.source);
     const curator = workerTsvCurator({ workerPath })({
       dataset,
+      text: { kind: 'utf-8' },
       header,
       columns: datasetColumns(dataset, tsvLayout(dataset, header).observation.driftColumns, false),
       reportId: '1',
@@ -77,7 +78,9 @@ describe('the report-retriever artifact', () => {
       maxBufferedRows: 10,
     });
     try {
-      await curator.curate(`${header.map((_, i) => (i === 0 ? 'x' : '')).join('\t')}\n`);
+      await curator.curate(
+        Buffer.from(`${header.map((_, i) => (i === 0 ? 'x' : '')).join('\t')}\n`),
+      );
       const finished = await curator.finish();
       const ends = finished.parts.filter((part) => part.finalRows !== undefined);
       expect(ends.map((part) => [part.dt, part.finalRows])).toEqual([['2026-10-01', 1]]);

@@ -13,7 +13,7 @@ import {
 } from '@spapi-lake/reports';
 import { datasetColumns, lineageValues } from './dataset-columns';
 import { PartitionedParquetWriter, type WrittenPartition } from './partitioned-parquet-writer';
-import type { ParquetSinkFactory, ReportRecord } from './ports';
+import type { DocumentBytes, ParquetSinkFactory, ReportRecord } from './ports';
 import { type QuarantineOutput, writeQuarantined } from './quarantine-output';
 import { curateTsvDocument } from './columnar/curate-tsv-document';
 import type { TsvCuratorFactory } from './columnar/tsv-curator';
@@ -38,7 +38,15 @@ export interface CurationJob {
   readonly sellingPartnerId: string;
   readonly marketplaceId: string;
   readonly windowStart: string;
-  readonly text: Readable;
+  readonly document: CurationDocument;
+}
+
+/** The document to curate, read once: as decoded text or as plain bytes. */
+export interface CurationDocument {
+  /** Decoded text chunks (the row path). */
+  text(): Readable;
+  /** Decompressed bytes and how they are text (the columnar TSV path). */
+  bytes(): DocumentBytes;
 }
 
 /**
@@ -58,7 +66,7 @@ export async function curateDocument(
     return curateTsvDocument({ ...deps, tsvCuration: deps.tsvCuration }, job);
   }
   const json = job.definition.format === 'json';
-  const parse = parseReport(job.definition, job.text, { windowStart: job.windowStart });
+  const parse = parseReport(job.definition, job.document.text(), { windowStart: job.windowStart });
   const datasets = new Map(job.definition.datasets.map((d) => [d.name, d]));
   const columns = new Map<
     string,

@@ -1,5 +1,6 @@
 export type {
   ClockPort,
+  DocumentBytes,
   DocumentPort,
   OpenedDocument,
   ParquetSinkFactory,
@@ -14,6 +15,7 @@ export {
 } from './retrieve-report';
 export {
   curateDocument,
+  type CurationDocument,
   type CurationJob,
   type CurationResult,
   type TsvCuration,
@@ -26,6 +28,7 @@ export type {
   TsvCurator,
   TsvCuratorFactory,
 } from './columnar/tsv-curator';
+export type { DocumentTextEncoding } from './columnar/document-text';
 export { TsvColumnarEngine } from './columnar/tsv-columnar-engine';
 export { inProcessTsvCurator } from './columnar/in-process-tsv-curator';
 export { datasetColumns, lineageColumns } from './dataset-columns';

@@ -1,3 +1,4 @@
+import type { DocumentTextEncoding } from './columnar/document-text';
 import type { Readable, Writable } from 'node:stream';
 import type { ParquetColumn, ParquetSink } from '@spapi-lake/lake';
 
@@ -48,6 +49,17 @@ export interface DocumentPort {
   ): Promise<OpenedDocument>;
   /** Decoded text chunks of the bytes. */
   decode(bytes: Readable, encoding: { compression: 'GZIP' | 'NONE'; charset: string }): Readable;
+  /** The plain (decompressed) bytes, and how they are text: what `decode` would give. */
+  decompress(
+    bytes: Readable,
+    encoding: { compression: 'GZIP' | 'NONE'; charset: string },
+  ): DocumentBytes;
+}
+
+/** A document's plain bytes, for readers that work on bytes. */
+export interface DocumentBytes {
+  readonly chunks: Readable;
+  readonly text: DocumentTextEncoding;
 }
 
 /** Opens a Parquet file writing to `output` (hyparquet-writer behind this port). */

@@ -46,6 +46,7 @@ const documents: DocumentPort = {
     charset: 'utf-8',
   }),
   decode: (bytes) => bytes.setEncoding('utf8'),
+  decompress: (bytes) => ({ chunks: bytes, text: { kind: 'utf-8' } }),
 };
 
 function deps(store: InMemoryObjectStore, reports = fakeReports()) {

@@ -97,7 +97,10 @@ export async function retrieveReport(
           sellingPartnerId: input.sellingPartnerId,
           marketplaceId,
           windowStart,
-          text: deps.documents.decode(parseCopy, opened),
+          document: {
+            text: () => deps.documents.decode(parseCopy, opened),
+            bytes: () => deps.documents.decompress(parseCopy, opened),
+          },
         })
       : (parseCopy.resume(), undefined);
     raw = await rawUpload;

@@ -24,7 +24,7 @@ export {
 export {
   type ColumnVector,
   type DictionaryColumnVector,
-  type TextColumnVector,
+  type PlainBytesColumnVector,
   type ColumnarParquetEncoding,
   type ParquetColumn,
   ParquetColumnType,

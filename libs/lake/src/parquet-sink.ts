@@ -80,7 +80,7 @@ export type ParquetValueConverter = (value: ParquetValue) => StoredParquetValue;
  */
 export type ColumnVector =
   | { readonly kind: 'string'; readonly present: Uint8Array; readonly values: readonly string[] }
-  | TextColumnVector
+  | PlainBytesColumnVector
   | DictionaryColumnVector
   | { readonly kind: 'int32'; readonly present: Uint8Array; readonly values: Int32Array }
   | { readonly kind: 'float64'; readonly present: Uint8Array; readonly values: Float64Array }
@@ -92,28 +92,25 @@ export type ColumnVector =
     }
   | { readonly kind: 'boolean'; readonly present: Uint8Array; readonly values: Uint8Array };
 
-/** A string column as ranges of larger texts: row i is `texts[textIds[i]]` from `starts[i]` to `ends[i]`. */
-export interface TextColumnVector {
-  readonly kind: 'text';
+/** A string column as its PLAIN encoding: each non-null value's 4-byte length and UTF-8 bytes, in row order. */
+export interface PlainBytesColumnVector {
+  readonly kind: 'plain-bytes';
   readonly present: Uint8Array;
-  readonly texts: readonly string[];
-  readonly textIds: Int32Array;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
+  readonly values: Uint8Array;
 }
 
 /**
- * A string column as dictionary indices: row i is entry `ids[i]`, whose UTF-16 code units are
- * `chars[entryStarts[k]..entryEnds[k])`. Entries no row uses may be present.
+ * A string column as dictionary indices: row i is entry `ids[i]`, and `entries` is the PLAIN-encoded
+ * dictionary page (entry k from `entryOffsets[k]` to `entryOffsets[k + 1]`, its length first).
+ * Entries no row uses may be present.
  */
 export interface DictionaryColumnVector {
   readonly kind: 'dictionary';
   readonly present: Uint8Array;
   readonly ids: Int32Array;
   readonly count: number;
-  readonly chars: Uint16Array;
-  readonly entryStarts: Int32Array;
-  readonly entryEnds: Int32Array;
+  readonly entries: Uint8Array;
+  readonly entryOffsets: Int32Array;
 }
 
 /**

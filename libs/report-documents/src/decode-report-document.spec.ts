@@ -3,7 +3,11 @@ import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { isRetryable } from '@spapi-lake/core';
 import type { ReportCharset } from './charset';
-import { decodeReportDocument } from './decode-report-document';
+import {
+  type DocumentTextEncoding,
+  decodeReportDocument,
+  decompressReportDocument,
+} from './decode-report-document';
 import { ReportDocumentCorruptError, ReportDocumentTruncatedError } from './errors';
 import type { ReportCompression } from './open-report-document';
 
@@ -102,5 +106,61 @@ describe('decodeReportDocument', () => {
       expect(error).toBeInstanceOf(ReportDocumentTruncatedError);
       expect(error.message).toContain('ECONNRESET');
     }
+  });
+});
+
+describe('decompressReportDocument', () => {
+  async function plain(
+    chunks: Buffer[],
+    charset: ReportCharset,
+    compression: ReportCompression = 'NONE',
+  ): Promise<{ bytes: Buffer; text: DocumentTextEncoding }> {
+    const { chunks: out, text } = decompressReportDocument(bytesOf(chunks), {
+      charset,
+      compression,
+    });
+    const parts: Buffer[] = [];
+    for await (const chunk of out) parts.push(chunk as Buffer);
+    return { bytes: Buffer.concat(parts), text };
+  }
+
+  // What a byte reader makes of the bytes with the encoding it was given.
+  function read(bytes: Buffer, text: DocumentTextEncoding): string {
+    if (text.kind === 'utf-8') return bytes.toString('utf8');
+    return [...bytes]
+      .map((byte) => (byte < 0x80 ? String.fromCharCode(byte) : text.high[byte - 0x80]))
+      .join('');
+  }
+
+  it.each(['windows-1252', 'latin1'] as const)(
+    'hands out %s bytes as they are, with the high characters decodeReportDocument reads',
+    async (charset) => {
+      const every = Buffer.from(Array.from({ length: 256 }, (_, byte) => byte));
+      const { bytes, text } = await plain(oneBytePerChunk(every), charset);
+      expect(bytes).toEqual(every);
+      expect(text.kind).toBe('single-byte');
+      expect(read(bytes, text)).toBe(await decode([every], charset));
+    },
+  );
+
+  it('drops a UTF-8 byte order mark split between chunks, and keeps every other byte', async () => {
+    const bytes = Buffer.from('\uFEFFsku\tGrüße 😀\n', 'utf8');
+    const result = await plain(oneBytePerChunk(bytes), 'utf-8');
+    expect(result).toEqual({ bytes: bytes.subarray(3), text: { kind: 'utf-8' } });
+    expect((await plain([Buffer.from('ab')], 'utf-8')).bytes.toString()).toBe('ab');
+  });
+
+  it('transcodes cp932 to UTF-8', async () => {
+    const bytes = iconv.encode('日本語\tテスト\n', 'cp932');
+    const result = await plain([bytes.subarray(0, 3), bytes.subarray(3)], 'cp932', 'NONE');
+    expect(result.text).toEqual({ kind: 'utf-8' });
+    expect(read(result.bytes, result.text)).toBe(await decode([bytes], 'cp932'));
+  });
+
+  it('gunzips, and reports a cut-off gzip stream as a retryable truncation', async () => {
+    const gzip = gzipSync(Buffer.from('a\tb\n'.repeat(1000)));
+    expect((await plain([gzip], 'utf-8', 'GZIP')).bytes.toString()).toBe('a\tb\n'.repeat(1000));
+    const cut = plain([gzip.subarray(0, gzip.length - 10)], 'utf-8', 'GZIP');
+    await expect(cut).rejects.toBeInstanceOf(ReportDocumentTruncatedError);
   });
 });

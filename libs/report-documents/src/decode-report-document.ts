@@ -1,7 +1,7 @@
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { TypedError } from '@spapi-lake/core';
-import type { ReportCharset } from './charset';
+import { ReportCharset } from './charset';
 import { createCharsetDecoder } from './charset-decoder';
 import { errorCode } from './error-details';
 import { ReportDocumentCorruptError, ReportDocumentTruncatedError } from './errors';
@@ -33,6 +33,77 @@ async function* decodeChunks(
   // Decoders keep an incomplete multibyte sequence until the next chunk and strip a UTF-8 BOM
   // (Node's TextDecoder('windows-1252') would decode 0x80-0x9F as C1 controls: not used).
   const decoder = createCharsetDecoder(charset);
+  for await (const chunk of plainChunks(bytes, compression)) {
+    const text = decoder.write(chunk);
+    if (text !== '') {
+      yield text;
+    }
+  }
+  const rest = decoder.end();
+  if (rest !== undefined && rest !== '') {
+    yield rest;
+  }
+}
+
+/**
+ * How the bytes {@link decompressReportDocument} yields are text: UTF-8, or one byte per character
+ * with `high` holding the characters of bytes 0x80-0xFF (exactly as {@link decodeReportDocument}
+ * decodes them).
+ */
+export type DocumentTextEncoding =
+  { readonly kind: 'utf-8' } | { readonly kind: 'single-byte'; readonly high: string };
+
+/**
+ * The document's plain bytes, streaming, for readers that work on bytes: gunzipped when GZIP; a
+ * UTF-8 byte order mark dropped; charsets that are neither UTF-8 nor one byte per character
+ * (cp932) transcoded to UTF-8. Reading them with `text` gives exactly what `decodeReportDocument`
+ * gives, without decoding on this thread.
+ */
+export function decompressReportDocument(
+  bytes: Readable,
+  encoding: ReportDocumentEncoding,
+): { readonly chunks: Readable; readonly text: DocumentTextEncoding } {
+  const { charset } = encoding;
+  if (charset === ReportCharset.Windows1252 || charset === ReportCharset.Latin1) {
+    const high = createCharsetDecoder(charset).write(
+      Buffer.from(Array.from({ length: 128 }, (_, index) => 0x80 + index)),
+    );
+    return {
+      chunks: Readable.from(plainChunks(bytes, encoding.compression), { objectMode: false }),
+      text: { kind: 'single-byte', high },
+    };
+  }
+  const chunks =
+    charset === ReportCharset.Utf8
+      ? withoutByteOrderMark(plainChunks(bytes, encoding.compression))
+      : transcodedToUtf8(decodeChunks(bytes, encoding));
+  return { chunks: Readable.from(chunks, { objectMode: false }), text: { kind: 'utf-8' } };
+}
+
+async function* withoutByteOrderMark(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let head: Buffer | undefined = Buffer.alloc(0);
+  for await (const chunk of chunks) {
+    if (head === undefined) {
+      yield chunk;
+      continue;
+    }
+    head = Buffer.concat([head, chunk]);
+    if (head.length < 3) continue;
+    yield head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? head.subarray(3) : head;
+    head = undefined;
+  }
+  if (head !== undefined && head.length > 0) yield head;
+}
+
+async function* transcodedToUtf8(text: AsyncIterable<string>): AsyncGenerator<Buffer> {
+  for await (const chunk of text) yield Buffer.from(chunk, 'utf8');
+}
+
+// The bytes of the document, gunzipped when GZIP; failures become the typed document errors.
+async function* plainChunks(
+  bytes: Readable,
+  compression: ReportDocumentEncoding['compression'],
+): AsyncGenerator<Buffer> {
   const source: Readable =
     compression === 'GZIP'
       ? pipeline(bytes, createGunzip({ chunkSize: gunzipChunkSize }), () => undefined)
@@ -42,14 +113,9 @@ async function* decodeChunks(
       if (!(chunk instanceof Uint8Array)) {
         throw new TypeError(nonByteChunkMessage);
       }
-      const text = decoder.write(
-        Buffer.isBuffer(chunk)
-          ? chunk
-          : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength),
-      );
-      if (text !== '') {
-        yield text;
-      }
+      yield Buffer.isBuffer(chunk)
+        ? chunk
+        : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     }
   } catch (error) {
     throw asDecodeError(error);
@@ -60,10 +126,6 @@ async function* decodeChunks(
     if (!bytes.destroyed) {
       bytes.destroy();
     }
-  }
-  const rest = decoder.end();
-  if (rest !== undefined && rest !== '') {
-    yield rest;
   }
 }
 

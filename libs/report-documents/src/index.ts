@@ -1,5 +1,10 @@
 export { JAPAN_MARKETPLACE_ID, ReportCharset, resolveCharset } from './charset';
-export { type ReportDocumentEncoding, decodeReportDocument } from './decode-report-document';
+export {
+  type DocumentTextEncoding,
+  type ReportDocumentEncoding,
+  decodeReportDocument,
+  decompressReportDocument,
+} from './decode-report-document';
 export {
   ReportDocumentCorruptError,
   ReportDocumentExpiredError,

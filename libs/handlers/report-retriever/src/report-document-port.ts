@@ -2,6 +2,7 @@ import type { DocumentPort } from '@spapi-lake/ingestion';
 import {
   type ReportCharset,
   decodeReportDocument,
+  decompressReportDocument,
   openReportDocument,
   resolveCharset,
 } from '@spapi-lake/report-documents';
@@ -14,7 +15,8 @@ export interface ReportDocumentPortOptions {
 
 /**
  * Ingestion's `DocumentPort` over `@spapi-lake/report-documents`: downloads from the pre-signed URL
- * (one refresh when it has expired), then gunzips and decodes by the charset the response named.
+ * (one refresh when it has expired), then gunzips and decodes by the charset the response named
+ * (or hands out the gunzipped bytes with how they are text).
  */
 export function reportDocumentPort(options: ReportDocumentPortOptions = {}): DocumentPort {
   return {
@@ -29,6 +31,12 @@ export function reportDocumentPort(options: ReportDocumentPortOptions = {}): Doc
     },
     decode(bytes, encoding) {
       return decodeReportDocument(bytes, {
+        compression: encoding.compression,
+        charset: reportCharset(encoding.charset),
+      });
+    },
+    decompress(bytes, encoding) {
+      return decompressReportDocument(bytes, {
         compression: encoding.compression,
         charset: reportCharset(encoding.charset),
       });

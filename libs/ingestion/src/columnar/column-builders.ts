@@ -1,10 +1,8 @@
 import type { ColumnVector, ParquetColumn, StoredParquetValue } from '@spapi-lake/lake';
 
-const INITIAL_CAPACITY = 1024;
-
 /**
  * The growing values of one non-string column of one partition's row group (strings: see
- * TextColumnBuilder). `set(row, ...)` may be called
+ * Utf8ColumnBuilder). `set(row, ...)` may be called
  * for a row that is then abandoned (the next row overwrites it), so a failing row leaves no trace.
  */
 export class ColumnBuilder {
@@ -16,37 +14,20 @@ export class ColumnBuilder {
 
   constructor(
     readonly kind: ColumnVector['kind'],
-    private readonly maxCapacity: number,
+    capacity: number,
   ) {
-    const capacity = Math.min(INITIAL_CAPACITY, maxCapacity);
     this.present = new Uint8Array(capacity);
     this.numbers = new Float64Array(kind === 'float64' || kind === 'decimal' ? capacity : 0);
     this.ints = new Int32Array(kind === 'int32' ? capacity : 0);
     this.bools = new Uint8Array(kind === 'boolean' ? capacity : 0);
   }
 
-  /** Makes room for row index `row`. */
-  reserve(row: number): void {
-    if (row < this.present.length) return;
-    const capacity = Math.min(this.maxCapacity, this.present.length * 2);
-    const present = new Uint8Array(capacity);
-    present.set(this.present);
-    this.present = present;
-    if (this.numbers.length > 0) {
-      const numbers = new Float64Array(capacity);
-      numbers.set(this.numbers);
-      this.numbers = numbers;
-    }
-    if (this.ints.length > 0) {
-      const ints = new Int32Array(capacity);
-      ints.set(this.ints);
-      this.ints = ints;
-    }
-    if (this.bools.length > 0) {
-      const bools = new Uint8Array(capacity);
-      bools.set(this.bools);
-      this.bools = bools;
-    }
+  /** Makes room for `capacity` rows. */
+  resize(capacity: number): void {
+    this.present = grown(this.present, new Uint8Array(capacity));
+    if (this.numbers.length > 0) this.numbers = grown(this.numbers, new Float64Array(capacity));
+    if (this.ints.length > 0) this.ints = grown(this.ints, new Int32Array(capacity));
+    if (this.bools.length > 0) this.bools = grown(this.bools, new Uint8Array(capacity));
   }
 
   /** Stores a converted cell (the slow path's form). */
@@ -90,7 +71,7 @@ export class ColumnBuilder {
       case 'decimal':
         return { kind: 'decimal', present: this.present, values: this.numbers, exact: this.exact };
       default:
-        throw new Error(`string columns are built by TextColumnBuilder, not ${this.kind}`);
+        throw new Error(`string columns are built by Utf8ColumnBuilder, not ${this.kind}`);
     }
   }
 }
@@ -110,4 +91,9 @@ export function vectorKind(column: ParquetColumn): ColumnVector['kind'] {
     default:
       return 'float64';
   }
+}
+
+function grown<T extends Uint8Array | Int32Array | Float64Array>(from: T, to: T): T {
+  to.set(from.subarray(0, Math.min(from.length, to.length)));
+  return to;
 }

@@ -3,13 +3,18 @@ import { curatedKey, quarantineKey } from '@spapi-lake/lake';
 import { MalformedReportDocumentError, reportTypeDefinition } from '@spapi-lake/reports';
 import { InMemoryObjectStore } from '@spapi-lake/testing-in-memory-lake';
 import { curateTsvDocument } from './curate-tsv-document';
+import type { DocumentTextEncoding } from './document-text';
 import type { TsvCurationOutput, TsvCurationSetup, TsvCurator } from './tsv-curator';
 
 // The main-thread side of the columnar path, over a scripted curator: what it sends, where the
 // bytes it gets back land, and that a failure leaves nothing behind.
 
 const definition = reportTypeDefinition('GET_MERCHANT_LISTINGS_ALL_DATA');
-const job = (text: readonly string[]) => ({
+const job = (
+  text: readonly string[],
+  encoding: DocumentTextEncoding = { kind: 'utf-8' },
+  encode = (chunk: string) => Buffer.from(chunk, 'utf8'),
+) => ({
   definition,
   report: {
     reportId: '50000000001',
@@ -20,18 +25,23 @@ const job = (text: readonly string[]) => ({
   sellingPartnerId: 'A1SELLER',
   marketplaceId: 'A1PA6795UKMFR9',
   windowStart: '2026-10-01T00:00:00Z',
-  text: Readable.from(text, { objectMode: true }),
+  document: {
+    text: () => {
+      throw new Error('the columnar path reads bytes');
+    },
+    bytes: () => ({ chunks: Readable.from(text.map(encode)), text: encoding }),
+  },
 });
 
 class ScriptedCurator implements TsvCurator {
-  readonly texts: string[] = [];
+  readonly batches: Buffer[] = [];
   setup: TsvCurationSetup | undefined;
   closed = 0;
 
   constructor(private readonly failOn?: 'curate' | 'finish') {}
 
-  curate(text: string): Promise<TsvCurationOutput> {
-    this.texts.push(text);
+  curate(bytes: Uint8Array): Promise<TsvCurationOutput> {
+    this.batches.push(Buffer.from(bytes));
     if (this.failOn === 'curate') return Promise.reject(new Error('curation broke'));
     return Promise.resolve({
       parts: [{ dt: '2026-10-01', bytes: Buffer.from('PAR1row-group') }],
@@ -91,7 +101,8 @@ describe('curateTsvDocument', () => {
       reportId: '50000000001',
     });
     expect(curator.setup?.columns.map((column) => column.name)).toContain('neu_spalte');
-    expect(curator.texts.join('')).toBe('A-1\tMug\tx\noops\n');
+    expect(Buffer.concat(curator.batches).toString()).toBe('A-1\tMug\tx\noops\n');
+    expect(curator.setup?.text).toEqual({ kind: 'utf-8' });
     expect(curator.closed).toBe(1);
     const dataset = definition.datasets[0]?.name ?? '';
     expect(result.partitions).toEqual([
@@ -123,6 +134,28 @@ describe('curateTsvDocument', () => {
       expect(curator.closed).toBe(1);
     },
   );
+
+  it('reads a single-byte header with its charset, and hands the rest over in 1 MiB batches', async () => {
+    const curator = new ScriptedCurator();
+    const high = Array.from({ length: 128 }, (_, k) =>
+      String.fromCharCode(k === 0 ? 0x20ac : 0x80 + k),
+    ).join('');
+    const body = 'x\t'.repeat(700_000);
+    await curateTsvDocument(
+      deps(curator),
+      job(
+        ['sku\tPreis \x80\n', body.slice(0, 999_999), body.slice(999_999)],
+        { kind: 'single-byte', high },
+        (chunk) => Buffer.from(chunk, 'latin1'),
+      ),
+    );
+    expect(curator.setup?.header).toEqual(['sku', 'Preis €']);
+    expect(curator.batches.map((batch) => batch.length)).toEqual([
+      1 << 20,
+      body.length - (1 << 20),
+    ]);
+    expect(Buffer.concat(curator.batches).toString('latin1')).toBe(body);
+  });
 
   it('rejects a document without any text as having no header', async () => {
     const curator = new ScriptedCurator();

@@ -5,11 +5,12 @@ import type { CurationJob, CurationResult, TsvCuration } from '../curate-documen
 import { datasetColumns, lineageValues } from '../dataset-columns';
 import { DEFAULT_MAX_BUFFERED_ROWS, type WrittenPartition } from '../partitioned-parquet-writer';
 import { type QuarantineOutput, writeQuarantined } from '../quarantine-output';
+import { DocumentText } from './document-text';
 import type { TsvCurationOutput, TsvCurator } from './tsv-curator';
 
-/** Characters of document text handed to the curator at a time. */
-const BATCH_CHARS = 1 << 20;
-/** Batches the curator may work on while this thread reads and decodes the next. */
+/** Bytes of the document handed to the curator at a time (lines may span two batches). */
+const BATCH_BYTES = 1 << 20;
+/** Batches the curator may work on while this thread reads the next. */
 const BATCHES_IN_FLIGHT = 4;
 
 interface FileOutput {
@@ -21,8 +22,9 @@ interface FileOutput {
 }
 
 /**
- * The columnar path of a TSV document: this thread reads the decoded text, takes the header line,
- * and hands the rest in large batches to a `TsvCurator` (on a worker thread in production), then
+ * The columnar path of a TSV document: this thread reads the plain bytes, takes the header line,
+ * and hands the rest, undecoded, in large batches to a `TsvCurator` (on a worker thread in
+ * production, the batches moved rather than copied), then
  * streams the encoded Parquet bytes it gets back to one object per `dt` and quarantined lines to the
  * quarantine object, honouring the uploads' back-pressure. Same objects, keys and result as the row
  * path; on failure every upload is aborted and the curator released.
@@ -90,43 +92,60 @@ export async function curateTsvDocument(
     }
   };
 
-  const send = async (text: string): Promise<void> => {
+  const send = async (bytes: Uint8Array): Promise<void> => {
     if (!curator) throw new Error('the curator is not open');
-    inFlight.push(curator.curate(text));
+    inFlight.push(curator.curate(bytes));
     // Results are applied in order; the oldest is awaited once enough batches are out.
     if (inFlight.length >= BATCHES_IN_FLIGHT)
       await apply(await (inFlight.shift() as Promise<TsvCurationOutput>));
   };
 
+  const { chunks, text } = job.document.bytes();
+  const documentText = new DocumentText(text);
   try {
-    let head = '';
-    let batch = '';
-    for await (const chunk of job.text) {
-      if (typeof chunk !== 'string') {
-        throw new TypeError('TSV curation expects decoded text chunks (see decodeReportDocument)');
+    let head: Buffer | undefined = Buffer.alloc(0);
+    // Each batch is a buffer of its own, so that it can move to the curator's thread.
+    let batch = new Uint8Array(BATCH_BYTES);
+    let filled = 0;
+    const append = async (bytes: Uint8Array): Promise<void> => {
+      let from = 0;
+      while (from < bytes.length) {
+        const taken = Math.min(bytes.length - from, batch.length - filled);
+        batch.set(bytes.subarray(from, from + taken), filled);
+        filled += taken;
+        from += taken;
+        if (filled === batch.length) {
+          const full = batch;
+          batch = new Uint8Array(BATCH_BYTES);
+          filled = 0;
+          await send(full);
+        }
       }
-      if (curator === undefined) {
-        head += chunk;
-        const end = head.indexOf('\n');
-        if (end === -1) continue;
-        const header = tsvHeaderFields(withoutCarriageReturn(head.slice(0, end)));
-        curator = openCurator(header);
-        batch = head.slice(end + 1);
-        head = '';
-      } else {
-        batch += chunk;
+    };
+    for await (const chunk of chunks) {
+      if (!(chunk instanceof Uint8Array)) {
+        throw new TypeError('TSV curation expects byte chunks (see DocumentPort.decompress)');
       }
-      if (batch.length >= BATCH_CHARS) {
-        await send(batch);
-        batch = '';
+      if (head === undefined) {
+        await append(chunk);
+        continue;
       }
+      head = Buffer.concat([head, chunk]);
+      const end = head.indexOf(10);
+      if (end === -1) continue;
+      curator = openCurator(headerOf(head.subarray(0, end)));
+      const rest = head.subarray(end + 1);
+      head = undefined;
+      await append(rest);
     }
     if (curator === undefined) {
       // A document without a line break is its header alone, if it has any text at all.
-      if (head === '') throw new MalformedReportDocumentError('the document has no header line');
-      curator = openCurator(tsvHeaderFields(withoutCarriageReturn(head)));
+      if (!head || head.length === 0) {
+        throw new MalformedReportDocumentError('the document has no header line');
+      }
+      curator = openCurator(headerOf(head));
     }
-    if (batch !== '') inFlight.push(curator.curate(batch));
+    if (filled > 0) inFlight.push(curator.curate(batch.slice(0, filled)));
     inFlight.push(curator.finish());
     while (inFlight.length > 0) await apply(await (inFlight.shift() as Promise<TsvCurationOutput>));
     for (const output of quarantined.values()) output.stream.end();
@@ -159,12 +178,17 @@ export async function curateTsvDocument(
     await curator?.close();
   }
 
+  function headerOf(line: Uint8Array): string[] {
+    return tsvHeaderFields(withoutCarriageReturn(documentText.decode(line, 0, line.length)));
+  }
+
   function openCurator(header: string[]): TsvCurator {
     const layout = tsvLayout(dataset as NonNullable<typeof dataset>, header);
     observation = layout.observation;
     const lineage = lineageValues(job.report);
     return deps.tsvCuration.open({
       dataset: layout.dataset,
+      text,
       header,
       columns: datasetColumns(layout.dataset, layout.observation.driftColumns, false),
       reportId: lineage._report_id,

@@ -5,9 +5,9 @@ import { fastDecimal, fastInteger, fastIsoDate, fastIsoSeconds } from './fast-ce
 // Each fast path must agree with the slow path (parseCell's functions) wherever it answers, and
 // answer NaN (hand over) for every form it does not know.
 
-const at = (fast: (text: string, start: number, end: number) => number, text: string) =>
-  // Read from inside a larger text, as the engine does.
-  fast(`x\t${text}\ty`, 2, 2 + text.length);
+const at = (fast: (bytes: Uint8Array, start: number, end: number) => number, text: string) =>
+  // Read from inside a larger document, as the engine does.
+  fast(Buffer.from(`x\t${text}\ty`, 'latin1'), 2, 2 + text.length);
 
 function xorshift(seed: number): () => number {
   let state = seed;

@@ -1,32 +1,32 @@
 import { daysFromCivil, daysInMonth } from '@spapi-lake/core';
 
 // Fast paths for the cell forms Amazon's flat files nearly always use, read straight from the
-// document text without slicing. Each returns NaN when the text is not in its one simple form: the
+// document bytes (ASCII forms only, so any ASCII-compatible charset) without decoding. Each returns NaN when the text is not in its one simple form: the
 // caller then parses the cell with `parseCell` and the Parquet converter, the slow path that
 // defines the semantics; the fast paths give the same result wherever they apply.
 
 const ZERO = 48;
 const DAY_MS = 86_400_000;
 
-function digit(text: string, at: number): number {
-  const d = text.charCodeAt(at) - ZERO;
+function digit(bytes: Uint8Array, at: number): number {
+  const d = (bytes[at] ?? 0) - ZERO;
   return d >= 0 && d <= 9 ? d : Number.NaN;
 }
 
-function digits2(text: string, at: number): number {
-  return digit(text, at) * 10 + digit(text, at + 1);
+function digits2(bytes: Uint8Array, at: number): number {
+  return digit(bytes, at) * 10 + digit(bytes, at + 1);
 }
 
-function digits4(text: string, at: number): number {
-  return digits2(text, at) * 100 + digits2(text, at + 2);
+function digits4(bytes: Uint8Array, at: number): number {
+  return digits2(bytes, at) * 100 + digits2(bytes, at + 2);
 }
 
 // `yyyy-mm-dd` at `at`, a real date: its epoch day, else NaN.
-function isoDay(text: string, at: number): number {
-  if (text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45) return Number.NaN;
-  const year = digits4(text, at);
-  const month = digits2(text, at + 5);
-  const day = digits2(text, at + 8);
+function isoDay(bytes: Uint8Array, at: number): number {
+  if ((bytes[at + 4] ?? 0) !== 45 || (bytes[at + 7] ?? 0) !== 45) return Number.NaN;
+  const year = digits4(bytes, at);
+  const month = digits2(bytes, at + 5);
+  const day = digits2(bytes, at + 8);
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) {
     return Number.NaN;
   }
@@ -34,57 +34,57 @@ function isoDay(text: string, at: number): number {
 }
 
 /** `yyyy-mm-dd` exactly: the epoch day (a date cell), else NaN. */
-export function fastIsoDate(text: string, start: number, end: number): number {
-  return end - start === 10 ? isoDay(text, start) : Number.NaN;
+export function fastIsoDate(bytes: Uint8Array, start: number, end: number): number {
+  return end - start === 10 ? isoDay(bytes, start) : Number.NaN;
 }
 
 /**
  * `yyyy-mm-ddThh:mm:ss[.sss](Z|+hh:mm|-hh:mm)` (years 1000-9999, a real date and time of day, no
  * fraction or exactly three digits of it): epoch milliseconds, else NaN.
  */
-export function fastIsoSeconds(text: string, start: number, end: number): number {
+export function fastIsoSeconds(bytes: Uint8Array, start: number, end: number): number {
   const length = end - start;
   let zoneAt = start + 19;
   let millis = 0;
   if (length === 24 || length === 29) {
-    if (text.charCodeAt(zoneAt) !== 46) return Number.NaN;
-    millis = digit(text, zoneAt + 1) * 100 + digits2(text, zoneAt + 2);
+    if ((bytes[zoneAt] ?? 0) !== 46) return Number.NaN;
+    millis = digit(bytes, zoneAt + 1) * 100 + digits2(bytes, zoneAt + 2);
     zoneAt += 4;
   } else if (length !== 20 && length !== 25) return Number.NaN;
   if (
-    text.charCodeAt(start + 10) !== 84 ||
-    text.charCodeAt(start + 13) !== 58 ||
-    text.charCodeAt(start + 16) !== 58 ||
-    text.charCodeAt(start) === ZERO
+    (bytes[start + 10] ?? 0) !== 84 ||
+    (bytes[start + 13] ?? 0) !== 58 ||
+    (bytes[start + 16] ?? 0) !== 58 ||
+    (bytes[start] ?? 0) === ZERO
   ) {
     return Number.NaN;
   }
-  const day = isoDay(text, start);
-  const hours = digits2(text, start + 11);
-  const minutes = digits2(text, start + 14);
-  const seconds = digits2(text, start + 17);
+  const day = isoDay(bytes, start);
+  const hours = digits2(bytes, start + 11);
+  const minutes = digits2(bytes, start + 14);
+  const seconds = digits2(bytes, start + 17);
   if (!(hours <= 23 && minutes <= 59 && seconds <= 59)) return Number.NaN;
   let offset = 0;
-  const zone = text.charCodeAt(zoneAt);
+  const zone = bytes[zoneAt] ?? 0;
   if (end - zoneAt === 1) {
     if (zone !== 90) return Number.NaN;
   } else {
-    if ((zone !== 43 && zone !== 45) || text.charCodeAt(zoneAt + 3) !== 58) return Number.NaN;
-    offset = (digits2(text, zoneAt + 1) * 60 + digits2(text, zoneAt + 4)) * 60_000;
+    if ((zone !== 43 && zone !== 45) || (bytes[zoneAt + 3] ?? 0) !== 58) return Number.NaN;
+    offset = (digits2(bytes, zoneAt + 1) * 60 + digits2(bytes, zoneAt + 4)) * 60_000;
     if (zone === 45) offset = -offset;
   }
   return day * DAY_MS + hours * 3_600_000 + minutes * 60_000 + seconds * 1000 + millis - offset;
 }
 
 /** `-?\d{1,15}`: the integer, else NaN. */
-export function fastInteger(text: string, start: number, end: number): number {
+export function fastInteger(bytes: Uint8Array, start: number, end: number): number {
   let at = start;
-  const negative = text.charCodeAt(at) === 45;
+  const negative = (bytes[at] ?? 0) === 45;
   if (negative) at++;
   const count = end - at;
   if (count < 1 || count > 15) return Number.NaN;
   let value = 0;
-  for (; at < end; at++) value = value * 10 + digit(text, at);
+  for (; at < end; at++) value = value * 10 + digit(bytes, at);
   return negative ? -value || 0 : value;
 }
 
@@ -95,20 +95,20 @@ const POWERS = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_0
  * `precision` digits once scaled: the unscaled integer (`12.5`, scale 2 -> 1250), else NaN.
  */
 export function fastDecimal(
-  text: string,
+  bytes: Uint8Array,
   start: number,
   end: number,
   scale: number,
   precision: number,
 ): number {
   let at = start;
-  const negative = text.charCodeAt(at) === 45;
+  const negative = (bytes[at] ?? 0) === 45;
   if (negative) at++;
   let value = 0;
   let digitsSeen = 0;
   let fraction = -1;
   for (; at < end; at++) {
-    const code = text.charCodeAt(at);
+    const code = bytes[at] ?? 0;
     if (code === 46) {
       if (fraction !== -1 || digitsSeen === 0) return Number.NaN;
       fraction = 0;

@@ -14,7 +14,7 @@ export function inProcessTsvCurator(encoding: ColumnarParquetEncoding): TsvCurat
       }
     };
     return {
-      curate: (text) => run(() => engine.curate(text)),
+      curate: (bytes) => run(() => engine.curate(bytes)),
       finish: () => run(() => engine.finish()),
       close: () => Promise.resolve(),
     };

@@ -17,8 +17,9 @@ import {
   tsvLayout,
 } from '@spapi-lake/reports';
 import { ColumnBuilder, vectorKind } from './column-builders';
-import { TextColumnBuilder } from './text-column-builder';
+import { DocumentText } from './document-text';
 import { fastDecimal, fastInteger, fastIsoDate, fastIsoSeconds } from './fast-cells';
+import { Utf8ColumnBuilder } from './utf8-column-builder';
 import type {
   EncodedFilePart,
   QuarantinedLine,
@@ -42,12 +43,17 @@ type Source =
   | { readonly from: 'constant'; readonly value: string | number }
   | { readonly from: 'position' };
 
-type Builder = ColumnBuilder | TextColumnBuilder;
+type Builder = ColumnBuilder | Utf8ColumnBuilder;
+
+const INITIAL_CAPACITY = 1024;
+const utf8Encoder = new TextEncoder();
 
 interface Partition {
   readonly dt: string;
   readonly encoder: ParquetFileEncoder;
   builders: Builder[] | undefined;
+  /** Rows the builders have room for. */
+  capacity: number;
   rows: number;
   /**
    * Whether a parsed row was routed here (even one the Parquet schema then rejected): the row
@@ -91,16 +97,17 @@ function cellOp(definition: ColumnDefinition, column: ParquetColumn): Op {
 }
 
 /**
- * The synchronous core of TSV curation, column-wise: finds lines and fields in one pass,
- * parses cells straight into per-partition column vectors (fast paths for the common forms,
- * `parseCell` and the Parquet converters otherwise), and encodes a partition's row group once it
- * is full or once the partitions together buffer more than `maxBufferedRows` rows. Any line the
- * fast path does not fully accept is parsed again by `parseTsvLine`, the row path's own function,
- * so every row is curated or quarantined exactly as the row path would.
+ * The synchronous core of TSV curation, column-wise, on the document's bytes: finds lines and
+ * fields in one pass, parses cells straight into per-partition column vectors (fast paths for the
+ * common forms, `parseCell` and the Parquet converters otherwise), and encodes a partition's row
+ * group once it is full or once the partitions together buffer more than `maxBufferedRows` rows.
+ * Any line the fast path does not fully accept is decoded and parsed again by `parseTsvLine`, the
+ * row path's own function, so every row is curated or quarantined exactly as the row path would.
  */
 export class TsvColumnarEngine {
   private readonly layout: TsvLayout;
   private readonly context: ParseContext;
+  private readonly text: DocumentText;
   private readonly columns: readonly ParquetColumn[];
   private readonly sources: readonly Source[];
   private readonly ops: Uint8Array;
@@ -108,12 +115,14 @@ export class TsvColumnarEngine {
   private readonly scales: Int32Array;
   private readonly precisions: Int32Array;
   private readonly converters: readonly ParquetValueConverter[];
+  /** The UTF-8 of string constants (lineage), by column. */
+  private readonly constantUtf8: readonly (Uint8Array | undefined)[];
   private readonly partitions = new Map<string, Partition>();
   private readonly partitionColumn: { index: number; definition: ColumnDefinition } | undefined;
   private readonly windowDt: string;
   private readonly fieldStart: Int32Array;
   private readonly fieldEnd: Int32Array;
-  private pendingText = '';
+  private pending: Uint8Array | undefined;
   private line: number;
   private buffered = 0;
   private lastDay = Number.NaN;
@@ -130,6 +139,7 @@ export class TsvColumnarEngine {
   ) {
     this.layout = tsvLayout(setup.dataset, setup.header);
     this.context = { windowStart: setup.windowStart };
+    this.text = new DocumentText(setup.text);
     this.columns = setup.columns;
     this.line = setup.firstLine;
     this.converters = setup.columns.map((column) => encoding.converter(column));
@@ -176,6 +186,11 @@ export class TsvColumnarEngine {
         this.ops[c] = source.from === 'position' ? Op.Position : Op.Constant;
       }
     });
+    this.constantUtf8 = this.sources.map((source, c) =>
+      source.from === 'constant' && vectorKind(setup.columns[c] as ParquetColumn) === 'string'
+        ? utf8Encoder.encode(String(source.value))
+        : undefined,
+    );
     this.fastPathOpen = this.sources.every((source, c) => {
       if (source.from !== 'constant') return true;
       try {
@@ -193,73 +208,90 @@ export class TsvColumnarEngine {
     }
   }
 
-  /** Curates the complete lines of `text` (the rest waits for the next call or `finish`). */
-  curate(text: string): TsvCurationOutput {
+  /** Curates the complete lines of `bytes` (the rest waits for the next call or `finish`). */
+  curate(bytes: Uint8Array): TsvCurationOutput {
     if (this.finished) throw new Error('the TSV curation is finished');
     let from = 0;
-    if (this.pendingText !== '') {
-      // The line begun by the previous text ends in this one: curated on its own, so that the
-      // batch itself stays one flat string for the scan below.
-      const end = text.indexOf('\n');
+    if (this.pending !== undefined) {
+      // The line begun by the previous bytes ends in these: curated on its own.
+      const end = bytes.indexOf(10);
+      const pending = this.pending;
+      const joined = new Uint8Array(pending.length + (end === -1 ? bytes.length : end + 1));
+      joined.set(pending);
+      joined.set(end === -1 ? bytes : bytes.subarray(0, end + 1), pending.length);
+      this.pending = undefined;
       if (end === -1) {
-        this.pendingText += text;
+        this.pending = joined;
         return this.takeOutput();
       }
-      const line = this.pendingText + text.slice(0, end);
-      this.pendingText = '';
-      this.curateLine(line, 0, line.length);
+      this.scanLines(joined, 0);
       from = end + 1;
     }
-    this.pendingText = this.scanLines(text, from);
+    this.scanLines(bytes, from);
     return this.takeOutput();
   }
 
-  // One pass over the text finds both line ends and tabs; returns the unterminated rest.
-  private scanLines(text: string, from: number): string {
+  // One pass over the bytes finds both line ends and tabs; keeps an unterminated rest as pending.
+  private scanLines(bytes: Uint8Array, from: number): void {
     const { fieldStart, fieldEnd } = this;
     const width = this.layout.width;
-    const length = text.length;
+    const length = bytes.length;
     let lineStart = from;
     let count = 0;
     fieldStart[0] = from;
     for (let i = from; i < length; i++) {
-      const code = text.charCodeAt(i);
+      const code = bytes[i] ?? 0;
       if (code > 13) continue;
       if (code === 9) {
         if (count < width) fieldEnd[count] = i;
         count++;
         if (count < width) fieldStart[count] = i + 1;
       } else if (code === 10) {
-        const end = i > lineStart && text.charCodeAt(i - 1) === 13 ? i - 1 : i;
+        const end = i > lineStart && bytes[i - 1] === 13 ? i - 1 : i;
         if (count < width) fieldEnd[count] = end;
         count++;
-        this.curateSplitLine(text, lineStart, end, count);
+        this.curateSplitLine(bytes, lineStart, end, count);
         lineStart = i + 1;
         count = 0;
         fieldStart[0] = lineStart;
       }
     }
-    return lineStart >= length ? '' : text.slice(lineStart);
+    if (lineStart < length) this.pending = bytes.slice(lineStart);
   }
 
   // A line whose fields `scanLines` has found (`count` of them; positions kept for `width`).
-  private curateSplitLine(text: string, start: number, end: number, count: number): void {
+  private curateSplitLine(bytes: Uint8Array, start: number, end: number, count: number): void {
     const position = this.line++;
-    const first = text.charCodeAt(start);
-    // Lines that trim to nothing are skipped, as in the row path (only such lines start blank).
-    if (end === start || first <= 32 || first === 0xa0 || first >= 0x1680) {
-      if (text.slice(start, end).trim() === '') return;
+    if (this.isBlank(bytes, start, end)) return;
+    if (!this.fastPathOpen || count !== this.layout.width || !this.curateFields(bytes, position)) {
+      this.curateSlow(this.text.decode(bytes, start, end), position);
     }
-    if (!this.fastPathOpen || count !== this.layout.width || !this.curateFields(text, position)) {
-      this.curateSlow(text.slice(start, end), position);
+  }
+
+  // Lines that trim to nothing are skipped, as in the row path.
+  private isBlank(bytes: Uint8Array, start: number, end: number): boolean {
+    for (let i = start; i < end; i++) {
+      const byte = bytes[i] ?? 0;
+      // Anything but ASCII whitespace or a non-ASCII byte (which may be a Unicode space) shows text.
+      if (byte > 32 && byte < 0x80) return false;
+      if (byte < 9) return false;
+      if (byte > 13 && byte < 32) return false;
     }
+    return this.text.decode(bytes, start, end).trim() === '';
   }
 
   /** Curates a last unterminated line, writes every buffered row group and ends every file. */
   finish(): TsvCurationOutput {
     if (this.finished) throw new Error('the TSV curation is finished');
-    if (this.pendingText !== '') this.curateLine(this.pendingText, 0, this.pendingText.length);
-    this.pendingText = '';
+    const pending = this.pending;
+    this.pending = undefined;
+    if (pending !== undefined) {
+      // A line without a line break: scanned as one that has it.
+      const terminated = new Uint8Array(pending.length + 1);
+      terminated.set(pending);
+      terminated[pending.length] = 10;
+      this.scanLines(terminated, 0);
+    }
     this.finished = true;
     for (const partition of this.partitions.values()) {
       if (partition.rows > 0) this.encode(partition);
@@ -282,57 +314,28 @@ export class TsvColumnarEngine {
     return output;
   }
 
-  private curateLine(text: string, start: number, lineEnd: number): void {
-    const position = this.line++;
-    const end = lineEnd > start && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-    const first = text.charCodeAt(start);
-    // Lines that trim to nothing are skipped, as in the row path (only such lines start blank).
-    if (end === start || first <= 32 || first === 0xa0 || first >= 0x1680) {
-      if (text.slice(start, end).trim() === '') return;
-    }
-    if (!this.fastPathOpen || !this.curateFast(text, start, end, position)) {
-      this.curateSlow(text.slice(start, end), position);
-    }
-  }
-
-  // The fast path; false when the line needs the slow one (which then decides everything).
-  private curateFast(text: string, start: number, end: number, position: number): boolean {
-    const { fieldStart, fieldEnd } = this;
-    const width = this.layout.width;
-    let count = 0;
-    let at = start;
-    for (;;) {
-      const tab = text.indexOf('\t', at);
-      if (tab === -1 || tab >= end) {
-        if (count >= width) return false;
-        fieldStart[count] = at;
-        fieldEnd[count] = end;
-        count++;
-        break;
-      }
-      if (count >= width) return false;
-      fieldStart[count] = at;
-      fieldEnd[count] = tab;
-      count++;
-      at = tab + 1;
-    }
-    if (count !== width) return false;
-    return this.curateFields(text, position);
-  }
-
   // The fast path over fields already found; false when the slow path must decide.
-  private curateFields(text: string, position: number): boolean {
+  private curateFields(bytes: Uint8Array, position: number): boolean {
     const { fieldStart, fieldEnd } = this;
-    const partition = this.partitionOf(text);
+    const partition = this.partitionOf(bytes);
     if (partition === undefined) return false;
     const builders = partition.builders ?? this.openBuilders(partition);
     const row = partition.rows;
+    if (row >= partition.capacity) this.grow(partition, builders);
     const { ops, fieldIndex } = this;
     try {
       for (let c = 0; c < ops.length; c++) {
         const op = ops[c];
         const builder = builders[c] as Builder;
-        builder.reserve(row);
+        if (op === Op.Text) {
+          const field = fieldIndex[c] ?? 0;
+          const s = fieldStart[field] ?? 0;
+          const e = fieldEnd[field] ?? 0;
+          const texts = builder as Utf8ColumnBuilder;
+          if (s === e) texts.setNull(row);
+          else if (!texts.set(row, bytes, s, e)) return false;
+          continue;
+        }
         if (op === Op.Position) {
           const numbers = builder as ColumnBuilder;
           numbers.present[row] = 1;
@@ -340,18 +343,14 @@ export class TsvColumnarEngine {
           continue;
         }
         if (op === Op.Constant || op === Op.Missing) {
-          this.store(builder, row, this.constantOf(c));
+          const utf8 = this.constantUtf8[c];
+          if (utf8 !== undefined) (builder as Utf8ColumnBuilder).setEncoded(row, utf8);
+          else this.store(builder, row, this.constantOf(c));
           continue;
         }
         const field = fieldIndex[c] ?? 0;
         const s = fieldStart[field] ?? 0;
         const e = fieldEnd[field] ?? 0;
-        if (op === Op.Text) {
-          const texts = builder as TextColumnBuilder;
-          if (s === e) texts.setNull(row);
-          else texts.set(row, text, s, e);
-          continue;
-        }
         const numbers = builder as ColumnBuilder;
         if (s === e) {
           numbers.present[row] = 0;
@@ -361,7 +360,7 @@ export class TsvColumnarEngine {
         switch (op) {
           case Op.Integer:
           case Op.Timestamp:
-            value = op === Op.Integer ? fastInteger(text, s, e) : fastIsoSeconds(text, s, e);
+            value = op === Op.Integer ? fastInteger(bytes, s, e) : fastIsoSeconds(bytes, s, e);
             if (value === value) {
               numbers.present[row] = 1;
               numbers.numbers[row] = value;
@@ -369,7 +368,7 @@ export class TsvColumnarEngine {
             }
             break;
           case Op.Decimal:
-            value = fastDecimal(text, s, e, this.scales[c] ?? 0, this.precisions[c] ?? 0);
+            value = fastDecimal(bytes, s, e, this.scales[c] ?? 0, this.precisions[c] ?? 0);
             if (value === value) {
               numbers.present[row] = 1;
               numbers.numbers[row] = value;
@@ -378,7 +377,7 @@ export class TsvColumnarEngine {
             }
             break;
           case Op.Date:
-            value = fastIsoDate(text, s, e);
+            value = fastIsoDate(bytes, s, e);
             if (value === value) {
               numbers.present[row] = 1;
               numbers.ints[row] = value;
@@ -386,8 +385,7 @@ export class TsvColumnarEngine {
             }
             break;
           case Op.Boolean:
-            if (e - s === 4 && text.startsWith('true', s)) value = 1;
-            else if (e - s === 5 && text.startsWith('false', s)) value = 0;
+            value = fastBoolean(bytes, s, e);
             if (value === value) {
               numbers.present[row] = 1;
               numbers.bools[row] = value;
@@ -400,7 +398,10 @@ export class TsvColumnarEngine {
         // Off the fast path: the row path's own parse and conversion (a failure throws).
         const source = this.sources[c] as Extract<Source, { from: 'field' }>;
         const convert = this.converters[c] as ParquetValueConverter;
-        numbers.setStored(row, convert(parseCell(source.definition, text.slice(s, e))));
+        numbers.setStored(
+          row,
+          convert(parseCell(source.definition, this.text.decode(bytes, s, e))),
+        );
       }
     } catch {
       return false;
@@ -416,30 +417,35 @@ export class TsvColumnarEngine {
 
   /** Stores a converted cell (constants, the slow path) in whichever builder the column has. */
   private store(builder: Builder, row: number, value: StoredParquetValue): void {
-    if (builder instanceof TextColumnBuilder) {
+    if (builder instanceof Utf8ColumnBuilder) {
       if (value === null) builder.setNull(row);
-      else {
-        const text = String(value);
-        builder.set(row, text, 0, text.length);
-      }
+      else builder.setString(row, String(value));
     } else {
       builder.setStored(row, value);
     }
   }
 
   private openBuilders(partition: Partition): Builder[] {
+    const capacity = Math.min(INITIAL_CAPACITY, this.setup.rowGroupSize);
     const builders = this.columns.map((column): Builder => {
       const kind = vectorKind(column);
       return kind === 'string'
-        ? new TextColumnBuilder(this.setup.rowGroupSize)
-        : new ColumnBuilder(kind, this.setup.rowGroupSize);
+        ? new Utf8ColumnBuilder(this.text, capacity)
+        : new ColumnBuilder(kind, capacity);
     });
     partition.builders = builders;
+    partition.capacity = capacity;
     return builders;
   }
 
+  private grow(partition: Partition, builders: readonly Builder[]): void {
+    const capacity = Math.max(partition.rows + 1, partition.capacity * 2);
+    for (const builder of builders) builder.resize(capacity);
+    partition.capacity = capacity;
+  }
+
   // The line's partition from its fields, or undefined when the slow path must decide.
-  private partitionOf(text: string): Partition | undefined {
+  private partitionOf(bytes: Uint8Array): Partition | undefined {
     const column = this.partitionColumn;
     if (column === undefined) {
       return 'window' in this.setup.dataset.partitionDate
@@ -451,10 +457,10 @@ export class TsvColumnarEngine {
     const e = this.fieldEnd[column.index] ?? 0;
     let day = Number.NaN;
     if (column.definition.type === 'timestamp') {
-      const ms = fastIsoSeconds(text, s, e);
+      const ms = fastIsoSeconds(bytes, s, e);
       day = Math.floor(ms / DAY_MS);
     } else if (column.definition.type === 'date') {
-      day = fastIsoDate(text, s, e);
+      day = fastIsoDate(bytes, s, e);
     }
     if (day === day) {
       if (day === this.lastDay && this.lastDayPartition) return this.lastDayPartition;
@@ -465,7 +471,7 @@ export class TsvColumnarEngine {
     }
     if (s === e) return undefined;
     try {
-      const value: CellValue = parseCell(column.definition, text.slice(s, e));
+      const value: CellValue = parseCell(column.definition, this.text.decode(bytes, s, e));
       return this.partitionFor(
         partitionDateOf(this.setup.dataset, { [column.definition.name]: value }, this.context),
       );
@@ -508,10 +514,9 @@ export class TsvColumnarEngine {
     }
     const partition = this.partitionFor(record.partitionDate);
     const builders = partition.builders ?? this.openBuilders(partition);
+    if (partition.rows >= partition.capacity) this.grow(partition, builders);
     for (let c = 0; c < builders.length; c++) {
-      const builder = builders[c] as Builder;
-      builder.reserve(partition.rows);
-      this.store(builder, partition.rows, stored[c] ?? null);
+      this.store(builders[c] as Builder, partition.rows, stored[c] ?? null);
     }
     this.accept(partition);
   }
@@ -523,6 +528,7 @@ export class TsvColumnarEngine {
         dt,
         encoder: this.encoding.open(this.columns),
         builders: undefined,
+        capacity: 0,
         rows: 0,
         opened: false,
       };
@@ -552,14 +558,39 @@ export class TsvColumnarEngine {
   private encode(partition: Partition): void {
     const builders = partition.builders;
     if (!builders || partition.rows === 0) return;
+    const rows = partition.rows;
     const bytes = partition.encoder.encodeRowGroup(
-      builders.map((builder) => builder.vector()),
-      partition.rows,
+      builders.map((builder) =>
+        builder instanceof Utf8ColumnBuilder ? builder.vector(rows) : builder.vector(),
+      ),
+      rows,
     );
-    this.buffered -= partition.rows;
+    this.buffered -= rows;
     partition.rows = 0;
-    // Strings past the next row group's end would keep old document text alive.
-    for (const builder of builders) if (builder instanceof TextColumnBuilder) builder.clearRows();
     this.parts.push({ dt: partition.dt, bytes });
   }
+}
+
+// `true` or `false` exactly: 1 or 0, else NaN.
+function fastBoolean(bytes: Uint8Array, s: number, e: number): number {
+  if (
+    e - s === 4 &&
+    bytes[s] === 116 &&
+    bytes[s + 1] === 114 &&
+    bytes[s + 2] === 117 &&
+    bytes[s + 3] === 101
+  ) {
+    return 1;
+  }
+  if (
+    e - s === 5 &&
+    bytes[s] === 102 &&
+    bytes[s + 1] === 97 &&
+    bytes[s + 2] === 108 &&
+    bytes[s + 3] === 115 &&
+    bytes[s + 4] === 101
+  ) {
+    return 0;
+  }
+  return Number.NaN;
 }

@@ -1,9 +1,12 @@
 import type { ParquetColumn } from '@spapi-lake/lake';
 import type { DatasetDefinition } from '@spapi-lake/reports';
+import type { DocumentTextEncoding } from './document-text';
 
 /** Everything a TSV curator needs to turn a document's data lines into Parquet (plain data). */
 export interface TsvCurationSetup {
   readonly dataset: DatasetDefinition;
+  /** How the document's bytes are text. */
+  readonly text: DocumentTextEncoding;
   /** The header line's fields. */
   readonly header: readonly string[];
   /** The Parquet columns of the dataset's files (schema, drift, lineage). */
@@ -45,12 +48,14 @@ export interface TsvCurationOutput {
 
 /**
  * Curates the data lines of one TSV document into encoded Parquet files per `dt`, in document
- * order: `curate` takes any cut of the text (a line may span two calls), `finish` ends every file.
+ * order: `curate` takes any cut of the document's bytes after the header line (a line may span two
+ * calls; the bytes may be transferred to another thread, so the caller must not reuse them),
+ * `finish` ends every file.
  * In-process or on a worker thread; calls must be made one after another, each awaited or not, and
  * their results are delivered in call order.
  */
 export interface TsvCurator {
-  curate(text: string): Promise<TsvCurationOutput>;
+  curate(bytes: Uint8Array): Promise<TsvCurationOutput>;
   finish(): Promise<TsvCurationOutput>;
   /** Releases the curator (a worker thread); safe to call more than once, and after a failure. */
   close(): Promise<void>;

@@ -104,6 +104,27 @@ export function fakeDocumentPort(
         { objectMode: false, encoding: 'utf8' },
       );
     },
+    decompress(bytes, encoding) {
+      const charset = encoding.charset.toLowerCase();
+      if (charset === 'windows-1252' || charset === 'latin1') {
+        const source = encoding.compression === 'GZIP' ? bytes.pipe(createGunzip()) : bytes;
+        bytes.on('error', (error) => source.destroy(error));
+        const high = new TextDecoder(charset).decode(
+          Uint8Array.from({ length: 128 }, (_, index) => 0x80 + index),
+        );
+        return { chunks: source, text: { kind: 'single-byte', high } };
+      }
+      // Anything else (UTF-8 included, its BOM dropped by the decoder) as UTF-8 of the decoded text.
+      const text = this.decode(bytes, encoding);
+      return {
+        chunks: Readable.from(
+          (async function* () {
+            for await (const chunk of text) yield Buffer.from(chunk as string, 'utf8');
+          })(),
+        ),
+        text: { kind: 'utf-8' },
+      };
+    },
   };
 }
 

@@ -25,7 +25,7 @@ export function runTsvCurationWorker(
         response = { id: request.id, output: undefined };
       } else {
         if (!engine) throw new Error('the worker has no document open');
-        const output = request.type === 'curate' ? engine.curate(request.text) : engine.finish();
+        const output = request.type === 'curate' ? engine.curate(request.bytes) : engine.finish();
         response = { id: request.id, output };
       }
       const transfer =

@@ -48,6 +48,7 @@ function setupFor(): TsvCurationSetup {
   const layout = tsvLayout(dataset, header);
   return {
     dataset,
+    text: { kind: 'utf-8' },
     header,
     columns: datasetColumns(dataset, layout.observation.driftColumns, false),
     reportId: '50000000001',
@@ -61,9 +62,13 @@ function setupFor(): TsvCurationSetup {
 
 async function run(curator: TsvCurator, text: string): Promise<TsvCurationOutput[]> {
   try {
-    const cut = Math.floor(text.length / 3);
-    // Cut mid-line on purpose: the curator joins lines across calls.
-    const outputs = [curator.curate(text.slice(0, cut)), curator.curate(text.slice(cut))];
+    const bytes = Buffer.from(text, 'utf8');
+    // Cut mid-line (and, here, mid-character) on purpose: the curator joins lines across calls.
+    const cut = bytes.indexOf('ü') + 1;
+    const outputs = [
+      curator.curate(new Uint8Array(bytes.subarray(0, cut))),
+      curator.curate(new Uint8Array(bytes.subarray(cut))),
+    ];
     outputs.push(curator.finish());
     return await Promise.all(outputs);
   } finally {
@@ -125,7 +130,7 @@ describe('workerTsvCurator', () => {
 
   it('reports a failure inside the worker as TsvCurationWorkerError, and closes cleanly', async () => {
     const curator = workerTsvCurator({ workerPath })({ ...setupFor(), columns: [] });
-    await expect(curator.curate(document(1))).rejects.toThrow(
+    await expect(curator.curate(Buffer.from(document(1)))).rejects.toThrow(
       new TsvCurationWorkerError('ParquetSchemaError: A Parquet schema needs at least one column'),
     );
     await curator.close();

@@ -51,24 +51,35 @@ export function workerTsvCurator(options: WorkerTsvCuratorOptions): TsvCuratorFa
     worker.on('exit', (code) =>
       failAll(new TsvCurationWorkerError(`the curation worker exited with code ${code}`)),
     );
-    const request = (message: WorkerRequest): Promise<TsvCurationOutput | undefined> => {
+    const request = (
+      message: WorkerRequest,
+      transfer: ArrayBuffer[] = [],
+    ): Promise<TsvCurationOutput | undefined> => {
       if (failure) return Promise.reject(failure);
       return new Promise((resolve, reject) => {
         pending.set(message.id, { resolve, reject });
-        worker.postMessage(message);
+        worker.postMessage(message, transfer);
       });
     };
     const opened = request({ type: 'open', id: nextId++, setup });
     opened.catch(() => undefined);
-    const output = async (message: WorkerRequest): Promise<TsvCurationOutput> => {
+    const output = async (
+      message: WorkerRequest,
+      transfer?: ArrayBuffer[],
+    ): Promise<TsvCurationOutput> => {
       await opened;
-      const result = await request(message);
+      const result = await request(message, transfer);
       if (!result) throw new TsvCurationWorkerError('the curation worker sent no output');
       return result;
     };
     let closed: Promise<void> | undefined;
     return {
-      curate: (text) => output({ type: 'curate', id: nextId++, text }),
+      // The bytes move to the worker (their buffer is detached here), when they own their buffer.
+      curate: (bytes) =>
+        output(
+          { type: 'curate', id: nextId++, bytes },
+          ownsBuffer(bytes) ? [bytes.buffer as ArrayBuffer] : [],
+        ),
       finish: () => output({ type: 'finish', id: nextId++ }),
       close: () => {
         closed ??= worker.terminate().then(() => undefined);
@@ -76,4 +87,12 @@ export function workerTsvCurator(options: WorkerTsvCuratorOptions): TsvCuratorFa
       },
     };
   };
+}
+
+function ownsBuffer(bytes: Uint8Array): boolean {
+  return (
+    bytes.buffer instanceof ArrayBuffer &&
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength
+  );
 }

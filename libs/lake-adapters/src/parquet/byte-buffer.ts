@@ -135,64 +135,12 @@ export class ByteBuffer {
     this.length = at;
   }
 
-  /** UTF-16 code units `chars[start..end)` as UTF-8 (see {@link utf8}). */
-  utf8Chars(chars: Uint16Array, start: number, end: number): void {
-    this.ensure((end - start) * 3);
-    const bytes = this.bytes;
-    let at = this.length;
-    for (let i = start; i < end; i++) {
-      let code = chars[i] ?? 0;
-      if (code < 0x80) {
-        bytes[at++] = code;
-      } else if (code < 0x800) {
-        bytes[at++] = 0xc0 | (code >> 6);
-        bytes[at++] = 0x80 | (code & 0x3f);
-      } else {
-        if (code >= 0xd800 && code <= 0xdfff) {
-          const next = i + 1 < end ? (chars[i + 1] ?? 0) : 0;
-          if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-            code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
-            i++;
-            bytes[at++] = 0xf0 | (code >> 18);
-            bytes[at++] = 0x80 | ((code >> 12) & 0x3f);
-            bytes[at++] = 0x80 | ((code >> 6) & 0x3f);
-            bytes[at++] = 0x80 | (code & 0x3f);
-            continue;
-          }
-          code = 0xfffd;
-        }
-        bytes[at++] = 0xe0 | (code >> 12);
-        bytes[at++] = 0x80 | ((code >> 6) & 0x3f);
-        bytes[at++] = 0x80 | (code & 0x3f);
-      }
-    }
-    this.length = at;
-  }
-
   /** A BYTE_ARRAY value as PLAIN encodes it: 4-byte length, then the UTF-8 bytes. */
   lengthPrefixedUtf8(text: string): void {
     this.ensure(4);
     const start = this.length;
     this.length += 4;
     this.utf8(text);
-    this.view.setUint32(start, this.length - start - 4, true);
-  }
-
-  /** {@link lengthPrefixedUtf8} of `text` from `from` to `to`. */
-  lengthPrefixedUtf8Range(text: string, from: number, to: number): void {
-    this.ensure(4);
-    const start = this.length;
-    this.length += 4;
-    this.utf8Range(text, from, to);
-    this.view.setUint32(start, this.length - start - 4, true);
-  }
-
-  /** {@link lengthPrefixedUtf8} of code units `chars[from..to)`. */
-  lengthPrefixedUtf8Chars(chars: Uint16Array, from: number, to: number): void {
-    this.ensure(4);
-    const start = this.length;
-    this.length += 4;
-    this.utf8Chars(chars, from, to);
     this.view.setUint32(start, this.length - start - 4, true);
   }
 }

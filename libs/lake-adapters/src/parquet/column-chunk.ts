@@ -69,33 +69,19 @@ export function writeColumnChunk(
       stats = encoded.stats;
       break;
     }
-    case 'text': {
-      const { texts, textIds, starts, ends } = vector;
-      for (let i = 0; i < rows; i++) {
-        if (present[i] === 0) continue;
-        values.lengthPrefixedUtf8Range(texts[textIds[i] ?? 0] ?? '', starts[i] ?? 0, ends[i] ?? 0);
-      }
+    case 'plain-bytes':
+      values.append(vector.values);
       break;
-    }
     case 'dictionary': {
       const page = scratch.dictionary;
       page.reset();
-      const offsets: number[] = [];
-      for (let k = 0; k < vector.count; k++) {
-        offsets.push(page.length);
-        page.lengthPrefixedUtf8Chars(
-          vector.chars,
-          vector.entryStarts[k] ?? 0,
-          vector.entryEnds[k] ?? 0,
-        );
-      }
-      offsets.push(page.length);
+      page.append(vector.entries);
       const indices = new Uint32Array(rows - nullCount);
       let n = 0;
       for (let i = 0; i < rows; i++) if (present[i] !== 0) indices[n++] = vector.ids[i] ?? 0;
       if (n > 0) {
         dictionary = { count: vector.count, indices };
-        stats = dictionaryBounds(page, offsets);
+        stats = dictionaryBounds(page, vector.entryOffsets);
       }
       break;
     }
@@ -363,7 +349,7 @@ function worthADictionary(strings: readonly string[], present: Uint8Array, rows:
 // Min and max of the dictionary's values, compared as unsigned bytes (Parquet's order for UTF8).
 function dictionaryBounds(
   dictionary: ByteBuffer,
-  offsets: readonly number[],
+  offsets: ArrayLike<number>,
 ): { min: Uint8Array; max: Uint8Array } {
   const bytes = dictionary.bytes;
   const valueOf = (k: number) => bytes.subarray((offsets[k] ?? 0) + 4, offsets[k + 1] ?? 0);

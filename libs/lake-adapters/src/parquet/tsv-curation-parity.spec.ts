@@ -11,6 +11,8 @@ import {
   type ReportTypeDefinition,
   reportTypeDefinitions,
 } from '@spapi-lake/reports';
+import iconv from 'iconv-lite';
+import { decodeReportDocument, decompressReportDocument } from '@spapi-lake/report-documents';
 import { HyparquetSink } from '../hyparquet-sink';
 import { LocalDiskObjectStore } from '../local-disk-object-store';
 import { columnarParquetEncoding } from './columnar-parquet-encoding';
@@ -20,7 +22,8 @@ import { columnarParquetEncoding } from './columnar-parquet-encoding';
 // the same keys, the same rows read back, byte-identical quarantine, the same result.
 
 const variants: Readonly<Record<ColumnDefinition['type'], readonly string[]>> = {
-  string: ['Kaffeemühle – Größe M 😀', 'plain', '', ' padded '],
+  // \u0001 becomes a byte that is not UTF-8 in the UTF-8 documents (see bytesOf).
+  string: ['Kaffeemühle – Größe M 😀', 'plain', '', ' padded ', 'bad\u0001utf8', '„Zitat“ €'],
   integer: ['3', '-12', '1,234', ' 4', 'x', '12345678901234567890', ''],
   decimal: [
     '19.99',
@@ -94,9 +97,27 @@ async function rowsOf(bytes: Buffer): Promise<unknown[]> {
   return parquetReadObjects({ file, compressors });
 }
 
+const charsets = ['utf-8', 'windows-1252'] as const;
+type Charset = (typeof charsets)[number];
+
+function bytesOf(text: string, charset: Charset): Buffer {
+  if (charset === 'windows-1252') return iconv.encode(text, charset);
+  const bytes = Buffer.from(text, 'utf8');
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x01) bytes[i] = 0xff;
+  return bytes;
+}
+
+// Small chunks, so lines, \r\n pairs and multibyte characters are cut across them.
+function chunked(bytes: Buffer): Readable {
+  const chunks: Buffer[] = [];
+  for (let at = 0; at < bytes.length; at += 97) chunks.push(bytes.subarray(at, at + 97));
+  return Readable.from(chunks);
+}
+
 async function curate(
   definition: ReportTypeDefinition,
-  text: string,
+  bytes: Buffer,
+  charset: Charset,
   columnar: boolean,
 ): Promise<{ result: CurationResult; files: Map<string, Buffer> }> {
   const directory = mkdtempSync(path.join(os.tmpdir(), 'tsv-parity-'));
@@ -128,8 +149,11 @@ async function curate(
         sellingPartnerId: 'A1SELLER',
         marketplaceId: 'A1PA6795UKMFR9',
         windowStart: '2026-10-01T00:00:00Z',
-        // Small chunks, so lines and \r\n pairs are cut across them.
-        text: Readable.from(text.match(/[\s\S]{1,97}/g) ?? [], { objectMode: true }),
+        // What production reads: report-documents' decoding of the same bytes, either way.
+        document: {
+          text: () => decodeReportDocument(chunked(bytes), { compression: 'NONE', charset }),
+          bytes: () => decompressReportDocument(chunked(bytes), { compression: 'NONE', charset }),
+        },
       },
     );
     return { result, files: await filesUnder(directory) };
@@ -143,27 +167,30 @@ const tsvTypes = reportTypeDefinitions.filter((definition) => definition.format 
 describe.each(tsvTypes.map((definition) => [definition.reportType, definition] as const))(
   'the columnar TSV path on %s',
   (_reportType, definition) => {
-    it('curates and quarantines every line exactly as the row path', async () => {
-      const text = documentFor(definition);
-      const rowPath = await curate(definition, text, false);
-      const columnar = await curate(definition, text, true);
+    it.each(charsets)(
+      'curates and quarantines every line exactly as the row path (%s)',
+      async (charset) => {
+        const bytes = bytesOf(documentFor(definition), charset);
+        const rowPath = await curate(definition, bytes, charset, false);
+        const columnar = await curate(definition, bytes, charset, true);
 
-      expect([...columnar.files.keys()].sort()).toEqual([...rowPath.files.keys()].sort());
-      expect(columnar.result.schema).toEqual(rowPath.result.schema);
-      const quarantine = (result: CurationResult) =>
-        [...result.quarantined].map(([dataset, { key, rows }]) => ({ dataset, key, rows }));
-      expect(quarantine(columnar.result)).toEqual(quarantine(rowPath.result));
-      expect(columnar.result.partitions.map(({ bytes: _bytes, ...p }) => p)).toEqual(
-        rowPath.result.partitions.map(({ bytes: _bytes, ...p }) => p),
-      );
-      for (const [key, bytes] of rowPath.files) {
-        const ours = columnar.files.get(key) ?? Buffer.alloc(0);
-        if (key.endsWith('.parquet')) expect(await rowsOf(ours)).toEqual(await rowsOf(bytes));
-        else expect(ours.toString()).toEqual(bytes.toString());
-      }
-      // The document exercises both: curated rows, and quarantined lines.
-      expect(rowPath.result.partitions.reduce((sum, p) => sum + p.rows, 0)).toBeGreaterThan(100);
-      expect([...rowPath.result.quarantined.values()][0]?.rows).toBeGreaterThan(3);
-    });
+        expect([...columnar.files.keys()].sort()).toEqual([...rowPath.files.keys()].sort());
+        expect(columnar.result.schema).toEqual(rowPath.result.schema);
+        const quarantine = (result: CurationResult) =>
+          [...result.quarantined].map(([dataset, { key, rows }]) => ({ dataset, key, rows }));
+        expect(quarantine(columnar.result)).toEqual(quarantine(rowPath.result));
+        expect(columnar.result.partitions.map(({ bytes: _bytes, ...p }) => p)).toEqual(
+          rowPath.result.partitions.map(({ bytes: _bytes, ...p }) => p),
+        );
+        for (const [key, bytes] of rowPath.files) {
+          const ours = columnar.files.get(key) ?? Buffer.alloc(0);
+          if (key.endsWith('.parquet')) expect(await rowsOf(ours)).toEqual(await rowsOf(bytes));
+          else expect(ours.toString()).toEqual(bytes.toString());
+        }
+        // The document exercises both: curated rows, and quarantined lines.
+        expect(rowPath.result.partitions.reduce((sum, p) => sum + p.rows, 0)).toBeGreaterThan(100);
+        expect([...rowPath.result.quarantined.values()][0]?.rows).toBeGreaterThan(3);
+      },
+    );
   },
 );

@@ -30,7 +30,7 @@ function setUp(
     ),
     createRestrictedDataToken: async () => 'rdt',
   };
-  const documents: DocumentPort = {
+  const documents: Pick<DocumentPort, 'open' | 'decode'> = {
     open: async () => ({ bytes: Readable.from([document]), compression: 'GZIP', charset: 'utf-8' }),
     decode: (bytes) => bytes.pipe(createGunzip()).setEncoding('utf8'),
   };

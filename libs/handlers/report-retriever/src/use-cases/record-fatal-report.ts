@@ -14,7 +14,7 @@ import type { ReportPlacement } from './report-placement';
 /** What recording a FATAL report needs. */
 export interface RecordFatalReportDeps {
   readonly reports: ReportsPort;
-  readonly documents: DocumentPort;
+  readonly documents: Pick<DocumentPort, 'open' | 'decode'>;
   readonly store: ObjectStore;
   readonly clock: ClockPort;
 }

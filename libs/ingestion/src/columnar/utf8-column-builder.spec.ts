@@ -1,0 +1,97 @@
+import iconv from 'iconv-lite';
+import type { ColumnVector } from '@spapi-lake/lake';
+import { DocumentText } from './document-text';
+import { Utf8ColumnBuilder } from './utf8-column-builder';
+
+// The values a string column's vector holds, in row order (null for absent rows).
+function valuesOf(vector: ColumnVector, rows: number): (string | null)[] {
+  const decode = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
+  const values: (string | null)[] = [];
+  if (vector.kind === 'dictionary') {
+    for (let row = 0; row < rows; row++) {
+      const entry = vector.ids[row] ?? 0;
+      const from = (vector.entryOffsets[entry] ?? 0) + 4;
+      values.push(
+        vector.present[row]
+          ? decode(vector.entries.subarray(from, vector.entryOffsets[entry + 1]))
+          : null,
+      );
+    }
+    return values;
+  }
+  if (vector.kind !== 'plain-bytes') throw new Error(`not a string vector: ${vector.kind}`);
+  const view = new DataView(vector.values.buffer, vector.values.byteOffset);
+  let at = 0;
+  for (let row = 0; row < rows; row++) {
+    if (!vector.present[row]) {
+      values.push(null);
+      continue;
+    }
+    const length = view.getUint32(at, true);
+    values.push(decode(vector.values.subarray(at + 4, at + 4 + length)));
+    at += 4 + length;
+  }
+  expect(at).toBe(vector.values.length);
+  return values;
+}
+
+const high = iconv.decode(
+  Buffer.from(Array.from({ length: 128 }, (_, k) => 0x80 + k)),
+  'windows-1252',
+);
+
+describe('Utf8ColumnBuilder', () => {
+  it('keeps repeating values as a dictionary, transcoding non-ASCII cells once per value', () => {
+    const builder = new Utf8ColumnBuilder(new DocumentText({ kind: 'single-byte', high }), 4);
+    const cells = ['Mühle', 'Cup', '', 'Mühle', '€ 5'];
+    const bytes = Buffer.from(cells.map((cell) => cell.replace('€', '\x80')).join('\t'), 'latin1');
+    builder.resize(8);
+    let start = 0;
+    cells.forEach((cell, row) => {
+      const end = bytes.indexOf(9, start) === -1 ? bytes.length : bytes.indexOf(9, start);
+      if (end === start) builder.setNull(row);
+      else expect(builder.set(row, bytes, start, end)).toBe(true);
+      start = end + 1;
+    });
+    const vector = builder.vector(cells.length);
+    expect(vector.kind).toBe('dictionary');
+    expect(vector.kind === 'dictionary' && vector.count).toBe(3);
+    expect(valuesOf(vector, cells.length)).toEqual(['Mühle', 'Cup', null, 'Mühle', '€ 5']);
+  });
+
+  it('turns to plain values once the values stop repeating, keeping every row so far', () => {
+    const builder = new Utf8ColumnBuilder(new DocumentText({ kind: 'utf-8' }), 4000);
+    const expected: (string | null)[] = [];
+    for (let row = 0; row < 3000; row++) {
+      if (row % 7 === 3) {
+        builder.setNull(row);
+        expected.push(null);
+        continue;
+      }
+      const value = `order-${row}-ü`;
+      const bytes = Buffer.from(`\t${value}\t`, 'utf8');
+      builder.set(row, bytes, 1, bytes.length - 1);
+      expected.push(value);
+    }
+    const vector = builder.vector(3000);
+    expect(vector.kind).toBe('plain-bytes');
+    expect(valuesOf(vector, 3000)).toEqual(expected);
+  });
+
+  it('overwrites a row written again (an abandoned row leaves no trace)', () => {
+    for (const values of [['a', 'b', 'c'], Array.from({ length: 2000 }, (_, i) => `v${i}`)]) {
+      const builder = new Utf8ColumnBuilder(new DocumentText({ kind: 'utf-8' }), values.length);
+      values.forEach((value, row) => {
+        builder.setString(row, 'abandoned value');
+        if (row % 2) builder.setNull(row);
+        builder.setString(row, value);
+      });
+      expect(valuesOf(builder.vector(values.length), values.length)).toEqual(values);
+    }
+  });
+
+  it('refuses bytes that are not valid UTF-8, so the line takes the slow path', () => {
+    const builder = new Utf8ColumnBuilder(new DocumentText({ kind: 'utf-8' }), 1);
+    expect(builder.set(0, Uint8Array.from([0x61, 0xc3]), 0, 2)).toBe(false);
+  });
+});
