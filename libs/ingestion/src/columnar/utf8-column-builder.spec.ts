@@ -59,24 +59,30 @@ describe('Utf8ColumnBuilder', () => {
     expect(valuesOf(vector, cells.length)).toEqual(['Mühle', 'Cup', null, 'Mühle', '€ 5']);
   });
 
-  it('turns to plain values once the values stop repeating, keeping every row so far', () => {
-    const builder = new Utf8ColumnBuilder(new DocumentText({ kind: 'utf-8' }), 4000);
-    const expected: (string | null)[] = [];
-    for (let row = 0; row < 3000; row++) {
-      if (row % 7 === 3) {
-        builder.setNull(row);
-        expected.push(null);
-        continue;
+  it.each([
+    ['UTF-8', { kind: 'utf-8' } as const, 'utf8' as const],
+    ['Windows-1252', { kind: 'single-byte', high } as const, 'latin1' as const],
+  ])(
+    'turns to plain values once the values stop repeating, keeping every row so far (%s)',
+    (_name, encoding, bufferEncoding) => {
+      const builder = new Utf8ColumnBuilder(new DocumentText(encoding), 4000);
+      const expected: (string | null)[] = [];
+      for (let row = 0; row < 3000; row++) {
+        if (row % 7 === 3) {
+          builder.setNull(row);
+          expected.push(null);
+          continue;
+        }
+        const value = row % 2 ? `order-${row}-ü` : `order-${row}`;
+        const bytes = Buffer.from(`\t${value}\t`, bufferEncoding);
+        expect(builder.set(row, bytes, 1, bytes.length - 1)).toBe(true);
+        expected.push(value);
       }
-      const value = `order-${row}-ü`;
-      const bytes = Buffer.from(`\t${value}\t`, 'utf8');
-      builder.set(row, bytes, 1, bytes.length - 1);
-      expected.push(value);
-    }
-    const vector = builder.vector(3000);
-    expect(vector.kind).toBe('plain-bytes');
-    expect(valuesOf(vector, 3000)).toEqual(expected);
-  });
+      const vector = builder.vector(3000);
+      expect(vector.kind).toBe('plain-bytes');
+      expect(valuesOf(vector, 3000)).toEqual(expected);
+    },
+  );
 
   it('overwrites a row written again (an abandoned row leaves no trace)', () => {
     for (const values of [['a', 'b', 'c'], Array.from({ length: 2000 }, (_, i) => `v${i}`)]) {

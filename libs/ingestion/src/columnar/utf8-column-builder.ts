@@ -60,6 +60,7 @@ export class Utf8ColumnBuilder {
    * document's charset: the caller hands the line to the slow path.
    */
   set(row: number, bytes: Uint8Array, start: number, end: number): boolean {
+    if (!this.dictionary) return this.setPlain(row, bytes, start, end);
     let hash = 0x811c9dc5;
     let seen = 0;
     for (let i = start; i < end; i++) {
@@ -134,6 +135,31 @@ export class Utf8ColumnBuilder {
       return true;
     }
     this.writeValue(row, utf8, start, end);
+    return true;
+  }
+
+  // Plain values need no hash: the bytes are copied, and transcoded only when they are not ASCII.
+  private setPlain(row: number, bytes: Uint8Array, start: number, end: number): boolean {
+    const at = row === 0 ? 0 : (this.valueEnds[row - 1] ?? 0);
+    const capacity = this.text.utf8Capacity(end - start);
+    if (at + 4 + capacity > this.values.length) {
+      this.values = grownBytes(this.values, at + 4 + capacity);
+    }
+    const values = this.values;
+    let to = at + 4;
+    let seen = 0;
+    for (let i = start; i < end; i++) {
+      const byte = bytes[i] ?? 0;
+      seen |= byte;
+      values[to++] = byte;
+    }
+    if (seen >= 0x80) {
+      to = this.text.writeUtf8(bytes, start, end, values, at + 4);
+      if (to < 0) return false;
+    }
+    writeLength(values, at, to - at - 4);
+    this.present[row] = 1;
+    this.valueEnds[row] = to;
     return true;
   }
 
