@@ -44,7 +44,7 @@ export const HandlerEnvironment = {
   getReportStatus: SpApiEnvironment,
   retrieveReport: RetrievalEnvironment,
   recordFatal: SpApiEnvironment.extend(CuratedZoneEnvironment.shape),
-  recordOutcome: CuratedZoneEnvironment,
+  recordOutcome: SpApiEnvironment.extend(CuratedZoneEnvironment.shape),
 } as const;
 
 /** Validated environment of the SP-API callers. */
@@ -62,5 +62,6 @@ export const loadConfig = {
   retrieveReport: (env: Env): RetrievalConfig => parseEnvironment(RetrievalEnvironment, env),
   recordFatal: (env: Env): SpApiConfig & CuratedZoneConfig =>
     parseEnvironment(HandlerEnvironment.recordFatal, env),
-  recordOutcome: (env: Env): CuratedZoneConfig => parseEnvironment(CuratedZoneEnvironment, env),
+  recordOutcome: (env: Env): SpApiConfig & CuratedZoneConfig =>
+    parseEnvironment(HandlerEnvironment.recordOutcome, env),
 };

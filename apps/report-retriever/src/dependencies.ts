@@ -110,11 +110,12 @@ export async function recordFatalDependencies(
   };
 }
 
-/** `recordOutcome`: the ledger in the curated bucket. */
-export function recordOutcomeDependencies(
-  config: CuratedZoneConfig,
-): Pick<ReportRetrieverDependencies, 'store' | 'clock' | 'logger'> {
+/** `recordOutcome`: the ledger in the curated bucket; getReport places a failed settlement. */
+export async function recordOutcomeDependencies(
+  config: SpApiConfig & CuratedZoneConfig,
+): Promise<Pick<ReportRetrieverDependencies, 'reportsFor' | 'store' | 'clock' | 'logger'>> {
   return {
+    reportsFor: await awsReportsFor(config),
     store: bucketStore(config.CURATED_BUCKET, config),
     clock: systemClock,
     logger: appLogger(),

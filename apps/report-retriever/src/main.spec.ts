@@ -393,18 +393,63 @@ describe('report-retriever with the default simulator', () => {
     ).resolves.toEqual({ outcome: 'FAILED', written: false });
   });
 
-  it('recordOutcome records nothing for a failed settlement retrieval, which has no window', async () => {
+  it('recordOutcome places a failed settlement retrieval by getReport and records it', async () => {
+    const sample = event('retrieve-report-settlement.json');
+    const { reports } = await retriever.client(EVENTS_SELLER).reports.getReports({
+      reportTypes: [String(sample['reportType'])],
+      marketplaceIds: ['A13V1IB3VIYZZH'],
+      processingStatuses: ['DONE'],
+    });
+    const settlement = reports.at(-1);
+    if (settlement?.reportDocumentId === undefined) throw new Error('no settlement to fail');
     const failed = {
       outcome: 'FAILED',
       ingestion: {
-        ...event('retrieve-report-settlement.json'),
+        ...withReport(sample, settlement.reportId, {
+          processingStatus: 'DONE',
+          reportDocumentId: settlement.reportDocumentId,
+        }),
+        error: { Error: 'ReportDocumentCorruptError', Cause: 'report document is not valid gzip' },
+      },
+    };
+
+    await expect(retriever.handlers.recordOutcome(failed)).resolves.toMatchObject({
+      outcome: 'FAILED',
+      written: true,
+    });
+    const entry = parseLedgerEntry(
+      await retriever.curated.getObject(
+        ledgerKey({
+          sellingPartnerId: EVENTS_SELLER.sellingPartnerId,
+          reportType: settlement.reportType,
+          marketplaceIds: ['A13V1IB3VIYZZH'],
+          windowStart: settlement.dataStartTime ?? '',
+          windowEnd: settlement.dataEndTime ?? '',
+        }),
+      ),
+    );
+    expect(entry).toMatchObject({
+      outcome: 'FATAL',
+      reportId: settlement.reportId,
+      reason: 'ingestion failed (ReportDocumentCorruptError): report document is not valid gzip',
+    });
+    expect(entry).not.toHaveProperty('reportConfigId');
+  });
+
+  it('recordOutcome records nothing for a settlement getReport cannot place either', async () => {
+    const failed = {
+      outcome: 'FAILED',
+      ingestion: {
+        ...withReport(event('retrieve-report-settlement.json'), '59999999999', {
+          processingStatus: 'DONE',
+          reportDocumentId: 'amzn1.spdoc.1.4.eu.missing',
+        }),
         error: { Error: 'SpApiServerError', Cause: 'getReport failed with HTTP 503' },
       },
     };
-    await expect(retriever.handlers.recordOutcome(failed)).resolves.toEqual({
-      outcome: 'FAILED',
-      written: false,
-    });
+    const result = await retriever.handlers.recordOutcome(failed);
+    expect(result).toMatchObject({ outcome: 'FAILED', written: false });
+    expect(result.unplaced).toMatch(/59999999999|404|not found/i);
   });
 
   it('rejects an input outside the contract with TaskInputInvalidError', async () => {

@@ -48,5 +48,7 @@ export const recordFatal = builtOnce(async () =>
 
 /** Ingestion state machine, `RecordNoData` and `RecordFailure` (handler `main.recordOutcome`). */
 export const recordOutcome = builtOnce(async () =>
-  createRecordOutcomeHandler(recordOutcomeDependencies(loadConfig.recordOutcome(process.env))),
+  createRecordOutcomeHandler(
+    await recordOutcomeDependencies(loadConfig.recordOutcome(process.env)),
+  ),
 );

@@ -176,11 +176,12 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     id: 'record-outcome',
     app: AppName.ReportRetriever,
     exportName: 'recordOutcome',
-    description: 'Ingestion: records a CANCELLED or FAILED window in the ledger',
+    description:
+      'Ingestion: records a CANCELLED or FAILED window (a settlement placed by getReport)',
     memoryMb: 256,
-    timeoutSeconds: 30,
-    environment: curatedWriter,
-    grants: [curated('_ledger/')],
+    timeoutSeconds: 60,
+    environment: { ...spApiCaller, ...curatedWriter },
+    grants: [readConfiguration('endpoints'), invokeTokenBroker, curated('_ledger/')],
   },
   // notification-subscriber: destinations and subscriptions, the queue consumer, task tokens.
   {

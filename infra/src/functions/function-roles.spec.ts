@@ -129,7 +129,13 @@ const EXPECTED: Record<string, string[]> = {
     ...objectsReadWrite('curated', '_errors/', '_ledger/'),
     ...s3KeyReadWrite,
   ],
-  'record-outcome': [...objectsReadWrite('curated', '_ledger/'), ...s3KeyReadWrite],
+  // A failed settlement retrieval is placed by getReport: SP-API access, as record-fatal has.
+  'record-outcome': [
+    ...readParameters('endpoints'),
+    ...invokeBroker,
+    ...objectsReadWrite('curated', '_ledger/'),
+    ...s3KeyReadWrite,
+  ],
   'setup-subscriptions': [
     ...readParameters('accounts', 'endpoints'),
     ...invokeBroker,

@@ -10,7 +10,8 @@ export type WindowOutcome = (typeof WindowOutcome)[keyof typeof WindowOutcome];
 
 /**
  * One window's outcome; `reportId` is absent when the report could not even be created, `placement`
- * when an Amazon-generated report's retrieval failed before anyone knew its window.
+ * when an Amazon-generated report's retrieval failed before anyone knew its window: `placeReport`
+ * then finds it (getReport).
  */
 export interface RecordReportOutcomeInput {
   readonly outcome: WindowOutcome;
@@ -18,6 +19,7 @@ export interface RecordReportOutcomeInput {
   readonly reportType: string;
   readonly reportId?: string;
   readonly placement?: ReportPlacement;
+  readonly placeReport?: (reportId: string) => Promise<ReportPlacement>;
   /** FAILED: the error that failed the execution (Step Functions' Error and Cause). */
   readonly error?: { readonly Error: string; readonly Cause?: string };
 }
@@ -27,6 +29,8 @@ export interface RecordReportOutcomeResult {
   /** False when nothing was written: no report id or placement, or the stored entry stays. */
   readonly written: boolean;
   readonly ledgerKey?: string;
+  /** Why an Amazon-generated report could not be placed (getReport failed too). */
+  readonly unplaced?: string;
 }
 
 const FINAL_OUTCOMES: ReadonlySet<string> = new Set([LedgerOutcome.Done, LedgerOutcome.Cancelled]);
@@ -36,16 +40,25 @@ const FINAL_OUTCOMES: ReadonlySet<string> = new Set([LedgerOutcome.Done, LedgerO
  * ledger has no FAILED outcome: a failure is recorded as FATAL with the reason
  * `ingestion failed (<error name>): <message>`, never over a DONE or CANCELLED entry (those are
  * final), and only when a report id and the report's placement exist (the ledger names the report
- * and its ingestion unit; a settlement whose retrieval failed before its window was known has
- * neither here: its failed execution is the record). The next successful try of the window
- * replaces it.
+ * and its ingestion unit). A settlement whose retrieval failed has no placement in its execution
+ * state, so `placeReport` asks getReport for it; when that fails too, the failed execution (and
+ * its alarm) is the only record. The next successful try of the window replaces the entry.
  */
 export async function recordReportOutcome(
   deps: { readonly store: ObjectStore; readonly clock: ClockPort },
   input: RecordReportOutcomeInput,
 ): Promise<RecordReportOutcomeResult> {
-  const { reportId, placement } = input;
-  if (reportId === undefined || placement === undefined) return { written: false };
+  const { reportId } = input;
+  if (reportId === undefined) return { written: false };
+  let placement = input.placement;
+  if (placement === undefined) {
+    if (input.placeReport === undefined) return { written: false };
+    try {
+      placement = await input.placeReport(reportId);
+    } catch (error) {
+      return { written: false, unplaced: error instanceof Error ? error.message : String(error) };
+    }
+  }
   const failed = input.outcome === WindowOutcome.Failed;
   const entry = buildLedgerEntry({
     sellingPartnerId: input.sellingPartnerId,
