@@ -33,6 +33,24 @@ function event(name: string): Json {
 }
 
 /** The event with the simulator's report id (and status fields) in place of the sample ones. */
+// A settlement's ledger entry: no report config, its marketplace and interval from getReport.
+async function readSettlementLedger(
+  retriever: LocalRetriever,
+  settlement: { reportType: string; dataStartTime?: string; dataEndTime?: string },
+): Promise<LedgerEntry> {
+  return parseLedgerEntry(
+    await retriever.curated.getObject(
+      ledgerKey({
+        sellingPartnerId: EVENTS_SELLER.sellingPartnerId,
+        reportType: settlement.reportType,
+        marketplaceIds: ['A13V1IB3VIYZZH'],
+        windowStart: settlement.dataStartTime ?? '',
+        windowEnd: settlement.dataEndTime ?? '',
+      }),
+    ),
+  );
+}
+
 function withReport(state: Json, reportId: string, status: Json): Json {
   return { ...state, report: { reportId }, status };
 }
@@ -281,17 +299,7 @@ describe('report-retriever with the default simulator', () => {
       await retriever.curated.getObject(String(output['manifestKey'])),
     );
     expect(manifest.marketplaceIds).toEqual(['A13V1IB3VIYZZH']);
-    const entry = parseLedgerEntry(
-      await retriever.curated.getObject(
-        ledgerKey({
-          sellingPartnerId: EVENTS_SELLER.sellingPartnerId,
-          reportType: settlement.reportType,
-          marketplaceIds: ['A13V1IB3VIYZZH'],
-          windowStart: settlement.dataStartTime ?? '',
-          windowEnd: settlement.dataEndTime ?? '',
-        }),
-      ),
-    );
+    const entry = await readSettlementLedger(retriever, settlement);
     expect(entry).toMatchObject({ outcome: 'DONE', reportId, rows: output['rows'] });
     expect(entry).not.toHaveProperty('reportConfigId');
   });
@@ -417,17 +425,7 @@ describe('report-retriever with the default simulator', () => {
       outcome: 'FAILED',
       written: true,
     });
-    const entry = parseLedgerEntry(
-      await retriever.curated.getObject(
-        ledgerKey({
-          sellingPartnerId: EVENTS_SELLER.sellingPartnerId,
-          reportType: settlement.reportType,
-          marketplaceIds: ['A13V1IB3VIYZZH'],
-          windowStart: settlement.dataStartTime ?? '',
-          windowEnd: settlement.dataEndTime ?? '',
-        }),
-      ),
-    );
+    const entry = await readSettlementLedger(retriever, settlement);
     expect(entry).toMatchObject({
       outcome: 'FATAL',
       reportId: settlement.reportId,
