@@ -8,7 +8,6 @@ import {
 } from '@spapi-lake/lake';
 import {
   type CellValue,
-  type ColumnDefinition,
   type ParseContext,
   type TsvLayout,
   parseCell,
@@ -17,6 +16,7 @@ import {
   tsvLayout,
 } from '@spapi-lake/reports';
 import { ColumnBuilder, vectorKind } from './column-builders';
+import { ColumnPlan, Op, type Source } from './column-plan';
 import { DocumentText } from './document-text';
 import { fastDecimal, fastInteger, fastIsoDate, fastIsoSeconds } from './fast-cells';
 import { Utf8ColumnBuilder } from './utf8-column-builder';
@@ -29,24 +29,9 @@ import type {
 
 const DAY_MS = 86_400_000;
 
-/** Where a Parquet column's value comes from in a line. */
-type Source =
-  | {
-      readonly from: 'field';
-      /** -1 when the document lacks the column: always null. */
-      readonly index: number;
-      readonly definition: ColumnDefinition;
-      /** The hot loop's op for the cell. */
-      readonly op: Op;
-    }
-  | { readonly from: 'drift'; readonly index: number }
-  | { readonly from: 'constant'; readonly value: string | number }
-  | { readonly from: 'position' };
-
 type Builder = ColumnBuilder | Utf8ColumnBuilder;
 
 const INITIAL_CAPACITY = 1024;
-const utf8Encoder = new TextEncoder();
 
 interface Partition {
   readonly dt: string;
@@ -62,40 +47,6 @@ interface Partition {
   opened: boolean;
 }
 
-/** What the hot loop does for a column (one code per column, so the loop stays monomorphic). */
-const Op = {
-  Missing: 0,
-  Text: 1,
-  Integer: 2,
-  Decimal: 3,
-  Timestamp: 4,
-  Date: 5,
-  Boolean: 6,
-  OtherCell: 7,
-  Position: 8,
-  Constant: 9,
-} as const;
-type Op = (typeof Op)[keyof typeof Op];
-
-function cellOp(definition: ColumnDefinition, column: ParquetColumn): Op {
-  switch (definition.type) {
-    case 'string':
-      return Op.Text;
-    case 'integer':
-      return column.type === 'int64' ? Op.Integer : Op.OtherCell;
-    case 'decimal':
-      return column.type === 'decimal' ? Op.Decimal : Op.OtherCell;
-    case 'timestamp':
-      return Op.Timestamp;
-    case 'date':
-      return Op.Date;
-    case 'boolean':
-      return Op.Boolean;
-    default:
-      return Op.OtherCell;
-  }
-}
-
 /**
  * The synchronous core of TSV curation, column-wise, on the document's bytes: finds lines and
  * fields in one pass, parses cells straight into per-partition column vectors (fast paths for the
@@ -109,16 +60,8 @@ export class TsvColumnarEngine {
   private readonly context: ParseContext;
   private readonly text: DocumentText;
   private readonly columns: readonly ParquetColumn[];
-  private readonly sources: readonly Source[];
-  private readonly ops: Uint8Array;
-  private readonly fieldIndex: Int32Array;
-  private readonly scales: Int32Array;
-  private readonly precisions: Int32Array;
-  private readonly converters: readonly ParquetValueConverter[];
-  /** The UTF-8 of string constants (lineage), by column. */
-  private readonly constantUtf8: readonly (Uint8Array | undefined)[];
+  private readonly plan: ColumnPlan;
   private readonly partitions = new Map<string, Partition>();
-  private readonly partitionColumn: { index: number; definition: ColumnDefinition } | undefined;
   private readonly windowDt: string;
   private readonly fieldStart: Int32Array;
   private readonly fieldEnd: Int32Array;
@@ -130,8 +73,6 @@ export class TsvColumnarEngine {
   private parts: EncodedFilePart[] = [];
   private quarantined: QuarantinedLine[] = [];
   private finished = false;
-  /** False when a lineage value itself does not fit its column: every row then fails slowly. */
-  private readonly fastPathOpen: boolean;
 
   constructor(
     private readonly setup: TsvCurationSetup,
@@ -142,70 +83,10 @@ export class TsvColumnarEngine {
     this.text = new DocumentText(setup.text);
     this.columns = setup.columns;
     this.line = setup.firstLine;
-    this.converters = setup.columns.map((column) => encoding.converter(column));
+    this.plan = new ColumnPlan(setup, this.layout, encoding);
     this.fieldStart = new Int32Array(this.layout.width + 1);
     this.fieldEnd = new Int32Array(this.layout.width + 1);
     this.windowDt = setup.windowStart.slice(0, 10);
-    const slotOf = new Map(this.layout.slots.map((slot) => [slot.column.name, slot]));
-    // The last header with a drift name wins, as in the row path's drift record.
-    const driftOf = new Map(this.layout.drift.map(({ index, name }) => [name, index]));
-    const definitionOf = new Map(setup.dataset.columns.map((c) => [c.name, c]));
-    this.sources = setup.columns.map((column): Source => {
-      const definition = definitionOf.get(column.name);
-      if (definition) {
-        const slot = slotOf.get(column.name);
-        return {
-          from: 'field',
-          index: slot ? slot.index : -1,
-          definition,
-          op: cellOp(definition, column),
-        };
-      }
-      if (column.name === '_report_id') return { from: 'constant', value: setup.reportId };
-      if (column.name === '_report_processed_at') {
-        return { from: 'constant', value: setup.reportProcessedAt };
-      }
-      if (column.name === '_source_position') return { from: 'position' };
-      const index = driftOf.get(column.name);
-      if (index === undefined) throw new Error(`column ${column.name} has no source in the header`);
-      return { from: 'drift', index };
-    });
-    const count = this.sources.length;
-    this.ops = new Uint8Array(count);
-    this.fieldIndex = new Int32Array(count);
-    this.scales = new Int32Array(count);
-    this.precisions = new Int32Array(count);
-    this.sources.forEach((source, c) => {
-      const column = setup.columns[c] as ParquetColumn;
-      this.scales[c] = column.scale ?? 0;
-      this.precisions[c] = column.precision ?? 0;
-      if (source.from === 'field' || source.from === 'drift') {
-        this.fieldIndex[c] = source.index;
-        this.ops[c] = source.index < 0 ? Op.Missing : source.from === 'drift' ? Op.Text : source.op;
-      } else {
-        this.ops[c] = source.from === 'position' ? Op.Position : Op.Constant;
-      }
-    });
-    this.constantUtf8 = this.sources.map((source, c) =>
-      source.from === 'constant' && vectorKind(setup.columns[c] as ParquetColumn) === 'string'
-        ? utf8Encoder.encode(String(source.value))
-        : undefined,
-    );
-    this.fastPathOpen = this.sources.every((source, c) => {
-      if (source.from !== 'constant') return true;
-      try {
-        this.converters[c]?.(source.value);
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    const source = setup.dataset.partitionDate;
-    if ('column' in source) {
-      const slot = slotOf.get(source.column);
-      const definition = definitionOf.get(source.column);
-      if (definition) this.partitionColumn = { index: slot ? slot.index : -1, definition };
-    }
   }
 
   /** Curates the complete lines of `bytes` (the rest waits for the next call or `finish`). */
@@ -263,7 +144,11 @@ export class TsvColumnarEngine {
   private curateSplitLine(bytes: Uint8Array, start: number, end: number, count: number): void {
     const position = this.line++;
     if (this.isBlank(bytes, start, end)) return;
-    if (!this.fastPathOpen || count !== this.layout.width || !this.curateFields(bytes, position)) {
+    if (
+      !this.plan.fastPathOpen ||
+      count !== this.layout.width ||
+      !this.curateFields(bytes, position)
+    ) {
       this.curateSlow(this.text.decode(bytes, start, end), position);
     }
   }
@@ -322,7 +207,7 @@ export class TsvColumnarEngine {
     const builders = partition.builders ?? this.openBuilders(partition);
     const row = partition.rows;
     if (row >= partition.capacity) this.grow(partition, builders);
-    const { ops, fieldIndex } = this;
+    const { ops, fieldIndex, scales, precisions, constantUtf8 } = this.plan;
     try {
       for (let c = 0; c < ops.length; c++) {
         const op = ops[c];
@@ -343,9 +228,9 @@ export class TsvColumnarEngine {
           continue;
         }
         if (op === Op.Constant || op === Op.Missing) {
-          const utf8 = this.constantUtf8[c];
+          const utf8 = constantUtf8[c];
           if (utf8 !== undefined) (builder as Utf8ColumnBuilder).setEncoded(row, utf8);
-          else this.store(builder, row, this.constantOf(c));
+          else this.store(builder, row, this.plan.constantOf(c));
           continue;
         }
         const field = fieldIndex[c] ?? 0;
@@ -368,7 +253,7 @@ export class TsvColumnarEngine {
             }
             break;
           case Op.Decimal:
-            value = fastDecimal(bytes, s, e, this.scales[c] ?? 0, this.precisions[c] ?? 0);
+            value = fastDecimal(bytes, s, e, scales[c] ?? 0, precisions[c] ?? 0);
             if (value === value) {
               numbers.present[row] = 1;
               numbers.numbers[row] = value;
@@ -396,8 +281,8 @@ export class TsvColumnarEngine {
             break;
         }
         // Off the fast path: the row path's own parse and conversion (a failure throws).
-        const source = this.sources[c] as Extract<Source, { from: 'field' }>;
-        const convert = this.converters[c] as ParquetValueConverter;
+        const source = this.plan.sources[c] as Extract<Source, { from: 'field' }>;
+        const convert = this.plan.converters[c] as ParquetValueConverter;
         numbers.setStored(
           row,
           convert(parseCell(source.definition, this.text.decode(bytes, s, e))),
@@ -408,11 +293,6 @@ export class TsvColumnarEngine {
     }
     this.accept(partition);
     return true;
-  }
-
-  private constantOf(c: number): string | number | null {
-    const source = this.sources[c];
-    return source?.from === 'constant' ? source.value : null;
   }
 
   /** Stores a converted cell (constants, the slow path) in whichever builder the column has. */
@@ -446,7 +326,7 @@ export class TsvColumnarEngine {
 
   // The line's partition from its fields, or undefined when the slow path must decide.
   private partitionOf(bytes: Uint8Array): Partition | undefined {
-    const column = this.partitionColumn;
+    const column = this.plan.partitionColumn;
     if (column === undefined) {
       return 'window' in this.setup.dataset.partitionDate
         ? this.partitionFor(this.windowDt)
@@ -491,7 +371,7 @@ export class TsvColumnarEngine {
     try {
       for (let c = 0; c < this.columns.length; c++) {
         const column = this.columns[c] as ParquetColumn;
-        const source = this.sources[c] as Source;
+        const source = this.plan.sources[c] as Source;
         const value =
           source.from === 'field'
             ? record.values[column.name]
@@ -500,7 +380,7 @@ export class TsvColumnarEngine {
               : source.from === 'position'
                 ? position
                 : source.value;
-        stored.push((this.converters[c] as ParquetValueConverter)(value ?? null));
+        stored.push((this.plan.converters[c] as ParquetValueConverter)(value ?? null));
       }
     } catch (error) {
       // A value the Parquet schema cannot hold fails that row only, quarantined as the row path does.
