@@ -1,9 +1,9 @@
 // Throughput and memory of report retrieval: an orders flat file (gzip, Cp1252, 30 days sorted by
 // purchase date, as Amazon sends them) served over loopback HTTP and run through ingestion's
-// retrieveReport (openReportDocument -> decode -> parseReport -> PartitionedParquetWriter with
-// HyparquetSink -> LocalDiskObjectStore, plus the raw copy) against a tiny fake ReportsPort, next to
-// a plain gunzip-and-split baseline measured in the same run. Each scenario runs in its own child
-// process, so its peak RSS is its own.
+// retrieveReport (openReportDocument -> gunzip -> the columnar TSV path: bytes to the curation
+// worker thread, Parquet row groups back -> LocalDiskObjectStore, plus the raw copy) against a tiny
+// fake ReportsPort, next to a plain gunzip-and-split baseline measured in the same run. Each
+// scenario runs in its own child process, so its peak RSS is its own.
 // Both scenarios run with V8's old space capped (--heap-mib, default 256; 0 = V8's default): the live
 // set stays near 150 MiB, but uncapped V8 lets garbage grow the heap far past it before collecting.
 // Production sets the same cap with NODE_OPTIONS=--max-old-space-size=<MiB>.
