@@ -103,7 +103,8 @@ export async function curateTsvDocument(
   const { chunks, text } = job.document.bytes();
   const documentText = new DocumentText(text);
   try {
-    let head: Buffer | undefined = Buffer.alloc(0);
+    // The header line's pieces, until its line break arrives (searched for in new bytes only).
+    let head: Buffer[] | undefined = [];
     // Each batch is a buffer of its own, so that it can move to the curator's thread.
     let batch = new Uint8Array(BATCH_BYTES);
     let filled = 0;
@@ -130,20 +131,23 @@ export async function curateTsvDocument(
         await append(chunk);
         continue;
       }
-      head = Buffer.concat([head, chunk]);
-      const end = head.indexOf(10);
-      if (end === -1) continue;
-      curator = openCurator(headerOf(head.subarray(0, end)));
-      const rest = head.subarray(end + 1);
+      const bytes = asBuffer(chunk);
+      const end = bytes.indexOf(10);
+      if (end === -1) {
+        head.push(bytes);
+        continue;
+      }
+      curator = openCurator(headerOf(Buffer.concat([...head, bytes.subarray(0, end)])));
       head = undefined;
-      await append(rest);
+      await append(bytes.subarray(end + 1));
     }
     if (curator === undefined) {
       // A document without a line break is its header alone, if it has any text at all.
-      if (!head || head.length === 0) {
+      const header = Buffer.concat(head ?? []);
+      if (header.length === 0) {
         throw new MalformedReportDocumentError('the document has no header line');
       }
-      curator = openCurator(headerOf(head));
+      curator = openCurator(headerOf(header));
     }
     if (filled > 0) inFlight.push(curator.curate(batch.slice(0, filled)));
     inFlight.push(curator.finish());
@@ -203,6 +207,10 @@ export async function curateTsvDocument(
 
 function withoutCarriageReturn(line: string): string {
   return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
 function write(stream: Writable, bytes: Buffer): Promise<void> {

@@ -85,6 +85,8 @@ export function fastInteger(bytes: Uint8Array, start: number, end: number): numb
   if (count < 1 || count > 15) return Number.NaN;
   let value = 0;
   for (; at < end; at++) value = value * 10 + digit(bytes, at);
+  // NaN (a non-digit) must stay NaN: `-NaN || 0` would turn `-1,234` into 0.
+  if (value !== value) return Number.NaN;
   return negative ? -value || 0 : value;
 }
 

@@ -65,7 +65,8 @@ export class TsvColumnarEngine {
   private readonly windowDt: string;
   private readonly fieldStart: Int32Array;
   private readonly fieldEnd: Int32Array;
-  private pending: Uint8Array | undefined;
+  /** Pieces of a line that has not ended yet. */
+  private pending: Uint8Array[] = [];
   private line: number;
   private buffered = 0;
   private lastDay = Number.NaN;
@@ -93,19 +94,15 @@ export class TsvColumnarEngine {
   curate(bytes: Uint8Array): TsvCurationOutput {
     if (this.finished) throw new Error('the TSV curation is finished');
     let from = 0;
-    if (this.pending !== undefined) {
-      // The line begun by the previous bytes ends in these: curated on its own.
+    if (this.pending.length > 0) {
+      // The line begun by earlier bytes: its pieces are kept until it ends, then joined once.
       const end = bytes.indexOf(10);
-      const pending = this.pending;
-      const joined = new Uint8Array(pending.length + (end === -1 ? bytes.length : end + 1));
-      joined.set(pending);
-      joined.set(end === -1 ? bytes : bytes.subarray(0, end + 1), pending.length);
-      this.pending = undefined;
       if (end === -1) {
-        this.pending = joined;
+        this.pending.push(bytes);
         return this.takeOutput();
       }
-      this.scanLines(joined, 0);
+      this.pending.push(bytes.subarray(0, end + 1));
+      this.scanLines(this.takePending(), 0);
       from = end + 1;
     }
     this.scanLines(bytes, from);
@@ -137,7 +134,7 @@ export class TsvColumnarEngine {
         fieldStart[0] = lineStart;
       }
     }
-    if (lineStart < length) this.pending = bytes.slice(lineStart);
+    if (lineStart < length) this.pending.push(bytes.subarray(lineStart));
   }
 
   // A line whose fields `scanLines` has found (`count` of them; positions kept for `width`).
@@ -168,14 +165,10 @@ export class TsvColumnarEngine {
   /** Curates a last unterminated line, writes every buffered row group and ends every file. */
   finish(): TsvCurationOutput {
     if (this.finished) throw new Error('the TSV curation is finished');
-    const pending = this.pending;
-    this.pending = undefined;
-    if (pending !== undefined) {
+    if (this.pending.length > 0) {
       // A line without a line break: scanned as one that has it.
-      const terminated = new Uint8Array(pending.length + 1);
-      terminated.set(pending);
-      terminated[pending.length] = 10;
-      this.scanLines(terminated, 0);
+      this.pending.push(Uint8Array.of(10));
+      this.scanLines(this.takePending(), 0);
     }
     this.finished = true;
     for (const partition of this.partitions.values()) {
@@ -190,6 +183,20 @@ export class TsvColumnarEngine {
       });
     }
     return this.takeOutput();
+  }
+
+  private takePending(): Uint8Array {
+    const pieces = this.pending;
+    this.pending = [];
+    let length = 0;
+    for (const piece of pieces) length += piece.length;
+    const joined = new Uint8Array(length);
+    let at = 0;
+    for (const piece of pieces) {
+      joined.set(piece, at);
+      at += piece.length;
+    }
+    return joined;
   }
 
   private takeOutput(): TsvCurationOutput {

@@ -63,11 +63,13 @@ function setupFor(): TsvCurationSetup {
 async function run(curator: TsvCurator, text: string): Promise<TsvCurationOutput[]> {
   try {
     const bytes = Buffer.from(text, 'utf8');
-    // Cut mid-line (and, here, mid-character) on purpose: the curator joins lines across calls.
+    // Cut mid-line and mid-character on purpose, with a middle piece that holds no line break:
+    // the curator joins lines across calls.
     const cut = bytes.indexOf('ü') + 1;
     const outputs = [
       curator.curate(new Uint8Array(bytes.subarray(0, cut))),
-      curator.curate(new Uint8Array(bytes.subarray(cut))),
+      curator.curate(new Uint8Array(bytes.subarray(cut, cut + 3))),
+      curator.curate(new Uint8Array(bytes.subarray(cut + 3))),
     ];
     outputs.push(curator.finish());
     return await Promise.all(outputs);
@@ -126,6 +128,17 @@ describe('workerTsvCurator', () => {
     expect(onWorker.flatMap((output) => output.quarantined.map((q) => q.reason))).toEqual(
       Array.from({ length: 8 }, () => 'expected 7 fields, found 1'),
     );
+    // The cuts change nothing: the same files and quarantine as the document in one piece.
+    const whole = inProcessTsvCurator(columnarParquetEncoding({ createdBy: 'spec' }))(setupFor());
+    const uncut = [await whole.curate(Buffer.from(text, 'utf8')), await whole.finish()];
+    const merged = (outputs: TsvCurationOutput[]) => {
+      const all = normalise(outputs);
+      return {
+        parts: all.flatMap((output) => output.parts),
+        quarantined: all.flatMap((output) => output.quarantined),
+      };
+    };
+    expect(merged(onWorker)).toEqual(merged(uncut));
   });
 
   it('reports a failure inside the worker as TsvCurationWorkerError, and closes cleanly', async () => {

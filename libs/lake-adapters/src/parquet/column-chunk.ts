@@ -84,11 +84,19 @@ export function prepareColumnChunk(
       page.reset();
       page.append(vector.entries);
       const indices = new Uint32Array(rows - nullCount);
+      // The dictionary lasts for the file and may hold values of other row groups (or of rows
+      // abandoned for the slow path): the statistics cover the values this row group uses.
+      const used = new Uint8Array(vector.count);
       let n = 0;
-      for (let i = 0; i < rows; i++) if (present[i] !== 0) indices[n++] = vector.ids[i] ?? 0;
+      for (let i = 0; i < rows; i++) {
+        if (present[i] === 0) continue;
+        const id = vector.ids[i] ?? 0;
+        indices[n++] = id;
+        used[id] = 1;
+      }
       if (n > 0) {
         dictionary = { count: vector.count, indices };
-        stats = dictionaryBounds(page, vector.entryOffsets);
+        stats = dictionaryBounds(page, vector.entryOffsets, used);
       }
       break;
     }

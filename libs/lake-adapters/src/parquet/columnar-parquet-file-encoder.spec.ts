@@ -160,6 +160,39 @@ describe('ColumnarParquetFileEncoder', () => {
     expect(statsOf('purchase_date')?.min_value).toEqual(new Date(BASE_MS + 60_000));
   });
 
+  it('bounds a dictionary column by the values its row group uses, not the whole dictionary', () => {
+    const schema: ParquetColumn[] = [{ name: 'status', type: 'string', nullable: true }];
+    // Entries as the columnar builder keeps them for a whole file: PLAIN, length first.
+    const values = ['Zebra', 'Pending', 'Shipped', 'Aardvark'];
+    const parts = values.map((value) => Buffer.from(value));
+    const entries = Buffer.concat(
+      parts.flatMap((part) => [Buffer.from(Uint32Array.of(part.length).buffer), part]),
+    );
+    const entryOffsets = Int32Array.from({ length: values.length + 1 }, (_, k) =>
+      parts.slice(0, k).reduce((sum, part) => sum + 4 + part.length, 0),
+    );
+    const encoder = columnarParquetEncoding().open(schema);
+    const file = Buffer.concat([
+      encoder.encodeRowGroup(
+        [
+          {
+            kind: 'dictionary',
+            present: Uint8Array.of(1, 1, 0),
+            ids: Int32Array.of(1, 2, 0),
+            count: values.length,
+            entries,
+            entryOffsets,
+          },
+        ],
+        3,
+      ),
+      encoder.finish(),
+    ]);
+    const statistics = parquetMetadata(toArrayBuffer(file)).row_groups[0]?.columns[0]?.meta_data
+      ?.statistics;
+    expect(statistics).toMatchObject({ min_value: 'Pending', max_value: 'Shipped' });
+  });
+
   it('is read by DuckDB with the values and types the lake expects', async () => {
     const directory = await mkdtemp(path.join(os.tmpdir(), 'columnar-parquet-'));
     try {

@@ -149,21 +149,24 @@ function worthADictionary(strings: readonly string[], present: Uint8Array, rows:
   return seen.size * 2 <= probed;
 }
 
-// Min and max of the dictionary's values, compared as unsigned bytes (Parquet's order for UTF8).
+// Min and max of the dictionary's values (those `used` marks, when given), compared as unsigned
+// bytes (Parquet's order for UTF8).
 export function dictionaryBounds(
   dictionary: ByteBuffer,
   offsets: ArrayLike<number>,
+  used?: Uint8Array,
 ): { min: Uint8Array; max: Uint8Array } {
   const bytes = dictionary.bytes;
   const valueOf = (k: number) => bytes.subarray((offsets[k] ?? 0) + 4, offsets[k + 1] ?? 0);
-  let min = valueOf(0);
-  let max = min;
-  for (let k = 1; k < offsets.length - 1; k++) {
+  let min: Uint8Array | undefined;
+  let max: Uint8Array | undefined;
+  for (let k = 0; k < offsets.length - 1; k++) {
+    if (used && used[k] === 0) continue;
     const value = valueOf(k);
-    if (Buffer.compare(value, min) < 0) min = value;
-    if (Buffer.compare(value, max) > 0) max = value;
+    if (!min || Buffer.compare(value, min) < 0) min = value;
+    if (!max || Buffer.compare(value, max) > 0) max = value;
   }
-  return { min: min.slice(), max: max.slice() };
+  return { min: (min ?? valueOf(0)).slice(), max: (max ?? valueOf(0)).slice() };
 }
 
 function encodeInt32(

@@ -24,7 +24,7 @@ import { columnarParquetEncoding } from './columnar-parquet-encoding';
 const variants: Readonly<Record<ColumnDefinition['type'], readonly string[]>> = {
   // \u0001 becomes a byte that is not UTF-8 in the UTF-8 documents (see bytesOf).
   string: ['Kaffeemühle – Größe M 😀', 'plain', '', ' padded ', 'bad\u0001utf8', '„Zitat“ €'],
-  integer: ['3', '-12', '1,234', ' 4', 'x', '12345678901234567890', ''],
+  integer: ['3', '-12', '1,234', '-1,234', ' 4', '-12 ', 'x', '-x', '12345678901234567890', ''],
   decimal: [
     '19.99',
     '-0.00',
