@@ -5,7 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
-import { type CurationResult, curateDocument, inProcessTsvCurator } from '@spapi-lake/ingestion';
+import {
+  type CurationResult,
+  type TsvCurationOutput,
+  type TsvCuratorFactory,
+  curateDocument,
+  inProcessTsvCurator,
+} from '@spapi-lake/ingestion';
 import {
   type ColumnDefinition,
   type ReportTypeDefinition,
@@ -107,32 +113,42 @@ function bytesOf(text: string, charset: Charset): Buffer {
   return bytes;
 }
 
-// Small chunks, so lines, \r\n pairs and multibyte characters are cut across them.
-function chunked(bytes: Buffer): Readable {
+function chunked(bytes: Buffer, size: number): Readable {
   const chunks: Buffer[] = [];
-  for (let at = 0; at < bytes.length; at += 97) chunks.push(bytes.subarray(at, at + 97));
+  for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size));
   return Readable.from(chunks);
 }
+
+interface CurationOptions {
+  readonly rowGroupSize: number;
+  /** Bytes per chunk of the document stream. */
+  readonly chunkSize: number;
+  /** Wraps the columnar curator (to cut its input further). */
+  readonly curator?: (open: TsvCuratorFactory) => TsvCuratorFactory;
+}
+
+// Small chunks, so lines, \r\n pairs and multibyte characters are cut across them.
+const defaults: CurationOptions = { rowGroupSize: 40, chunkSize: 97 };
 
 async function curate(
   definition: ReportTypeDefinition,
   bytes: Buffer,
   charset: Charset,
   columnar: boolean,
+  { rowGroupSize, chunkSize, curator = (open) => open }: CurationOptions = defaults,
 ): Promise<{ result: CurationResult; files: Map<string, Buffer> }> {
   const directory = mkdtempSync(path.join(os.tmpdir(), 'tsv-parity-'));
   try {
     const result = await curateDocument(
       {
         store: new LocalDiskObjectStore(directory),
-        openParquetSink: (columns, output) =>
-          new HyparquetSink(columns, output, { rowGroupSize: 40 }),
-        maxBufferedRows: 40,
+        openParquetSink: (columns, output) => new HyparquetSink(columns, output, { rowGroupSize }),
+        maxBufferedRows: rowGroupSize,
         ...(columnar
           ? {
               tsvCuration: {
-                open: inProcessTsvCurator(columnarParquetEncoding()),
-                rowGroupSize: 40,
+                open: curator(inProcessTsvCurator(columnarParquetEncoding())),
+                rowGroupSize,
               },
             }
           : {}),
@@ -151,8 +167,10 @@ async function curate(
         windowStart: '2026-10-01T00:00:00Z',
         // What production reads: report-documents' decoding of the same bytes, either way.
         document: {
-          text: () => decodeReportDocument(chunked(bytes), { compression: 'NONE', charset }),
-          bytes: () => decompressReportDocument(chunked(bytes), { compression: 'NONE', charset }),
+          text: () =>
+            decodeReportDocument(chunked(bytes, chunkSize), { compression: 'NONE', charset }),
+          bytes: () =>
+            decompressReportDocument(chunked(bytes, chunkSize), { compression: 'NONE', charset }),
         },
       },
     );
@@ -160,6 +178,31 @@ async function curate(
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
+}
+
+// Runs both paths on the bytes and expects the same objects, rows, quarantine and result.
+async function expectSameCuration(
+  definition: ReportTypeDefinition,
+  bytes: Buffer,
+  charset: Charset,
+  options: CurationOptions = defaults,
+): Promise<CurationResult> {
+  const rowPath = await curate(definition, bytes, charset, false, options);
+  const columnar = await curate(definition, bytes, charset, true, options);
+  expect([...columnar.files.keys()].sort()).toEqual([...rowPath.files.keys()].sort());
+  expect(columnar.result.schema).toEqual(rowPath.result.schema);
+  const quarantine = (result: CurationResult) =>
+    [...result.quarantined].map(([dataset, { key, rows }]) => ({ dataset, key, rows }));
+  expect(quarantine(columnar.result)).toEqual(quarantine(rowPath.result));
+  expect(columnar.result.partitions.map(({ bytes: _bytes, ...p }) => p)).toEqual(
+    rowPath.result.partitions.map(({ bytes: _bytes, ...p }) => p),
+  );
+  for (const [key, bytes] of rowPath.files) {
+    const ours = columnar.files.get(key) ?? Buffer.alloc(0);
+    if (key.endsWith('.parquet')) expect(await rowsOf(ours)).toEqual(await rowsOf(bytes));
+    else expect(ours.toString()).toEqual(bytes.toString());
+  }
+  return rowPath.result;
 }
 
 const tsvTypes = reportTypeDefinitions.filter((definition) => definition.format === 'tsv');
@@ -170,27 +213,102 @@ describe.each(tsvTypes.map((definition) => [definition.reportType, definition] a
     it.each(charsets)(
       'curates and quarantines every line exactly as the row path (%s)',
       async (charset) => {
-        const bytes = bytesOf(documentFor(definition), charset);
-        const rowPath = await curate(definition, bytes, charset, false);
-        const columnar = await curate(definition, bytes, charset, true);
-
-        expect([...columnar.files.keys()].sort()).toEqual([...rowPath.files.keys()].sort());
-        expect(columnar.result.schema).toEqual(rowPath.result.schema);
-        const quarantine = (result: CurationResult) =>
-          [...result.quarantined].map(([dataset, { key, rows }]) => ({ dataset, key, rows }));
-        expect(quarantine(columnar.result)).toEqual(quarantine(rowPath.result));
-        expect(columnar.result.partitions.map(({ bytes: _bytes, ...p }) => p)).toEqual(
-          rowPath.result.partitions.map(({ bytes: _bytes, ...p }) => p),
+        const result = await expectSameCuration(
+          definition,
+          bytesOf(documentFor(definition), charset),
+          charset,
         );
-        for (const [key, bytes] of rowPath.files) {
-          const ours = columnar.files.get(key) ?? Buffer.alloc(0);
-          if (key.endsWith('.parquet')) expect(await rowsOf(ours)).toEqual(await rowsOf(bytes));
-          else expect(ours.toString()).toEqual(bytes.toString());
-        }
         // The document exercises both: curated rows, and quarantined lines.
-        expect(rowPath.result.partitions.reduce((sum, p) => sum + p.rows, 0)).toBeGreaterThan(100);
-        expect([...rowPath.result.quarantined.values()][0]?.rows).toBeGreaterThan(3);
+        expect(result.partitions.reduce((sum, p) => sum + p.rows, 0)).toBeGreaterThan(100);
+        expect([...result.quarantined.values()][0]?.rows).toBeGreaterThan(3);
       },
     );
   },
 );
+
+// Deterministic pseudo-random numbers (a linear congruential generator): the same cases every run.
+function randomSource(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state, 1_103_515_245) + 12_345) & 0x7fffffff;
+    return state / 0x80000000;
+  };
+}
+
+// Bytes that are not the common forms: invalid UTF-8, Unicode spaces, controls, C1 bytes.
+const oddUtf8 = [[0x80], [0xc2, 0xa0], [0xe3, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xff], [0x0b]];
+const oddSingleByte = [[0x80], [0xa0], [0x81], [0x85], [0x9d], [0xff], [0x0b], [0xe9]];
+
+// A document of random lines: mostly common forms, some variants, odd bytes appended to cells,
+// blank and junk lines, and (with `unique`) strings that repeat too rarely for a dictionary.
+function randomDocument(
+  definition: ReportTypeDefinition,
+  charset: Charset,
+  random: () => number,
+  unique: boolean,
+): Buffer {
+  const pick = <T>(options: readonly T[]): T => options[Math.floor(random() * options.length)] as T;
+  const encode = (text: string) =>
+    charset === 'utf-8' ? Buffer.from(text, 'utf8') : iconv.encode(text, charset);
+  const odd = charset === 'utf-8' ? oddUtf8 : oddSingleByte;
+  const columns = definition.datasets[0]?.columns ?? [];
+  const parts = [encode([...columns.map((c) => c.source), 'Gift Note'].join('\t')), encode('\n')];
+  const rows = unique ? 1500 : 200;
+  for (let i = 0; i < rows; i++) {
+    if (random() < 0.03) {
+      parts.push(encode(pick(['', ' ', '\t\t', '\r'])), Buffer.from(pick(odd)), encode('\n'));
+      continue;
+    }
+    const cells = columns.map((column) => {
+      const options = variants[column.type];
+      let text = random() < 0.8 ? (options[0] ?? '') : pick(options);
+      if (column.type === 'string' && unique) text += String(Math.floor(random() * 1e6));
+      const cell = encode(text);
+      return random() < 0.03 ? Buffer.concat([cell, Buffer.from(pick(odd))]) : cell;
+    });
+    cells.push(encode(random() < 0.5 ? `note ${i}` : ''));
+    parts.push(Buffer.concat(cells.flatMap((cell, k) => (k ? [encode('\t'), cell] : [cell]))));
+    parts.push(encode(random() < 0.3 ? '\r\n' : '\n'));
+  }
+  return Buffer.concat(parts);
+}
+
+// Hands the curator its input in random pieces of 1 to 40 bytes.
+function cutRandomly(random: () => number) {
+  return (open: TsvCuratorFactory): TsvCuratorFactory =>
+    (setup) => {
+      const inner = open(setup);
+      return {
+        // Every piece is handed over at once, in order, as the TsvCurator contract requires.
+        curate: async (bytes) => {
+          const pieces: Promise<TsvCurationOutput>[] = [];
+          for (let at = 0; at < bytes.length;) {
+            const next = at + 1 + Math.floor(random() * 40);
+            pieces.push(inner.curate(bytes.slice(at, next)));
+            at = next;
+          }
+          const outputs = await Promise.all(pieces);
+          return {
+            parts: outputs.flatMap((output) => output.parts),
+            quarantined: outputs.flatMap((output) => output.quarantined),
+          };
+        },
+        finish: () => inner.finish(),
+        close: () => inner.close(),
+      };
+    };
+}
+
+describe('the columnar TSV path on random documents', () => {
+  it.each([1, 2, 3, 4, 5, 6])('curates exactly as the row path (seed %i)', async (seed) => {
+    const random = randomSource(seed);
+    const definition = tsvTypes[seed % tsvTypes.length] as ReportTypeDefinition;
+    const charset = charsets[seed % charsets.length] as Charset;
+    const bytes = randomDocument(definition, charset, random, seed % 3 === 0);
+    await expectSameCuration(definition, bytes, charset, {
+      rowGroupSize: [7, 40, 1000][seed % 3] ?? 40,
+      chunkSize: 1 + Math.floor(random() * 200),
+      curator: cutRandomly(random),
+    });
+  });
+});
