@@ -71,8 +71,8 @@ export type ParquetValueConverter = (value: ParquetValue) => StoredParquetValue;
 /**
  * The values of one column for a row group, column-wise; `present[i]` is 0 where row i is null.
  * Only the first `rows` entries (see {@link ParquetFileEncoder.encodeRowGroup}) are read.
- * - `string`, `text`, `dictionary`: string columns (as strings, as ranges of document text, or as
- *   indices into a dictionary);
+ * - `string`, `plain-bytes`, `dictionary`: string columns (as strings, as PLAIN-encoded UTF-8, or
+ *   as indices into a dictionary);
  * - `int32`: int32 columns, and date columns as epoch days;
  * - `float64`: double columns, and int64 / timestamp columns as safe integers (timestamps in ms);
  * - `decimal`: unscaled safe integers, except rows listed in `exact` (unscaled values beyond 2^53);
