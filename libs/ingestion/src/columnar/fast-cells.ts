@@ -133,3 +133,27 @@ export function fastDecimal(
   }
   return negative ? -unscaled || 0 : unscaled;
 }
+
+/** `true` or `false` exactly: 1 or 0, else NaN. */
+export function fastBoolean(bytes: Uint8Array, s: number, e: number): number {
+  if (
+    e - s === 4 &&
+    bytes[s] === 116 &&
+    bytes[s + 1] === 114 &&
+    bytes[s + 2] === 117 &&
+    bytes[s + 3] === 101
+  ) {
+    return 1;
+  }
+  if (
+    e - s === 5 &&
+    bytes[s] === 102 &&
+    bytes[s + 1] === 97 &&
+    bytes[s + 2] === 108 &&
+    bytes[s + 3] === 115 &&
+    bytes[s + 4] === 101
+  ) {
+    return 0;
+  }
+  return Number.NaN;
+}

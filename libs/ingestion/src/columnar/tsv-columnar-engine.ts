@@ -1,7 +1,6 @@
 import {
   type ColumnarParquetEncoding,
   type ParquetColumn,
-  type ParquetFileEncoder,
   ParquetRowError,
   type ParquetValueConverter,
   type StoredParquetValue,
@@ -15,37 +14,15 @@ import {
   partitionDateOf,
   tsvLayout,
 } from '@spapi-lake/reports';
-import { ColumnBuilder, vectorKind } from './column-builders';
+import type { ColumnBuilder } from './column-builders';
 import { ColumnPlan, Op, type Source } from './column-plan';
 import { DocumentText } from './document-text';
-import { fastDecimal, fastInteger, fastIsoDate, fastIsoSeconds } from './fast-cells';
+import { fastBoolean, fastDecimal, fastInteger, fastIsoDate, fastIsoSeconds } from './fast-cells';
+import { type Builder, type Partition, PartitionBuffers } from './partition-buffers';
 import { Utf8ColumnBuilder } from './utf8-column-builder';
-import type {
-  EncodedFilePart,
-  QuarantinedLine,
-  TsvCurationOutput,
-  TsvCurationSetup,
-} from './tsv-curator';
+import type { QuarantinedLine, TsvCurationOutput, TsvCurationSetup } from './tsv-curator';
 
 const DAY_MS = 86_400_000;
-
-type Builder = ColumnBuilder | Utf8ColumnBuilder;
-
-const INITIAL_CAPACITY = 1024;
-
-interface Partition {
-  readonly dt: string;
-  readonly encoder: ParquetFileEncoder;
-  builders: Builder[] | undefined;
-  /** Rows the builders have room for. */
-  capacity: number;
-  rows: number;
-  /**
-   * Whether a parsed row was routed here (even one the Parquet schema then rejected): the row
-   * path opens the partition's file at that point, so the file exists, perhaps with no rows.
-   */
-  opened: boolean;
-}
 
 /**
  * The synchronous core of TSV curation, column-wise, on the document's bytes: finds lines and
@@ -61,17 +38,15 @@ export class TsvColumnarEngine {
   private readonly text: DocumentText;
   private readonly columns: readonly ParquetColumn[];
   private readonly plan: ColumnPlan;
-  private readonly partitions = new Map<string, Partition>();
+  private readonly buffers: PartitionBuffers;
   private readonly windowDt: string;
   private readonly fieldStart: Int32Array;
   private readonly fieldEnd: Int32Array;
   /** Pieces of a line that has not ended yet. */
   private pending: Uint8Array[] = [];
   private line: number;
-  private buffered = 0;
   private lastDay = Number.NaN;
   private lastDayPartition: Partition | undefined;
-  private parts: EncodedFilePart[] = [];
   private quarantined: QuarantinedLine[] = [];
   private finished = false;
 
@@ -85,6 +60,7 @@ export class TsvColumnarEngine {
     this.columns = setup.columns;
     this.line = setup.firstLine;
     this.plan = new ColumnPlan(setup, this.layout, encoding);
+    this.buffers = new PartitionBuffers(setup, encoding, this.text);
     this.fieldStart = new Int32Array(this.layout.width + 1);
     this.fieldEnd = new Int32Array(this.layout.width + 1);
     this.windowDt = setup.windowStart.slice(0, 10);
@@ -171,17 +147,7 @@ export class TsvColumnarEngine {
       this.scanLines(this.takePending(), 0);
     }
     this.finished = true;
-    for (const partition of this.partitions.values()) {
-      if (partition.rows > 0) this.encode(partition);
-      partition.builders = undefined;
-      // A partition only lines that failed to parse named has no file, as in the row path.
-      if (!partition.opened) continue;
-      this.parts.push({
-        dt: partition.dt,
-        bytes: partition.encoder.finish(),
-        finalRows: partition.encoder.rows,
-      });
-    }
+    this.buffers.finish();
     return this.takeOutput();
   }
 
@@ -200,8 +166,7 @@ export class TsvColumnarEngine {
   }
 
   private takeOutput(): TsvCurationOutput {
-    const output = { parts: this.parts, quarantined: this.quarantined };
-    this.parts = [];
+    const output = { parts: this.buffers.takeParts(), quarantined: this.quarantined };
     this.quarantined = [];
     return output;
   }
@@ -211,9 +176,8 @@ export class TsvColumnarEngine {
     const { fieldStart, fieldEnd } = this;
     const partition = this.partitionOf(bytes);
     if (partition === undefined) return false;
-    const builders = partition.builders ?? this.openBuilders(partition);
+    const builders = this.buffers.buildersFor(partition);
     const row = partition.rows;
-    if (row >= partition.capacity) this.grow(partition, builders);
     const { ops, fieldIndex, scales, precisions, constantUtf8 } = this.plan;
     try {
       for (let c = 0; c < ops.length; c++) {
@@ -298,7 +262,7 @@ export class TsvColumnarEngine {
     } catch {
       return false;
     }
-    this.accept(partition);
+    this.buffers.accept(partition);
     return true;
   }
 
@@ -312,31 +276,12 @@ export class TsvColumnarEngine {
     }
   }
 
-  private openBuilders(partition: Partition): Builder[] {
-    const capacity = Math.min(INITIAL_CAPACITY, this.setup.rowGroupSize);
-    const builders = this.columns.map((column): Builder => {
-      const kind = vectorKind(column);
-      return kind === 'string'
-        ? new Utf8ColumnBuilder(this.text, capacity)
-        : new ColumnBuilder(kind, capacity);
-    });
-    partition.builders = builders;
-    partition.capacity = capacity;
-    return builders;
-  }
-
-  private grow(partition: Partition, builders: readonly Builder[]): void {
-    const capacity = Math.max(partition.rows + 1, partition.capacity * 2);
-    for (const builder of builders) builder.resize(capacity);
-    partition.capacity = capacity;
-  }
-
   // The line's partition from its fields, or undefined when the slow path must decide.
   private partitionOf(bytes: Uint8Array): Partition | undefined {
     const column = this.plan.partitionColumn;
     if (column === undefined) {
       return 'window' in this.setup.dataset.partitionDate
-        ? this.partitionFor(this.windowDt)
+        ? this.buffers.partitionFor(this.windowDt)
         : undefined;
     }
     if (column.index < 0) return undefined;
@@ -351,7 +296,9 @@ export class TsvColumnarEngine {
     }
     if (day === day) {
       if (day === this.lastDay && this.lastDayPartition) return this.lastDayPartition;
-      const partition = this.partitionFor(new Date(day * DAY_MS).toISOString().slice(0, 10));
+      const partition = this.buffers.partitionFor(
+        new Date(day * DAY_MS).toISOString().slice(0, 10),
+      );
       this.lastDay = day;
       this.lastDayPartition = partition;
       return partition;
@@ -359,7 +306,7 @@ export class TsvColumnarEngine {
     if (s === e) return undefined;
     try {
       const value: CellValue = parseCell(column.definition, this.text.decode(bytes, s, e));
-      return this.partitionFor(
+      return this.buffers.partitionFor(
         partitionDateOf(this.setup.dataset, { [column.definition.name]: value }, this.context),
       );
     } catch {
@@ -373,7 +320,7 @@ export class TsvColumnarEngine {
       this.quarantined.push({ position, reason: record.reason, raw: record.raw });
       return;
     }
-    this.partitionFor(record.partitionDate).opened = true;
+    this.buffers.partitionFor(record.partitionDate).opened = true;
     const stored = [];
     try {
       for (let c = 0; c < this.columns.length; c++) {
@@ -399,85 +346,11 @@ export class TsvColumnarEngine {
       });
       return;
     }
-    const partition = this.partitionFor(record.partitionDate);
-    const builders = partition.builders ?? this.openBuilders(partition);
-    if (partition.rows >= partition.capacity) this.grow(partition, builders);
+    const partition = this.buffers.partitionFor(record.partitionDate);
+    const builders = this.buffers.buildersFor(partition);
     for (let c = 0; c < builders.length; c++) {
       this.store(builders[c] as Builder, partition.rows, stored[c] ?? null);
     }
-    this.accept(partition);
+    this.buffers.accept(partition);
   }
-
-  private partitionFor(dt: string): Partition {
-    let partition = this.partitions.get(dt);
-    if (!partition) {
-      partition = {
-        dt,
-        encoder: this.encoding.open(this.columns),
-        builders: undefined,
-        capacity: 0,
-        rows: 0,
-        opened: false,
-      };
-      this.partitions.set(dt, partition);
-    }
-    return partition;
-  }
-
-  private accept(partition: Partition): void {
-    partition.opened = true;
-    partition.rows++;
-    this.buffered++;
-    if (partition.rows >= this.setup.rowGroupSize) {
-      this.encode(partition);
-    } else if (this.buffered > this.setup.maxBufferedRows) {
-      // Idle partitions give their rows up first (documents come sorted by date, so an idle one
-      // rarely gets rows again); their vectors are dropped, the active one's kept for reuse.
-      for (const other of this.partitions.values()) {
-        if (other === partition || other.rows === 0) continue;
-        this.encode(other);
-        other.builders = undefined;
-      }
-      if (partition.rows >= this.setup.maxBufferedRows) this.encode(partition);
-    }
-  }
-
-  private encode(partition: Partition): void {
-    const builders = partition.builders;
-    if (!builders || partition.rows === 0) return;
-    const rows = partition.rows;
-    const bytes = partition.encoder.encodeRowGroup(
-      builders.map((builder) =>
-        builder instanceof Utf8ColumnBuilder ? builder.vector(rows) : builder.vector(),
-      ),
-      rows,
-    );
-    this.buffered -= rows;
-    partition.rows = 0;
-    this.parts.push({ dt: partition.dt, bytes });
-  }
-}
-
-// `true` or `false` exactly: 1 or 0, else NaN.
-function fastBoolean(bytes: Uint8Array, s: number, e: number): number {
-  if (
-    e - s === 4 &&
-    bytes[s] === 116 &&
-    bytes[s + 1] === 114 &&
-    bytes[s + 2] === 117 &&
-    bytes[s + 3] === 101
-  ) {
-    return 1;
-  }
-  if (
-    e - s === 5 &&
-    bytes[s] === 102 &&
-    bytes[s + 1] === 97 &&
-    bytes[s + 2] === 108 &&
-    bytes[s + 3] === 115 &&
-    bytes[s + 4] === 101
-  ) {
-    return 0;
-  }
-  return Number.NaN;
 }
