@@ -1,6 +1,6 @@
 import { parseInstant, parseNumber } from '@spapi-lake/reports';
 import { daysFromCivil } from '@spapi-lake/core';
-import { fastDecimal, fastInteger, fastIsoDate, fastIsoSeconds } from './fast-cells';
+import { fastBoolean, fastDecimal, fastInteger, fastIsoDate, fastIsoSeconds } from './fast-cells';
 
 // Each fast path must agree with the slow path (parseCell's functions) wherever it answers, and
 // answer NaN (hand over) for every form it does not know.
@@ -115,5 +115,12 @@ describe('fast cell parsers', () => {
     }
     // Beyond the precision: handed over (the converter rejects it).
     expect(at((t, s, e) => fastDecimal(t, s, e, 2, 4), '123.45')).toBeNaN();
+  });
+
+  it('read exactly true and false as 1 and 0, handing over every other form', () => {
+    expect([at(fastBoolean, 'true'), at(fastBoolean, 'false')]).toEqual([1, 0]);
+    for (const text of ['True', 'FALSE', 'yes', 'Y', '1', 'truex', 'fals', ' true', '']) {
+      expect([text, at(fastBoolean, text)]).toEqual([text, Number.NaN]);
+    }
   });
 });
