@@ -96,6 +96,32 @@ describe('Utf8ColumnBuilder', () => {
     }
   });
 
+  it('tells apart values that share their length, first, middle and last bytes', () => {
+    // Such values share a slot of the recently-seen cells, so each one displaces the other there.
+    const builder = new Utf8ColumnBuilder(new DocumentText({ kind: 'single-byte', high }), 400);
+    const cells = ['aXcYe', 'aZcWe', 'a\x80c\x80e', 'aXcYe', 'A', 'aZcWe', 'a\x80c\x80e'];
+    const expected: string[] = [];
+    for (let row = 0; row < 400; row++) {
+      const cell = cells[(row * 5) % cells.length] as string;
+      const bytes = Buffer.from(`\t${cell}`, 'latin1');
+      expect(builder.set(row, bytes, 1, bytes.length)).toBe(true);
+      expected.push(cell.replaceAll('\x80', '€'));
+    }
+    const vector = builder.vector(400);
+    expect(vector.kind === 'dictionary' && vector.count).toBe(4);
+    expect(valuesOf(vector, 400)).toEqual(expected);
+  });
+
+  it('refuses invalid UTF-8 however often it repeats (no cell is remembered that failed)', () => {
+    const builder = new Utf8ColumnBuilder(new DocumentText({ kind: 'utf-8' }), 3);
+    const valid = Buffer.from('Mühle', 'utf8');
+    const invalid = Uint8Array.from([0x61, 0xc3, 0x62]);
+    expect(builder.set(0, valid, 0, valid.length)).toBe(true);
+    expect(builder.set(1, invalid, 0, 3)).toBe(false);
+    expect(builder.set(1, invalid, 0, 3)).toBe(false);
+    expect(builder.set(2, valid, 0, valid.length)).toBe(true);
+  });
+
   it('refuses bytes that are not valid UTF-8, so the line takes the slow path', () => {
     const builder = new Utf8ColumnBuilder(new DocumentText({ kind: 'utf-8' }), 1);
     expect(builder.set(0, Uint8Array.from([0x61, 0xc3]), 0, 2)).toBe(false);

@@ -6,6 +6,11 @@ import { type DocumentText, grownBytes } from './document-text';
 const DICTIONARY_TRIAL_ENTRIES = 1024;
 const MAX_DICTIONARY_ENTRIES = 1 << 15;
 const MAX_DICTIONARY_BYTES = 1 << 20;
+// Recently seen cells, by their document bytes: a low-cardinality column finds most of its cells
+// here by comparing bytes, without hashing or transcoding them.
+const RECENT_SLOT_BITS = 6;
+const RECENT_SLOTS = 1 << RECENT_SLOT_BITS;
+const RECENT_MAX_BYTES = 48;
 
 const utf8Encoder = new TextEncoder();
 
@@ -33,6 +38,9 @@ export class Utf8ColumnBuilder {
   private table = new Int32Array(1024);
   private rowsSeen = 0;
   private scratch: Uint8Array = new Uint8Array(256);
+  private readonly recentBytes = new Uint8Array(RECENT_SLOTS * RECENT_MAX_BYTES);
+  private readonly recentLengths = new Int32Array(RECENT_SLOTS).fill(-1);
+  private readonly recentEntries = new Int32Array(RECENT_SLOTS);
 
   constructor(
     private readonly text: DocumentText,
@@ -61,6 +69,32 @@ export class Utf8ColumnBuilder {
    */
   set(row: number, bytes: Uint8Array, start: number, end: number): boolean {
     if (!this.dictionary) return this.setPlain(row, bytes, start, end);
+    const length = end - start;
+    if (length > RECENT_MAX_BYTES) return this.setHashed(row, bytes, start, end);
+    const slot = recentSlot(bytes, start, end);
+    const recentBytes = this.recentBytes;
+    const at = slot * RECENT_MAX_BYTES;
+    if (this.recentLengths[slot] === length) {
+      let k = 0;
+      while (k < length && recentBytes[at + k] === bytes[start + k]) k++;
+      if (k === length) {
+        // The same document bytes always become the same entry (the charsets decode one way).
+        this.present[row] = 1;
+        this.ids[row] = this.recentEntries[slot] ?? 0;
+        this.rowsSeen++;
+        return true;
+      }
+    }
+    if (!this.setHashed(row, bytes, start, end)) return false;
+    if (this.dictionary) {
+      for (let k = 0; k < length; k++) recentBytes[at + k] = bytes[start + k] ?? 0;
+      this.recentLengths[slot] = length;
+      this.recentEntries[slot] = this.ids[row] ?? 0;
+    }
+    return true;
+  }
+
+  private setHashed(row: number, bytes: Uint8Array, start: number, end: number): boolean {
     let hash = 0x811c9dc5;
     let seen = 0;
     for (let i = start; i < end; i++) {
@@ -260,6 +294,19 @@ function writeLength(bytes: Uint8Array, at: number, length: number): void {
   bytes[at + 1] = (length >>> 8) & 0xff;
   bytes[at + 2] = (length >>> 16) & 0xff;
   bytes[at + 3] = length >>> 24;
+}
+
+// A slot from the cell's length and three of its bytes: cheap, and enough to tell apart the few
+// values of a low-cardinality column.
+function recentSlot(bytes: Uint8Array, start: number, end: number): number {
+  const length = end - start;
+  const first = bytes[start] ?? 0;
+  const middle = bytes[start + (length >> 1)] ?? 0;
+  const last = bytes[end - 1] ?? 0;
+  return (
+    Math.imul(length ^ (first << 8) ^ (middle << 16) ^ (last << 24), 0x9e3779b1) >>>
+    (32 - RECENT_SLOT_BITS)
+  );
 }
 
 function hashOf(bytes: Uint8Array, start: number, end: number): number {
