@@ -35,3 +35,9 @@ export class ReportMarketplaceUnknownError extends TypedError {
     super(`report ${reportId} does not name exactly one marketplace and none was given`);
   }
 }
+
+/** A report cannot be replayed from the raw zone (no manifest, or one without curation inputs). */
+export class ReplayNotPossibleError extends TypedError {
+  override readonly name = 'ReplayNotPossibleError';
+  readonly retryable = false;
+}

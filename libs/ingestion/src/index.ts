@@ -13,6 +13,14 @@ export {
   type RetrieveReportDeps,
   type RetrieveReportInput,
 } from './retrieve-report';
+export { storedReportManifest } from './report-manifest';
+export {
+  manifestedReports,
+  replayReport,
+  type ReplayReportDeps,
+  type ReplayReportInput,
+  type ReplayedReport,
+} from './replay-report';
 export {
   curateDocument,
   type CurationDocument,
@@ -38,4 +46,9 @@ export {
   type PartitionAddress,
   type WrittenPartition,
 } from './partitioned-parquet-writer';
-export { ReportFatalError, ReportMarketplaceUnknownError, ReportNotReadyError } from './errors';
+export {
+  ReplayNotPossibleError,
+  ReportFatalError,
+  ReportMarketplaceUnknownError,
+  ReportNotReadyError,
+} from './errors';

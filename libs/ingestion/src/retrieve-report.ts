@@ -1,23 +1,10 @@
 import { PassThrough, type Readable } from 'node:stream';
-import {
-  ManifestInvalidError,
-  type ObjectStore,
-  type ReportManifest,
-  buildReportManifest,
-  manifestKey,
-  parseReportManifest,
-  rawReportKey,
-  schemaHash,
-  serializeReportManifest,
-} from '@spapi-lake/lake';
-import {
-  type ReportTypeDefinition,
-  isRestrictedReportType,
-  reportTypeDefinition,
-} from '@spapi-lake/reports';
+import { type ObjectStore, type ReportManifest, rawReportKey } from '@spapi-lake/lake';
+import { isRestrictedReportType } from '@spapi-lake/reports';
 import { type CurationResult, type TsvCuration, curateDocument } from './curate-document';
-import { datasetColumns } from './dataset-columns';
 import { ReportMarketplaceUnknownError, ReportNotReadyError } from './errors';
+import { reportManifestOf, storeReportManifest } from './report-manifest';
+import { findReportDefinition } from './find-report-definition';
 import type {
   ClockPort,
   DocumentPort,
@@ -67,7 +54,7 @@ export async function retrieveReport(
     report.marketplaceIds?.length === 1 ? report.marketplaceIds[0] : input.marketplaceId;
   if (!marketplaceId) throw new ReportMarketplaceUnknownError(report.reportId);
   const windowStart = report.dataStartTime ?? report.createdTime;
-  const definition = findDefinition(report.reportType);
+  const definition = findReportDefinition(report.reportType);
 
   const requestDocument = () => requestReportDocument(deps.reports, report, reportDocumentId);
   const opened = await deps.documents.open(await requestDocument(), requestDocument, marketplaceId);
@@ -114,46 +101,23 @@ export async function retrieveReport(
     throw error;
   }
 
-  const manifest = buildReportManifest({
-    reportId: report.reportId,
-    reportType: report.reportType,
-    sellingPartnerId: input.sellingPartnerId,
-    marketplaceIds: [marketplaceId],
-    dataStartTime: windowStart,
-    dataEndTime: report.dataEndTime ?? windowStart,
-    documentId: reportDocumentId,
-    compression: opened.compression,
-    charset: opened.charset,
-    rawKey,
-    rawBytes: raw.bytes,
-    datasets: (definition?.datasets ?? []).map((dataset) => {
-      const partitions = curated?.partitions.filter((p) => p.dataset === dataset.name) ?? [];
-      const observed = curated?.schema.find((s) => s.dataset === dataset.name);
-      const quarantine = curated?.quarantined.get(dataset.name);
-      const drift = observed?.driftColumns ?? [];
-      return {
-        dataset: dataset.name,
-        rows: partitions.reduce((sum, p) => sum + p.rows, 0),
-        partitions: partitions.map((p) => p.key),
-        schemaHash: schemaHash(datasetColumns(dataset, drift, definition?.format === 'json')),
-        driftColumns: [...drift],
-        missingColumns: [...(observed?.missingColumns ?? [])],
-        quarantinedRows: quarantine?.rows ?? 0,
-        ...(quarantine ? { quarantineKey: quarantine.key } : {}),
-      };
+  return storeReportManifest(
+    deps.store,
+    reportManifestOf({
+      report,
+      definition,
+      sellingPartnerId: input.sellingPartnerId,
+      marketplaceId,
+      windowStart,
+      documentId: reportDocumentId,
+      compression: opened.compression,
+      charset: opened.charset,
+      rawKey,
+      rawBytes: raw.bytes,
+      curated,
+      ingestedAt: new Date(deps.clock.now()),
     }),
-    quarantinedRows: [...(curated?.quarantined.values() ?? [])].reduce((n, q) => n + q.rows, 0),
-    ingestedAt: new Date(deps.clock.now()),
-  });
-  const key = manifestKey({ sellingPartnerId: input.sellingPartnerId, reportId: report.reportId });
-  const stored = await storedManifest(deps.store, key);
-  // Processing a report again writes the same objects; only `ingestedAt` would differ, so an
-  // equal manifest is kept as it is and the lake stays byte for byte unchanged.
-  if (stored && sameApartFromIngestedAt(stored, manifest)) return stored;
-  await deps.store.putObject(key, serializeReportManifest(manifest), {
-    contentType: 'application/json',
-  });
-  return manifest;
+  );
 }
 
 // Restricted report types need a Restricted Data Token naming this very document path.
@@ -166,31 +130,6 @@ async function requestReportDocument(
     ? await reports.createRestrictedDataToken(`/reports/2021-06-30/documents/${reportDocumentId}`)
     : undefined;
   return reports.getReportDocument(reportDocumentId, { restrictedDataToken });
-}
-
-async function storedManifest(
-  store: ObjectStore,
-  key: string,
-): Promise<ReportManifest | undefined> {
-  if (!(await store.exists(key))) return undefined;
-  try {
-    return parseReportManifest(await store.getObject(key));
-  } catch (error) {
-    if (error instanceof ManifestInvalidError) return undefined;
-    throw error;
-  }
-}
-
-function sameApartFromIngestedAt(a: ReportManifest, b: ReportManifest): boolean {
-  return serializeReportManifest({ ...a, ingestedAt: b.ingestedAt }) === serializeReportManifest(b);
-}
-
-function findDefinition(reportType: string): ReportTypeDefinition | undefined {
-  try {
-    return reportTypeDefinition(reportType);
-  } catch {
-    return undefined;
-  }
 }
 
 function tee(source: Readable): [PassThrough, PassThrough] {

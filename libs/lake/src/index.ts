@@ -17,6 +17,7 @@ export {
   ledgerKey,
   ledgerPrefix,
   manifestKey,
+  manifestPrefix,
   partitionDate,
   quarantineKey,
   rawReportKey,
@@ -38,6 +39,7 @@ export {
 } from './parquet-sink';
 export { schemaHash } from './schema-hash';
 export {
+  type CurationInputs,
   type DatasetManifest,
   type ReportManifest,
   type ReportManifestInput,

@@ -130,6 +130,13 @@ export function quarantineKey(input: QuarantineKeyInput): string {
   ].join('/');
 }
 
+/** The prefix of every report manifest, or of one selling partner's: see {@link manifestKey}. */
+export function manifestPrefix(input: { sellingPartnerId?: string } = {}): string {
+  return input.sellingPartnerId === undefined
+    ? '_manifests/reports/'
+    : `_manifests/reports/selling_partner_id=${sellingPartnerId(input.sellingPartnerId)}/`;
+}
+
 /** `_manifests/reports/selling_partner_id=<id>/<reportId>.json`. */
 export function manifestKey(input: ManifestKeyInput): string {
   return [

@@ -180,4 +180,26 @@ describe('buildReportManifest', () => {
       /Invalid report manifest/,
     );
   });
+
+  it('keeps the curation inputs a replay needs: the window start as given, the instant in UTC', () => {
+    const manifest = buildReportManifest(
+      input({
+        curationInputs: {
+          windowStart: '2024-01-02T00:00:00+01:00',
+          reportProcessedAt: '2024-01-03T01:00:00+01:00',
+        },
+      }),
+    );
+    expect(manifest.curationInputs).toEqual({
+      windowStart: '2024-01-02T00:00:00+01:00',
+      reportProcessedAt: '2024-01-03T00:00:00.000Z',
+    });
+    expect(parseReportManifest(serializeReportManifest(manifest))).toEqual(manifest);
+  });
+
+  it('still reads a manifest written before curation inputs existed', () => {
+    const manifest = buildReportManifest(input());
+    expect(manifest).not.toHaveProperty('curationInputs');
+    expect(parseReportManifest(serializeReportManifest(manifest))).toEqual(manifest);
+  });
 });

@@ -21,6 +21,17 @@ export const datasetManifestSchema = z.strictObject({
 export type DatasetManifest = z.infer<typeof datasetManifestSchema>;
 
 /**
+ * What the curated rows came from besides the raw document, so a replay can rebuild them exactly
+ * without asking SP-API: the window start as the report gave it (partition dates and parse context
+ * come from its text) and the instant of the `_report_processed_at` lineage column.
+ */
+export const curationInputsSchema = z.strictObject({
+  windowStart: z.string().min(1),
+  reportProcessedAt: manifestFields.instant,
+});
+export type CurationInputs = z.infer<typeof curationInputsSchema>;
+
+/**
  * The per-report manifest at `manifestKey(...)`: where the raw bytes went, which curated files and
  * how many rows came out, what was quarantined. Written last, so its presence means "ingested".
  */
@@ -38,6 +49,8 @@ export const reportManifestSchema = z
     charset: z.string().min(1),
     rawKey: z.string().min(1),
     rawBytes: manifestFields.count,
+    /** Absent only from manifests written before replay existed (those cannot be replayed). */
+    curationInputs: curationInputsSchema.optional(),
     datasets: z.array(datasetManifestSchema),
     quarantinedRows: manifestFields.count,
     ingestedAt: manifestFields.instant,
@@ -104,6 +117,14 @@ export function buildReportManifest(input: ReportManifestInput): ReportManifest 
     charset: input.charset,
     rawKey: input.rawKey,
     rawBytes: input.rawBytes,
+    ...(input.curationInputs === undefined
+      ? {}
+      : {
+          curationInputs: {
+            windowStart: input.curationInputs.windowStart,
+            reportProcessedAt: normaliseInstant(input.curationInputs.reportProcessedAt),
+          },
+        }),
     datasets: [...input.datasets]
       .map((entry) => ({
         dataset: entry.dataset,

@@ -43,13 +43,19 @@ export interface ReportRetrieverSettings {
   readonly curationWorkerPath?: string;
 }
 
-/** The handlers' dependencies from the settings: zoned lake, document downloads, Parquet sinks. */
-export function buildReportRetrieverDependencies(
-  settings: ReportRetrieverSettings,
-): ReportRetrieverDependencies {
+/** What curating a document takes, whether retrieved from SP-API or replayed from the raw zone. */
+export type CurationSettings = Pick<
+  ReportRetrieverSettings,
+  'raw' | 'curated' | 'rowGroupSize' | 'fetch' | 'curationWorkerPath'
+>;
+
+/**
+ * The lake and curation dependencies of the retriever, also those of a replay: one definition, so a
+ * replay writes exactly the bytes the retriever wrote (same row groups, encoder and `created_by`).
+ */
+export function buildCurationDependencies(settings: CurationSettings) {
   const rowGroupSize = settings.rowGroupSize ?? RETRIEVER_ROW_GROUP_SIZE;
   return {
-    reportsFor: settings.reportsFor,
     documents: reportDocumentPort(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
     store: new ZonedObjectStore({ raw: settings.raw, curated: settings.curated }),
     openParquetSink: hyparquetSinkFactory({
@@ -64,6 +70,16 @@ export function buildReportRetrieverDependencies(
           : workerTsvCurator({ workerPath: settings.curationWorkerPath, createdBy: CREATED_BY }),
       rowGroupSize,
     },
+  };
+}
+
+/** The handlers' dependencies from the settings: zoned lake, document downloads, Parquet sinks. */
+export function buildReportRetrieverDependencies(
+  settings: ReportRetrieverSettings,
+): ReportRetrieverDependencies {
+  return {
+    ...buildCurationDependencies(settings),
+    reportsFor: settings.reportsFor,
     clock: settings.clock,
     crawlerNamePrefix: settings.crawlerNamePrefix,
     logger: settings.logger,

@@ -5,7 +5,9 @@ export {
 } from './report-retriever-dependencies';
 export {
   RETRIEVER_ROW_GROUP_SIZE,
+  type CurationSettings,
   type ReportRetrieverSettings,
+  buildCurationDependencies,
   buildReportRetrieverDependencies,
 } from './build-report-retriever-dependencies';
 export {

@@ -1,12 +1,13 @@
-import { type RetrieveReportDeps, retrieveReport } from '@spapi-lake/ingestion';
+import {
+  type RetrieveReportDeps,
+  retrieveReport,
+  storedReportManifest,
+} from '@spapi-lake/ingestion';
 import {
   LedgerOutcome,
-  ManifestInvalidError,
-  type ObjectStore,
   type ReportManifest,
   buildLedgerEntry,
   manifestKey,
-  parseReportManifest,
 } from '@spapi-lake/lake';
 import { recordLedgerEntry } from './record-ledger-entry';
 import { type ReportPlacement, placeReportFromGetReport } from './report-placement';
@@ -44,7 +45,7 @@ export async function ingestDoneReport(
   const placement =
     input.placement ?? (await placeReportFromGetReport(deps.reports, input.reportId));
   const key = manifestKey({ sellingPartnerId: input.sellingPartnerId, reportId: input.reportId });
-  const stored = await readManifest(deps.store, key);
+  const stored = await storedReportManifest(deps.store, key);
   const manifest =
     stored ??
     (await retrieveReport(deps, {
@@ -73,15 +74,4 @@ export async function ingestDoneReport(
     ledgerKey: ledger.key,
     alreadyIngested: stored !== undefined,
   };
-}
-
-async function readManifest(store: ObjectStore, key: string): Promise<ReportManifest | undefined> {
-  if (!(await store.exists(key))) return undefined;
-  try {
-    return parseReportManifest(await store.getObject(key));
-  } catch (error) {
-    // A manifest that does not parse proves nothing: ingest again, which rewrites it.
-    if (error instanceof ManifestInvalidError) return undefined;
-    throw error;
-  }
 }

@@ -1,0 +1,108 @@
+import {
+  type DocumentCompression,
+  ManifestInvalidError,
+  type ObjectStore,
+  type ReportManifest,
+  buildReportManifest,
+  manifestKey,
+  parseReportManifest,
+  schemaHash,
+  serializeReportManifest,
+} from '@spapi-lake/lake';
+import type { ReportTypeDefinition } from '@spapi-lake/reports';
+import type { CurationResult } from './curate-document';
+import { datasetColumns } from './dataset-columns';
+import type { ReportRecord } from './ports';
+
+/** Everything a report's manifest records: the report, its raw copy and what curation wrote. */
+export interface ReportManifestFacts {
+  readonly report: ReportRecord;
+  /** Absent for report types the registry does not know (kept raw only). */
+  readonly definition: ReportTypeDefinition | undefined;
+  readonly sellingPartnerId: string;
+  readonly marketplaceId: string;
+  readonly windowStart: string;
+  readonly documentId: string;
+  readonly compression: DocumentCompression;
+  readonly charset: string;
+  readonly rawKey: string;
+  readonly rawBytes: number;
+  readonly curated: CurationResult | undefined;
+  readonly ingestedAt: Date;
+}
+
+/** The manifest of a curated (or raw-only) report. */
+export function reportManifestOf(facts: ReportManifestFacts): ReportManifest {
+  const { definition, curated, report } = facts;
+  return buildReportManifest({
+    reportId: report.reportId,
+    reportType: report.reportType,
+    sellingPartnerId: facts.sellingPartnerId,
+    marketplaceIds: [facts.marketplaceId],
+    dataStartTime: facts.windowStart,
+    dataEndTime: report.dataEndTime ?? facts.windowStart,
+    documentId: facts.documentId,
+    compression: facts.compression,
+    charset: facts.charset,
+    rawKey: facts.rawKey,
+    rawBytes: facts.rawBytes,
+    curationInputs: {
+      windowStart: facts.windowStart,
+      reportProcessedAt: report.processingEndTime ?? report.createdTime,
+    },
+    datasets: (definition?.datasets ?? []).map((dataset) => {
+      const partitions = curated?.partitions.filter((p) => p.dataset === dataset.name) ?? [];
+      const observed = curated?.schema.find((s) => s.dataset === dataset.name);
+      const quarantine = curated?.quarantined.get(dataset.name);
+      const drift = observed?.driftColumns ?? [];
+      return {
+        dataset: dataset.name,
+        rows: partitions.reduce((sum, p) => sum + p.rows, 0),
+        partitions: partitions.map((p) => p.key),
+        schemaHash: schemaHash(datasetColumns(dataset, drift, definition?.format === 'json')),
+        driftColumns: [...drift],
+        missingColumns: [...(observed?.missingColumns ?? [])],
+        quarantinedRows: quarantine?.rows ?? 0,
+        ...(quarantine ? { quarantineKey: quarantine.key } : {}),
+      };
+    }),
+    quarantinedRows: [...(curated?.quarantined.values() ?? [])].reduce((n, q) => n + q.rows, 0),
+    ingestedAt: facts.ingestedAt,
+  });
+}
+
+/**
+ * Stores `manifest` unless the stored one equals it apart from `ingestedAt` (then that one is kept
+ * and returned), so processing a report again leaves the lake byte for byte unchanged.
+ */
+export async function storeReportManifest(
+  store: ObjectStore,
+  manifest: ReportManifest,
+): Promise<ReportManifest> {
+  const key = manifestKey(manifest);
+  const stored = await storedReportManifest(store, key);
+  if (stored && sameApartFromIngestedAt(stored, manifest)) return stored;
+  await store.putObject(key, serializeReportManifest(manifest), {
+    contentType: 'application/json',
+  });
+  return manifest;
+}
+
+/** The manifest stored at `key`, or undefined when there is none (or it is not a manifest). */
+export async function storedReportManifest(
+  store: ObjectStore,
+  key: string,
+): Promise<ReportManifest | undefined> {
+  if (!(await store.exists(key))) return undefined;
+  try {
+    return parseReportManifest(await store.getObject(key));
+  } catch (error) {
+    if (error instanceof ManifestInvalidError) return undefined;
+    throw error;
+  }
+}
+
+/** Whether two manifests say the same, whenever they were written. */
+export function sameApartFromIngestedAt(a: ReportManifest, b: ReportManifest): boolean {
+  return serializeReportManifest({ ...a, ingestedAt: b.ingestedAt }) === serializeReportManifest(b);
+}
