@@ -407,17 +407,49 @@ describe('retrieveReport', () => {
     expect([...store.objects.keys()]).toEqual([]);
   });
 
-  it('lands no curated object, no manifest and no running upload when parsing fails', async () => {
+  it('keeps the raw document, but lands no curated object or manifest, when parsing fails', async () => {
     const report = { ...doneReport, reportType: 'GET_SALES_AND_TRAFFIC_REPORT' };
-    const broken = Buffer.from('{"salesAndTrafficByDate":[{"date":"2026-10-01"},{');
-    const { deps, store } = setUp(report, { bytes: broken, compression: 'NONE', charset: 'utf-8' });
+    // The parser fails at once; megabytes still follow, which the raw copy must take in whole.
+    const broken = Buffer.concat([
+      Buffer.from('{"salesAndTrafficByDate":[{"date":"2026-10-01"},]'),
+      Buffer.alloc(4 << 20, 0x20),
+    ]);
+    const { deps, store } = setUp(
+      report,
+      { bytes: broken, compression: 'NONE', charset: 'utf-8' },
+      { chunkBytes: 16 * 1024 },
+    );
 
     await expect(retrieveReport(deps, input)).rejects.toThrow('not valid JSON');
 
     expect(store.inFlight).toBe(0);
-    // The raw copy may have completed before the parser saw the end: then it is whole.
-    const keys = [...store.objects.keys()];
-    expect(keys.filter((key) => !key.startsWith('reports/'))).toEqual([]);
-    for (const key of keys) expect(store.objects.get(key)).toEqual(broken);
+    const rawKey = rawReportKey({
+      reportType: 'GET_SALES_AND_TRAFFIC_REPORT',
+      sellingPartnerId: SELLER,
+      dt: '2026-10-01',
+      reportId: doneReport.reportId,
+      format: 'json',
+      compression: 'NONE',
+    });
+    expect([...store.objects.keys()]).toEqual([rawKey]);
+    expect(store.objects.get(rawKey)?.equals(broken)).toBe(true);
+  });
+
+  it('takes the curated objects back when the raw copy fails after them', async () => {
+    const { deps, store } = setUp();
+    const putStream = store.putStream.bind(store);
+    store.putStream = async (key, body, options) => {
+      if (!key.startsWith('reports/')) return putStream(key, body, options);
+      // The raw bucket fails once the whole document has streamed through.
+      for await (const _chunk of body) {
+        // drained
+      }
+      throw new Error('raw bucket unavailable');
+    };
+
+    await expect(retrieveReport(deps, input)).rejects.toThrow('raw bucket unavailable');
+
+    expect(store.inFlight).toBe(0);
+    expect([...store.objects.keys()]).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { PassThrough, type Readable } from 'node:stream';
+import { isRetryable } from '@spapi-lake/core';
 import { type ObjectStore, type ReportManifest, rawReportKey } from '@spapi-lake/lake';
 import { isRestrictedReportType } from '@spapi-lake/reports';
 import { type CurationResult, type TsvCuration, curateDocument } from './curate-document';
@@ -92,12 +93,28 @@ export async function retrieveReport(
       : (parseCopy.resume(), undefined);
     raw = await rawUpload;
   } catch (error) {
-    // Curation failed: stop the download and fail the raw upload too, so that nothing is left
-    // uploading (or half-written) behind a failed invocation.
-    const failure = error instanceof Error ? error : new Error(String(error));
-    rawCopy.destroy(failure);
-    opened.bytes.destroy();
-    await rawUpload.catch(() => undefined);
+    if (curated) {
+      // The raw copy failed after the curated objects landed: take them back, so that no curated
+      // row is left without its raw document and manifest (a later report of the window would
+      // duplicate it).
+      await deleteCurated(deps.store, curated);
+    } else if (!isRetryable(error)) {
+      // The document itself cannot be curated (a retry would fail the same way): its bytes, as
+      // received, are kept for diagnosis and for a replay once the parser is mended.
+      // Unpiped explicitly: a parse copy the parser destroyed would otherwise keep the download
+      // waiting for its 'drain' for ever.
+      opened.bytes.unpipe(parseCopy);
+      parseCopy.destroy();
+      opened.bytes.resume();
+      await rawUpload.catch(() => undefined);
+    } else {
+      // Stop the download and fail the raw upload too: nothing is left uploading or half-written
+      // behind a failed invocation, and the retry starts afresh.
+      const failure = error instanceof Error ? error : new Error(String(error));
+      rawCopy.destroy(failure);
+      opened.bytes.destroy();
+      await rawUpload.catch(() => undefined);
+    }
     throw error;
   }
 
@@ -118,6 +135,14 @@ export async function retrieveReport(
       ingestedAt: new Date(deps.clock.now()),
     }),
   );
+}
+
+async function deleteCurated(store: ObjectStore, curated: CurationResult): Promise<void> {
+  const keys = [
+    ...curated.partitions.map((partition) => partition.key),
+    ...[...curated.quarantined.values()].map((quarantine) => quarantine.key),
+  ];
+  for (const key of keys) await store.deleteObject(key);
 }
 
 // Restricted report types need a Restricted Data Token naming this very document path.

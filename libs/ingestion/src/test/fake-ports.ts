@@ -64,11 +64,16 @@ export class FakeReportsPort implements ReportsPort {
 
 /**
  * Downloads from the fake's document: `expiredTries` first URLs are refused (the port must use
- * `refresh`), `failAfterBytes` cuts the body with an error. Decodes with node:zlib + TextDecoder.
+ * `refresh`), `failAfterBytes` cuts the body with an error, `chunkBytes` serves it in pieces of
+ * that size (as a download arrives). Decodes with node:zlib + TextDecoder.
  */
 export function fakeDocumentPort(
   reports: FakeReportsPort,
-  options: { readonly expiredTries?: number; readonly failAfterBytes?: number } = {},
+  options: {
+    readonly expiredTries?: number;
+    readonly failAfterBytes?: number;
+    readonly chunkBytes?: number;
+  } = {},
 ): DocumentPort & { readonly opened: string[] } {
   const opened: string[] = [];
   return {
@@ -79,9 +84,14 @@ export function fakeDocumentPort(
       opened.push(current.url);
       const document = reports.documentOf();
       const cut = options.failAfterBytes;
+      const size = options.chunkBytes ?? document.bytes.length;
+      const pieces = [];
+      for (let at = 0; at < document.bytes.length; at += size) {
+        pieces.push(document.bytes.subarray(at, at + size));
+      }
       const bytes =
         cut === undefined
-          ? Readable.from([document.bytes])
+          ? Readable.from(pieces)
           : Readable.from(
               (async function* () {
                 yield document.bytes.subarray(0, cut);
