@@ -40,7 +40,8 @@ export interface RetrieveReportInput {
  * zone; quarantines rows that cannot be curated; then writes the report's manifest. Processing the
  * same report again writes the same keys with the same bytes (the manifest, equal but for its
  * `ingestedAt`, is kept as stored), so nothing is ever duplicated. On failure no upload is left
- * running and no partial object lands.
+ * running and no curated object or manifest lands; only a document that cannot be curated (a
+ * non-retryable error) keeps its whole raw copy.
  */
 export async function retrieveReport(
   deps: RetrieveReportDeps,
