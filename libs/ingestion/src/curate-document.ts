@@ -109,7 +109,7 @@ export async function curateDocument(
     ...(deps.maxBufferedRows === undefined ? {} : { maxBufferedRows: deps.maxBufferedRows }),
   });
   const quarantined = new Map<string, QuarantineOutput>();
-  const lineage = lineageValues(job.report);
+  const lineage = lineageValues(job.report, job.windowStart);
   try {
     for await (const record of parse.records) {
       if (record.kind === 'quarantine') {
@@ -130,8 +130,7 @@ export async function curateDocument(
         for (const name in record.drift)
           if (drift.has(name)) values[name] = record.drift[name] ?? null;
       }
-      values['_report_id'] = lineage._report_id;
-      values['_report_processed_at'] = lineage._report_processed_at;
+      Object.assign(values, lineage);
       values['_source_position'] = record.position;
       try {
         await writer.append(

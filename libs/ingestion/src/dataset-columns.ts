@@ -4,11 +4,15 @@ import type { ReportRecord } from './ports';
 
 /**
  * Lineage carried by every curated row. All of it comes from the report itself, so processing the
- * same report twice writes byte-identical files (the ingestion time lives in the manifest).
+ * same report twice writes byte-identical files (the ingestion time lives in the manifest). The
+ * window tells rows of reports over different spans apart (a 7-day catch-up window's totals beside
+ * daily ones).
  */
 export const lineageColumns: readonly ParquetColumn[] = [
   { name: '_report_id', type: 'string', nullable: false },
   { name: '_report_processed_at', type: 'timestamp', nullable: false },
+  { name: '_data_start_time', type: 'timestamp', nullable: false },
+  { name: '_data_end_time', type: 'timestamp', nullable: false },
   { name: '_source_position', type: 'int64', nullable: false },
 ];
 
@@ -56,11 +60,21 @@ export function datasetColumns(
   return [...dataset.columns.map(parquetColumn), ...drift, ...lineageColumns];
 }
 
-/** The lineage values shared by every row of a report. */
-export function lineageValues(report: ReportRecord): {
+/** The lineage values shared by every row of a report (instants as epoch ms), by column name. */
+export interface ReportLineage {
   readonly _report_id: string;
   readonly _report_processed_at: number;
-} {
+  readonly _data_start_time: number;
+  readonly _data_end_time: number;
+}
+
+/** The lineage of a report whose window starts at `windowStart` (the report's, as given). */
+export function lineageValues(report: ReportRecord, windowStart: string): ReportLineage {
   const processedAt = report.processingEndTime ?? report.createdTime;
-  return { _report_id: report.reportId, _report_processed_at: Date.parse(processedAt) };
+  return {
+    _report_id: report.reportId,
+    _report_processed_at: Date.parse(processedAt),
+    _data_start_time: Date.parse(windowStart),
+    _data_end_time: Date.parse(report.dataEndTime ?? windowStart),
+  };
 }

@@ -183,6 +183,8 @@ describe('retrieveReport', () => {
       gift_message: 'Alles Gute',
       _report_id: doneReport.reportId,
       _report_processed_at: Date.parse('2026-10-02T01:00:40Z'),
+      _data_start_time: Date.parse('2026-10-01T00:00:00Z'),
+      _data_end_time: Date.parse('2026-10-01T23:59:59Z'),
       _source_position: 2,
     });
     expect(rows[2]).toMatchObject({

@@ -259,7 +259,12 @@ async function ingest(testCase: Case): Promise<Ingested> {
         marketplaceId: testCase.marketplaceId,
         windowStart,
       },
-      { reportId, processedAt: report.processingEndTime ?? report.createdTime },
+      {
+        reportId,
+        processedAt: report.processingEndTime ?? report.createdTime,
+        dataStartTime: windowStart,
+        dataEndTime: report.dataEndTime ?? windowStart,
+      },
     ),
   };
 }

@@ -74,9 +74,11 @@ export class ColumnPlan {
           op: cellOp(definition, column),
         };
       }
-      if (column.name === '_report_id') return { from: 'constant', value: setup.reportId };
-      if (column.name === '_report_processed_at') {
-        return { from: 'constant', value: setup.reportProcessedAt };
+      if (Object.hasOwn(setup.lineage, column.name)) {
+        return {
+          from: 'constant',
+          value: setup.lineage[column.name as keyof typeof setup.lineage],
+        };
       }
       if (column.name === '_source_position') return { from: 'position' };
       const index = driftOf.get(column.name);

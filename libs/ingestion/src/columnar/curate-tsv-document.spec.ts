@@ -98,7 +98,12 @@ describe('curateTsvDocument', () => {
       firstLine: 2,
       rowGroupSize: 5,
       maxBufferedRows: 10,
-      reportId: '50000000001',
+      lineage: {
+        _report_id: '50000000001',
+        _report_processed_at: Date.parse('2026-10-01T00:00:00Z'),
+        _data_start_time: Date.parse('2026-10-01T00:00:00Z'),
+        _data_end_time: Date.parse('2026-10-01T00:00:00Z'),
+      },
     });
     expect(curator.setup?.columns.map((column) => column.name)).toContain('neu_spalte');
     expect(Buffer.concat(curator.batches).toString()).toBe('A-1\tMug\tx\noops\n');

@@ -189,14 +189,13 @@ export async function curateTsvDocument(
   function openCurator(header: string[]): TsvCurator {
     const layout = tsvLayout(dataset as NonNullable<typeof dataset>, header);
     observation = layout.observation;
-    const lineage = lineageValues(job.report);
+    const lineage = lineageValues(job.report, job.windowStart);
     return deps.tsvCuration.open({
       dataset: layout.dataset,
       text,
       header,
       columns: datasetColumns(layout.dataset, layout.observation.driftColumns, false),
-      reportId: lineage._report_id,
-      reportProcessedAt: lineage._report_processed_at,
+      lineage,
       windowStart: job.windowStart,
       firstLine: 2,
       rowGroupSize: deps.tsvCuration.rowGroupSize,

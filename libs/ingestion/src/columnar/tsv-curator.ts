@@ -1,5 +1,6 @@
 import type { ParquetColumn } from '@spapi-lake/lake';
 import type { DatasetDefinition } from '@spapi-lake/reports';
+import type { ReportLineage } from '../dataset-columns';
 import type { DocumentTextEncoding } from './document-text';
 
 /** Everything a TSV curator needs to turn a document's data lines into Parquet (plain data). */
@@ -11,9 +12,8 @@ export interface TsvCurationSetup {
   readonly header: readonly string[];
   /** The Parquet columns of the dataset's files (schema, drift, lineage). */
   readonly columns: readonly ParquetColumn[];
-  readonly reportId: string;
-  /** `_report_processed_at`, epoch ms. */
-  readonly reportProcessedAt: number;
+  /** The report's lineage values (every row's), by column name; instants as epoch ms. */
+  readonly lineage: ReportLineage;
   /** ISO date-time the report's window starts at (snapshot datasets partition by it). */
   readonly windowStart: string;
   /** Line number of the first line handed to `curate` (the header is line 1). */

@@ -52,13 +52,20 @@ describe('expectedDatasets', () => {
       orders,
       { format: 'tsv', tables: { rows: [orderRow, orderRow] } },
       placement,
-      { reportId: '5001', processedAt: '2026-10-07T01:00:00Z' },
+      {
+        reportId: '5001',
+        processedAt: '2026-10-07T01:00:00Z',
+        dataStartTime: '2026-10-05T00:00:00Z',
+        dataEndTime: '2026-10-06T23:59:59Z',
+      },
     );
 
     expect(dataset?.rows.map((row) => row['_source_position'])).toEqual(['2', '3']);
     expect(dataset?.rows[1]).toMatchObject({
       _report_id: '5001',
       _report_processed_at: String(Date.parse('2026-10-07T01:00:00Z')),
+      _data_start_time: String(Date.parse('2026-10-05T00:00:00Z')),
+      _data_end_time: String(Date.parse('2026-10-06T23:59:59Z')),
     });
     if (dataset === undefined) throw new Error('no dataset');
     expect(selectRows('t', dataset, '5001')).toContain('"_source_position"::VARCHAR');

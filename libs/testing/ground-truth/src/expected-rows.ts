@@ -42,9 +42,18 @@ export interface RowLineage {
   readonly reportId: string;
   /** The report's `processingEndTime`. */
   readonly processedAt: string;
+  /** The report's window, as getReport gives it. */
+  readonly dataStartTime: string;
+  readonly dataEndTime: string;
 }
 
-const LINEAGE_COLUMNS = ['_report_id', '_report_processed_at', '_source_position'];
+const LINEAGE_COLUMNS = [
+  '_report_id',
+  '_report_processed_at',
+  '_data_start_time',
+  '_data_end_time',
+  '_source_position',
+];
 
 /** The simulator's `rows` ground truth checked for the shape this module reads. */
 export function groundTruthTables(rows: unknown): GroundTruthTables {
@@ -135,6 +144,8 @@ export function selectRows(source: string, expected: ExpectedDataset, reportId: 
       ? [
           '"_report_id"',
           'epoch_ms("_report_processed_at")::VARCHAR AS "_report_processed_at"',
+          'epoch_ms("_data_start_time")::VARCHAR AS "_data_start_time"',
+          'epoch_ms("_data_end_time")::VARCHAR AS "_data_end_time"',
           '"_source_position"::VARCHAR AS "_source_position"',
         ]
       : []),
@@ -168,6 +179,8 @@ function lineageColumns(lineage: RowLineage, position: number): ExpectedRow {
   return {
     _report_id: lineage.reportId,
     _report_processed_at: String(Date.parse(lineage.processedAt)),
+    _data_start_time: String(Date.parse(lineage.dataStartTime)),
+    _data_end_time: String(Date.parse(lineage.dataEndTime)),
     _source_position: String(position),
   };
 }
