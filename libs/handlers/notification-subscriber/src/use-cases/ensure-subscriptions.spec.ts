@@ -119,6 +119,68 @@ describe('ensureSubscriptions', () => {
     expect(summary.subscriptions.every((s) => s.action === 'existing')).toBe(true);
   });
 
+  it('fails a subscription whose 409 still shows it on the old destination, then replaces it on the next run', async () => {
+    const seller = env.accounts.find((a) => a.accountType === 'seller' && a.region === 'NA');
+    if (seller === undefined) throw new Error('no NA seller');
+    const grantless = env.notificationsApi({ region: 'NA' });
+    const old = await grantless.createDestination({
+      name: 'old-queue',
+      resourceSpecification: { sqs: { arn: 'arn:aws:sqs:us-east-1:123456789012:old-queue' } },
+    });
+    const partner = env.notificationsApi({
+      region: 'NA',
+      sellingPartnerId: seller.sellingPartnerId,
+    });
+    const stale = await partner.createSubscription('REPORT_PROCESSING_FINISHED', {
+      payloadVersion: '2020-09-04',
+      destinationId: old.destinationId,
+    });
+    // Amazon processes the delete asynchronously: right after it, createSubscription still
+    // answers 409 and getSubscription still returns the old subscription.
+    const slowDelete = (target: Parameters<typeof env.notificationsApi>[0]) => ({
+      ...env.notificationsApi(target),
+      deleteSubscriptionById: jest.fn().mockResolvedValue(undefined),
+    });
+    const directory = new LocalSubscriptionDirectory();
+    const accounts = env.accountSource();
+
+    const first = await ensureSubscriptions({
+      accounts,
+      notificationsApi: slowDelete,
+      directory,
+      settings: TEST_SETTINGS,
+    });
+    expect(first.failures).toEqual([
+      expect.objectContaining({
+        region: 'NA',
+        sellingPartnerId: seller.sellingPartnerId,
+        step: 'REPORT_PROCESSING_FINISHED',
+        errorName: 'SubscriptionDestinationMismatchError',
+      }),
+    ]);
+    expect(first.subscriptions).not.toContainEqual(
+      expect.objectContaining({ subscriptionId: stale.subscriptionId }),
+    );
+    await expect(directory.find(stale.subscriptionId)).resolves.toBeUndefined();
+
+    const second = await ensureSubscriptions({
+      accounts,
+      notificationsApi: env.notificationsApi,
+      directory,
+      settings: TEST_SETTINGS,
+    });
+    const sqs = second.destinations.find((d) => d.region === 'NA' && d.transport === 'sqs');
+    expect(second.failures).toEqual([]);
+    expect(second.subscriptions).toContainEqual(
+      expect.objectContaining({
+        sellingPartnerId: seller.sellingPartnerId,
+        notificationType: 'REPORT_PROCESSING_FINISHED',
+        destinationId: sqs?.destinationId,
+        action: 'replaced',
+      }),
+    );
+  });
+
   it('sets up every other partner when one has revoked its authorisation, then fails', async () => {
     const eu = env.accounts.find((a) => a.region === 'EU');
     if (eu === undefined) throw new Error('no EU seller');

@@ -7,6 +7,7 @@ import {
   SpApiRequestError,
 } from '@spapi-lake/sp-api';
 import type { AccountSource } from '../account-source';
+import { SubscriptionDestinationMismatchError } from '../errors';
 import type { SubscriptionDirectory } from '../subscription-directory';
 import { type WantedSubscription, subscriptionPlan } from './subscription-plan';
 
@@ -198,9 +199,18 @@ async function ensureSubscription(
       });
     } catch (error) {
       if (!isConflict(error)) throw error;
-      // Created meanwhile by a concurrent run: take what is there now.
+      // Created meanwhile by a concurrent run: take what is there now, but only if it delivers
+      // where we want. Amazon deletes asynchronously, so right after a replacing delete the 409
+      // and getSubscription can still be the old subscription; accepting it would report success
+      // while Amazon delivers elsewhere (silently). The next setup run replaces it.
       const now = await findSubscription(api, wanted);
       if (now === undefined) throw error;
+      if (now.destinationId !== destinationId) {
+        throw new SubscriptionDestinationMismatchError(
+          `createSubscription ${notificationType} answered 409 and subscription ${now.subscriptionId} delivers to destination ${now.destinationId}, not ${destinationId}`,
+          { cause: error },
+        );
+      }
       subscription = now;
       action = 'existing';
     }
