@@ -2,16 +2,21 @@ import { z } from 'zod';
 
 const text = z.string().min(1);
 
+// The models declare these `format: date-time` (RFC 3339, as Amazon sends them: `Z` or `+hh:mm`,
+// fractional seconds of any precision). Checked here so a bad one dead-letters in the consumer,
+// not after de-duplication in the catalog fetcher (its refresh request checks eventTime the same way).
+const dateTime = z.iso.datetime({ offset: true });
+
 export const camelEnvelopeSchema = z.object({
   notificationVersion: text,
   notificationType: text,
   payloadVersion: text,
-  eventTime: text,
+  eventTime: dateTime,
   payload: z.record(z.string(), z.unknown()),
   notificationMetadata: z.object({
     applicationId: text,
     subscriptionId: text,
-    publishTime: text,
+    publishTime: dateTime,
     notificationId: text,
   }),
 });
@@ -20,12 +25,12 @@ export const pascalEnvelopeSchema = z.object({
   NotificationVersion: text,
   NotificationType: text,
   PayloadVersion: text,
-  EventTime: text,
+  EventTime: dateTime,
   Payload: z.record(z.string(), z.unknown()),
   NotificationMetadata: z.object({
     ApplicationId: text,
     SubscriptionId: text,
-    PublishTime: text,
+    PublishTime: dateTime,
     NotificationId: text,
   }),
 });
@@ -54,7 +59,7 @@ export const listingsItemStatusChangeSchema = z.object({
   Status: z.array(z.enum(['BUYABLE', 'DISCOVERABLE', 'DELETED'])),
   MarketplaceId: text.optional(),
   Asin: text.optional(),
-  CreatedDate: text.optional(),
+  CreatedDate: dateTime.optional(),
 });
 
 export const listingsItemIssuesChangeSchema = z.object({

@@ -13,7 +13,9 @@ export interface NotificationMetadata {
   readonly notificationId: string;
   readonly subscriptionId: string;
   readonly applicationId: string;
+  /** When Amazon sent it: an ISO 8601 date-time with `Z` or an offset, as validated. */
   readonly publishTime: string;
+  /** When the event happened: an ISO 8601 date-time with `Z` or an offset, as validated. */
   readonly eventTime: string;
   readonly payloadVersion: string;
   /** How it arrived: straight from SQS, or wrapped by EventBridge. */
@@ -37,6 +39,7 @@ export interface ListingsItemStatusChange {
   readonly status: readonly ('BUYABLE' | 'DISCOVERABLE' | 'DELETED')[];
   readonly marketplaceId?: string;
   readonly asin?: string;
+  /** When the listing was created: an ISO 8601 date-time, as validated. */
   readonly createdDate?: string;
 }
 

@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { NotificationMalformedError, UnsupportedNotificationTypeError } from './errors';
 import { parseNotification } from './parse-notification';
 
 // The official schemas' own examples are real message shapes; the parser must accept every one.
+const MODELS_DIR = path.resolve(__dirname, '../../../models/spapi');
+
 function officialExample(file: string): Record<string, unknown> {
-  const schemaPath = path.resolve(__dirname, '../../../models/spapi', file);
+  const schemaPath = path.join(MODELS_DIR, file);
   const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as {
     examples: Record<string, unknown>[];
   };
@@ -121,7 +123,7 @@ describe('parseNotification', () => {
       notificationMetadata: {
         applicationId: 'a',
         subscriptionId: 's',
-        publishTime: 'p',
+        publishTime: '2026-11-03T10:00:01Z',
         notificationId: 'n',
       },
     };
@@ -135,6 +137,141 @@ describe('parseNotification', () => {
     expect(String(error)).not.toContain(secret);
     expect(JSON.stringify(error)).not.toContain(secret);
   });
+
+  it('accepts the date-times of every official example, consumed types or not', () => {
+    const files = readdirSync(MODELS_DIR).filter((f) => f.startsWith('notification-schema_'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const { examples } = JSON.parse(readFileSync(path.join(MODELS_DIR, file), 'utf8')) as {
+        examples: Record<string, unknown>[];
+      };
+      for (const example of examples) {
+        let error: unknown;
+        try {
+          parseNotification(JSON.stringify(example));
+        } catch (caught) {
+          error = caught;
+        }
+        // The envelope (and its times) validated; only the type may be one we do not consume.
+        expect([file, error]).toEqual([
+          file,
+          error === undefined ? undefined : expect.any(UnsupportedNotificationTypeError),
+        ]);
+      }
+    }
+  });
+
+  it.each([
+    '2026-11-03T10:00:00Z',
+    '2026-11-03T10:00:00.123Z',
+    '2026-11-03T10:00:00.123456789Z',
+    '2026-11-03T11:00:00+01:00',
+    '2026-11-03T05:00:00.5-05:00',
+  ])('accepts the ISO 8601 date-time %s (offsets, fractional seconds)', (time) => {
+    const report = officialExample('notification-schema_REPORT_PROCESSING_FINISHED.json');
+    const status = officialExample('notification-schema_LISTINGS_ITEM_STATUS_CHANGE.json');
+    const camel = parseNotification(
+      JSON.stringify({
+        ...report,
+        eventTime: time,
+        notificationMetadata: { ...(report['notificationMetadata'] as object), publishTime: time },
+      }),
+    );
+    expect(camel.metadata).toMatchObject({ eventTime: time, publishTime: time });
+    const pascal = parseNotification(
+      eventBridge(
+        {
+          ...status,
+          EventTime: time,
+          Payload: { ...(status['Payload'] as object), CreatedDate: time },
+          NotificationMetadata: {
+            ...(status['NotificationMetadata'] as object),
+            PublishTime: time,
+          },
+        },
+        'LISTINGS_ITEM_STATUS_CHANGE',
+      ),
+    );
+    expect(pascal).toMatchObject({
+      metadata: { eventTime: time, publishTime: time },
+      payload: { createdDate: time },
+    });
+  });
+
+  const BAD_TIMES = [
+    'yesterday',
+    '2026-11-03',
+    '2026-11-03T10:00:00',
+    '03/11/2026 10:00:00',
+    '2026-13-03T10:00:00Z',
+  ];
+  const timeFields: [string, (time: string) => string][] = [
+    [
+      'notification.eventTime',
+      (time) =>
+        JSON.stringify({
+          ...officialExample('notification-schema_REPORT_PROCESSING_FINISHED.json'),
+          eventTime: time,
+        }),
+    ],
+    [
+      'notification.notificationMetadata.publishTime',
+      (time) => {
+        const report = officialExample('notification-schema_REPORT_PROCESSING_FINISHED.json');
+        return JSON.stringify({
+          ...report,
+          notificationMetadata: {
+            ...(report['notificationMetadata'] as object),
+            publishTime: time,
+          },
+        });
+      },
+    ],
+    [
+      'notification.EventTime',
+      (time) => {
+        const status = officialExample('notification-schema_LISTINGS_ITEM_STATUS_CHANGE.json');
+        return eventBridge({ ...status, EventTime: time }, 'LISTINGS_ITEM_STATUS_CHANGE');
+      },
+    ],
+    [
+      'notification.NotificationMetadata.PublishTime',
+      (time) => {
+        const status = officialExample('notification-schema_LISTINGS_ITEM_STATUS_CHANGE.json');
+        const metadata = { ...(status['NotificationMetadata'] as object), PublishTime: time };
+        return eventBridge(
+          { ...status, NotificationMetadata: metadata },
+          'LISTINGS_ITEM_STATUS_CHANGE',
+        );
+      },
+    ],
+    [
+      'Payload.CreatedDate',
+      (time) => {
+        const status = officialExample('notification-schema_LISTINGS_ITEM_STATUS_CHANGE.json');
+        const payload = { ...(status['Payload'] as object), CreatedDate: time };
+        return eventBridge({ ...status, Payload: payload }, 'LISTINGS_ITEM_STATUS_CHANGE');
+      },
+    ],
+  ];
+
+  it.each(timeFields)(
+    'rejects a %s that is not an ISO 8601 date-time, naming it without echoing the value',
+    (field, bodyWith) => {
+      for (const time of BAD_TIMES) {
+        let error: unknown;
+        try {
+          parseNotification(bodyWith(time));
+        } catch (caught) {
+          error = caught;
+        }
+        expect(error).toBeInstanceOf(NotificationMalformedError);
+        const message = (error as Error).message;
+        expect(message).toBe(`${field}: Invalid ISO datetime`);
+        expect(message).not.toContain(time);
+      }
+    },
+  );
 
   it('reports types the pipeline does not consume', () => {
     const example = officialExample('notification-schema_REPORT_PROCESSING_FINISHED.json');

@@ -63,6 +63,15 @@ export class ListingRefreshRequestError extends TypedError {
   readonly retryable = false;
 }
 
+/**
+ * createSubscription answered 409 but the subscription SP-API holds delivers to another destination
+ * (Amazon processes deleteSubscriptionById asynchronously); a later setup run replaces it.
+ */
+export class SubscriptionDestinationMismatchError extends TypedError {
+  override readonly name = 'SubscriptionDestinationMismatchError';
+  readonly retryable = true;
+}
+
 /** Subscription setup finished with failures; `failures` names each (partner, step) that failed. */
 export class SubscriptionSetupIncompleteError extends TypedError {
   override readonly name = 'SubscriptionSetupIncompleteError';

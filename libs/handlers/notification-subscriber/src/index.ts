@@ -13,6 +13,7 @@ export {
   NotificationPartnerUnknownError,
   NotificationStoreRequestError,
   NotificationStoreUnavailableError,
+  SubscriptionDestinationMismatchError,
   SubscriptionSetupIncompleteError,
   WaiterRegistrationInvalidError,
 } from './errors';

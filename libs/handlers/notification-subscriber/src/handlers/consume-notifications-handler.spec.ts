@@ -133,6 +133,30 @@ describe('createConsumeNotificationsHandler', () => {
     expect(logged[0]).toMatch(/^error .*NotificationPartnerUnknownError.*sub-settlement/);
   });
 
+  it('dead-letters a notification whose eventTime is not a date-time before de-duplicating it', async () => {
+    const { consume, directory, retrievals, logged } = build();
+    await directory.record({
+      subscriptionId: 'sub-settlement',
+      notificationType: 'REPORT_PROCESSING_FINISHED',
+      sellingPartnerId: 'A3TH9S8BH6GOGM',
+      region: 'EU',
+      destinationId: 'dest-sqs',
+    });
+    const good = settlementDone('n-1');
+    const bad = JSON.stringify({ ...JSON.parse(good), eventTime: 'Tue, 03 Nov 2026 10:00:00' });
+    await expect(consume([bad])).resolves.toEqual({
+      batchItemFailures: [{ itemIdentifier: 'm-0' }],
+    });
+    expect(logged[0]).toMatch(
+      /^error .*NotificationMalformedError.*notification\.eventTime: Invalid ISO datetime/,
+    );
+    expect(logged.join('\n')).not.toContain('Tue, 03 Nov');
+    expect(retrievals.requests()).toEqual([]);
+    // Not remembered as handled: the same notification id with a valid time is processed.
+    await expect(consume([good])).resolves.toEqual({ batchItemFailures: [] });
+    expect(retrievals.requests()).toHaveLength(1);
+  });
+
   it('lets a transient failure be redelivered and processed, instead of remembered as done', async () => {
     const store = new LocalReportWaiterStore();
     let failures = 1;

@@ -1,4 +1,4 @@
-import { SpApiNotFoundError } from '@spapi-lake/sp-api';
+import { SpApiInvalidInputError, SpApiNotFoundError } from '@spapi-lake/sp-api';
 import { LocalSubscriptionDirectory } from '../adapters/local-subscription-directory';
 import { SubscriptionSetupIncompleteError } from '../errors';
 import { createSetupSubscriptionsHandler } from '../handlers/setup-subscriptions-handler';
@@ -41,6 +41,83 @@ describe('ensureSubscriptions', () => {
         action: 'created',
       }),
     ]);
+  });
+
+  it('creates no EventBridge destination in a region whose plans need none', async () => {
+    const vendor = env.accounts.findIndex((a) => a.accountType === 'vendor');
+    const region = env.accounts[vendor]?.region;
+    const overrides = env.accounts.map((_, i) =>
+      i === vendor ? { reportProcessingNotifications: true } : { status: 'disabled' },
+    );
+    const summary = await ensureSubscriptions({
+      accounts: env.accountSource(overrides),
+      notificationsApi: env.notificationsApi,
+      directory: new LocalSubscriptionDirectory(),
+      settings: TEST_SETTINGS,
+    });
+    expect(summary.destinations).toEqual([
+      expect.objectContaining({ region, transport: 'sqs', action: 'created' }),
+    ]);
+    if (region === undefined) throw new Error('no vendor');
+    const listed = await env.notificationsApi({ region }).getDestinations();
+    expect(listed.filter((d) => d.resource.eventBridge !== undefined)).toEqual([]);
+  });
+
+  it('fails only the listings subscriptions of a region whose EventBridge destination cannot be created', async () => {
+    const na = env.accounts.filter((a) => a.region === 'NA');
+    const sellers = na.filter((a) => a.accountType === 'seller');
+    if (sellers.length === 0) throw new Error('no NA seller');
+    const refused = new SpApiInvalidInputError({
+      operationId: 'createDestination',
+      status: 400,
+      requestId: undefined,
+      errors: [{ code: 'InvalidInput', message: 'Request has missing or invalid parameters' }],
+    });
+    const noEventBridgeInNa = (target: Parameters<typeof env.notificationsApi>[0]) => {
+      const api = env.notificationsApi(target);
+      return {
+        ...api,
+        createDestination: jest.fn((body: Parameters<typeof api.createDestination>[0]) =>
+          target.region === 'NA' && body.resourceSpecification.eventBridge !== undefined
+            ? Promise.reject(refused)
+            : api.createDestination(body),
+        ),
+      };
+    };
+    const handler = createSetupSubscriptionsHandler({
+      accounts: env.accountSource(),
+      notificationsApi: noEventBridgeInNa,
+      directory: new LocalSubscriptionDirectory(),
+      settings: TEST_SETTINGS,
+      logger: silentLogger,
+    });
+    const error: unknown = await handler({}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SubscriptionSetupIncompleteError);
+    expect((error as SubscriptionSetupIncompleteError).failures).toEqual([
+      'NA eventbridge destination (SpApiInvalidInputError)',
+      ...sellers.flatMap((s) => [
+        `${s.sellingPartnerId} LISTINGS_ITEM_STATUS_CHANGE (SpApiInvalidInputError)`,
+        `${s.sellingPartnerId} LISTINGS_ITEM_ISSUES_CHANGE (SpApiInvalidInputError)`,
+      ]),
+    ]);
+
+    // Every other subscription was set up, REPORT_PROCESSING_FINISHED of the NA sellers included.
+    const summary = await ensureSubscriptions({
+      accounts: env.accountSource(),
+      notificationsApi: env.notificationsApi,
+      directory: new LocalSubscriptionDirectory(),
+      settings: TEST_SETTINGS,
+    });
+    expect(summary.failures).toEqual([]);
+    const created = summary.subscriptions.filter((s) => s.action === 'created');
+    expect(created.map((s) => `${s.sellingPartnerId} ${s.notificationType}`).sort()).toEqual(
+      sellers
+        .flatMap((s) => [
+          `${s.sellingPartnerId} LISTINGS_ITEM_STATUS_CHANGE`,
+          `${s.sellingPartnerId} LISTINGS_ITEM_ISSUES_CHANGE`,
+        ])
+        .sort(),
+    );
   });
 
   it('replaces a subscription that delivers to another destination', async () => {
@@ -117,6 +194,68 @@ describe('ensureSubscriptions', () => {
     });
     expect(summary.failures).toEqual([]);
     expect(summary.subscriptions.every((s) => s.action === 'existing')).toBe(true);
+  });
+
+  it('fails a subscription whose 409 still shows it on the old destination, then replaces it on the next run', async () => {
+    const seller = env.accounts.find((a) => a.accountType === 'seller' && a.region === 'NA');
+    if (seller === undefined) throw new Error('no NA seller');
+    const grantless = env.notificationsApi({ region: 'NA' });
+    const old = await grantless.createDestination({
+      name: 'old-queue',
+      resourceSpecification: { sqs: { arn: 'arn:aws:sqs:us-east-1:123456789012:old-queue' } },
+    });
+    const partner = env.notificationsApi({
+      region: 'NA',
+      sellingPartnerId: seller.sellingPartnerId,
+    });
+    const stale = await partner.createSubscription('REPORT_PROCESSING_FINISHED', {
+      payloadVersion: '2020-09-04',
+      destinationId: old.destinationId,
+    });
+    // Amazon processes the delete asynchronously: right after it, createSubscription still
+    // answers 409 and getSubscription still returns the old subscription.
+    const slowDelete = (target: Parameters<typeof env.notificationsApi>[0]) => ({
+      ...env.notificationsApi(target),
+      deleteSubscriptionById: jest.fn().mockResolvedValue(undefined),
+    });
+    const directory = new LocalSubscriptionDirectory();
+    const accounts = env.accountSource();
+
+    const first = await ensureSubscriptions({
+      accounts,
+      notificationsApi: slowDelete,
+      directory,
+      settings: TEST_SETTINGS,
+    });
+    expect(first.failures).toEqual([
+      expect.objectContaining({
+        region: 'NA',
+        sellingPartnerId: seller.sellingPartnerId,
+        step: 'REPORT_PROCESSING_FINISHED',
+        errorName: 'SubscriptionDestinationMismatchError',
+      }),
+    ]);
+    expect(first.subscriptions).not.toContainEqual(
+      expect.objectContaining({ subscriptionId: stale.subscriptionId }),
+    );
+    await expect(directory.find(stale.subscriptionId)).resolves.toBeUndefined();
+
+    const second = await ensureSubscriptions({
+      accounts,
+      notificationsApi: env.notificationsApi,
+      directory,
+      settings: TEST_SETTINGS,
+    });
+    const sqs = second.destinations.find((d) => d.region === 'NA' && d.transport === 'sqs');
+    expect(second.failures).toEqual([]);
+    expect(second.subscriptions).toContainEqual(
+      expect.objectContaining({
+        sellingPartnerId: seller.sellingPartnerId,
+        notificationType: 'REPORT_PROCESSING_FINISHED',
+        destinationId: sqs?.destinationId,
+        action: 'replaced',
+      }),
+    );
   });
 
   it('sets up every other partner when one has revoked its authorisation, then fails', async () => {

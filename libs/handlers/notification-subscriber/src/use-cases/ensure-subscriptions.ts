@@ -7,6 +7,7 @@ import {
   SpApiRequestError,
 } from '@spapi-lake/sp-api';
 import type { AccountSource } from '../account-source';
+import { SubscriptionDestinationMismatchError } from '../errors';
 import type { SubscriptionDirectory } from '../subscription-directory';
 import { type WantedSubscription, subscriptionPlan } from './subscription-plan';
 
@@ -66,37 +67,46 @@ export interface SetupSummary {
   }[];
 }
 
-type RegionDestinations = Record<'sqs' | 'eventbridge', string>;
+type Transport = WantedSubscription['transport'];
+
+/** The destination of one transport in a region, or why it could not be ensured. */
+type DestinationOutcome =
+  | { readonly destinationId: string }
+  | { readonly failure: { readonly errorName: string; readonly message: string } };
 
 /**
  * Makes SP-API deliver what the pipeline consumes, idempotently: per region of the active accounts
- * one SQS and one EventBridge destination (grantless, found by resource before creating), then per
- * account the subscriptions of its plan (getSubscription first, a 409 on create tolerated). Every
- * subscription is recorded in the directory so the consumer can tell partner and region.
+ * only the SQS and EventBridge destinations its accounts' plans use (grantless, found by resource
+ * before creating), then per account the subscriptions of its plan (getSubscription first, a 409 on
+ * create tolerated). A destination that cannot be ensured fails only the subscriptions that use it.
+ * Every subscription is recorded in the directory so the consumer can tell partner and region.
  */
 export async function ensureSubscriptions(deps: EnsureSubscriptionsDeps): Promise<SetupSummary> {
   const summary: SetupSummary = { destinations: [], subscriptions: [], failures: [] };
   const accounts = (await deps.accounts.list()).filter((account) => account.status === 'active');
   const regions = [...new Set(accounts.map((account) => account.region))].sort();
   for (const region of regions) {
-    let destinations: RegionDestinations;
-    try {
-      destinations = await ensureDestinations(deps, region, summary);
-    } catch (error) {
-      summary.failures.push({ region, step: 'destinations', ...describe(error) });
-      continue;
-    }
+    const destinationOf = regionDestinations(deps, region, summary);
     for (const account of accounts.filter((candidate) => candidate.region === region)) {
+      const { sellingPartnerId } = account;
       for (const wanted of subscriptionPlan(account)) {
-        try {
-          await ensureSubscription(deps, account, wanted, destinations[wanted.transport], summary);
-        } catch (error) {
+        const step = wanted.notificationType;
+        const destination = await destinationOf(wanted.transport);
+        if ('failure' in destination) {
+          // Named after the destination's own error, so the handler's summary shows the cause.
           summary.failures.push({
             region,
-            sellingPartnerId: account.sellingPartnerId,
-            step: wanted.notificationType,
-            ...describe(error),
+            sellingPartnerId,
+            step,
+            errorName: destination.failure.errorName,
+            message: `not attempted: the ${wanted.transport} destination of ${region} could not be ensured`,
           });
+          continue;
+        }
+        try {
+          await ensureSubscription(deps, account, wanted, destination.destinationId, summary);
+        } catch (error) {
+          summary.failures.push({ region, sellingPartnerId, step, ...describe(error) });
         }
       }
     }
@@ -104,11 +114,16 @@ export async function ensureSubscriptions(deps: EnsureSubscriptionsDeps): Promis
   return summary;
 }
 
-async function ensureDestinations(
+/**
+ * The destination of each transport of a region, ensured the first time a subscription asks for it
+ * (so a region whose plans need no EventBridge type never creates one). A failure is recorded once
+ * in the summary and returned, not thrown.
+ */
+function regionDestinations(
   deps: EnsureSubscriptionsDeps,
   region: Region,
   summary: SetupSummary,
-): Promise<RegionDestinations> {
+): (transport: Transport) => Promise<DestinationOutcome> {
   const api = deps.notificationsApi({ region });
   const { settings } = deps;
   const eventBridgeRegion = settings.eventBridgeRegion(region);
@@ -116,12 +131,13 @@ async function ensureDestinations(
   const isEventBridge = (d: Destination) =>
     d.resource.eventBridge?.accountId === settings.eventBridgeAccountId &&
     d.resource.eventBridge.region === eventBridgeRegion;
-  let listed = await api.getDestinations();
+  let listed: Destination[] | undefined;
   const ensure = async (
-    transport: 'sqs' | 'eventbridge',
+    transport: Transport,
     matches: (d: Destination) => boolean,
     create: () => Promise<Destination>,
   ): Promise<string> => {
+    listed ??= await api.getDestinations();
     const found = listed.find(matches);
     if (found !== undefined) {
       summary.destinations.push({
@@ -150,21 +166,40 @@ async function ensureDestinations(
     });
     return created.destinationId;
   };
-  const sqs = await ensure('sqs', isSqs, () =>
-    api.createDestination({
-      name: settings.sqsDestinationName ?? 'spapi-lake-notifications',
-      resourceSpecification: { sqs: { arn: settings.sqsQueueArn } },
-    }),
-  );
-  const eventbridge = await ensure('eventbridge', isEventBridge, () =>
-    api.createDestination({
-      name: settings.eventBridgeDestinationName ?? 'spapi-lake-listings',
-      resourceSpecification: {
-        eventBridge: { accountId: settings.eventBridgeAccountId, region: eventBridgeRegion },
-      },
-    }),
-  );
-  return { sqs, eventbridge };
+  const ensurers: Record<Transport, () => Promise<string>> = {
+    sqs: () =>
+      ensure('sqs', isSqs, () =>
+        api.createDestination({
+          name: settings.sqsDestinationName ?? 'spapi-lake-notifications',
+          resourceSpecification: { sqs: { arn: settings.sqsQueueArn } },
+        }),
+      ),
+    eventbridge: () =>
+      ensure('eventbridge', isEventBridge, () =>
+        api.createDestination({
+          name: settings.eventBridgeDestinationName ?? 'spapi-lake-listings',
+          resourceSpecification: {
+            eventBridge: { accountId: settings.eventBridgeAccountId, region: eventBridgeRegion },
+          },
+        }),
+      ),
+  };
+  const outcomes = new Map<Transport, Promise<DestinationOutcome>>();
+  return (transport) => {
+    let outcome = outcomes.get(transport);
+    if (outcome === undefined) {
+      outcome = ensurers[transport]().then(
+        (destinationId) => ({ destinationId }),
+        (error: unknown) => {
+          const failure = describe(error);
+          summary.failures.push({ region, step: `${transport} destination`, ...failure });
+          return { failure };
+        },
+      );
+      outcomes.set(transport, outcome);
+    }
+    return outcome;
+  };
 }
 
 async function ensureSubscription(
@@ -198,9 +233,18 @@ async function ensureSubscription(
       });
     } catch (error) {
       if (!isConflict(error)) throw error;
-      // Created meanwhile by a concurrent run: take what is there now.
+      // Created meanwhile by a concurrent run: take what is there now, but only if it delivers
+      // where we want. Amazon deletes asynchronously, so right after a replacing delete the 409
+      // and getSubscription can still be the old subscription; accepting it would report success
+      // while Amazon delivers elsewhere (silently). The next setup run replaces it.
       const now = await findSubscription(api, wanted);
       if (now === undefined) throw error;
+      if (now.destinationId !== destinationId) {
+        throw new SubscriptionDestinationMismatchError(
+          `createSubscription ${notificationType} answered 409 and subscription ${now.subscriptionId} delivers to destination ${now.destinationId}, not ${destinationId}`,
+          { cause: error },
+        );
+      }
       subscription = now;
       action = 'existing';
     }
