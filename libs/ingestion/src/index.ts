@@ -1,6 +1,7 @@
 export type {
   ClockPort,
   DocumentBytes,
+  DocumentOpenOptions,
   DocumentPort,
   OpenedDocument,
   ParquetSinkFactory,

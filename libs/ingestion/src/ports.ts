@@ -40,12 +40,19 @@ export interface OpenedDocument {
   readonly charset: string;
 }
 
+/** What {@link DocumentPort.open} may know about a document beyond where it is. */
+export interface DocumentOpenOptions {
+  /** The report type's format: JSON documents are UTF-8, the charset fallbacks are for flat files. */
+  readonly format?: 'tsv' | 'json' | undefined;
+}
+
 /** Downloads and decodes report documents (pre-signed URL, gzip, charset). */
 export interface DocumentPort {
   open(
     location: ReportDocumentLocation,
     refresh: () => Promise<ReportDocumentLocation>,
     marketplaceId: string | undefined,
+    options?: DocumentOpenOptions,
   ): Promise<OpenedDocument>;
   /** Decoded text chunks of the bytes. */
   decode(bytes: Readable, encoding: { compression: 'GZIP' | 'NONE'; charset: string }): Readable;

@@ -1,4 +1,9 @@
-import { JAPAN_MARKETPLACE_ID, ReportCharset, resolveCharset } from './charset';
+import {
+  JAPAN_MARKETPLACE_ID,
+  ReportCharset,
+  ReportDocumentFormat,
+  resolveCharset,
+} from './charset';
 import { UnsupportedCharsetError } from './errors';
 
 describe('resolveCharset', () => {
@@ -31,6 +36,33 @@ describe('resolveCharset', () => {
     expect(resolveCharset('text/plain', 'A1PA6795UKMFR9')).toBe('utf-8');
     expect(resolveCharset(null)).toBe('utf-8');
     expect(resolveCharset('application/json', JAPAN_MARKETPLACE_ID)).toBe('utf-8');
+  });
+
+  it.each(['binary/octet-stream', 'application/x-gzip', 'text/plain', undefined, null])(
+    'reads a Japanese JSON report served as %s as UTF-8',
+    (contentType) => {
+      expect(resolveCharset(contentType, JAPAN_MARKETPLACE_ID, ReportDocumentFormat.Json)).toBe(
+        'utf-8',
+      );
+    },
+  );
+
+  it('reads JSON reports as UTF-8 whatever charset the header names', () => {
+    const json = ReportDocumentFormat.Json;
+    expect(resolveCharset('text/plain; charset=Shift_JIS', JAPAN_MARKETPLACE_ID, json)).toBe(
+      'utf-8',
+    );
+    expect(resolveCharset('text/plain; charset=Cp1252', 'A1PA6795UKMFR9', json)).toBe('utf-8');
+    expect(resolveCharset('text/plain; charset=EBCDIC-037', undefined, json)).toBe('utf-8');
+  });
+
+  it('keeps the header charset and the Japan fallback for flat files', () => {
+    const tsv = ReportDocumentFormat.Tsv;
+    expect(resolveCharset('binary/octet-stream', JAPAN_MARKETPLACE_ID, tsv)).toBe('cp932');
+    expect(resolveCharset('text/plain; charset=UTF-8', JAPAN_MARKETPLACE_ID, tsv)).toBe('utf-8');
+    expect(resolveCharset('text/plain; charset=Cp1252', 'A1PA6795UKMFR9', tsv)).toBe(
+      'windows-1252',
+    );
   });
 
   it('rejects an unknown charset instead of guessing UTF-8', () => {

@@ -9,6 +9,10 @@ export const ReportCharset = {
 } as const;
 export type ReportCharset = (typeof ReportCharset)[keyof typeof ReportCharset];
 
+/** What a report document holds, from the report type's definition: a flat file or JSON. */
+export const ReportDocumentFormat = { Tsv: 'tsv', Json: 'json' } as const;
+export type ReportDocumentFormat = (typeof ReportDocumentFormat)[keyof typeof ReportDocumentFormat];
+
 /** Amazon.co.jp, whose flat files come in Shift_JIS/cp932 when the header says nothing. */
 export const JAPAN_MARKETPLACE_ID = 'A1VC38T7YXB528';
 
@@ -35,13 +39,19 @@ const aliases: Readonly<Record<string, ReportCharset>> = {
 };
 
 /**
- * The charset of a document from its `Content-Type` header. Without a charset parameter: cp932 for
- * Japan (text formats only), UTF-8 otherwise. Throws `UnsupportedCharsetError` for unknown names.
+ * The charset of a document: UTF-8 for JSON reports whatever the header says; otherwise the
+ * `Content-Type` charset, or without one cp932 for Japan (unless the media type is JSON or XML) and
+ * UTF-8 elsewhere. Throws `UnsupportedCharsetError` for unknown names.
  */
 export function resolveCharset(
   contentType: string | null | undefined,
   marketplaceId?: string,
+  format?: ReportDocumentFormat,
 ): ReportCharset {
+  // JSON reports are UTF-8 (SPAPI.md 5.4, RFC 8259): the header rule and the Japan fallback are
+  // for flat files. S3 serves JSON reports as binary/octet-stream or text/plain too, so the media
+  // type cannot tell; and a charset it names for them is not trusted either.
+  if (format === ReportDocumentFormat.Json) return ReportCharset.Utf8;
   const { mediaType, charset } = parseContentType(contentType ?? '');
   if (charset === undefined || charset === '') {
     return marketplaceId === JAPAN_MARKETPLACE_ID && !isUtf8ByDefinition(mediaType)

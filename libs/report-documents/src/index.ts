@@ -1,4 +1,9 @@
-export { JAPAN_MARKETPLACE_ID, ReportCharset, resolveCharset } from './charset';
+export {
+  JAPAN_MARKETPLACE_ID,
+  ReportCharset,
+  ReportDocumentFormat,
+  resolveCharset,
+} from './charset';
 export {
   type DocumentTextEncoding,
   type ReportDocumentEncoding,

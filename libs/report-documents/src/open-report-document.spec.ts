@@ -184,6 +184,46 @@ describe('openReportDocument', () => {
     expect(lines).toEqual(['商品名\t価格', '日本語\t1000']);
   });
 
+  it.each([
+    ['binary/octet-stream', { 'content-type': 'binary/octet-stream' }],
+    ['application/x-gzip', { 'content-type': 'application/x-gzip' }],
+    ['text/plain', { 'content-type': 'text/plain' }],
+    ['no Content-Type', {}],
+  ])('reads a Japanese JSON report (%s) as UTF-8, BOM dropped', async (_, headers) => {
+    const json = '\uFEFF{"dataByDepartmentAndSearchTerm":[{"searchTerm":"水筒"}]}';
+    const gzipped = gzipSync(Buffer.from(json, 'utf8'));
+    const fetchJp: typeof fetch = async () => new Response(gzipped, { headers });
+
+    const opened = await openReportDocument({
+      document: location('/jp.json.gz', 'GZIP'),
+      refreshDocument: noRefresh,
+      marketplaceId: JAPAN_MARKETPLACE_ID,
+      format: 'json',
+      fetch: fetchJp,
+    });
+    let text = '';
+    for await (const chunk of decodeReportDocument(opened.bytes, opened)) text += chunk;
+
+    expect(opened.charset).toBe('utf-8');
+    expect(JSON.parse(text)).toEqual({ dataByDepartmentAndSearchTerm: [{ searchTerm: '水筒' }] });
+  });
+
+  it('still falls back to cp932 for a Japanese flat file when the format is given', async () => {
+    serve('/jp-flat.txt', iconv.encode('商品名\n', 'shift_jis'), {
+      'content-type': 'binary/octet-stream',
+    });
+
+    const opened = await openReportDocument({
+      document: location('/jp-flat.txt'),
+      refreshDocument: noRefresh,
+      marketplaceId: JAPAN_MARKETPLACE_ID,
+      format: 'tsv',
+    });
+
+    expect(opened.charset).toBe('cp932');
+    expect((await rawBytes(opened.bytes)).equals(iconv.encode('商品名\n', 'shift_jis'))).toBe(true);
+  });
+
   it('rejects a charset it cannot decode', async () => {
     serve('/odd.txt', 'x', { 'content-type': 'text/plain; charset=x-mac-klingon' });
 

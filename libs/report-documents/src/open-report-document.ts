@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { type ReportCharset, resolveCharset } from './charset';
+import { type ReportCharset, type ReportDocumentFormat, resolveCharset } from './charset';
 import { errorCode, withoutSecret } from './error-details';
 import {
   ReportDocumentExpiredError,
@@ -29,6 +29,11 @@ export interface OpenReportDocumentInput {
   refreshDocument: () => Promise<ReportDocumentLocation>;
   /** Picks the fallback charset when the response names none (cp932 for Japan). */
   marketplaceId?: string;
+  /**
+   * The report type's format, when known: JSON documents are always read as UTF-8 (the header's
+   * charset and the Japan fallback apply to flat files).
+   */
+  format?: ReportDocumentFormat;
   /** WHATWG-compatible fetch (decodes `Content-Encoding` itself); defaults to the global one. */
   fetch?: typeof fetch;
   signal?: AbortSignal;
@@ -70,7 +75,7 @@ export async function openReportDocument(
   if (!response.ok) {
     throw await httpError(document, response);
   }
-  return toOpenedDocument(document, response, input.marketplaceId);
+  return toOpenedDocument(document, response, input.marketplaceId, input.format);
 }
 
 async function requestDocument(
@@ -119,11 +124,12 @@ function toOpenedDocument(
   document: ReportDocumentLocation,
   response: Response,
   marketplaceId: string | undefined,
+  format: ReportDocumentFormat | undefined,
 ): OpenedReportDocument {
   const contentType = response.headers.get('content-type') ?? undefined;
   let charset: ReportCharset;
   try {
-    charset = resolveCharset(contentType, marketplaceId);
+    charset = resolveCharset(contentType, marketplaceId, format);
   } catch (error) {
     void response.body?.cancel().catch(() => undefined);
     throw error;

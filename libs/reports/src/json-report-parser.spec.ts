@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { MalformedReportDocumentError } from './errors';
 import { parseReport } from './parse-report';
 import type { ParsedRecord } from './parsed-record';
-import { reportTypeDefinition } from './report-type-registry';
+import { reportTypeDefinition, reportTypeDefinitions } from './report-type-registry';
 
 async function* chunked(text: string, size = 5): AsyncGenerator<string> {
   for (let index = 0; index < text.length; index += size) yield text.slice(index, index + size);
@@ -73,5 +75,92 @@ describe('JSON reports', () => {
       context,
     );
     await expect(collect(parse.records)).rejects.toBeInstanceOf(MalformedReportDocumentError);
+  });
+
+  it('fails with a typed error quoting errorDetails when a document has none of its arrays', async () => {
+    const vendorSales = reportTypeDefinition('GET_VENDOR_SALES_REPORT');
+    const parse = parseReport(
+      vendorSales,
+      chunked(
+        '{"errorDetails":"Report requires reportPeriod.\\nSee https://s3.example/x?X-Amz-Signature=abc"}',
+      ),
+      context,
+    );
+
+    const error = await collect(parse.records).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(MalformedReportDocumentError);
+    expect((error as Error).message).toBe(
+      'the document has no top-level salesAggregate, salesByAsin array (required by its schema); ' +
+        'errorDetails: "Report requires reportPeriod. See https://s3.example/x?…"',
+    );
+  });
+
+  it('fails when one required array is missing, after the rows of the others', async () => {
+    const records: ParsedRecord[] = [];
+    const parse = parseReport(
+      salesAndTraffic,
+      chunked('{"reportSpecification":{},"salesAndTrafficByDate":[{"date":"2026-11-01"}]}'),
+      context,
+    );
+
+    const error = await (async () => {
+      for await (const record of parse.records) records.push(record);
+    })().catch((e: unknown) => e);
+
+    expect(records).toHaveLength(1);
+    expect(error).toBeInstanceOf(MalformedReportDocumentError);
+    expect((error as Error).message).toBe(
+      'the document has no top-level salesAndTrafficByAsin array (required by its schema)',
+    );
+  });
+
+  it.each([
+    ['null', '{"dataByDepartmentAndSearchTerm":null}'],
+    ['an object', '{"dataByDepartmentAndSearchTerm":{}}'],
+    ['nested only', '{"reportSpecification":{"dataByDepartmentAndSearchTerm":[]}}'],
+    ['a key as a value', '{"x":"dataByDepartmentAndSearchTerm","y":[]}'],
+    ['a top-level array', '[{"dataByDepartmentAndSearchTerm":[]}]'],
+  ])('does not take %s for the required array', async (_, text) => {
+    const parse = parseReport(
+      reportTypeDefinition('GET_BRAND_ANALYTICS_SEARCH_TERMS_REPORT'),
+      chunked(text),
+      context,
+    );
+    await expect(collect(parse.records)).rejects.toThrow(
+      'the document has no top-level dataByDepartmentAndSearchTerm array',
+    );
+  });
+
+  it('accepts empty required arrays as a report with no rows', async () => {
+    const parse = parseReport(
+      salesAndTraffic,
+      chunked('{"reportSpecification":{},"salesAndTrafficByDate":[],"salesAndTrafficByAsin":[ ]}'),
+      context,
+    );
+    await expect(collect(parse.records)).resolves.toEqual([]);
+  });
+});
+
+describe('the JSON report definitions', () => {
+  // The official report schemas (models/spapi) list the top-level keys a document must carry.
+  const required = (reportType: string): readonly string[] =>
+    (
+      JSON.parse(
+        readFileSync(
+          path.join(__dirname, `../../../models/spapi/report-schema_${reportType}.json`),
+          'utf8',
+        ),
+      ) as { required: string[] }
+    ).required;
+
+  it.each(
+    reportTypeDefinitions
+      .filter((definition) => definition.format === 'json')
+      .map((definition) => [definition.reportType, definition] as const),
+  )('%s reads only arrays its schema requires', (reportType, definition) => {
+    for (const dataset of definition.datasets) {
+      expect(required(reportType)).toContain(dataset.jsonArray);
+    }
   });
 });

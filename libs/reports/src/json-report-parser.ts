@@ -1,4 +1,4 @@
-import { JSONParser } from '@streamparser/json';
+import { JSONParser, TokenType } from '@streamparser/json';
 import type { CellValue } from './column-type';
 import { jsonColumnName } from './column-builders';
 import { MalformedReportDocumentError } from './errors';
@@ -25,7 +25,8 @@ function asText(value: Json | undefined): string | undefined {
 
 /**
  * Streams a JSON report (sales and traffic, Brand Analytics, vendor analytics) into one table per
- * top-level array, element by element, so a multi-gigabyte document never sits in memory.
+ * top-level array, element by element, so a multi-gigabyte document never sits in memory. A
+ * document missing one of those arrays fails with `MalformedReportDocumentError`.
  */
 export class JsonReportParser {
   private readonly drift = new Map<string, Set<string>>();
@@ -57,6 +58,8 @@ export class JsonReportParser {
       keepStack: false,
     });
     const pending: ParsedRecord[] = [];
+    const topLevel = new TopLevelWatcher();
+    parser.onToken = (token) => topLevel.observe(token.token, token.value);
     let failure: Error | undefined;
     parser.onValue = ({ value, key, stack }) => {
       const array = stack[1]?.key;
@@ -80,6 +83,10 @@ export class JsonReportParser {
       });
     }
     yield* pending.splice(0);
+    const missing = [...datasets.keys()].filter((array) => !topLevel.arrays.has(array));
+    if (missing.length > 0) {
+      throw new MalformedReportDocumentError(missingArraysMessage(missing, topLevel.errorDetails));
+    }
   }
 
   private templateOf(dataset: DatasetDefinition): Readonly<Record<string, CellValue>> {
@@ -124,5 +131,55 @@ export class JsonReportParser {
         reason: error instanceof Error ? error.message : String(error),
       };
     }
+  }
+}
+
+const maxErrorDetailsChars = 500;
+
+// Amazon answers some DONE reports with an error document (`{"errorDetails":"..."}`) instead of
+// the report: without the arrays its schema requires, it must not pass for a report with 0 rows.
+function missingArraysMessage(
+  missing: readonly string[],
+  errorDetails: string | undefined,
+): string {
+  const arrays = `the document has no top-level ${missing.join(', ')} array (required by its schema)`;
+  if (errorDetails === undefined) return arrays;
+  // Amazon's text, shortened, on one line, with any URL's query string (a signature) cut off.
+  const details = errorDetails
+    .replace(/(https?:\/\/[^\s?"]*)\?[^\s"]*/g, '$1?…')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const shown =
+    details.length <= maxErrorDetailsChars ? details : `${details.slice(0, maxErrorDetailsChars)}…`;
+  return `${arrays}; errorDetails: ${JSON.stringify(shown)}`;
+}
+
+// Follows the tokens of the document's top-level object to learn which of its keys hold arrays
+// (empty ones included, which emit no element) and the text of an `errorDetails` string, without
+// keeping any value.
+class TopLevelWatcher {
+  readonly arrays = new Set<string>();
+  errorDetails: string | undefined;
+  private depth = 0;
+  private key: string | undefined;
+  private afterColon = false;
+
+  observe(token: TokenType, value: unknown): void {
+    if (this.depth === 1) {
+      if (this.afterColon) {
+        if (token === TokenType.LEFT_BRACKET && this.key !== undefined) this.arrays.add(this.key);
+        if (token === TokenType.STRING && this.key === 'errorDetails') {
+          this.errorDetails = String(value);
+        }
+        this.afterColon = false;
+        this.key = undefined;
+      } else if (token === TokenType.STRING) {
+        this.key = String(value);
+      } else if (token === TokenType.COLON) {
+        this.afterColon = true;
+      }
+    }
+    if (token === TokenType.LEFT_BRACE || token === TokenType.LEFT_BRACKET) this.depth += 1;
+    else if (token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) this.depth -= 1;
   }
 }

@@ -36,6 +36,29 @@ describe('parseDate and parseNumber', () => {
     expect(parseNumber('-3')).toBe(-3);
     expect(parseNumber('12abc')).toBeUndefined();
   });
+
+  it('reads a comma after a lone 0 as a decimal comma, whatever the number of digits after it', () => {
+    expect(parseNumber('0,125')).toBe(0.125);
+    expect(parseNumber('-0,125')).toBe(-0.125);
+    expect(parseNumber('+0,5')).toBe(0.5);
+    expect(parseNumber('0,1234')).toBe(0.1234);
+    expect(parseNumber(',125')).toBe(0.125);
+  });
+
+  it('reads a comma after dot-grouped thousands as a decimal comma', () => {
+    expect(parseNumber('1.234,125')).toBe(1234.125);
+    expect(parseNumber('-12.345.678,5')).toBe(-12345678.5);
+  });
+
+  it('keeps reading an ambiguous comma before three digits as a thousands separator', () => {
+    expect(parseNumber('12,345')).toBe(12345);
+    expect(parseNumber('1,234,567')).toBe(1234567);
+    expect(parseNumber('-1,234')).toBe(-1234);
+  });
+
+  it('reads a leading plus sign with a decimal comma', () => {
+    expect(parseNumber('+12,99')).toBe(12.99);
+  });
 });
 
 describe('parseCell', () => {

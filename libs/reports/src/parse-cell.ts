@@ -101,13 +101,14 @@ export function parseDate(text: string): string | undefined {
 }
 
 /**
- * Parses an amount. A comma followed by one or two final digits is a decimal comma (EU files print
- * `12,99`); any other comma groups thousands (`1,234.56`).
+ * Parses an amount. A comma is a decimal comma (EU files print `12,99`) when one or two final digits
+ * follow it, when nothing but a sign and `0` precedes it (`0,125`), or after dot-grouped thousands
+ * (`1.234,125`); any other comma groups thousands (`1,234.56`, and the ambiguous `12,345`).
  */
 export function parseNumber(text: string): number | undefined {
   if (PLAIN_NUMBER.test(text)) return Number(text);
   let normalized = text.replace(/\s/g, '');
-  if (/^-?[\d.]*,\d{1,2}$/.test(normalized)) {
+  if (DECIMAL_COMMA.test(normalized)) {
     normalized = normalized.replace(/\./g, '').replace(',', '.');
   } else {
     normalized = normalized.replace(/,/g, '');
@@ -118,6 +119,10 @@ export function parseNumber(text: string): number | undefined {
 
 // The common case, `12.99`, `-5.00`, `3`: nothing to normalise.
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
+// A thousands group never follows a lone `0` (or nothing), and a group of dots before the comma
+// means the comma is the decimal separator, however many digits follow it.
+const DECIMAL_COMMA = /^[-+]?(?:[\d.]*,\d{1,2}|0?,\d+|\d{1,3}(?:\.\d{3})+,\d+)$/;
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0']);

@@ -13,7 +13,10 @@ export interface DatasetDefinition {
   readonly name: string;
   readonly columns: readonly ColumnDefinition[];
   readonly partitionDate: PartitionDateSource;
-  /** JSON reports: the top-level array whose elements are this dataset's rows. */
+  /**
+   * JSON reports: the top-level array whose elements are this dataset's rows. Required: a document
+   * without it (an `errorDetails` document) is malformed, as every report schema in scope says.
+   */
   readonly jsonArray?: string;
   /** JSON reports: leading path segments dropped when naming a column that drifted in. */
   readonly jsonStripPrefixes?: readonly string[];

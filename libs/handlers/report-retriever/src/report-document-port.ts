@@ -16,15 +16,17 @@ export interface ReportDocumentPortOptions {
 /**
  * Ingestion's `DocumentPort` over `@spapi-lake/report-documents`: downloads from the pre-signed URL
  * (one refresh when it has expired), then gunzips and decodes by the charset the response named
- * (or hands out the gunzipped bytes with how they are text).
+ * (UTF-8 for JSON reports, or hands out the gunzipped bytes with how they are text).
  */
 export function reportDocumentPort(options: ReportDocumentPortOptions = {}): DocumentPort {
   return {
-    async open(location, refresh, marketplaceId) {
+    async open(location, refresh, marketplaceId, openOptions) {
+      const format = openOptions?.format;
       const opened = await openReportDocument({
         document: location,
         refreshDocument: refresh,
         ...(marketplaceId === undefined ? {} : { marketplaceId }),
+        ...(format === undefined ? {} : { format }),
         ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
       });
       return { bytes: opened.bytes, compression: opened.compression, charset: opened.charset };

@@ -30,12 +30,28 @@ import { columnarParquetEncoding } from './columnar-parquet-encoding';
 const variants: Readonly<Record<ColumnDefinition['type'], readonly string[]>> = {
   // \u0001 becomes a byte that is not UTF-8 in the UTF-8 documents (see bytesOf).
   string: ['Kaffeemühle – Größe M 😀', 'plain', '', ' padded ', 'bad\u0001utf8', '„Zitat“ €'],
-  integer: ['3', '-12', '1,234', '-1,234', ' 4', '-12 ', 'x', '-x', '12345678901234567890', ''],
+  integer: [
+    '3',
+    '-12',
+    '1,234',
+    '-1,234',
+    ' 4',
+    '-12 ',
+    'x',
+    '-x',
+    '12345678901234567890',
+    '0,125',
+    '',
+  ],
   decimal: [
     '19.99',
     '-0.00',
     '12,99',
     '1.234,56',
+    '0,125',
+    '-0,5',
+    '12,345',
+    '1.234,125',
     '0.001',
     '1e3',
     '1.5',
@@ -44,7 +60,7 @@ const variants: Readonly<Record<ColumnDefinition['type'], readonly string[]>> = 
     '',
     '7',
   ],
-  double: ['1.5', '1,5', '-2', 'nope', ''],
+  double: ['1.5', '1,5', '-2', '0,125', '-0,125', '12,345', 'nope', ''],
   boolean: ['true', 'false', 'Yes', 'N', 'maybe', ''],
   timestamp: [
     '2026-10-01T10:00:00+00:00',

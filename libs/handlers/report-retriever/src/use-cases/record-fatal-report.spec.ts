@@ -30,13 +30,18 @@ function setUp(
     ),
     createRestrictedDataToken: async () => 'rdt',
   };
+  const openedWith: unknown[] = [];
   const documents: Pick<DocumentPort, 'open' | 'decode'> = {
-    open: async () => ({ bytes: Readable.from([document]), compression: 'GZIP', charset: 'utf-8' }),
+    open: async (_location, _refresh, marketplaceId, options) => {
+      openedWith.push({ marketplaceId, options });
+      return { bytes: Readable.from([document]), compression: 'GZIP', charset: 'utf-8' };
+    },
     decode: (bytes) => bytes.pipe(createGunzip()).setEncoding('utf8'),
   };
   const store = new InMemoryObjectStore();
   return {
     calls,
+    openedWith,
     store,
     deps: { reports, documents, store, clock: { now: () => Date.UTC(2026, 9, 25, 1) } },
   };
@@ -68,6 +73,17 @@ describe('recordFatalReport', () => {
       outcome: 'FATAL',
       reason: 'Missing reportPeriod.',
     });
+  });
+
+  it('opens the error document as JSON, so that it is read as UTF-8 in every marketplace', async () => {
+    const { deps, openedWith } = setUp({ ...fatalReport, reportDocumentId: 'doc-9' });
+
+    await recordFatalReport(deps, {
+      ...input,
+      placement: { ...input.placement, marketplaceIds: ['A1VC38T7YXB528'] as [string] },
+    });
+
+    expect(openedWith).toEqual([{ marketplaceId: 'A1VC38T7YXB528', options: { format: 'json' } }]);
   });
 
   it('records a fixed reason when the report has no error document', async () => {

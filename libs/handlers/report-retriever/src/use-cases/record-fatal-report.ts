@@ -92,10 +92,12 @@ async function readErrorDocument(
   reportDocumentId: string,
 ): Promise<string> {
   const request = () => reportDocumentLocation(deps.reports, input.reportType, reportDocumentId);
+  // Error documents are JSON whatever the report's format: UTF-8, never the Japan fallback.
   const opened = await deps.documents.open(
     await request(),
     request,
     input.placement.marketplaceIds[0],
+    { format: 'json' },
   );
   const text = deps.documents.decode(opened.bytes, opened);
   let document = '';
