@@ -358,9 +358,20 @@ describe('retrieveReport', () => {
       compression: 'GZIP',
       charset: 'utf-8',
     });
+    const formats: unknown[] = [];
+    const open = deps.documents.open.bind(deps.documents);
+    const documents = {
+      ...deps.documents,
+      open: (...args: Parameters<typeof open>) => {
+        formats.push(args[3]?.format);
+        return open(...args);
+      },
+    };
 
-    const manifest = await retrieveReport(deps, input);
+    const manifest = await retrieveReport({ ...deps, documents }, input);
 
+    // The port reads JSON as UTF-8 whatever the marketplace or Content-Type says.
+    expect(formats).toEqual(['json']);
     expect(manifest.rawKey.endsWith('.json.gz')).toBe(true);
     expect(store.objects.get(manifest.rawKey)).toEqual(gzipSync(json));
     expect(manifest.datasets[0]).toMatchObject({

@@ -59,7 +59,15 @@ export async function retrieveReport(
   const definition = findReportDefinition(report.reportType);
 
   const requestDocument = () => requestReportDocument(deps.reports, report, reportDocumentId);
-  const opened = await deps.documents.open(await requestDocument(), requestDocument, marketplaceId);
+  // The format decides the charset of JSON reports (always UTF-8); flat files follow the header.
+  const opened = await deps.documents.open(
+    await requestDocument(),
+    requestDocument,
+    marketplaceId,
+    {
+      format: definition?.format,
+    },
+  );
   const rawKey = rawReportKey({
     reportType: report.reportType,
     sellingPartnerId: input.sellingPartnerId,
