@@ -99,9 +99,11 @@ export {
 export {
   glueRetrier,
   lambdaServiceRetrier,
+  laneTaskRetry,
   reportDocumentRetrier,
   spApiQuotaRetrier,
   spApiTaskRetry,
+  stateAndConfigRetrier,
   startExecutionRetrier,
   transientServiceRetrier,
 } from './retry-policies';

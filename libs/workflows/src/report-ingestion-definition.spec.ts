@@ -87,10 +87,14 @@ describe('reportIngestionDefinition: structure', () => {
   });
 
   it('retries our transient errors and Lambda hiccups with full jitter on every SP-API task', () => {
-    for (const name of [S.CreateReport, S.GetReport, S.RetrieveReport, S.RecordFatal]) {
+    const lambdaTasks = [S.CreateReport, S.GetReport, S.RetrieveReport, S.RecordFatal];
+    for (const name of lambdaTasks) {
       const retry = state(name).Retry ?? [];
       const retried = retry.flatMap((retrier) => retrier.ErrorEquals);
-      expect(retried).toEqual(expect.arrayContaining(Object.values(TransientErrorName)));
+      expect({ name, retried }).toEqual({
+        name,
+        retried: expect.arrayContaining(Object.values(TransientErrorName)),
+      });
       expect(retried).toEqual(
         expect.arrayContaining(['Lambda.TooManyRequestsException', 'Lambda.ServiceException']),
       );
@@ -356,6 +360,22 @@ describe('reportIngestionDefinition: executed locally', () => {
     expect(run.output).toMatchObject({ outcome: 'DONE' });
     expect(lambdas.count(S.CreateReport)).toBe(3);
     expect(lambdas.count(S.GetReport)).toBe(2);
+  });
+
+  it('retries a report-request store the creator could not read or write at first', async () => {
+    const lambdas = new FakeLambdas();
+    lambdas.createReportErrors = [
+      taskError('StateStoreUnavailableError', 'ProvisionedThroughputExceededException'),
+      taskError('StateStoreContentionError', 'changed 5 times in a row'),
+      taskError('ConfigParameterUnavailableError', 'GetParameter throttled'),
+    ];
+    const run = await runLocally(machine, vendorWindow, {
+      handlers: lambdas.handlers(),
+      ...noWaiting,
+    });
+
+    expect(run.output).toMatchObject({ outcome: 'DONE' });
+    expect(lambdas.count(S.CreateReport)).toBe(4);
   });
 
   it('retries a throttled token broker on every SP-API task, never a revoked consent', async () => {
