@@ -409,6 +409,7 @@ describe('fanOutDefinition: executed locally', () => {
       failure: {
         windowStart: '2024-12-30T00:00:00Z',
         attempts: 4,
+        fatalAttempts: 0,
         lastError: 'LwaInvalidGrantError',
       },
     });

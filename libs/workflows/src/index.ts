@@ -31,6 +31,7 @@ export {
   DEFAULT_MAX_FATAL_ATTEMPTS,
   claimLaneWindow,
   completeLaneWindow,
+  fatalAttemptsOf,
   recordLaneWindowFailure,
   windowAttempt,
   type ClaimRefusal,
