@@ -365,6 +365,28 @@ describe('planWindows: period-aligned windows', () => {
     expect(run).toThrow('is period-aligned: set period');
   });
 
+  it('refuses a period for a type without a reportPeriod option, rather than cut it by period', () => {
+    for (const reportType of [ORDERS, 'GET_SALES_AND_TRAFFIC_REPORT']) {
+      const withPeriod = () =>
+        plan({
+          reportConfig: reportConfig({ reportType, period: 'MONTH', startDate: '2025-01-01' }),
+          now: at('2025-03-10'),
+        });
+      expect(withPeriod).toThrow(WindowPlanningError);
+      expect(withPeriod).toThrow(`${reportType} takes no reportPeriod: use windowDays`);
+    }
+    const withOption = () =>
+      plan({
+        reportConfig: reportConfig({
+          reportType: ORDERS,
+          windowDays: 1,
+          reportOptions: { reportPeriod: 'WEEK' },
+        }),
+        now: at('2025-03-10'),
+      });
+    expect(withOption).toThrow(`${ORDERS} takes no reportPeriod`);
+  });
+
   it('refuses a config without the options the report type requires', () => {
     const run = () =>
       plan({

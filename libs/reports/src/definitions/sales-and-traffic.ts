@@ -99,6 +99,7 @@ export const salesAndTraffic: ReportTypeDefinition = {
   requestable: true,
   restricted: false,
   requiredOptions: [],
+  optionValues: {},
   window: { maxWindowDays: 30, dataLagHours: 48, periodAligned: false, snapshot: false },
   datasets: [
     {
