@@ -25,6 +25,34 @@ describe('reportOptionsProblem', () => {
     expect(problem(ORDERS, {})).toBeUndefined();
   });
 
+  it("refuses a value the type's report schema does not list", () => {
+    expect(problem(SEARCH_TERMS, { reportPeriod: 'YEAR' })).toBe(
+      `${SEARCH_TERMS} takes reportOptions.reportPeriod DAY, WEEK, MONTH, QUARTER, not "YEAR"`,
+    );
+    const vendorWeek = {
+      reportPeriod: 'WEEK',
+      distributorView: 'SOURCING',
+      sellingProgram: 'FRESH',
+    };
+    expect(problem(VENDOR_SALES, vendorWeek)).toBeUndefined();
+    expect(problem(VENDOR_SALES, { ...vendorWeek, distributorView: 'RETAIL' })).toBe(
+      `${VENDOR_SALES} takes reportOptions.distributorView MANUFACTURING, SOURCING, not "RETAIL"`,
+    );
+    expect(problem(VENDOR_SALES, { ...vendorWeek, sellingProgram: 'retail' })).toContain(
+      'takes reportOptions.sellingProgram RETAIL, BUSINESS, FRESH, not "retail"',
+    );
+    expect(problem(SALES_AND_TRAFFIC, { dateGranularity: 'WEEK', asinGranularity: 'SKU' })).toBe(
+      undefined,
+    );
+    expect(problem(SALES_AND_TRAFFIC, { dateGranularity: 'YEAR' })).toContain(
+      'takes reportOptions.dateGranularity DAY, WEEK, MONTH, not "YEAR"',
+    );
+  });
+
+  it('leaves options the report schema does not restrict alone', () => {
+    expect(problem(ORDERS, { someFutureOption: 'x' })).toBeUndefined();
+  });
+
   it('knows a reportPeriod for exactly the period-aligned types', () => {
     for (const definition of reportTypeDefinitions) {
       expect({

@@ -387,6 +387,35 @@ describe('planWindows: period-aligned windows', () => {
     expect(withOption).toThrow(`${ORDERS} takes no reportPeriod`);
   });
 
+  it("refuses a period or an option value the type's report schema does not list", () => {
+    const searchTermsYearly = () =>
+      plan({
+        reportConfig: reportConfig({ reportType: SEARCH_TERMS, period: 'YEAR' }),
+        now: at('2026-03-10'),
+      });
+    expect(searchTermsYearly).toThrow(WindowPlanningError);
+    expect(searchTermsYearly).toThrow(
+      `${SEARCH_TERMS} takes reportOptions.reportPeriod DAY, WEEK, MONTH, QUARTER, not "YEAR"`,
+    );
+    const retailView = () =>
+      plan({
+        account: vendorAccount(),
+        reportConfig: reportConfig({
+          reportType: VENDOR_SALES,
+          period: 'WEEK',
+          reportOptions: { ...vendorOptions, distributorView: 'RETAIL' },
+        }),
+        now: at('2025-01-20'),
+      });
+    expect(retailView).toThrow('takes reportOptions.distributorView MANUFACTURING, SOURCING');
+  });
+
+  it('names the periods the type takes when a period-aligned config has none', () => {
+    const run = () =>
+      plan({ reportConfig: reportConfig({ reportType: SEARCH_TERMS }), now: at('2025-01-20') });
+    expect(run).toThrow('is period-aligned: set period (DAY, WEEK, MONTH, QUARTER)');
+  });
+
   it('refuses a config without the options the report type requires', () => {
     const run = () =>
       plan({

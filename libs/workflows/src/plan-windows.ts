@@ -1,8 +1,8 @@
 import {
+  ReportPeriod,
   reportMarketplaceIds,
   type Account,
   type ReportConfig,
-  type ReportPeriod,
 } from '@spapi-lake/config';
 import { type ReportTypeDefinition, reportOptionsProblem } from '@spapi-lake/reports';
 import { WindowPlanningError } from './errors';
@@ -96,9 +96,10 @@ function cutOf({
     return { kind: 'period', period };
   }
   if (rules.periodAligned) {
+    const periods = definition.optionValues['reportPeriod'] ?? Object.values(ReportPeriod);
     throw new WindowPlanningError(
       config.id,
-      `${config.reportType} is period-aligned: set period (DAY, WEEK, MONTH, QUARTER or YEAR)`,
+      `${config.reportType} is period-aligned: set period (${periods.join(', ')})`,
     );
   }
   const minDays = config.windowDays ?? 1;

@@ -54,7 +54,11 @@ export const vendorSales: ReportTypeDefinition = {
   restricted: false,
   requiredOptions: ['reportPeriod', 'distributorView', 'sellingProgram'],
   // report-schema_GET_VENDOR_SALES_REPORT.json
-  optionValues: { reportPeriod: ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'] },
+  optionValues: {
+    reportPeriod: ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'],
+    distributorView: ['MANUFACTURING', 'SOURCING'],
+    sellingProgram: ['RETAIL', 'BUSINESS', 'FRESH'],
+  },
   window: periodWindow,
   datasets: [
     {

@@ -52,6 +52,19 @@ describe('checkReportRequest', () => {
     );
   });
 
+  it("refuses a reportPeriod the type's report schema does not list, before any call", () => {
+    const searchTermsYear = {
+      ...searchTermsWeek,
+      window: { start: '2025-01-01T00:00:00Z', end: '2026-01-01T00:00:00Z' },
+      dataStartTime: '2025-01-01T00:00:00Z',
+      dataEndTime: '2025-12-31T23:59:59Z',
+      reportOptions: { reportPeriod: 'YEAR' },
+    };
+    expect(check(searchTermsYear)).toThrow(
+      `${SEARCH_TERMS} takes reportOptions.reportPeriod DAY, WEEK, MONTH, QUARTER, not "YEAR"`,
+    );
+  });
+
   it('refuses a rolling window longer than the type allows', () => {
     expect(check({ ...ordersMonth, reportOptions: {} })).toThrow('windows are at most 30 days');
   });

@@ -1,3 +1,4 @@
+import { ReportPeriod } from '@spapi-lake/config';
 import { type ReportTypeDefinition, reportOptionsProblem } from '@spapi-lake/reports';
 import {
   type ReportIngestionInput,
@@ -54,7 +55,8 @@ export function checkReportRequest(
     return;
   }
   if (period === undefined || !isReportPeriod(period)) {
-    throw refuse('reportOptions.reportPeriod must be DAY, WEEK, MONTH, QUARTER or YEAR');
+    const periods = definition.optionValues['reportPeriod'] ?? Object.values(ReportPeriod);
+    throw refuse(`${input.reportType} needs reportOptions.reportPeriod ${periods.join(', ')}`);
   }
   if (periodStart(period, start) !== start || nextPeriodStart(period, start) !== end) {
     throw refuse(
