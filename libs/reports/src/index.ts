@@ -18,6 +18,7 @@ export type {
   QuarantinedRow,
   SchemaObservation,
 } from './parsed-record';
+export { reportOptionsProblem } from './report-options-problem';
 export { parseReport, type ReportParse } from './parse-report';
 export { type TsvLayout, parseTsvLine, tsvHeaderFields, tsvLayout } from './tsv-report-parser';
 export { partitionDateOf } from './partition-date';

@@ -46,6 +46,11 @@ export interface ReportTypeDefinition {
   readonly restricted: boolean;
   /** reportOptions keys createReport must carry. */
   readonly requiredOptions: readonly string[];
+  /**
+   * The values a reportOptions key accepts, as the type's report schema in the official models
+   * lists them; keys not listed are not checked. Only a type listing `reportPeriod` takes one.
+   */
+  readonly optionValues: Readonly<Record<string, readonly string[]>>;
   readonly window: WindowRules;
   readonly datasets: readonly DatasetDefinition[];
 }

@@ -1,7 +1,7 @@
 /**
  * Error names the state machines match in Retry and Catch. They are API: the apps throw TypedErrors
- * with these `name`s (libs/sp-api, libs/lwa, libs/auth, libs/report-documents, libs/lake) and must
- * not rename them.
+ * with these `name`s (libs/sp-api, libs/lwa, libs/auth, libs/report-documents, libs/lake,
+ * libs/handlers/report-creator) and must not rename them.
  */
 
 /** Errors a retry can cure: our TypedErrors declared `retryable = true`. */
@@ -21,6 +21,12 @@ export const TransientErrorName = {
   ReportDocumentExpired: 'ReportDocumentExpiredError',
   ObjectStoreUnavailable: 'ObjectStoreUnavailableError',
   ParquetOutput: 'ParquetOutputError',
+  /** The lane or report-request store (DynamoDB, local file) did not answer or was throttled. */
+  StateStoreUnavailable: 'StateStoreUnavailableError',
+  /** A lane or report-request record changed under concurrent writers on every try. */
+  StateStoreContention: 'StateStoreContentionError',
+  /** An SSM configuration parameter (accounts, report configs, endpoints) could not be read. */
+  ConfigParameterUnavailable: 'ConfigParameterUnavailableError',
 } as const;
 export type TransientErrorName = (typeof TransientErrorName)[keyof typeof TransientErrorName];
 

@@ -83,6 +83,34 @@ describe('fanOutDefinition: structure', () => {
     });
     expect(lane[S.RecordWindowFailure]?.Parameters).toMatchObject({ maxFatalAttempts: 3 });
   });
+
+  it('retries the store and configuration errors its Lambdas declare retryable, with backoff', () => {
+    const definition = fanOutDefinition(resources);
+    const lane = definition.States[S.RunLanes]?.ItemProcessor?.States ?? {};
+    const tasks = {
+      [S.PlanWindows]: definition.States[S.PlanWindows],
+      [S.ClaimWindow]: lane[S.ClaimWindow],
+      [S.RecordWindowFailure]: lane[S.RecordWindowFailure],
+      [S.CompleteWindow]: lane[S.CompleteWindow],
+    };
+    for (const [name, task] of Object.entries(tasks)) {
+      const retry = task?.Retry ?? [];
+      const retried = retry.flatMap((retrier) => retrier.ErrorEquals);
+      expect({ name, retried }).toEqual({
+        name,
+        retried: expect.arrayContaining([
+          'StateStoreUnavailableError',
+          'StateStoreContentionError',
+          'ConfigParameterUnavailableError',
+          'Lambda.ServiceException',
+        ]),
+      });
+      expect(retried).not.toContain('States.ALL');
+      expect(retried).not.toContain('StateStoreRequestError');
+      expect(retry.every((retrier) => retrier.JitterStrategy === 'FULL')).toBe(true);
+      expect(retry.every((retrier) => (retrier.BackoffRate ?? 0) >= 2)).toBe(true);
+    }
+  });
 });
 
 interface Execution {
@@ -101,6 +129,7 @@ class FanOutWorld {
   readonly startedNames: string[] = [];
   /** How the ingestion of a window ends: undefined = DONE, else the error it fails with. */
   failWith: (input: ReportIngestionInput) => TaskError | undefined = () => undefined;
+  claimWindowErrors: Error[] = [];
   completeWindowErrors: Error[] = [];
   now = at('2025-01-01');
 
@@ -117,6 +146,8 @@ class FanOutWorld {
     return {
       [S.PlanWindows]: contractHandler((input: PlanFanOutInput) => this.plan(input)),
       [S.ClaimWindow]: contractHandler(({ lane, window }: ClaimWindowInput) => {
+        const error = this.claimWindowErrors.shift();
+        if (error) throw error;
         const result = claimLaneWindow(this.state(lane), window, this.now);
         if (!result.claimed) return { claimed: false, reason: result.reason };
         this.laneStates.set(lane.key, result.state);
@@ -247,7 +278,12 @@ describe('fanOutDefinition: executed locally', () => {
     localStateMachine(fanOutDefinition(resources, options));
   const fanOut = machine();
   const noRetryWaits = {
-    retryIntervalOverrides: { [S.IngestWindow]: 0, [S.CompleteWindow]: 0, [S.ClaimWindow]: 0 },
+    retryIntervalOverrides: {
+      [S.IngestWindow]: 0,
+      [S.CompleteWindow]: 0,
+      [S.ClaimWindow]: 0,
+      [S.RecordWindowFailure]: 0,
+    },
   };
 
   async function runDaily(world: FanOutWorld, days: readonly string[], options = {}) {
@@ -373,6 +409,7 @@ describe('fanOutDefinition: executed locally', () => {
       failure: {
         windowStart: '2024-12-30T00:00:00Z',
         attempts: 4,
+        fatalAttempts: 0,
         lastError: 'LwaInvalidGrantError',
       },
     });
@@ -394,6 +431,22 @@ describe('fanOutDefinition: executed locally', () => {
       ['2025-01-01T00:00:00Z', '2025-01-02T00:00:00Z'],
     ]);
     expect(world.watermark(DE)).toBe('2025-01-02T00:00:00Z');
+  });
+
+  it('retries a claim and a completion the lane store could not write at first', async () => {
+    const world = new FanOutWorld(
+      [account()],
+      [reportConfig({ id: 'orders', reportType: ORDERS, startDate: '2024-12-31' })],
+    );
+    world.claimWindowErrors = [taskError('StateStoreContentionError', 'changed 5 times in a row')];
+    world.completeWindowErrors = [
+      taskError('StateStoreUnavailableError', 'ProvisionedThroughputExceededException'),
+    ];
+    const [summary] = await runDaily(world, ['2025-01-01']);
+
+    expect(summary?.[0]).toMatchObject({ status: 'COMPLETED', windowsCompleted: 1 });
+    expect(world.watermark(DE)).toBe('2025-01-01T00:00:00Z');
+    expect(world.startedNames).toHaveLength(1);
   });
 
   it('leaves a lane alone while an execution of the same name still runs', async () => {

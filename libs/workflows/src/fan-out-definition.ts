@@ -3,6 +3,8 @@ import { ServiceIntegrationErrorName, StatesErrorName } from './error-names';
 import { DEFAULT_MAX_FATAL_ATTEMPTS } from './lane-state';
 import {
   lambdaServiceRetrier,
+  laneTaskRetry,
+  stateAndConfigRetrier,
   startExecutionRetrier,
   transientServiceRetrier,
 } from './retry-policies';
@@ -122,7 +124,7 @@ export function fanOutDefinition(
       Resource: resources.claimWindowFunctionArn,
       Parameters: laneAndWindow,
       ResultPath: '$.claim',
-      Retry: [lambdaServiceRetrier],
+      Retry: laneTaskRetry,
       Catch: [{ ErrorEquals: [StatesErrorName.All], ResultPath: '$.error', Next: S.LaneBlocked }],
       Next: S.WindowClaimed,
     },
@@ -214,7 +216,7 @@ export function fanOutDefinition(
         maxFatalAttempts: options.maxFatalAttempts ?? DEFAULT_MAX_FATAL_ATTEMPTS,
       },
       ResultPath: '$.result',
-      Retry: [lambdaServiceRetrier],
+      Retry: laneTaskRetry,
       Catch: [{ ErrorEquals: [StatesErrorName.All], ResultPath: '$.error', Next: S.LaneBlocked }],
       Next: S.WindowSkippable,
     },
@@ -229,7 +231,7 @@ export function fanOutDefinition(
       Resource: resources.completeWindowFunctionArn,
       Parameters: { ...laneAndWindow, 'result.$': '$.result' },
       ResultPath: '$.watermark',
-      Retry: [lambdaServiceRetrier],
+      Retry: laneTaskRetry,
       Catch: [{ ErrorEquals: [StatesErrorName.All], ResultPath: '$.error', Next: S.LaneBlocked }],
       Next: S.AdvanceLane,
     },
@@ -259,7 +261,7 @@ export function fanOutDefinition(
           'request.$': '$',
         },
         ResultSelector: { 'lanes.$': '$.lanes' },
-        Retry: [transientServiceRetrier, lambdaServiceRetrier],
+        Retry: [transientServiceRetrier, stateAndConfigRetrier, lambdaServiceRetrier],
         Next: S.RunLanes,
       },
       [S.RunLanes]: {

@@ -31,6 +31,7 @@ export {
   DEFAULT_MAX_FATAL_ATTEMPTS,
   claimLaneWindow,
   completeLaneWindow,
+  fatalAttemptsOf,
   recordLaneWindowFailure,
   windowAttempt,
   type ClaimRefusal,
@@ -99,9 +100,11 @@ export {
 export {
   glueRetrier,
   lambdaServiceRetrier,
+  laneTaskRetry,
   reportDocumentRetrier,
   spApiQuotaRetrier,
   spApiTaskRetry,
+  stateAndConfigRetrier,
   startExecutionRetrier,
   transientServiceRetrier,
 } from './retry-policies';

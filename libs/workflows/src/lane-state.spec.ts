@@ -3,6 +3,7 @@ import {
   DEFAULT_CLAIM_TTL_MS,
   claimLaneWindow,
   completeLaneWindow,
+  fatalAttemptsOf,
   recordLaneWindowFailure,
   windowAttempt,
   type LaneState,
@@ -138,8 +139,69 @@ describe('recordLaneWindowFailure', () => {
     ]);
     expect(state).toEqual({
       watermark: JAN1,
-      failure: { windowStart: JAN1, attempts: 3, lastError: 'ReportFatalError' },
+      failure: { windowStart: JAN1, attempts: 3, fatalAttempts: 3, lastError: 'ReportFatalError' },
     });
+  });
+
+  it('skips only after N FATAL endings, not counting the other failures in between', () => {
+    let state: LaneState = { watermark: JAN1 };
+    const window = windowRef(JAN1, JAN2);
+    const errors = [
+      'SpApiServerError',
+      'ReportFatalError',
+      'ReportPollingExhaustedError',
+      'ReportFatalError',
+      'ReportFatalError',
+    ];
+    const outcomes = errors.map((errorName) => {
+      const result = recordLaneWindowFailure(state, window, errorName, 3);
+      state = result.state;
+      return [result.attempts, result.fatalAttempts, result.skip];
+    });
+    expect(outcomes).toEqual([
+      [1, 0, false],
+      [2, 1, false],
+      [3, 1, false],
+      [4, 2, false],
+      [5, 3, true],
+    ]);
+  });
+
+  it('does not skip at the first FATAL after two failures of another kind', () => {
+    const state: LaneState = {
+      watermark: JAN1,
+      failure: { windowStart: JAN1, attempts: 2, fatalAttempts: 0, lastError: 'SpApiServerError' },
+    };
+    expect(
+      recordLaneWindowFailure(state, windowRef(JAN1, JAN2), 'ReportFatalError', 3),
+    ).toMatchObject({ attempts: 3, fatalAttempts: 1, skip: false });
+  });
+
+  it('reads a failure stored without a FATAL count as one FATAL ending at most', () => {
+    const stored = (lastError: string): LaneState => ({
+      watermark: JAN1,
+      failure: { windowStart: JAN1, attempts: 2, lastError },
+    });
+    const window = windowRef(JAN1, JAN2);
+    expect(
+      recordLaneWindowFailure(stored('SpApiServerError'), window, 'ReportFatalError', 2),
+    ).toMatchObject({ attempts: 3, fatalAttempts: 1, skip: false });
+    expect(
+      recordLaneWindowFailure(stored('ReportFatalError'), window, 'ReportFatalError', 2),
+    ).toMatchObject({ attempts: 3, fatalAttempts: 2, skip: true });
+    expect(fatalAttemptsOf({ windowStart: JAN1, attempts: 5, lastError: 'ReportFatalError' })).toBe(
+      1,
+    );
+  });
+
+  it('counts FATAL endings afresh for a window with another start', () => {
+    const state: LaneState = {
+      watermark: JAN2,
+      failure: { windowStart: JAN1, attempts: 2, fatalAttempts: 2, lastError: 'ReportFatalError' },
+    };
+    expect(
+      recordLaneWindowFailure(state, windowRef(JAN2, JAN3), 'ReportFatalError', 2),
+    ).toMatchObject({ attempts: 1, fatalAttempts: 1, skip: false });
   });
 
   it('never skips a window that failed for another reason', () => {
@@ -149,7 +211,7 @@ describe('recordLaneWindowFailure', () => {
       'LwaInvalidGrantError',
       3,
     );
-    expect(result).toMatchObject({ attempts: 10, skip: false });
+    expect(result).toMatchObject({ attempts: 10, fatalAttempts: 0, skip: false });
   });
 
   it("keeps another run's claim", () => {

@@ -14,7 +14,10 @@ export interface LaneState {
   /** Failures recorded for the window starting at the watermark. */
   readonly failure?: {
     readonly windowStart: string;
+    /** Failed tries of the window, whatever the error. */
     readonly attempts: number;
+    /** How many of those tries ended ReportFatalError; see `fatalAttemptsOf` when absent. */
+    readonly fatalAttempts?: number;
     readonly lastError: string;
   };
 }
@@ -85,28 +88,47 @@ export function completeLaneWindow(state: LaneState, window: LaneWindowRef): Lan
 
 /**
  * Records a failed attempt of the window and releases the run's claim. `skip` is true once a
- * window has ended FATAL `maxFatalAttempts` times: the caller then completes it (moves past it).
- * Any other failure never skips: the lane waits (and alarms) until the cause is fixed.
+ * window has ended FATAL `maxFatalAttempts` times, other failures in between not counted: the
+ * caller then completes it (moves past it). Any other failure never skips: the lane waits (and
+ * alarms) until the cause is fixed.
  */
 export function recordLaneWindowFailure(
   state: LaneState,
   window: LaneWindowRef,
   errorName: string,
   maxFatalAttempts = DEFAULT_MAX_FATAL_ATTEMPTS,
-): { readonly state: LaneState; readonly attempts: number; readonly skip: boolean } {
+): {
+  readonly state: LaneState;
+  readonly attempts: number;
+  readonly fatalAttempts: number;
+  readonly skip: boolean;
+} {
   const start = window.input.window.start;
   const attempts = windowAttempt(state, start);
+  const earlier = state.failure?.windowStart === start ? fatalAttemptsOf(state.failure) : 0;
+  const fatal = errorName === WorkflowErrorName.ReportFatal;
+  const fatalAttempts = earlier + (fatal ? 1 : 0);
   const { claim, ...rest } = state;
   const keepClaim = claim !== undefined && claim.executionName !== window.executionName;
   return {
     state: {
       ...rest,
       ...(keepClaim ? { claim } : {}),
-      failure: { windowStart: start, attempts, lastError: errorName },
+      failure: { windowStart: start, attempts, fatalAttempts, lastError: errorName },
     },
     attempts,
-    skip: errorName === WorkflowErrorName.ReportFatal && attempts >= maxFatalAttempts,
+    fatalAttempts,
+    skip: fatal && fatalAttempts >= maxFatalAttempts,
   };
+}
+
+/**
+ * The FATAL endings a stored failure counts. Records written before they were counted separately
+ * say only whether the last try was FATAL: that one is certain, earlier ones are not, and counting
+ * too few only costs a try where counting too many would skip a window for good.
+ */
+export function fatalAttemptsOf(failure: NonNullable<LaneState['failure']>): number {
+  return failure.fatalAttempts ?? (failure.lastError === WorkflowErrorName.ReportFatal ? 1 : 0);
 }
 
 /** The attempt number the next try of the window starting at `windowStart` gets (1-based). */

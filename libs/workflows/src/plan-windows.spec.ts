@@ -365,6 +365,57 @@ describe('planWindows: period-aligned windows', () => {
     expect(run).toThrow('is period-aligned: set period');
   });
 
+  it('refuses a period for a type without a reportPeriod option, rather than cut it by period', () => {
+    for (const reportType of [ORDERS, 'GET_SALES_AND_TRAFFIC_REPORT']) {
+      const withPeriod = () =>
+        plan({
+          reportConfig: reportConfig({ reportType, period: 'MONTH', startDate: '2025-01-01' }),
+          now: at('2025-03-10'),
+        });
+      expect(withPeriod).toThrow(WindowPlanningError);
+      expect(withPeriod).toThrow(`${reportType} takes no reportPeriod: use windowDays`);
+    }
+    const withOption = () =>
+      plan({
+        reportConfig: reportConfig({
+          reportType: ORDERS,
+          windowDays: 1,
+          reportOptions: { reportPeriod: 'WEEK' },
+        }),
+        now: at('2025-03-10'),
+      });
+    expect(withOption).toThrow(`${ORDERS} takes no reportPeriod`);
+  });
+
+  it("refuses a period or an option value the type's report schema does not list", () => {
+    const searchTermsYearly = () =>
+      plan({
+        reportConfig: reportConfig({ reportType: SEARCH_TERMS, period: 'YEAR' }),
+        now: at('2026-03-10'),
+      });
+    expect(searchTermsYearly).toThrow(WindowPlanningError);
+    expect(searchTermsYearly).toThrow(
+      `${SEARCH_TERMS} takes reportOptions.reportPeriod DAY, WEEK, MONTH, QUARTER, not "YEAR"`,
+    );
+    const retailView = () =>
+      plan({
+        account: vendorAccount(),
+        reportConfig: reportConfig({
+          reportType: VENDOR_SALES,
+          period: 'WEEK',
+          reportOptions: { ...vendorOptions, distributorView: 'RETAIL' },
+        }),
+        now: at('2025-01-20'),
+      });
+    expect(retailView).toThrow('takes reportOptions.distributorView MANUFACTURING, SOURCING');
+  });
+
+  it('names the periods the type takes when a period-aligned config has none', () => {
+    const run = () =>
+      plan({ reportConfig: reportConfig({ reportType: SEARCH_TERMS }), now: at('2025-01-20') });
+    expect(run).toThrow('is period-aligned: set period (DAY, WEEK, MONTH, QUARTER)');
+  });
+
   it('refuses a config without the options the report type requires', () => {
     const run = () =>
       plan({

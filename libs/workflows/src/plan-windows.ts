@@ -1,10 +1,10 @@
 import {
+  ReportPeriod,
   reportMarketplaceIds,
   type Account,
   type ReportConfig,
-  type ReportPeriod,
 } from '@spapi-lake/config';
-import type { ReportTypeDefinition } from '@spapi-lake/reports';
+import { type ReportTypeDefinition, reportOptionsProblem } from '@spapi-lake/reports';
 import { WindowPlanningError } from './errors';
 import { isReportPeriod, nextPeriodStart, periodStart } from './report-period';
 import type { ReportWindow } from './report-window';
@@ -20,7 +20,10 @@ export interface PlanWindowsInput {
   readonly reportConfig: ReportConfig;
   readonly account: Account;
   /** The report type's rules: `reportTypeDefinition(reportConfig.reportType)`. */
-  readonly definition: Pick<ReportTypeDefinition, 'window' | 'requiredOptions'>;
+  readonly definition: Pick<
+    ReportTypeDefinition,
+    'reportType' | 'window' | 'requiredOptions' | 'optionValues'
+  >;
   /** Per marketplace id: the exclusive end of the last window ingested (absent: none yet). */
   readonly watermarks: Readonly<Partial<Record<string, string>>>;
   /** Epoch milliseconds the plan is made at (the fan-out execution's start time). */
@@ -49,6 +52,12 @@ type Cut =
  */
 export function planWindows(input: PlanWindowsInput): ReportWindow[] {
   const { reportConfig: config, definition } = input;
+  const requested = {
+    ...config.reportOptions,
+    ...(config.period === undefined ? {} : { reportPeriod: config.period }),
+  };
+  const problem = reportOptionsProblem(definition, requested);
+  if (problem !== undefined) throw new WindowPlanningError(config.id, problem);
   const cut = cutOf(input);
   const lagMs = Math.max(definition.window.dataLagHours, config.lagHours) * HOUR_MS;
   const reportOptions = optionsOf(config, cut, definition.requiredOptions);
@@ -87,9 +96,10 @@ function cutOf({
     return { kind: 'period', period };
   }
   if (rules.periodAligned) {
+    const periods = definition.optionValues['reportPeriod'] ?? Object.values(ReportPeriod);
     throw new WindowPlanningError(
       config.id,
-      `${config.reportType} is period-aligned: set period (DAY, WEEK, MONTH, QUARTER or YEAR)`,
+      `${config.reportType} is period-aligned: set period (${periods.join(', ')})`,
     );
   }
   const minDays = config.windowDays ?? 1;

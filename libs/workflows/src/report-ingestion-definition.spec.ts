@@ -86,11 +86,22 @@ describe('reportIngestionDefinition: structure', () => {
     });
   });
 
-  it('retries our transient errors and Lambda hiccups with full jitter on every SP-API task', () => {
-    for (const name of [S.CreateReport, S.GetReport, S.RetrieveReport, S.RecordFatal]) {
+  it('retries our transient errors and Lambda hiccups with full jitter on every Lambda task', () => {
+    const lambdaTasks = [
+      S.CreateReport,
+      S.GetReport,
+      S.RetrieveReport,
+      S.RecordFatal,
+      S.RecordNoData,
+      S.RecordFailure,
+    ];
+    for (const name of lambdaTasks) {
       const retry = state(name).Retry ?? [];
       const retried = retry.flatMap((retrier) => retrier.ErrorEquals);
-      expect(retried).toEqual(expect.arrayContaining(Object.values(TransientErrorName)));
+      expect({ name, retried }).toEqual({
+        name,
+        retried: expect.arrayContaining(Object.values(TransientErrorName)),
+      });
       expect(retried).toEqual(
         expect.arrayContaining(['Lambda.TooManyRequestsException', 'Lambda.ServiceException']),
       );
@@ -153,6 +164,8 @@ describe('reportIngestionDefinition: executed locally', () => {
       [S.GetReport]: 0,
       [S.RetrieveReport]: 0,
       [S.RecordFatal]: 0,
+      [S.RecordNoData]: 0,
+      [S.RecordFailure]: 0,
     },
   };
 
@@ -356,6 +369,44 @@ describe('reportIngestionDefinition: executed locally', () => {
     expect(run.output).toMatchObject({ outcome: 'DONE' });
     expect(lambdas.count(S.CreateReport)).toBe(3);
     expect(lambdas.count(S.GetReport)).toBe(2);
+  });
+
+  it('retries a report-request store the creator could not read or write at first', async () => {
+    const lambdas = new FakeLambdas();
+    lambdas.createReportErrors = [
+      taskError('StateStoreUnavailableError', 'ProvisionedThroughputExceededException'),
+      taskError('StateStoreContentionError', 'changed 5 times in a row'),
+      taskError('ConfigParameterUnavailableError', 'GetParameter throttled'),
+    ];
+    const run = await runLocally(machine, vendorWindow, {
+      handlers: lambdas.handlers(),
+      ...noWaiting,
+    });
+
+    expect(run.output).toMatchObject({ outcome: 'DONE' });
+    expect(lambdas.count(S.CreateReport)).toBe(4);
+  });
+
+  it('retries a lake the CANCELLED or FAILED outcome could not be written to at first', async () => {
+    const cancelled = new FakeLambdas();
+    cancelled.notification = 'CANCELLED';
+    cancelled.recordOutcomeErrors = [taskError('ObjectStoreUnavailableError', 'S3 503 SlowDown')];
+    const empty = await runLocally(machine, sellerWindow, {
+      handlers: cancelled.handlers(),
+      ...noWaiting,
+    });
+    expect(empty.output).toMatchObject({ outcome: 'CANCELLED' });
+    expect(cancelled.count(S.RecordNoData)).toBe(2);
+
+    const failed = new FakeLambdas();
+    failed.getReportErrors = [taskError('SpApiAccessDeniedError', 'role missing')];
+    failed.recordOutcomeErrors = [taskError('ObjectStoreUnavailableError', 'S3 503 SlowDown')];
+    const run = await runLocally(machine, vendorWindow, {
+      handlers: failed.handlers(),
+      ...noWaiting,
+    });
+    expect(run.error).toEqual({ name: 'SpApiAccessDeniedError', message: 'role missing' });
+    expect(failed.count(S.RecordFailure)).toBe(2);
   });
 
   it('retries a throttled token broker on every SP-API task, never a revoked consent', async () => {

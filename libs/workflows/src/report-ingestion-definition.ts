@@ -228,7 +228,8 @@ export function reportIngestionDefinition(
       Resource: resources.recordOutcomeFunctionArn,
       Parameters: { outcome: ProcessingStatus.Cancelled, 'ingestion.$': '$' },
       ResultPath: null,
-      Retry: [lambdaServiceRetrier],
+      // The ledger write is conditional, so a retried write never replaces a final outcome.
+      Retry: spApiTaskRetry,
       Catch: [
         { ErrorEquals: [StatesErrorName.All], ResultPath: '$.error', Next: S.IngestionFailed },
       ],
@@ -279,7 +280,8 @@ export function reportIngestionDefinition(
       Resource: resources.recordOutcomeFunctionArn,
       Parameters: { outcome: 'FAILED', 'ingestion.$': '$' },
       ResultPath: null,
-      Retry: [lambdaServiceRetrier],
+      // The ledger write is conditional, so a retried write never replaces a final outcome.
+      Retry: spApiTaskRetry,
       Catch: [
         {
           ErrorEquals: [StatesErrorName.All],

@@ -5,7 +5,7 @@ import {
   ReportRetrievalStateName as S,
   reportRetrievalDefinition,
 } from './report-retrieval-definition';
-import { lambdaServiceRetrier, spApiTaskRetry } from './retry-policies';
+import { spApiTaskRetry } from './retry-policies';
 import { type LocalHandler, localStateMachine, runLocally, taskError } from './test/run-locally';
 import { aslValidationErrors } from './test/validate-definition';
 
@@ -90,7 +90,7 @@ describe('reportRetrievalDefinition: structure', () => {
     expect(state(S.RecordFailure)).toMatchObject({
       Resource: resources.recordOutcomeFunctionArn,
       Parameters: { outcome: 'FAILED', 'ingestion.$': '$' },
-      Retry: [lambdaServiceRetrier],
+      Retry: spApiTaskRetry,
       Catch: [
         { ErrorEquals: ['States.ALL'], ResultPath: '$.recordError', Next: S.RetrievalFailed },
       ],
@@ -280,6 +280,7 @@ describe('reportRetrievalDefinition: executed locally', () => {
     const result = await run(tasks);
 
     expect(result.error).toEqual({ name: 'SpApiAccessDeniedError', message: 'role missing' });
-    expect(tasks.count(S.RecordFailure)).toBe(1);
+    // The lake write is retried first (reportDocumentRetrier: the first attempt and 4 retries).
+    expect(tasks.count(S.RecordFailure)).toBe(5);
   });
 });

@@ -57,13 +57,35 @@ export const reportDocumentRetrier: Retrier = {
   JitterStrategy: 'FULL',
 };
 
-/** The Retry block of every Lambda task that calls SP-API. */
+/**
+ * The report creator's lane and report-request stores (throttled, no answer, writers racing on one
+ * record) and its SSM configuration. Every write is conditional and every transition idempotent per
+ * try, so a retry is safe.
+ */
+export const stateAndConfigRetrier: Retrier = {
+  ErrorEquals: [
+    TransientErrorName.StateStoreUnavailable,
+    TransientErrorName.StateStoreContention,
+    TransientErrorName.ConfigParameterUnavailable,
+  ],
+  IntervalSeconds: 2,
+  BackoffRate: 2,
+  MaxAttempts: 5,
+  MaxDelaySeconds: 60,
+  JitterStrategy: 'FULL',
+};
+
+/** The Retry block of every Lambda task that calls SP-API: every transient error name. */
 export const spApiTaskRetry: readonly Retrier[] = [
   spApiQuotaRetrier,
   transientServiceRetrier,
   reportDocumentRetrier,
+  stateAndConfigRetrier,
   lambdaServiceRetrier,
 ];
+
+/** The Retry block of the fan-out's lane tasks (ClaimWindow, CompleteWindow, RecordWindowFailure). */
+export const laneTaskRetry: readonly Retrier[] = [stateAndConfigRetrier, lambdaServiceRetrier];
 
 /** Glue StartCrawler throttling and timeouts. */
 export const glueRetrier: Retrier = {

@@ -18,6 +18,8 @@ export const laneStateSchema: z.ZodType<LaneState> = z.strictObject({
     .strictObject({
       windowStart: isoInstant,
       attempts: z.int().positive(),
+      // Absent in records written before FATAL endings were counted apart (fatalAttemptsOf).
+      fatalAttempts: z.int().nonnegative().optional(),
       lastError: z.string(),
     })
     .optional(),

@@ -11,6 +11,8 @@ export const brandAnalyticsSearchTerms: ReportTypeDefinition = {
   requestable: true,
   restricted: false,
   requiredOptions: ['reportPeriod'],
+  // report-schema_GET_BRAND_ANALYTICS_SEARCH_TERMS_REPORT.json: no YEAR.
+  optionValues: { reportPeriod: ['DAY', 'WEEK', 'MONTH', 'QUARTER'] },
   window: periodWindow,
   datasets: [
     {
@@ -51,6 +53,12 @@ export const vendorSales: ReportTypeDefinition = {
   requestable: true,
   restricted: false,
   requiredOptions: ['reportPeriod', 'distributorView', 'sellingProgram'],
+  // report-schema_GET_VENDOR_SALES_REPORT.json
+  optionValues: {
+    reportPeriod: ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'],
+    distributorView: ['MANUFACTURING', 'SOURCING'],
+    sellingProgram: ['RETAIL', 'BUSINESS', 'FRESH'],
+  },
   window: periodWindow,
   datasets: [
     {

@@ -10,6 +10,7 @@ export const merchantListingsAll: ReportTypeDefinition = {
   requestable: true,
   restricted: false,
   requiredOptions: [],
+  optionValues: {},
   window: snapshotWindow,
   datasets: [
     {
@@ -57,6 +58,7 @@ export const fbaUnsuppressedInventory: ReportTypeDefinition = {
   requestable: true,
   restricted: false,
   requiredOptions: [],
+  optionValues: {},
   window: snapshotWindow,
   datasets: [
     {

@@ -48,6 +48,7 @@ export const ordersByOrderDate: ReportTypeDefinition = {
   requestable: true,
   restricted: false,
   requiredOptions: [],
+  optionValues: {},
   window: orderWindow,
   datasets: [
     {
@@ -65,6 +66,7 @@ export const ordersByLastUpdate: ReportTypeDefinition = {
   requestable: true,
   restricted: false,
   requiredOptions: [],
+  optionValues: {},
   window: orderWindow,
   datasets: [
     {

@@ -99,6 +99,11 @@ export const salesAndTraffic: ReportTypeDefinition = {
   requestable: true,
   restricted: false,
   requiredOptions: [],
+  // report-schema_GET_SALES_AND_TRAFFIC_REPORT.json
+  optionValues: {
+    dateGranularity: ['DAY', 'WEEK', 'MONTH'],
+    asinGranularity: ['PARENT', 'CHILD', 'SKU'],
+  },
   window: { maxWindowDays: 30, dataLagHours: 48, periodAligned: false, snapshot: false },
   datasets: [
     {

@@ -11,6 +11,7 @@ export const settlementV2: ReportTypeDefinition = {
   requestable: false,
   restricted: false,
   requiredOptions: [],
+  optionValues: {},
   window: { maxWindowDays: 31, dataLagHours: 0, periodAligned: false, snapshot: false },
   datasets: [
     {

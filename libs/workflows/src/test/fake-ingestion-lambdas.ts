@@ -12,6 +12,8 @@ export class FakeIngestionLambdas {
   createReportErrors: Error[] = [];
   getReportErrors: Error[] = [];
   recordFatalError: Error | undefined;
+  /** Thrown by RecordNoData and RecordFailure (the same Lambda), one per call. */
+  recordOutcomeErrors: Error[] = [];
   crawlerErrors: Record<string, Error> = {};
 
   private readonly waiters = new Map<string, (status: Record<string, unknown>) => void>();
@@ -70,9 +72,16 @@ export class FakeIngestionLambdas {
         if (this.recordFatalError) throw this.recordFatalError;
         return { reason: 'Requested data is not yet available', errorDocumentKey: 'k' };
       },
-      [S.RecordNoData]: (input) => this.record(S.RecordNoData, input),
-      [S.RecordFailure]: (input) => this.record(S.RecordFailure, input),
+      [S.RecordNoData]: (input) => this.recordOutcome(S.RecordNoData, input),
+      [S.RecordFailure]: (input) => this.recordOutcome(S.RecordFailure, input),
     };
+  }
+
+  private recordOutcome(name: string, input: Record<string, unknown>): Record<string, unknown> {
+    this.record(name, input);
+    const error = this.recordOutcomeErrors.shift();
+    if (error) throw error;
+    return {};
   }
 
   private notify(reportId: string, processingStatus: string): void {

@@ -2,18 +2,23 @@ import {
   type CreateReportSpecification,
   type GetReportsQuery,
   type Report,
+  SpApiInvalidInputError,
   SpApiNotFoundError,
 } from '@spapi-lake/sp-api';
 import type { ReportCreationApi } from '../report-creation-api';
 
 /**
  * An in-memory Reports API for one partner: createReport files IN_QUEUE reports at `now()`,
- * getReport and getReports answer from them (getReports newest first, with its filters).
+ * getReport and getReports answer from them (getReports newest first, with its filters, paged by
+ * `pageSize` with a `nextToken` that, as on Amazon, must come alone).
  */
 export class FakeReportsApi implements ReportCreationApi {
   readonly calls: string[] = [];
   readonly created: CreateReportSpecification[] = [];
   readonly reports = new Map<string, Report>();
+  /** Every getReports query, in order. */
+  readonly reportQueries: GetReportsQuery[] = [];
+  private readonly pages = new Map<string, { query: GetReportsQuery; offset: number }>();
   private nextId = 50_000;
 
   constructor(private readonly now: () => number) {}
@@ -38,20 +43,41 @@ export class FakeReportsApi implements ReportCreationApi {
     return report;
   }
 
-  async getReports(query: GetReportsQuery): Promise<{ reports: Report[] }> {
+  async getReports(query: GetReportsQuery): Promise<{ reports: Report[]; nextToken?: string }> {
     this.calls.push('getReports');
-    const since = query.createdSince === undefined ? 0 : Date.parse(query.createdSince);
-    const reports = [...this.reports.values()]
+    this.reportQueries.push(query);
+    const { query: filters, offset } = this.pageOf(query);
+    const since = filters.createdSince === undefined ? 0 : Date.parse(filters.createdSince);
+    const matching = [...this.reports.values()]
       .filter(
         (r) =>
-          (query.reportTypes ?? []).includes(r.reportType) &&
-          (query.processingStatuses ?? [r.processingStatus]).includes(r.processingStatus) &&
-          (query.marketplaceIds === undefined ||
-            (r.marketplaceIds ?? []).some((id) => query.marketplaceIds?.includes(id))) &&
+          (filters.reportTypes ?? []).includes(r.reportType) &&
+          (filters.processingStatuses ?? [r.processingStatus]).includes(r.processingStatus) &&
+          (filters.marketplaceIds === undefined ||
+            (r.marketplaceIds ?? []).some((id) => filters.marketplaceIds?.includes(id))) &&
           Date.parse(r.createdTime) >= since,
       )
       .reverse();
-    return { reports: reports.slice(0, query.pageSize ?? 10) };
+    const end = offset + (filters.pageSize ?? 10);
+    const reports = matching.slice(offset, end);
+    if (end >= matching.length) return { reports };
+    const nextToken = `page-${this.pages.size + 1}`;
+    this.pages.set(nextToken, { query: filters, offset: end });
+    return { reports, nextToken };
+  }
+
+  private pageOf(query: GetReportsQuery): { query: GetReportsQuery; offset: number } {
+    if (query.nextToken === undefined) return { query, offset: 0 };
+    const page = this.pages.get(query.nextToken);
+    if (page === undefined || Object.keys(query).length > 1) {
+      throw new SpApiInvalidInputError({
+        operationId: 'getReports',
+        status: 400,
+        requestId: 'req-1',
+        errors: [{ code: 'InvalidInput', message: 'nextToken must be the only parameter' }],
+      });
+    }
+    return page;
   }
 
   /** Files a report as Amazon would (also one someone else asked for); dates as Amazon writes them. */

@@ -1,4 +1,5 @@
-import type { ReportTypeDefinition } from '@spapi-lake/reports';
+import { ReportPeriod } from '@spapi-lake/config';
+import { type ReportTypeDefinition, reportOptionsProblem } from '@spapi-lake/reports';
 import {
   type ReportIngestionInput,
   WindowPlanningError,
@@ -13,13 +14,17 @@ const INCLUSIVE_END_MS = 1000;
 
 /**
  * Refuses, before any SP-API call, a request Amazon would accept and then end FATAL (or reject):
- * a type Amazon generates itself, missing required reportOptions, missing dates, a period-aligned
- * window that is not exactly one `reportPeriod`, a rolling window longer than the type allows.
+ * a type Amazon generates itself, missing required reportOptions or ones the type does not take
+ * (`reportOptionsProblem`), missing dates, a period-aligned window that is not exactly one
+ * `reportPeriod`, a rolling window longer than the type allows.
  * Throws WindowPlanningError (not retryable: the report config must be fixed).
  */
 export function checkReportRequest(
   input: ReportIngestionInput,
-  definition: Pick<ReportTypeDefinition, 'requestable' | 'requiredOptions' | 'window'>,
+  definition: Pick<
+    ReportTypeDefinition,
+    'reportType' | 'requestable' | 'requiredOptions' | 'optionValues' | 'window'
+  >,
 ): void {
   const refuse = (reason: string) => new WindowPlanningError(input.reportConfigId, reason);
   if (!definition.requestable) {
@@ -31,6 +36,8 @@ export function checkReportRequest(
   if (missing.length > 0) {
     throw refuse(`${input.reportType} needs reportOptions ${missing.join(', ')}`);
   }
+  const problem = reportOptionsProblem(definition, input.reportOptions);
+  if (problem !== undefined) throw refuse(problem);
   if (definition.window.snapshot) return;
   if (input.dataStartTime === undefined || input.dataEndTime === undefined) {
     throw refuse(`${input.reportType} needs dataStartTime and dataEndTime`);
@@ -48,7 +55,8 @@ export function checkReportRequest(
     return;
   }
   if (period === undefined || !isReportPeriod(period)) {
-    throw refuse('reportOptions.reportPeriod must be DAY, WEEK, MONTH, QUARTER or YEAR');
+    const periods = definition.optionValues['reportPeriod'] ?? Object.values(ReportPeriod);
+    throw refuse(`${input.reportType} needs reportOptions.reportPeriod ${periods.join(', ')}`);
   }
   if (periodStart(period, start) !== start || nextPeriodStart(period, start) !== end) {
     throw refuse(

@@ -162,6 +162,30 @@ describe('createReportForWindow', () => {
     expect(api.count('createReport')).toBe(1);
   });
 
+  it('adopts that report when other reports of its type push it past the first page', async () => {
+    const crashing = failingNthPut(requests, 2);
+    await expect(createReportForWindow(deps({ requests: crashing }), ordersWindow)).rejects.toThrow(
+      StateStoreUnavailableError,
+    );
+    // A backfill of other days of the same type and marketplace, created after ours.
+    for (let day = 1; day <= 120; day += 1) {
+      const start = new Date(Date.parse('2026-06-01T00:00:00Z') + day * 86_400_000);
+      api.file({
+        reportType: ordersWindow.reportType,
+        marketplaceIds: [DE],
+        dataStartTime: start.toISOString(),
+        dataEndTime: new Date(start.getTime() + 86_399_000).toISOString(),
+      });
+    }
+
+    await expect(createReportForWindow(deps(), ordersWindow)).resolves.toEqual({
+      reportId: '50000',
+      outcome: 'RECOVERED',
+    });
+    expect(api.count('getReports')).toBe(2);
+    expect(api.count('createReport')).toBe(1);
+  });
+
   it('creates a new report rather than adopt one it cannot tell apart', async () => {
     await expect(
       createReportForWindow(deps({ requests: failingNthPut(requests, 2) }), ordersWindow),

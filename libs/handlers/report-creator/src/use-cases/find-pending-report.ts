@@ -17,12 +17,19 @@ export interface PendingRequest {
 }
 
 /**
+ * getReports pages a recovery reads (100 reports each) before it gives up as ambiguous: they fit
+ * in the operation's burst of 10, and the CreateReport Lambda's timeout, with room to spare.
+ */
+export const MAX_RECOVERY_PAGES = 5;
+
+/**
  * The report a try that crashed between createReport and recording its id had created, if it can
  * be told apart: getReports does not return reportOptions, so a report is adopted only when it is
  * the one report of this type, marketplace and dates created since the request began, not in
  * progress or done elsewhere, and no request of the same slot with other options is pending (whose
- * report would look the same). Anything ambiguous answers undefined: a second report costs quota,
- * adopting a report with other options would ingest the wrong data.
+ * report would look the same). Anything ambiguous answers undefined, more than
+ * MAX_RECOVERY_PAGES pages of reports included: a second report costs quota, adopting a report
+ * with other options would ingest the wrong data.
  */
 export async function findPendingReport(
   api: ReportCreationApi,
@@ -35,22 +42,32 @@ export async function findPendingReport(
   const taken = new Set(others.map(([, entry]) => entry.reportId));
   const { input } = pending;
   const marketplaceId = input.marketplaceIds[0];
-  const { reports } = await api.getReports({
+  const isCandidate = (report: Report) =>
+    !taken.has(report.reportId) &&
+    report.reportType === input.reportType &&
+    report.marketplaceIds?.length === 1 &&
+    report.marketplaceIds[0] === marketplaceId &&
+    (pending.snapshot || sameDates(report, input));
+
+  const candidates = new Set<string>();
+  let page = await api.getReports({
     reportTypes: [input.reportType],
     marketplaceIds: [marketplaceId],
     processingStatuses: ['IN_QUEUE', 'IN_PROGRESS', 'DONE'],
     createdSince: new Date(Date.parse(pending.requestedAt) - CLOCK_SKEW_MS).toISOString(),
     pageSize: 100,
   });
-  const candidates = reports.filter(
-    (report) =>
-      !taken.has(report.reportId) &&
-      report.reportType === input.reportType &&
-      report.marketplaceIds?.length === 1 &&
-      report.marketplaceIds[0] === marketplaceId &&
-      (pending.snapshot || sameDates(report, input)),
-  );
-  return candidates.length === 1 ? candidates[0]?.reportId : undefined;
+  for (let pagesRead = 1; ; pagesRead += 1) {
+    for (const report of page.reports) if (isCandidate(report)) candidates.add(report.reportId);
+    if (candidates.size > 1) return undefined;
+    if (page.nextToken === undefined) break;
+    // The pages not read may hold another candidate.
+    if (pagesRead >= MAX_RECOVERY_PAGES) return undefined;
+    // SPAPI.md 4.4: a page token goes alone; any other parameter fails the call.
+    page = await api.getReports({ nextToken: page.nextToken });
+  }
+  const [found] = candidates;
+  return found;
 }
 
 function sameDates(report: Report, input: ReportIngestionInput): boolean {

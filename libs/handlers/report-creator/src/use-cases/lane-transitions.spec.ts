@@ -51,14 +51,14 @@ function window(start: string, end: string, previousWatermark?: string, attempt 
 
 const day1 = window('2026-10-29T00:00:00Z', '2026-10-30T00:00:00Z');
 const day2 = window('2026-10-30T00:00:00Z', '2026-10-31T00:00:00Z', '2026-10-30T00:00:00Z');
-const fatal = {
-  Error: 'States.TaskFailed',
-  Cause: JSON.stringify({
-    Status: 'FAILED',
-    Error: 'ReportFatalError',
-    Cause: 'Requested data is not yet available',
-  }),
-};
+/** How IngestWindow reports a child ingestion execution that failed with `error`. */
+function childFailure(error: string, cause: string) {
+  return {
+    Error: 'States.TaskFailed',
+    Cause: JSON.stringify({ Status: 'FAILED', Error: error, Cause: cause }),
+  };
+}
+const fatal = childFailure('ReportFatalError', 'Requested data is not yet available');
 
 let directory: string;
 let lanes: LaneStateStore;
@@ -158,10 +158,60 @@ describe('recordWindowFailure', () => {
         failure: {
           windowStart: '2026-10-29T00:00:00Z',
           attempts: 3,
+          fatalAttempts: 3,
           lastError: 'ReportFatalError',
         },
       },
     });
+  });
+
+  it('skips on the third FATAL try, not counting the failures of other kinds before it', async () => {
+    const serverError = childFailure('SpApiServerError', 'HTTP 503');
+    const outcomes = [];
+    for (const [attempt, failure] of [serverError, serverError, fatal, fatal, fatal].entries()) {
+      const tryOf = window(day1.input.window.start, day1.input.window.end, undefined, attempt + 1);
+      const recorded = await recordWindowFailure(
+        { lanes },
+        { lane, window: tryOf, failure, maxFatalAttempts: 3 },
+      );
+      outcomes.push([recorded.attempts, recorded.skip]);
+    }
+    expect(outcomes).toEqual([
+      [1, false],
+      [2, false],
+      [3, false],
+      [4, false],
+      [5, true],
+    ]);
+  });
+
+  it('counts a failure stored before FATAL tries were counted apart as one FATAL at most', async () => {
+    await lanes.put(
+      lane.key,
+      {
+        failure: {
+          windowStart: '2026-10-29T00:00:00Z',
+          attempts: 2,
+          lastError: 'SpApiServerError',
+        },
+      },
+      undefined,
+    );
+    const third = window(day1.input.window.start, day1.input.window.end, undefined, 3);
+    await expect(
+      recordWindowFailure({ lanes }, { lane, window: third, failure: fatal, maxFatalAttempts: 3 }),
+    ).resolves.toMatchObject({ skip: false, outcome: 'BLOCKED', attempts: 3 });
+    await expect(lanes.get(lane.key)).resolves.toMatchObject({
+      value: { failure: { attempts: 3, fatalAttempts: 1, lastError: 'ReportFatalError' } },
+    });
+  });
+
+  it('answers a retried call of the deciding FATAL try with the same skip', async () => {
+    const input = { lane, window: day1, failure: fatal, maxFatalAttempts: 1 };
+    const first = await recordWindowFailure({ lanes }, input);
+    const retried = await recordWindowFailure({ lanes }, input);
+    expect(first).toMatchObject({ skip: true, attempts: 1 });
+    expect(retried).toEqual(first);
   });
 
   it('never skips another failure, and counts a retried call only once', async () => {

@@ -4,6 +4,7 @@ import {
   type RecordWindowFailureOutput,
   WorkflowErrorName,
   childExecutionError,
+  fatalAttemptsOf,
   recordLaneWindowFailure,
 } from '@spapi-lake/workflows';
 import { readModifyWrite } from './read-modify-write';
@@ -15,7 +16,7 @@ const MAX_REASON_LENGTH = 1000;
 /**
  * `RecordWindowFailure`: counts the failed try of the window (`recordLaneWindowFailure` on the
  * child's own error name) and releases the claim. `skip` once the window ended ReportFatalError
- * `maxFatalAttempts` times; any other failure blocks the lane.
+ * `maxFatalAttempts` times (other failures of it not counted); any other failure blocks the lane.
  *
  * Idempotent per try: a window's try `attempt` is the failures recorded before it plus one, so a
  * stored count already at `attempt` means this very try was recorded (a retried Lambda) and is not
@@ -47,7 +48,7 @@ export function recordWindowFailure(
     ) {
       const skip =
         failure.lastError === WorkflowErrorName.ReportFatal &&
-        failure.attempts >= input.maxFatalAttempts;
+        fatalAttemptsOf(failure) >= input.maxFatalAttempts;
       return { result: result(failure.attempts, skip) };
     }
     const recorded = recordLaneWindowFailure(state, window, errorName, input.maxFatalAttempts);

@@ -1,0 +1,71 @@
+import { reportTypeDefinition } from '@spapi-lake/reports';
+import { type ReportIngestionInput, WindowPlanningError } from '@spapi-lake/workflows';
+import { checkReportRequest } from './check-report-request';
+
+const ORDERS = 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL';
+const SEARCH_TERMS = 'GET_BRAND_ANALYTICS_SEARCH_TERMS_REPORT';
+
+const ordersDay: ReportIngestionInput = {
+  sellingPartnerId: 'A1SELLER',
+  region: 'EU',
+  accountType: 'seller',
+  reportConfigId: 'orders-daily',
+  reportType: ORDERS,
+  marketplaceIds: ['A1PA6795UKMFR9'],
+  window: { start: '2026-01-01T00:00:00Z', end: '2026-01-02T00:00:00Z' },
+  dataStartTime: '2026-01-01T00:00:00Z',
+  dataEndTime: '2026-01-01T23:59:59Z',
+  reportOptions: {},
+  awaitNotification: false,
+  attempt: 1,
+};
+// January 2026: 31 days, past the orders type's 30-day maximum.
+const ordersMonth: ReportIngestionInput = {
+  ...ordersDay,
+  window: { start: '2026-01-01T00:00:00Z', end: '2026-02-01T00:00:00Z' },
+  dataEndTime: '2026-01-31T23:59:59Z',
+  reportOptions: { reportPeriod: 'MONTH' },
+};
+const searchTermsWeek: ReportIngestionInput = {
+  ...ordersDay,
+  reportConfigId: 'search-terms-weekly',
+  reportType: SEARCH_TERMS,
+  window: { start: '2026-01-04T00:00:00Z', end: '2026-01-11T00:00:00Z' },
+  dataStartTime: '2026-01-04T00:00:00Z',
+  dataEndTime: '2026-01-10T23:59:59Z',
+  reportOptions: { reportPeriod: 'WEEK' },
+};
+
+const check = (input: ReportIngestionInput) => () =>
+  checkReportRequest(input, reportTypeDefinition(input.reportType));
+
+describe('checkReportRequest', () => {
+  it('accepts a rolling day and a Brand Analytics week', () => {
+    expect(check(ordersDay)).not.toThrow();
+    expect(check(searchTermsWeek)).not.toThrow();
+  });
+
+  it('refuses a reportPeriod on a type that takes none, which would bypass its maximum window', () => {
+    expect(check(ordersMonth)).toThrow(WindowPlanningError);
+    expect(check(ordersMonth)).toThrow(
+      `report config orders-daily: ${ORDERS} takes no reportPeriod: use windowDays`,
+    );
+  });
+
+  it("refuses a reportPeriod the type's report schema does not list, before any call", () => {
+    const searchTermsYear = {
+      ...searchTermsWeek,
+      window: { start: '2025-01-01T00:00:00Z', end: '2026-01-01T00:00:00Z' },
+      dataStartTime: '2025-01-01T00:00:00Z',
+      dataEndTime: '2025-12-31T23:59:59Z',
+      reportOptions: { reportPeriod: 'YEAR' },
+    };
+    expect(check(searchTermsYear)).toThrow(
+      `${SEARCH_TERMS} takes reportOptions.reportPeriod DAY, WEEK, MONTH, QUARTER, not "YEAR"`,
+    );
+  });
+
+  it('refuses a rolling window longer than the type allows', () => {
+    expect(check({ ...ordersMonth, reportOptions: {} })).toThrow('windows are at most 30 days');
+  });
+});
