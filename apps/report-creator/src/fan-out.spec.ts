@@ -194,6 +194,7 @@ describe('the fan-out state machine over several simulated days', () => {
       taskResourceLocalHandlers: {
         [S.PlanWindows]: local(app.handlers.planWindows),
         [S.ClaimWindow]: local(app.handlers.claimWindow),
+        [S.TakeOverClaim]: local(app.handlers.claimWindow),
         [S.CompleteWindow]: local(app.handlers.completeWindow),
         [S.RecordWindowFailure]: local(app.handlers.recordWindowFailure),
         [S.IngestWindow]: ingestWindow,

@@ -61,6 +61,8 @@ export const ServiceIntegrationErrorName = {
   ExecutionLimitExceeded: 'StepFunctions.ExecutionLimitExceededException',
   StepFunctionsThrottling: 'StepFunctions.ThrottlingException',
   SfnThrottling: 'Sfn.ThrottlingException',
+  /** `aws-sdk:sfn:describeExecution` of an execution never started. */
+  SfnExecutionDoesNotExist: 'Sfn.ExecutionDoesNotExistException',
 } as const;
 
 /** Step Functions' predefined error names. */

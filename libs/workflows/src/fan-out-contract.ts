@@ -66,12 +66,20 @@ export interface PlanFanOutOutput {
 export interface ClaimWindowInput {
   readonly lane: LaneRef;
   readonly window: FanOutWindow;
+  /** Set by `TakeOverClaim`: the refused claim's holder, described as not running. */
+  readonly takeOver?: {
+    readonly executionArn: string;
+    /** Its DescribeExecution `Status`, or `NOT_STARTED` when it does not exist. */
+    readonly status: string;
+  };
 }
 
 /** `ClaimWindow` output; `reason` is set when not claimed. */
 export interface ClaimWindowOutput {
   readonly claimed: boolean;
   readonly reason?: string;
+  /** With `claimed-by-another-run`: the live claim's ingestion execution ARN (newer claims only). */
+  readonly holder?: string;
 }
 
 /** How a window ended, as `CompleteWindow` receives it. */

@@ -45,6 +45,7 @@ const resources = {
   ingestionStateMachineArn: INGESTION,
 };
 const ORDERS = 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL';
+const LISTINGS = 'GET_MERCHANT_LISTINGS_ALL_DATA';
 
 describe('fanOutDefinition: structure', () => {
   it('is valid ASL', () => {
@@ -84,12 +85,57 @@ describe('fanOutDefinition: structure', () => {
     expect(lane[S.RecordWindowFailure]?.Parameters).toMatchObject({ maxFatalAttempts: 3 });
   });
 
+  it('describes the holder of a refused claim and claims once more only if it no longer runs', () => {
+    const lane = fanOutDefinition(resources).States[S.RunLanes]?.ItemProcessor?.States ?? {};
+    expect(lane[S.WindowClaimed]?.Choices).toEqual([
+      { Variable: '$.claim.claimed', BooleanEquals: true, Next: S.IngestWindow },
+      { Variable: '$.claim.holder', IsPresent: true, Next: S.DescribeClaimHolder },
+    ]);
+    expect(lane[S.DescribeClaimHolder]).toMatchObject({
+      Resource: 'arn:aws:states:::aws-sdk:sfn:describeExecution',
+      Parameters: { 'ExecutionArn.$': '$.claim.holder' },
+      ResultSelector: { 'Status.$': '$.Status' },
+      Catch: [
+        { ErrorEquals: ['Sfn.ExecutionDoesNotExistException'], Next: S.ClaimHolderNotStarted },
+        { ErrorEquals: ['States.ALL'], Next: S.LaneBlocked },
+      ],
+      Next: S.ClaimHolderStatus,
+    });
+    expect(lane[S.ClaimHolderNotStarted]).toMatchObject({
+      Result: { Status: 'NOT_STARTED' },
+      Next: S.TakeOverClaim,
+    });
+    expect(lane[S.ClaimHolderStatus]).toMatchObject({
+      Choices: [
+        { StringEquals: 'RUNNING', Next: S.LaneBusy },
+        { StringEquals: 'PENDING_REDRIVE', Next: S.LaneBusy },
+      ],
+      Default: S.TakeOverClaim,
+    });
+    expect(lane[S.TakeOverClaim]).toMatchObject({
+      Resource: resources.claimWindowFunctionArn,
+      Parameters: {
+        'lane.$': '$.lane',
+        'window.$': '$.window',
+        takeOver: { 'executionArn.$': '$.claim.holder', 'status.$': '$.holder.Status' },
+      },
+      ResultPath: '$.claim',
+      Next: S.ClaimTakenOver,
+    });
+    // One takeover at most: a refusal after it ends the lane, holder or not.
+    expect(lane[S.ClaimTakenOver]).toMatchObject({
+      Choices: [{ Variable: '$.claim.claimed', BooleanEquals: true, Next: S.IngestWindow }],
+      Default: S.LaneNotClaimed,
+    });
+  });
+
   it('retries the store and configuration errors its Lambdas declare retryable, with backoff', () => {
     const definition = fanOutDefinition(resources);
     const lane = definition.States[S.RunLanes]?.ItemProcessor?.States ?? {};
     const tasks = {
       [S.PlanWindows]: definition.States[S.PlanWindows],
       [S.ClaimWindow]: lane[S.ClaimWindow],
+      [S.TakeOverClaim]: lane[S.TakeOverClaim],
       [S.RecordWindowFailure]: lane[S.RecordWindowFailure],
       [S.CompleteWindow]: lane[S.CompleteWindow],
     };
@@ -116,7 +162,7 @@ describe('fanOutDefinition: structure', () => {
 interface Execution {
   readonly arn: string;
   readonly input: ReportIngestionInput;
-  readonly status: 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+  readonly status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
   readonly error?: TaskError;
 }
 
@@ -145,25 +191,11 @@ class FanOutWorld {
   ): Record<string, LocalHandler> {
     return {
       [S.PlanWindows]: contractHandler((input: PlanFanOutInput) => this.plan(input)),
-      [S.ClaimWindow]: contractHandler(({ lane, window }: ClaimWindowInput) => {
-        const error = this.claimWindowErrors.shift();
-        if (error) throw error;
-        const result = claimLaneWindow(this.state(lane), window, this.now);
-        if (!result.claimed) return { claimed: false, reason: result.reason };
-        this.laneStates.set(lane.key, result.state);
-        return { claimed: true };
-      }),
+      [S.ClaimWindow]: contractHandler((input: ClaimWindowInput) => this.claim(input)),
+      [S.TakeOverClaim]: contractHandler((input: ClaimWindowInput) => this.claim(input)),
       [S.IngestWindow]: ingestWindow,
-      [S.DescribeIngestion]: contractHandler(({ ExecutionArn }: { ExecutionArn: string }) => {
-        const execution = this.executions.get(ExecutionArn);
-        if (!execution) throw taskError('Sfn.ExecutionDoesNotExistException');
-        return {
-          ExecutionArn: execution.arn,
-          Status: execution.status,
-          Input: JSON.stringify(execution.input),
-          ...execution.error,
-        };
-      }),
+      [S.DescribeIngestion]: contractHandler((input: DescribeInput) => this.describe(input)),
+      [S.DescribeClaimHolder]: contractHandler((input: DescribeInput) => this.describe(input)),
       [S.RecordWindowFailure]: contractHandler((input: RecordWindowFailureInput) => {
         const { errorName } = childExecutionError(input.failure);
         const result = recordLaneWindowFailure(
@@ -187,6 +219,28 @@ class FanOutWorld {
         this.laneStates.set(lane.key, next);
         return { watermark: next.watermark };
       }),
+    };
+  }
+
+  private claim({ lane, window, takeOver }: ClaimWindowInput): unknown {
+    const error = this.claimWindowErrors.shift();
+    if (error) throw error;
+    const result = claimLaneWindow(this.state(lane), window, this.now, undefined, takeOver);
+    if (result.state) this.laneStates.set(lane.key, result.state);
+    if (result.claimed) return { claimed: true };
+    const holder = result.holder === undefined ? {} : { holder: result.holder };
+    return { claimed: false, reason: result.reason, ...holder };
+  }
+
+  /** Stand-in for aws-sdk:sfn:describeExecution. */
+  private describe({ ExecutionArn }: DescribeInput): unknown {
+    const execution = this.executions.get(ExecutionArn);
+    if (!execution) throw taskError('Sfn.ExecutionDoesNotExistException');
+    return {
+      ExecutionArn: execution.arn,
+      Status: execution.status,
+      Input: JSON.stringify(execution.input),
+      ...execution.error,
     };
   }
 
@@ -255,6 +309,11 @@ class FanOutWorld {
   }
 }
 
+/** What DescribeIngestion and DescribeClaimHolder hand to describeExecution. */
+interface DescribeInput {
+  readonly ExecutionArn: string;
+}
+
 /** What IngestWindow's Parameters hand to startExecution.sync:2. */
 interface StartIngestion {
   readonly StateMachineArn: string;
@@ -282,6 +341,7 @@ describe('fanOutDefinition: executed locally', () => {
       [S.IngestWindow]: 0,
       [S.CompleteWindow]: 0,
       [S.ClaimWindow]: 0,
+      [S.TakeOverClaim]: 0,
       [S.RecordWindowFailure]: 0,
     },
   };
@@ -484,6 +544,108 @@ describe('fanOutDefinition: executed locally', () => {
 
     expect(summary?.[0]).toMatchObject({ status: 'NOT_CLAIMED', reason: 'claimed-by-another-run' });
     expect(world.startedNames).toEqual([]);
+  });
+
+  it("takes over a snapshot lane's claim its dead run left, and ingests the next days", async () => {
+    const world = new FanOutWorld(
+      [account()],
+      [reportConfig({ id: 'listings', reportType: LISTINGS })],
+    );
+    // Day 1's window is ingested, but its run cannot record it: the lane ends BLOCKED, still claimed.
+    world.completeWindowErrors = [taskError('LedgerUnavailableError', 'table unavailable')];
+    const summaries = await runDaily(world, ['2025-01-01', '2025-01-02', '2025-01-03']);
+
+    expect(summaries.map((run) => run[0]?.status)).toEqual(['BLOCKED', 'COMPLETED', 'COMPLETED']);
+    expect(world.ingested.get(`A1B2C3D4E5F6G7#EU#listings#${DE}`)).toEqual([
+      ['2025-01-01T00:00:00Z', '2025-01-02T00:00:00Z'],
+      ['2025-01-02T00:00:00Z', '2025-01-03T00:00:00Z'],
+      ['2025-01-03T00:00:00Z', '2025-01-04T00:00:00Z'],
+    ]);
+    expect(world.laneStates.get(`A1B2C3D4E5F6G7#EU#listings#${DE}`)).toEqual({
+      watermark: '2025-01-04T00:00:00Z',
+    });
+  });
+
+  describe('with a claim left by a run that died mid-window', () => {
+    const laneKeyOf = (id: string) => `A1B2C3D4E5F6G7#EU#${id}#${DE}`;
+    const deadRunArn = ingestionExecutionArn(INGESTION, 'listings-dead-run');
+    function leftClaim(world: FanOutWorld, id: string, claimedAt: string, windowEnd: string) {
+      world.laneStates.set(laneKeyOf(id), {
+        claim: {
+          executionName: 'listings-dead-run',
+          claimedAt,
+          executionArn: deadRunArn,
+          windowEnd,
+        },
+      });
+    }
+    function holderRan(world: FanOutWorld, status: Execution['status']) {
+      world.executions.set(deadRunArn, {
+        arn: deadRunArn,
+        input: {} as ReportIngestionInput,
+        status,
+      });
+    }
+
+    it('ingests the snapshot when the holder was aborted', async () => {
+      const world = new FanOutWorld([account()], [reportConfig({ id: 'l', reportType: LISTINGS })]);
+      leftClaim(world, 'l', '2024-12-31T02:00:10Z', '2025-01-01T00:00:00Z');
+      holderRan(world, 'ABORTED');
+      const [summary] = await runDaily(world, ['2025-01-01']);
+
+      expect(summary?.[0]).toMatchObject({ status: 'COMPLETED', windowsCompleted: 1 });
+      expect(world.ingested.get(laneKeyOf('l'))).toEqual([
+        ['2025-01-01T00:00:00Z', '2025-01-02T00:00:00Z'],
+      ]);
+    });
+
+    it('takes over from a holder never started only an hour after its claim', async () => {
+      const world = new FanOutWorld([account()], [reportConfig({ id: 'l', reportType: LISTINGS })]);
+      leftClaim(world, 'l', '2025-01-01T01:30:00Z', '2025-01-01T00:00:00Z');
+      const [early] = await runDaily(world, ['2025-01-01']);
+      world.now = at('2025-01-01T02:30:00Z');
+      const late = await runLocally(
+        fanOut,
+        { scheduledTime: '2025-01-01T02:30:00Z' },
+        { handlers: world.handlers(), ...noRetryWaits },
+      );
+
+      expect(early?.[0]).toMatchObject({ status: 'NOT_CLAIMED', reason: 'claimed-by-another-run' });
+      expect(late.output).toEqual([expect.objectContaining({ status: 'COMPLETED' })]);
+      expect(world.startedNames).toHaveLength(1);
+    });
+
+    it('leaves the lane alone while the holder still runs', async () => {
+      const world = new FanOutWorld([account()], [reportConfig({ id: 'l', reportType: LISTINGS })]);
+      leftClaim(world, 'l', '2024-12-31T02:00:10Z', '2025-01-01T00:00:00Z');
+      holderRan(world, 'RUNNING');
+      const [summary] = await runDaily(world, ['2025-01-01']);
+
+      expect(summary?.[0]).toMatchObject({ status: 'BUSY', windowsCompleted: 0 });
+      expect(world.startedNames).toEqual([]);
+      expect(world.laneStates.get(laneKeyOf('l'))?.claim?.executionArn).toBe(deadRunArn);
+    });
+
+    it("completes a succeeded rolling holder's window rather than ingesting its days again", async () => {
+      const world = new FanOutWorld(
+        [account()],
+        [reportConfig({ id: 'o', reportType: ORDERS, startDate: '2024-12-30', maxWindowDays: 7 })],
+      );
+      // The dead run ingested [12-30, 12-31); today's plan is [12-30, 01-01), overlapping it.
+      leftClaim(world, 'o', '2024-12-31T02:00:10Z', '2024-12-31T00:00:00Z');
+      holderRan(world, 'SUCCEEDED');
+      const [first, second] = await runDaily(world, ['2025-01-01', '2025-01-02']);
+
+      expect(first?.[0]).toMatchObject({
+        status: 'NOT_CLAIMED',
+        reason: 'holder-window-completed',
+      });
+      expect(second?.[0]).toMatchObject({ status: 'COMPLETED', windowsCompleted: 1 });
+      expect(world.ingested.get(laneKeyOf('o'))).toEqual([
+        ['2024-12-31T00:00:00Z', '2025-01-02T00:00:00Z'],
+      ]);
+      expect(world.watermark(DE)).toBe('2025-01-02T00:00:00Z');
+    });
   });
 
   it('drives the real ingestion state machine and skips a FATAL window at once when N = 1', async () => {

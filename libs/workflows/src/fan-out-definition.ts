@@ -1,6 +1,6 @@
 import type { PayloadTemplate, State, StateMachineDefinition } from './asl';
 import { ServiceIntegrationErrorName, StatesErrorName } from './error-names';
-import { DEFAULT_MAX_FATAL_ATTEMPTS } from './lane-state';
+import { DEFAULT_MAX_FATAL_ATTEMPTS, NOT_STARTED } from './lane-state';
 import {
   lambdaServiceRetrier,
   laneTaskRetry,
@@ -42,6 +42,11 @@ export const FanOutStateName = {
   SelectWindow: 'SelectWindow',
   ClaimWindow: 'ClaimWindow',
   WindowClaimed: 'WindowClaimed',
+  DescribeClaimHolder: 'DescribeClaimHolder',
+  ClaimHolderNotStarted: 'ClaimHolderNotStarted',
+  ClaimHolderStatus: 'ClaimHolderStatus',
+  TakeOverClaim: 'TakeOverClaim',
+  ClaimTakenOver: 'ClaimTakenOver',
   IngestWindow: 'IngestWindow',
   DescribeIngestion: 'DescribeIngestion',
   ExistingIngestionStatus: 'ExistingIngestionStatus',
@@ -130,6 +135,63 @@ export function fanOutDefinition(
     },
     [S.WindowClaimed]: {
       Type: 'Choice',
+      Choices: [
+        { Variable: '$.claim.claimed', BooleanEquals: true, Next: S.IngestWindow },
+        { Variable: '$.claim.holder', IsPresent: true, Next: S.DescribeClaimHolder },
+      ],
+      Default: S.LaneNotClaimed,
+    },
+    // A claim outlives a fan-out that died before completing its window; on a snapshot lane no
+    // later run plans that window again, so the claim is taken over once its holder has ended.
+    [S.DescribeClaimHolder]: {
+      Type: 'Task',
+      Comment: 'Another try holds the claim: is its ingestion execution still running?',
+      Resource: DESCRIBE_EXECUTION_RESOURCE,
+      Parameters: { 'ExecutionArn.$': '$.claim.holder' },
+      ResultSelector: { 'Status.$': '$.Status' },
+      ResultPath: '$.holder',
+      Retry: [startExecutionRetrier],
+      Catch: [
+        {
+          ErrorEquals: [ServiceIntegrationErrorName.SfnExecutionDoesNotExist],
+          ResultPath: '$.holder',
+          Next: S.ClaimHolderNotStarted,
+        },
+        { ErrorEquals: [StatesErrorName.All], ResultPath: '$.error', Next: S.LaneBlocked },
+      ],
+      Next: S.ClaimHolderStatus,
+    },
+    [S.ClaimHolderNotStarted]: {
+      Type: 'Pass',
+      Comment: 'Its fan-out died between ClaimWindow and StartExecution',
+      Result: { Status: NOT_STARTED },
+      ResultPath: '$.holder',
+      Next: S.TakeOverClaim,
+    },
+    [S.ClaimHolderStatus]: {
+      Type: 'Choice',
+      Choices: [
+        { Variable: '$.holder.Status', StringEquals: 'RUNNING', Next: S.LaneBusy },
+        { Variable: '$.holder.Status', StringEquals: 'PENDING_REDRIVE', Next: S.LaneBusy },
+      ],
+      Default: S.TakeOverClaim,
+    },
+    [S.TakeOverClaim]: {
+      Type: 'Task',
+      Comment: 'Claims again, replacing the claim only if that holder still has it',
+      Resource: resources.claimWindowFunctionArn,
+      Parameters: {
+        ...laneAndWindow,
+        takeOver: { 'executionArn.$': '$.claim.holder', 'status.$': '$.holder.Status' },
+      },
+      ResultPath: '$.claim',
+      Retry: laneTaskRetry,
+      Catch: [{ ErrorEquals: [StatesErrorName.All], ResultPath: '$.error', Next: S.LaneBlocked }],
+      Next: S.ClaimTakenOver,
+    },
+    [S.ClaimTakenOver]: {
+      Type: 'Choice',
+      Comment: 'No second takeover: a claim made since belongs to a live run',
       Choices: [{ Variable: '$.claim.claimed', BooleanEquals: true, Next: S.IngestWindow }],
       Default: S.LaneNotClaimed,
     },

@@ -29,12 +29,17 @@ export { planningTime } from './planning-time';
 export {
   DEFAULT_CLAIM_TTL_MS,
   DEFAULT_MAX_FATAL_ATTEMPTS,
+  NEVER_STARTED_TAKEOVER_DELAY_MS,
+  NOT_STARTED,
   claimLaneWindow,
   completeLaneWindow,
   fatalAttemptsOf,
   recordLaneWindowFailure,
   windowAttempt,
+  type ClaimDecision,
   type ClaimRefusal,
+  type ClaimTakeOver,
+  type LaneClaim,
   type LaneState,
   type LaneWindowRef,
 } from './lane-state';

@@ -1,6 +1,8 @@
 import { WatermarkConflictError } from './errors';
 import {
   DEFAULT_CLAIM_TTL_MS,
+  NEVER_STARTED_TAKEOVER_DELAY_MS,
+  NOT_STARTED,
   claimLaneWindow,
   completeLaneWindow,
   fatalAttemptsOf,
@@ -19,11 +21,14 @@ function windowRef(
 ): LaneWindowRef {
   return {
     executionName,
+    executionArn: arnOf(executionName),
     ...(previousWatermark === null ? {} : { previousWatermark }),
     input: { window: { start, end } },
   };
 }
 
+const arnOf = (executionName: string) =>
+  `arn:aws:states:eu-west-1:123456789012:execution:spapi-lake-report-ingestion:${executionName}`;
 const JAN1 = '2025-01-01T00:00:00Z';
 const JAN2 = '2025-01-02T00:00:00Z';
 const JAN3 = '2025-01-03T00:00:00Z';
@@ -36,7 +41,12 @@ describe('claimLaneWindow', () => {
       claimed: true,
       state: {
         watermark: JAN1,
-        claim: { executionName: `run-${JAN1}`, claimedAt: '2025-01-05T10:00:00Z' },
+        claim: {
+          executionName: `run-${JAN1}`,
+          claimedAt: '2025-01-05T10:00:00Z',
+          executionArn: arnOf(`run-${JAN1}`),
+          windowEnd: JAN2,
+        },
       },
     });
   });
@@ -75,6 +85,105 @@ describe('claimLaneWindow', () => {
       claim: { executionName: `run-${JAN1}`, claimedAt: '2025-01-05T09:00:00Z' },
     };
     expect(claimLaneWindow(state, windowRef(JAN1, JAN2), now).claimed).toBe(true);
+  });
+});
+
+describe('claimLaneWindow taking over a claim left behind', () => {
+  // Day D's try claimed the lane at watermark JAN1 and its fan-out died; day D+1 plans a snapshot.
+  const holder = windowRef(JAN1, JAN2, JAN1, 'snapshot-day-d');
+  const leftClaim = {
+    executionName: holder.executionName,
+    claimedAt: '2025-01-04T06:00:00Z',
+    executionArn: arnOf(holder.executionName),
+    windowEnd: JAN2,
+  };
+  const left: LaneState = { watermark: JAN1, claim: leftClaim };
+  const nextDay = windowRef(JAN2, JAN3, JAN1, 'snapshot-day-d1');
+  const takeOver = (status: string, executionArn = arnOf(holder.executionName)) => ({
+    executionArn,
+    status,
+  });
+
+  it('names the holder when refusing, so the run can ask whether it still runs', () => {
+    expect(claimLaneWindow(left, nextDay, now)).toEqual({
+      claimed: false,
+      reason: 'claimed-by-another-run',
+      holder: arnOf(holder.executionName),
+    });
+  });
+
+  it.each(['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'])(
+    'takes over from a holder that ended %s',
+    (status) => {
+      expect(claimLaneWindow(left, nextDay, now, DEFAULT_CLAIM_TTL_MS, takeOver(status))).toEqual({
+        claimed: true,
+        state: {
+          watermark: JAN1,
+          claim: {
+            executionName: nextDay.executionName,
+            claimedAt: '2025-01-05T10:00:00Z',
+            executionArn: nextDay.executionArn,
+            windowEnd: JAN3,
+          },
+        },
+      });
+    },
+  );
+
+  it.each(['RUNNING', 'PENDING_REDRIVE'])('never takes over from a holder %s', (status) => {
+    expect(claimLaneWindow(left, nextDay, now, DEFAULT_CLAIM_TTL_MS, takeOver(status))).toEqual({
+      claimed: false,
+      reason: 'claimed-by-another-run',
+      holder: arnOf(holder.executionName),
+    });
+  });
+
+  it('takes over only from the holder named, never from a claim made since', () => {
+    const third = { ...left, claim: { ...leftClaim, executionArn: arnOf('third-run') } };
+    const stale = takeOver('FAILED');
+    expect(claimLaneWindow(third, nextDay, now, DEFAULT_CLAIM_TTL_MS, stale)).toEqual({
+      claimed: false,
+      reason: 'claimed-by-another-run',
+      holder: arnOf('third-run'),
+    });
+  });
+
+  it('keeps the TTL for a claim stored without its holder ARN', () => {
+    const { executionArn: _arn, windowEnd: _end, ...older } = leftClaim;
+    const state: LaneState = { watermark: JAN1, claim: older };
+    expect(claimLaneWindow(state, nextDay, now, DEFAULT_CLAIM_TTL_MS, takeOver('FAILED'))).toEqual({
+      claimed: false,
+      reason: 'claimed-by-another-run',
+    });
+    const expiry = at(older.claimedAt) + DEFAULT_CLAIM_TTL_MS;
+    expect(claimLaneWindow(state, nextDay, expiry).claimed).toBe(true);
+  });
+
+  it('waits before taking over from a holder that never started: its run may still start it', () => {
+    const soon = at(leftClaim.claimedAt) + NEVER_STARTED_TAKEOVER_DELAY_MS - 1000;
+    const later = soon + 1000;
+    const never = takeOver(NOT_STARTED);
+    expect(claimLaneWindow(left, nextDay, soon, DEFAULT_CLAIM_TTL_MS, never).claimed).toBe(false);
+    expect(claimLaneWindow(left, nextDay, later, DEFAULT_CLAIM_TTL_MS, never).claimed).toBe(true);
+  });
+
+  it("completes a succeeded holder's window instead of ingesting its days twice", () => {
+    // A rolling window of the next run starts at the same watermark and ends later.
+    const longer = windowRef(JAN1, JAN3, JAN1, 'rolling-two-days');
+    expect(claimLaneWindow(left, longer, now, DEFAULT_CLAIM_TTL_MS, takeOver('SUCCEEDED'))).toEqual(
+      { claimed: false, reason: 'holder-window-completed', state: { watermark: JAN2 } },
+    );
+    expect(claimLaneWindow(left, longer, now, DEFAULT_CLAIM_TTL_MS, takeOver('FAILED'))).toEqual(
+      expect.objectContaining({ claimed: true }),
+    );
+  });
+
+  it('still refuses a stale plan, whatever the takeover says', () => {
+    const stale = windowRef(JAN2, JAN3, JAN2, 'stale');
+    expect(claimLaneWindow(left, stale, now, DEFAULT_CLAIM_TTL_MS, takeOver('FAILED'))).toEqual({
+      claimed: false,
+      reason: 'stale-plan',
+    });
   });
 });
 

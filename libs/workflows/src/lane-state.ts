@@ -10,7 +10,7 @@ export interface LaneState {
   /** Exclusive end of the last window completed (ingested, empty, or skipped after FATALs). */
   readonly watermark?: string;
   /** The fan-out run currently ingesting the window at the watermark. */
-  readonly claim?: { readonly executionName: string; readonly claimedAt: string };
+  readonly claim?: LaneClaim;
   /** Failures recorded for the window starting at the watermark. */
   readonly failure?: {
     readonly windowStart: string;
@@ -22,9 +22,22 @@ export interface LaneState {
   };
 }
 
+/** Which try of which window holds a lane. */
+export interface LaneClaim {
+  /** The ingestion execution name of the try (a second run of the same try may re-claim). */
+  readonly executionName: string;
+  readonly claimedAt: string;
+  /** That execution's ARN, so another run can ask whether it still runs; absent in older claims. */
+  readonly executionArn?: string;
+  /** The end of the claimed window; absent in older claims. */
+  readonly windowEnd?: string;
+}
+
 /** The parts of a planned window the lane transitions look at. */
 export interface LaneWindowRef {
   readonly executionName: string;
+  /** Stored in the claim, so a run that finds it left behind can describe its holder. */
+  readonly executionArn?: string;
   readonly previousWatermark?: string;
   readonly input: { readonly window: { readonly start: string; readonly end: string } };
 }
@@ -38,37 +51,101 @@ export const DEFAULT_CLAIM_TTL_MS = 48 * HOUR_MS;
 /** FATAL results of one window tolerated (over as many runs) before it is skipped. */
 export const DEFAULT_MAX_FATAL_ATTEMPTS = 3;
 
-/** Why a claim was refused. */
-export type ClaimRefusal = 'stale-plan' | 'claimed-by-another-run';
+/**
+ * A claim whose holder never started its ingestion may be taken over only this long after it was
+ * made: until then its fan-out may still be retrying StartExecution (throttled, execution limit).
+ */
+export const NEVER_STARTED_TAKEOVER_DELAY_MS = HOUR_MS;
+
+/**
+ * Why a claim was refused. `holder-window-completed`: taking over found the holder's window
+ * ingested and overlapping this one, so it was completed in its place and this plan is stale.
+ */
+export type ClaimRefusal = 'stale-plan' | 'claimed-by-another-run' | 'holder-window-completed';
+
+/** DescribeExecution statuses of an execution that may still write to the lane. */
+const LIVE_EXECUTION_STATUSES: readonly string[] = ['RUNNING', 'PENDING_REDRIVE'];
+
+/** `status` of a holder whose execution does not exist (its fan-out died before starting it). */
+export const NOT_STARTED = 'NOT_STARTED';
+
+/** What the fan-out learned of a claim's holder before asking to take the claim over. */
+export interface ClaimTakeOver {
+  /** The holder's ingestion execution ARN, as the refusal named it. */
+  readonly executionArn: string;
+  /** Its DescribeExecution `Status`, or NOT_STARTED when it does not exist. */
+  readonly status: string;
+}
+
+/** What `claimLaneWindow` decided; a refusal may still carry a state to store. */
+export type ClaimDecision =
+  | { readonly claimed: true; readonly state: LaneState }
+  | {
+      readonly claimed: false;
+      readonly reason: ClaimRefusal;
+      /** The live claim's holder ARN, when it has one: the run may describe it and take over. */
+      readonly holder?: string;
+      readonly state?: LaneState;
+    };
 
 /**
  * Claims the window for one run: only when the lane's watermark is still the one the window was
- * planned from, and no other live claim exists (the same execution name may re-claim).
+ * planned from, and no other live claim exists (the same execution name may re-claim). A claim
+ * younger than `claimTtlMs` is live unless `takeOver` names its very holder, found not running.
  */
 export function claimLaneWindow(
   state: LaneState,
   window: LaneWindowRef,
   now: number,
   claimTtlMs = DEFAULT_CLAIM_TTL_MS,
-):
-  | { readonly claimed: true; readonly state: LaneState }
-  | { readonly claimed: false; readonly reason: ClaimRefusal } {
+  takeOver?: ClaimTakeOver,
+): ClaimDecision {
   if (state.watermark !== window.previousWatermark) return { claimed: false, reason: 'stale-plan' };
   const claim = state.claim;
-  if (
+  const live =
     claim !== undefined &&
     claim.executionName !== window.executionName &&
-    parseInstant(claim.claimedAt) + claimTtlMs > now
+    parseInstant(claim.claimedAt) + claimTtlMs > now;
+  if (live && !mayTakeOver(claim, takeOver, now)) {
+    return {
+      claimed: false,
+      reason: 'claimed-by-another-run',
+      ...(claim.executionArn === undefined ? {} : { holder: claim.executionArn }),
+    };
+  }
+  // Rolling and period windows start at the watermark, as the holder's did: ingesting this one
+  // after the holder's ended SUCCEEDED would ingest its days twice, so its window is completed.
+  if (
+    live &&
+    takeOver?.status === 'SUCCEEDED' &&
+    claim.windowEnd !== undefined &&
+    parseInstant(window.input.window.start) < parseInstant(claim.windowEnd)
   ) {
-    return { claimed: false, reason: 'claimed-by-another-run' };
+    return {
+      claimed: false,
+      reason: 'holder-window-completed',
+      state: { watermark: claim.windowEnd },
+    };
   }
   return {
     claimed: true,
     state: {
       ...state,
-      claim: { executionName: window.executionName, claimedAt: toIsoSeconds(now) },
+      claim: {
+        executionName: window.executionName,
+        claimedAt: toIsoSeconds(now),
+        ...(window.executionArn === undefined ? {} : { executionArn: window.executionArn }),
+        windowEnd: window.input.window.end,
+      },
     },
   };
+}
+
+function mayTakeOver(claim: LaneClaim, takeOver: ClaimTakeOver | undefined, now: number): boolean {
+  if (takeOver === undefined || claim.executionArn !== takeOver.executionArn) return false;
+  if (LIVE_EXECUTION_STATUSES.includes(takeOver.status)) return false;
+  if (takeOver.status !== NOT_STARTED) return true;
+  return parseInstant(claim.claimedAt) + NEVER_STARTED_TAKEOVER_DELAY_MS <= now;
 }
 
 /**

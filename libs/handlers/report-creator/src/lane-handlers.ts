@@ -33,7 +33,7 @@ const windowKeys = (input: {
   windowEnd: input.window.input.window.end,
 });
 
-/** `ClaimWindow` of the fan-out: `{ lane, window }` -> `{ claimed, reason? }`. */
+/** `ClaimWindow` of the fan-out: `{ lane, window, takeOver? }` -> `{ claimed, reason?, holder? }`. */
 export function createClaimWindowHandler(
   deps: LaneHandlerDeps,
 ): (event: unknown) => Promise<ClaimWindowOutput> {

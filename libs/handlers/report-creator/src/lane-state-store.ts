@@ -13,7 +13,15 @@ const isoInstant = z.iso.datetime({ offset: true });
 /** What a stored lane state must look like (stores validate what they read back). */
 export const laneStateSchema: z.ZodType<LaneState> = z.strictObject({
   watermark: isoInstant.optional(),
-  claim: z.strictObject({ executionName: z.string().min(1), claimedAt: isoInstant }).optional(),
+  claim: z
+    .strictObject({
+      executionName: z.string().min(1),
+      claimedAt: isoInstant,
+      // Absent in claims written before a left-behind claim could be taken over.
+      executionArn: z.string().min(1).optional(),
+      windowEnd: isoInstant.optional(),
+    })
+    .optional(),
   failure: z
     .strictObject({
       windowStart: isoInstant,

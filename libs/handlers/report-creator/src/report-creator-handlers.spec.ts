@@ -161,4 +161,31 @@ describe('report-creator handlers', () => {
       attempts: 1,
     });
   });
+
+  it('takes a claim over through the TakeOverClaim contract, naming the refused holder', async () => {
+    const plan = await handlers.planWindows({
+      now: '2026-11-02T06:00:01Z',
+      ingestionStateMachineArn: ARN,
+      request: { scheduledTime: '2026-11-02T06:00:00Z' },
+    });
+    const [lane] = plan.lanes;
+    const window = lane?.windows[0];
+    if (lane === undefined || window === undefined) throw new Error('nothing planned');
+    const holder = { ...window, executionName: 'dead-run', executionArn: `${ARN}:dead-run` };
+    await handlers.claimWindow({ lane: lane.lane, window: holder });
+
+    const refused = await handlers.claimWindow({ lane: lane.lane, window });
+    expect(refused).toEqual({
+      claimed: false,
+      reason: 'claimed-by-another-run',
+      holder: holder.executionArn,
+    });
+    await expect(
+      handlers.claimWindow({
+        lane: lane.lane,
+        window,
+        takeOver: { executionArn: refused.holder, status: 'ABORTED' },
+      }),
+    ).resolves.toEqual({ claimed: true });
+  });
 });

@@ -56,8 +56,12 @@ export const planFanOutInputSchema = z.object({
   }),
 });
 
-/** `ClaimWindowInput`. */
-export const claimWindowInputSchema = z.object({ lane: laneRefSchema, window: fanOutWindowSchema });
+/** `ClaimWindowInput` (`takeOver` from `TakeOverClaim` only). */
+export const claimWindowInputSchema = z.object({
+  lane: laneRefSchema,
+  window: fanOutWindowSchema,
+  takeOver: z.object({ executionArn: text, status: text }).optional(),
+});
 
 /** `CompleteWindowInput`: `result` is the ingestion's (SUCCEEDED) or the skip's (SKIPPED). */
 export const completeWindowInputSchema = z.object({

@@ -113,7 +113,7 @@ export interface LocalWorkflows {
  * Builds the two state machines of libs/workflows with every Task answered in process: Lambda
  * Tasks by the handler factories, `WaitForNotification` by waiting on the in-process task-token
  * registry the notification consumer resumes (with the state's TimeoutSeconds in simulated time),
- * `IngestWindow`/`DescribeIngestion` by local executions, `StartCrawler` by the local catalog.
+ * `IngestWindow`/`DescribeIngestion`/`DescribeClaimHolder` by local executions, `StartCrawler` by the local catalog.
  */
 export function createLocalWorkflows(options: LocalWorkflowsOptions): LocalWorkflows {
   const { functions, clock, progress } = options;
@@ -181,6 +181,7 @@ export function createLocalWorkflows(options: LocalWorkflowsOptions): LocalWorkf
   const fanOutHandlers: Record<string, TaskHandler> = {
     [F.PlanWindows]: (input) => creator.planWindows(input),
     [F.ClaimWindow]: (input) => creator.claimWindow(input),
+    [F.TakeOverClaim]: (input) => creator.claimWindow(input),
     [F.CompleteWindow]: (input) => creator.completeWindow(input),
     [F.RecordWindowFailure]: (input) => creator.recordWindowFailure(input),
     [F.IngestWindow]: async (input) => {
@@ -200,6 +201,8 @@ export function createLocalWorkflows(options: LocalWorkflowsOptions): LocalWorkf
       });
     },
     [F.DescribeIngestion]: (input) =>
+      options.executions.describe(stringField(input, 'ExecutionArn')),
+    [F.DescribeClaimHolder]: (input) =>
       options.executions.describe(stringField(input, 'ExecutionArn')),
   };
   const fanOut = new LocalStateMachine(

@@ -50,6 +50,11 @@ function window(start: string, end: string, previousWatermark?: string, attempt 
 }
 
 const day1 = window('2026-10-29T00:00:00Z', '2026-10-30T00:00:00Z');
+const longerThanDay1 = (): FanOutWindow => {
+  const longer = window(day1.input.window.start, '2026-10-31T00:00:00Z');
+  const executionName = `${longer.executionName}-longer`;
+  return { ...longer, executionName, executionArn: `${longer.executionArn}-longer` };
+};
 const day2 = window('2026-10-30T00:00:00Z', '2026-10-31T00:00:00Z', '2026-10-30T00:00:00Z');
 /** How IngestWindow reports a child ingestion execution that failed with `error`. */
 function childFailure(error: string, cause: string) {
@@ -83,7 +88,7 @@ describe('claimWindow', () => {
     });
   });
 
-  it('refuses a stale plan and another run’s live claim', async () => {
+  it('refuses a stale plan and another run’s live claim, naming its holder', async () => {
     await expect(claimWindow({ lanes, clock }, { lane, window: day2 })).resolves.toEqual({
       claimed: false,
       reason: 'stale-plan',
@@ -93,6 +98,66 @@ describe('claimWindow', () => {
     await expect(claimWindow({ lanes, clock }, { lane, window: otherRun })).resolves.toEqual({
       claimed: false,
       reason: 'claimed-by-another-run',
+      holder: day1.executionArn,
+    });
+  });
+
+  it('takes over the claim of the holder named, once described as no longer running', async () => {
+    await claimWindow({ lanes, clock }, { lane, window: day1 });
+    // A later plan of the lane: same start, a day longer, so another execution name.
+    const nextTry = longerThanDay1();
+    const takeOver = (executionArn: string, status: string) => ({
+      lane,
+      window: nextTry,
+      takeOver: { executionArn, status },
+    });
+
+    await expect(
+      claimWindow({ lanes, clock }, takeOver(day1.executionArn, 'RUNNING')),
+    ).resolves.toMatchObject({ claimed: false, reason: 'claimed-by-another-run' });
+    await expect(
+      claimWindow({ lanes, clock }, takeOver('arn:of:another:holder', 'FAILED')),
+    ).resolves.toMatchObject({ claimed: false, holder: day1.executionArn });
+    await expect(
+      claimWindow({ lanes, clock }, takeOver(day1.executionArn, 'FAILED')),
+    ).resolves.toEqual({ claimed: true });
+    await expect(lanes.get(lane.key)).resolves.toMatchObject({
+      value: {
+        claim: {
+          executionName: nextTry.executionName,
+          executionArn: nextTry.executionArn,
+          windowEnd: '2026-10-31T00:00:00Z',
+        },
+      },
+    });
+  });
+
+  it("stores a succeeded holder's window as completed when it overlaps the new one", async () => {
+    await claimWindow({ lanes, clock }, { lane, window: day1 });
+    const longer = longerThanDay1();
+    const takeOver = { executionArn: day1.executionArn, status: 'SUCCEEDED' };
+    await expect(
+      claimWindow({ lanes, clock }, { lane, window: longer, takeOver }),
+    ).resolves.toEqual({ claimed: false, reason: 'holder-window-completed' });
+    await expect(lanes.get(lane.key)).resolves.toMatchObject({
+      value: { watermark: '2026-10-30T00:00:00Z' },
+    });
+  });
+
+  it('reads a claim stored without its holder, and keeps it for the TTL', async () => {
+    await lanes.put(
+      lane.key,
+      { claim: { executionName: 'older-try', claimedAt: '2026-11-01T00:00:00Z' } },
+      undefined,
+    );
+    const takeOver = { executionArn: 'arn:of:older-try', status: 'FAILED' };
+    await expect(claimWindow({ lanes, clock }, { lane, window: day1, takeOver })).resolves.toEqual({
+      claimed: false,
+      reason: 'claimed-by-another-run',
+    });
+    const later = new FixedClock(Date.parse('2026-11-03T00:00:00Z'));
+    await expect(claimWindow({ lanes, clock: later }, { lane, window: day1 })).resolves.toEqual({
+      claimed: true,
     });
   });
 
@@ -103,7 +168,7 @@ describe('claimWindow', () => {
     ]);
     expect(results.filter((r) => r.claimed)).toHaveLength(1);
     expect(results.filter((r) => !r.claimed)).toEqual([
-      { claimed: false, reason: 'claimed-by-another-run' },
+      { claimed: false, reason: 'claimed-by-another-run', holder: day1.executionArn },
     ]);
   });
 });
