@@ -36,6 +36,7 @@ export interface ReportCreatorDependencies {
   readonly maxPlanBytes?: number;
   readonly claimTtlMs?: number;
   readonly reuseDoneWithinMs?: number;
+  readonly reuseInFlightWithinMs?: number;
 }
 
 /** report-creator's Lambda handlers, by the name each is exported under from the app's main.ts. */

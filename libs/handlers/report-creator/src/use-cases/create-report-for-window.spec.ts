@@ -132,6 +132,21 @@ describe('createReportForWindow', () => {
     expect(api.count('createReport')).toBe(4);
   });
 
+  it('asks again for a report stuck in queue or in progress for more than a day', async () => {
+    const first = await createReportForWindow(deps(), ordersWindow);
+    api.setStatus(first.reportId, 'IN_PROGRESS');
+    clock.advance(23 * HOUR);
+    await expect(createReportForWindow(deps(), { ...ordersWindow, attempt: 2 })).resolves.toEqual({
+      reportId: first.reportId,
+      outcome: 'REUSED',
+    });
+    clock.advance(2 * HOUR);
+    const second = await createReportForWindow(deps(), { ...ordersWindow, attempt: 3 });
+    expect(second.outcome).toBe('CREATED');
+    expect(second.reportId).not.toBe(first.reportId);
+    expect(api.count('createReport')).toBe(2);
+  });
+
   it('keeps requests with other reportOptions apart', async () => {
     const manufacturing = await createReportForWindow(deps(), vendorWeek);
     const sourcing = await createReportForWindow(deps(), {

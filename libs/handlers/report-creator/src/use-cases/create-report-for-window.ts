@@ -24,6 +24,11 @@ import { reportRequestIdentity } from './report-request-identity';
 const HOUR_MS = 3_600_000;
 /** A DONE report younger than this is reused: an ingestion execution lasts at most 24 h. */
 export const DEFAULT_REUSE_DONE_WITHIN_MS = 24 * HOUR_MS;
+/**
+ * A report still IN_QUEUE or IN_PROGRESS this long after it was created is taken to be stuck at
+ * Amazon: it is not reused, or every try of its window would wait on it until it leaves retention.
+ */
+export const DEFAULT_REUSE_IN_FLIGHT_WITHIN_MS = 24 * HOUR_MS;
 // SP-API keeps reports at most 90 days: a record naming an older one is of no use.
 const RECORD_TTL_MS = 90 * 24 * HOUR_MS;
 const MAX_SLOT_WRITES = 5;
@@ -40,6 +45,8 @@ export interface CreateReportDeps {
   readonly definitionOf?: (reportType: string) => ReportTypeDefinition;
   /** Default DEFAULT_REUSE_DONE_WITHIN_MS. */
   readonly reuseDoneWithinMs?: number;
+  /** Default DEFAULT_REUSE_IN_FLIGHT_WITHIN_MS. */
+  readonly reuseInFlightWithinMs?: number;
 }
 
 /** How the report id was obtained. */
@@ -54,9 +61,9 @@ export interface CreateReportResult {
 /**
  * `CreateReport`: checks the request against the report type's rules, then asks Amazon for the
  * window's report at most once. Each request is recorded in its slot (pending before createReport,
- * with the report id after), so a repeated call reuses the report while it is IN_QUEUE,
- * IN_PROGRESS, or DONE within `reuseDoneWithinMs`; a FATAL, CANCELLED or expired one is asked for
- * again. A pending record (a try that died between the two writes) is resolved with getReports.
+ * with the report id after), so a repeated call reuses the report while it is IN_QUEUE or
+ * IN_PROGRESS (within `reuseInFlightWithinMs` of its creation), or DONE within `reuseDoneWithinMs`;
+ * a FATAL, CANCELLED, stuck or expired one is asked for again. A pending record (a try that died between the two writes) is resolved with getReports.
  */
 export async function createReportForWindow(
   deps: CreateReportDeps,
@@ -146,12 +153,15 @@ function specificationOf(input: CreateReportInput): CreateReportSpecification {
 function reusable(
   report: Report,
   now: number,
-  deps: Pick<CreateReportDeps, 'reuseDoneWithinMs'>,
+  deps: Pick<CreateReportDeps, 'reuseDoneWithinMs' | 'reuseInFlightWithinMs'>,
 ): boolean {
   switch (report.processingStatus) {
     case 'IN_QUEUE':
     case 'IN_PROGRESS':
-      return true;
+      return (
+        Date.parse(report.createdTime) >=
+        now - (deps.reuseInFlightWithinMs ?? DEFAULT_REUSE_IN_FLIGHT_WITHIN_MS)
+      );
     case 'DONE':
       return (
         Date.parse(report.createdTime) >=
