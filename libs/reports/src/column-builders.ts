@@ -38,3 +38,19 @@ export function jsonColumnName(path: string, stripPrefixes: readonly string[]): 
   const prefix = stripPrefixes.find((candidate) => path.startsWith(`${candidate}.`));
   return toSnakeCase(prefix ? path.slice(prefix.length + 1) : path);
 }
+
+/** Where a JSON report names the options it was created with (one value for the whole document). */
+export const REPORT_SPECIFICATION = 'reportSpecification';
+
+/**
+ * A column holding one of the document's `reportSpecification.reportOptions` in every row, so rows
+ * of reports created with other options (a FRESH and a RETAIL vendor config, PARENT and CHILD ASIN
+ * granularity) stay apart in one table.
+ */
+export function reportOptionColumn(option: string): ColumnDefinition {
+  return {
+    name: toSnakeCase(option),
+    source: `${REPORT_SPECIFICATION}.reportOptions.${option}`,
+    type: 'string',
+  };
+}

@@ -68,6 +68,39 @@ describe('JSON reports', () => {
     expect(byDate?.missingColumns).toContain('units_refunded');
   });
 
+  it("gives every row the options the document's reportSpecification names", async () => {
+    const vendorSales = reportTypeDefinition('GET_VENDOR_SALES_REPORT');
+    const vendorDocument = JSON.stringify({
+      reportSpecification: {
+        reportType: 'GET_VENDOR_SALES_REPORT',
+        reportOptions: {
+          reportPeriod: 'WEEK',
+          distributorView: 'SOURCING',
+          sellingProgram: 'FRESH',
+        },
+        dataStartTime: '2026-10-18',
+      },
+      salesAggregate: [{ startDate: '2026-10-18', endDate: '2026-10-24', orderedUnits: 3 }],
+      salesByAsin: [
+        { startDate: '2026-10-18', endDate: '2026-10-24', asin: 'B0A' },
+        { startDate: '2026-10-18', endDate: '2026-10-24', asin: 'B0B' },
+      ],
+    });
+    const parse = parseReport(vendorSales, chunked(vendorDocument, 7), context);
+    const records = await collect(parse.records);
+    expect(records).toHaveLength(3);
+    for (const record of records) {
+      expect(record).toMatchObject({
+        kind: 'row',
+        values: { report_period: 'WEEK', distributor_view: 'SOURCING', selling_program: 'FRESH' },
+        drift: {},
+      });
+    }
+    expect(parse.schema().flatMap((dataset) => dataset.missingColumns)).not.toContain(
+      'selling_program',
+    );
+  });
+
   it('fails with a typed error on broken JSON', async () => {
     const parse = parseReport(
       salesAndTraffic,

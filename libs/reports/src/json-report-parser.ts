@@ -1,6 +1,6 @@
 import { JSONParser, TokenType } from '@streamparser/json';
 import type { CellValue } from './column-type';
-import { jsonColumnName } from './column-builders';
+import { REPORT_SPECIFICATION, jsonColumnName } from './column-builders';
 import { MalformedReportDocumentError } from './errors';
 import { parseCell } from './parse-cell';
 import type { ParseContext, ParsedRecord, SchemaObservation } from './parsed-record';
@@ -32,6 +32,8 @@ export class JsonReportParser {
   private readonly drift = new Map<string, Set<string>>();
   private readonly seen = new Map<string, Set<string>>();
   private readonly templates = new Map<string, Readonly<Record<string, CellValue>>>();
+  /** The document's `reportSpecification` leaves (`reportSpecification.reportOptions.x`). */
+  private readonly specification = new Map<string, Json>();
 
   constructor(
     private readonly definition: ReportTypeDefinition,
@@ -54,7 +56,7 @@ export class JsonReportParser {
       this.definition.datasets.map((dataset) => [dataset.jsonArray ?? dataset.name, dataset]),
     );
     const parser = new JSONParser({
-      paths: [...datasets.keys()].map((array) => `$.${array}.*`),
+      paths: [...[...datasets.keys()].map((array) => `$.${array}.*`), `$.${REPORT_SPECIFICATION}`],
       keepStack: false,
     });
     const pending: ParsedRecord[] = [];
@@ -62,6 +64,11 @@ export class JsonReportParser {
     parser.onToken = (token) => topLevel.observe(token.token, token.value);
     let failure: Error | undefined;
     parser.onValue = ({ value, key, stack }) => {
+      // Amazon writes it before the arrays, so every row gets the report's options.
+      if (key === REPORT_SPECIFICATION && stack.length === 1) {
+        flatten(value as Json, REPORT_SPECIFICATION, this.specification);
+        return;
+      }
       const array = stack[1]?.key;
       const dataset = typeof array === 'string' ? datasets.get(array) : undefined;
       if (dataset && typeof key === 'number') {
@@ -107,8 +114,11 @@ export class JsonReportParser {
       // A copy of a template stays in V8's fast property mode (see TsvReportParser).
       const values: Record<string, CellValue> = { ...this.templateOf(dataset) };
       for (const column of dataset.columns) {
-        if (leaves.has(column.source)) seen.add(column.source);
-        values[column.name] = parseCell(column, asText(leaves.get(column.source)));
+        const value = leaves.has(column.source)
+          ? leaves.get(column.source)
+          : this.specification.get(column.source);
+        if (value !== undefined) seen.add(column.source);
+        values[column.name] = parseCell(column, asText(value));
       }
       const known = new Set(dataset.columns.map((column) => column.source));
       const extra: Record<string, string | null> = {};

@@ -1,6 +1,6 @@
 import type { ColumnType } from '../column-type';
 import type { ReportTypeDefinition } from '../report-type-definition';
-import { jsonColumns } from '../column-builders';
+import { jsonColumns, reportOptionColumn } from '../column-builders';
 
 const periodWindow = { maxWindowDays: 31, dataLagHours: 72, periodAligned: true, snapshot: false };
 
@@ -27,7 +27,7 @@ export const brandAnalyticsSearchTerms: ReportTypeDefinition = {
         ['clickShareRank', 'integer'],
         ['clickShare', 'double'],
         ['conversionShare', 'double'],
-      ]),
+      ]).concat(reportOptionColumn('reportPeriod')),
     },
   ],
 };
@@ -45,6 +45,10 @@ const vendorSalesFields: [string, ColumnType][] = [
   ['shippedRevenue.currencyCode', 'string'],
   ['shippedUnits', 'integer'],
 ];
+
+const vendorOptionColumns = ['reportPeriod', 'distributorView', 'sellingProgram'].map(
+  reportOptionColumn,
+);
 
 export const vendorSales: ReportTypeDefinition = {
   reportType: 'GET_VENDOR_SALES_REPORT',
@@ -65,13 +69,13 @@ export const vendorSales: ReportTypeDefinition = {
       name: 'vendor_sales_aggregate',
       jsonArray: 'salesAggregate',
       partitionDate: { column: 'start_date' },
-      columns: jsonColumns(vendorSalesFields),
+      columns: [...jsonColumns(vendorSalesFields), ...vendorOptionColumns],
     },
     {
       name: 'vendor_sales_by_asin',
       jsonArray: 'salesByAsin',
       partitionDate: { column: 'start_date' },
-      columns: jsonColumns([['asin', 'string'], ...vendorSalesFields]),
+      columns: [...jsonColumns([['asin', 'string'], ...vendorSalesFields]), ...vendorOptionColumns],
     },
   ],
 };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { REPORT_SPECIFICATION } from '../column-builders';
 import { parseReport } from '../parse-report';
 import type { ParsedRecord } from '../parsed-record';
 import { salesAndTraffic } from './sales-and-traffic';
@@ -60,8 +61,25 @@ describe('GET_SALES_AND_TRAFFIC_REPORT definition', () => {
   ])('%s reads exactly the leaf paths of the official schema', (name, arrayName) => {
     const sources = dataset(name)
       .columns.map((column) => column.source)
+      .filter((source) => !source.startsWith(`${REPORT_SPECIFICATION}.`))
       .sort();
     expect(sources).toEqual(arrayLeaves(arrayName));
+  });
+
+  it("reads the report's options from leaves of the schema's reportSpecification", () => {
+    const specification = schema.properties?.[REPORT_SPECIFICATION];
+    if (specification === undefined) throw new Error('the schema has no reportSpecification');
+    const leaves = leafPaths(specification, REPORT_SPECIFICATION);
+    const optionSources = salesAndTraffic.datasets.flatMap((entry) =>
+      entry.columns
+        .map((column) => column.source)
+        .filter((source) => source.startsWith(`${REPORT_SPECIFICATION}.`)),
+    );
+    expect(optionSources).toEqual([
+      'reportSpecification.reportOptions.dateGranularity',
+      'reportSpecification.reportOptions.asinGranularity',
+    ]);
+    for (const source of optionSources) expect(leaves).toContain(source);
   });
 
   it('reads B2B metrics from the metric suffixed B2B inside its group', () => {

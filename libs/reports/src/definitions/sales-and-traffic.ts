@@ -1,6 +1,6 @@
 import type { ColumnDefinition, ColumnType } from '../column-type';
 import type { ReportTypeDefinition } from '../report-type-definition';
-import { jsonColumns } from '../column-builders';
+import { jsonColumns, reportOptionColumn } from '../column-builders';
 
 const money = (path: string): [string, ColumnType][] => [
   [`${path}.amount`, 'double'],
@@ -111,20 +111,26 @@ export const salesAndTraffic: ReportTypeDefinition = {
       jsonArray: 'salesAndTrafficByDate',
       jsonStripPrefixes: strip,
       partitionDate: { column: 'date' },
-      columns: b2bColumns([['date', 'date'], ...salesByDate, ...trafficByDate]),
+      columns: [
+        ...b2bColumns([['date', 'date'], ...salesByDate, ...trafficByDate]),
+        reportOptionColumn('dateGranularity'),
+      ],
     },
     {
       name: 'sales_and_traffic_by_asin',
       jsonArray: 'salesAndTrafficByAsin',
       jsonStripPrefixes: strip,
       partitionDate: { window: 'start' },
-      columns: b2bColumns([
-        ['parentAsin', 'string'],
-        ['childAsin', 'string'],
-        ['sku', 'string'],
-        ...salesByAsin,
-        ...trafficByAsin,
-      ]),
+      columns: [
+        ...b2bColumns([
+          ['parentAsin', 'string'],
+          ['childAsin', 'string'],
+          ['sku', 'string'],
+          ...salesByAsin,
+          ...trafficByAsin,
+        ]),
+        reportOptionColumn('asinGranularity'),
+      ],
     },
   ],
 };

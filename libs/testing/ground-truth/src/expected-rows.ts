@@ -27,6 +27,8 @@ export interface ExpectedDataset {
 export interface GroundTruthTables {
   readonly format: 'tsv' | 'json';
   readonly tables: Readonly<Record<string, Iterable<Readonly<Record<string, unknown>>>>>;
+  /** JSON: the document's leading properties (`reportSpecification`). */
+  readonly document?: Readonly<Record<string, unknown>>;
 }
 
 /** Where the report's rows go. */
@@ -63,7 +65,14 @@ export function groundTruthTables(rows: unknown): GroundTruthTables {
   if ((format !== 'tsv' && format !== 'json') || typeof tables !== 'object' || tables === null) {
     throw new Error('ground truth of an unknown shape');
   }
-  return { format, tables: tables as GroundTruthTables['tables'] };
+  const document = Reflect.get(rows, 'document');
+  return {
+    format,
+    tables: tables as GroundTruthTables['tables'],
+    ...(typeof document === 'object' && document !== null
+      ? { document: document as Readonly<Record<string, unknown>> }
+      : {}),
+  };
 }
 
 /**
@@ -108,6 +117,10 @@ export function expectedDatasets(
       },
     ];
   }
+  // Columns of the document itself (the reportSpecification's options) hold the same value in
+  // every row.
+  const documentLeaves = new Map<string, unknown>();
+  flatten(truth.document ?? {}, '', documentLeaves);
   return definition.datasets.map((dataset) => {
     const records = [...(truth.tables[toSnakeCase(dataset.jsonArray ?? dataset.name)] ?? [])];
     const sources = new Set(dataset.columns.map((column) => column.source));
@@ -121,7 +134,10 @@ export function expectedDatasets(
         flatten(record, '', leaves);
         const row: ExpectedRow = {};
         for (const column of dataset.columns) {
-          row[column.name] = fromJson(column, leaves.get(column.source));
+          const value = leaves.has(column.source)
+            ? leaves.get(column.source)
+            : documentLeaves.get(column.source);
+          row[column.name] = fromJson(column, value);
         }
         const extra: Record<string, string | null> = {};
         for (const [leaf, value] of leaves) {

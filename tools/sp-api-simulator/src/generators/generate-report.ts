@@ -56,6 +56,7 @@ export function groundTruth(spec: ReportRequestSpec): GroundTruth {
     case 'json':
       return {
         format,
+        document: result.head,
         tables: Object.fromEntries(
           result.arrays.map((array) => [
             array.table,

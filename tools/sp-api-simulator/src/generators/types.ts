@@ -43,6 +43,8 @@ export type GroundTruthRecord = Readonly<Record<string, unknown>>;
 export interface GroundTruth {
   readonly format: 'tsv' | 'json';
   readonly tables: Readonly<Record<string, Iterable<GroundTruthRecord>>>;
+  /** JSON: the document's leading properties (`reportSpecification`, with its reportOptions). */
+  readonly document?: Readonly<Record<string, unknown>>;
 }
 
 /** A report Amazon generates by itself (settlement), as `getReports` lists it. */
