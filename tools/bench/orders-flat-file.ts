@@ -1,5 +1,6 @@
-// The orders flat file of the report-to-parquet bench: 30 days sorted by purchase date, Cp1252,
-// gzip, as Amazon sends European orders, written to disk and served over loopback HTTP.
+// Orders flat files for the benches: their vocabulary, a deterministic random source, the
+// report-to-parquet document (30 days sorted by purchase date, Cp1252, gzip, as Amazon sends European
+// orders) and a loopback HTTP server serving a document as the pre-signed URL would.
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -51,7 +52,7 @@ const header = [
   'price-designation',
 ].join('\t');
 
-const products = [
+export const products = [
   'Kaffeemühle Edelstahl, Größe M',
   'Crème brûlée Förmchen (6 Stück)',
   'Fußball Größe 5 – Trainingsball',
@@ -59,12 +60,12 @@ const products = [
   'Schlüsselanhänger € Münze',
   'Café au lait Tasse, blau',
 ];
-const cities = ['München', 'Düsseldorf', 'Köln', 'Zürich', 'Besançon', 'Göteborg'];
+export const cities = ['München', 'Düsseldorf', 'Köln', 'Zürich', 'Besançon', 'Göteborg'];
 export const DAYS = 30;
 export const START_MS = Date.UTC(2026, 9, 1);
 
 // Deterministic pseudo-random numbers (xorshift32): the same document on every run.
-function xorshift(seed: number): () => number {
+export function xorshift(seed: number): () => number {
   let state = seed >>> 0 || 1;
   return () => {
     state ^= state << 13;

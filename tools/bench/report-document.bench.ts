@@ -3,9 +3,8 @@
 // next to a plain gunzip + split baseline. Each scenario runs in its own child process so that its
 // peak RSS is its own. Usage (through tools/bench/run.mjs): --mb <decompressed MB, default 300>.
 import { spawn } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer, get } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -13,6 +12,13 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { decodeReportDocument, openReportDocument, splitLines } from '@spapi-lake/report-documents';
+import {
+  type GeneratedDocument,
+  cities,
+  products,
+  serveDocument,
+  xorshift,
+} from './orders-flat-file';
 
 const Scenario = {
   Baseline: 'baseline',
@@ -31,13 +37,6 @@ interface ScenarioResult {
   rows: number;
   startRssMiB: number;
   peakRssMiB: number;
-}
-
-interface GeneratedDocument {
-  path: string;
-  rows: number;
-  decompressedBytes: number;
-  gzipBytes: number;
 }
 
 const header = [
@@ -75,27 +74,6 @@ const header = [
   'price-designation',
   'signature-confirmation-recommended',
 ].join('\t');
-
-const products = [
-  'Kaffeemühle Edelstahl, Größe M',
-  'Crème brûlée Förmchen (6 Stück)',
-  'Fußball Größe 5 – Trainingsball',
-  'Bügeleisen Dampf 2400 W „Premium“',
-  'Schlüsselanhänger € Münze',
-  'Café au lait Tasse, blau',
-];
-const cities = ['München', 'Düsseldorf', 'Köln', 'Zürich', 'Besançon', 'Göteborg'];
-
-// Deterministic pseudo-random numbers (xorshift32): the same document on every run.
-function xorshift(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x1_0000_0000;
-  };
-}
 
 function* documentText(targetBytes: number, stats: { rows: number; bytes: number }) {
   const random = xorshift(20_240_101);
@@ -168,19 +146,6 @@ async function generateDocument(directory: string, megabytes: number): Promise<G
     decompressedBytes: stats.bytes,
     gzipBytes: statSync(path).size,
   };
-}
-
-async function serveDocument(document: GeneratedDocument) {
-  const server = createServer((_request, response) => {
-    response.writeHead(200, {
-      'content-type': 'text/plain; charset=Cp1252',
-      'content-length': String(document.gzipBytes),
-    });
-    createReadStream(document.path).pipe(response);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/orders.tsv.gz?X-Amz-Signature=bench`, server };
 }
 
 async function countBaseline(url: string): Promise<number> {
