@@ -1,7 +1,11 @@
 import { Readable } from 'node:stream';
 import {
+  buildLedgerEntry,
+  ledgerKey,
   manifestKey,
+  parseLedgerEntry,
   parseReportManifest,
+  serializeLedgerEntry,
   serializeReportManifest,
   type ReportManifest,
 } from '@spapi-lake/lake';
@@ -93,6 +97,7 @@ describe('replayReport', () => {
     expect(snapshot(store)).toEqual(before);
     expect(result.removedKeys).toEqual([]);
     expect(result.manifestChanged).toBe(false);
+    expect(result.ledgerKeysUpdated).toEqual([]);
     expect(result.manifest).toEqual(result.previous);
   });
 
@@ -107,8 +112,28 @@ describe('replayReport', () => {
     expect(snapshot(store)).toEqual(before);
   });
 
-  it('curates what the raw document holds and records it in a new manifest', async () => {
+  it('curates what the raw document holds and records it in a new manifest and the ledger', async () => {
     const store = await ingested();
+    const window = {
+      sellingPartnerId: 'A1',
+      reportType: ORDERS,
+      reportConfigId: 'orders-daily',
+      marketplaceIds: ['ATVPDKIKX0DER'],
+      windowStart: '2026-11-01T00:00:00Z',
+      windowEnd: '2026-11-03T00:00:00Z',
+    };
+    const entry = (reportId: string, rows: number) =>
+      buildLedgerEntry({
+        ...window,
+        outcome: 'DONE',
+        rows,
+        reportId,
+        recordedAt: new Date('2026-11-03T01:00:00Z'),
+      });
+    const ledger = ledgerKey(window);
+    const otherLedger = ledgerKey({ ...window, reportConfigId: 'orders-other' });
+    await store.putObject(ledger, serializeLedgerEntry(entry('R1', 2)));
+    await store.putObject(otherLedger, serializeLedgerEntry(entry('R7', 2)));
     // Stands for "today's parser makes more of the same bytes": the replay reads the raw zone.
     store.objects.set(
       RAW_KEY,
@@ -125,6 +150,12 @@ describe('replayReport', () => {
     expect(storedManifest(store)).toEqual(result.manifest);
     const day2 = (store.objects.get(DAY_2)?.toString() ?? '').trim().split('\n').slice(1);
     expect(day2.map((line) => JSON.parse(line).amazon_order_id)).toEqual(['111-2', '111-4']);
+    expect(result.ledgerKeysUpdated).toEqual([ledger]);
+    expect(parseLedgerEntry(store.objects.get(ledger) ?? '')).toMatchObject({
+      rows: 3,
+      recordedAt: '2026-12-01T00:00:00.000Z',
+    });
+    expect(parseLedgerEntry(store.objects.get(otherLedger) ?? '')).toMatchObject({ rows: 2 });
   });
 
   it('deletes curated objects the earlier manifest lists that the replay no longer writes', async () => {

@@ -1,9 +1,14 @@
 import {
+  LedgerOutcome,
+  ManifestInvalidError,
   type ObjectStore,
   type ReportManifest,
+  ledgerPrefix,
   manifestKey,
   manifestPrefix,
+  parseLedgerEntry,
   parseReportManifest,
+  serializeLedgerEntry,
 } from '@spapi-lake/lake';
 import { type CurationResult, type TsvCuration, curateDocument } from './curate-document';
 import { ReplayNotPossibleError } from './errors';
@@ -40,6 +45,8 @@ export interface ReplayedReport {
   readonly manifestChanged: boolean;
   /** Curated and quarantine objects of the earlier manifest that the replay no longer writes. */
   readonly removedKeys: readonly string[];
+  /** DONE ledger entries of the report whose row count the replay changed. */
+  readonly ledgerKeysUpdated: readonly string[];
 }
 
 /**
@@ -118,12 +125,47 @@ export async function replayReport(
   // Deleted before the new manifest is stored: a replay cut short in between leaves a manifest
   // that still names them, and the next replay deletes them again.
   for (const key of removedKeys) await deps.store.deleteObject(key);
+  const manifest = await storeReportManifest(deps.store, next);
+  const manifestChanged = !sameApartFromIngestedAt(previous, next);
   return {
-    manifest: await storeReportManifest(deps.store, next),
+    manifest,
     previous,
-    manifestChanged: !sameApartFromIngestedAt(previous, next),
+    manifestChanged,
     removedKeys,
+    ledgerKeysUpdated: manifestChanged
+      ? await updateLedgerRows(deps.store, manifest, new Date(deps.clock.now()))
+      : [],
   };
+}
+
+// The window's ledger entry says how many rows its report landed: a replay that changes the count
+// rewrites it. Entries are found by report id under the partner's and report type's prefix.
+async function updateLedgerRows(
+  store: ObjectStore,
+  manifest: ReportManifest,
+  now: Date,
+): Promise<string[]> {
+  const rows = manifest.datasets.reduce((sum, dataset) => sum + dataset.rows, 0);
+  const updated: string[] = [];
+  for await (const object of store.list(ledgerPrefix(manifest))) {
+    if (!object.key.endsWith('.json')) continue;
+    let entry;
+    try {
+      entry = parseLedgerEntry(await store.getObject(object.key));
+    } catch (error) {
+      if (error instanceof ManifestInvalidError) continue;
+      throw error;
+    }
+    if (entry.reportId !== manifest.reportId || entry.outcome !== LedgerOutcome.Done) continue;
+    if (entry.rows === rows) continue;
+    await store.putObject(
+      object.key,
+      serializeLedgerEntry({ ...entry, rows, recordedAt: now.toISOString() }),
+      { contentType: 'application/json' },
+    );
+    updated.push(object.key);
+  }
+  return updated;
 }
 
 /** The reports whose manifests the lake holds (of one selling partner, when given), in key order. */

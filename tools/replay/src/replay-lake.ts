@@ -71,6 +71,7 @@ function describeReplay(replayed: ReplayedReport): string {
     `${manifest.quarantinedRows} quarantined`,
   ];
   if (removedKeys.length > 0) parts.push(`${removedKeys.length} stale objects deleted`);
+  if (replayed.ledgerKeysUpdated.length > 0) parts.push('ledger row count updated');
   parts.push(replayed.manifestChanged ? 'manifest updated' : 'manifest unchanged');
   return parts.join(', ');
 }
