@@ -195,6 +195,21 @@ describe('replayReport', () => {
   });
 });
 
+describe('replayReport of a report type the registry no longer knows', () => {
+  it('refuses, rather than deleting every curated object of the report', async () => {
+    const store = await ingested();
+    await store.putObject(
+      MANIFEST,
+      serializeReportManifest({ ...storedManifest(store), reportType: 'GET_RETIRED_REPORT' }),
+    );
+    const before = snapshot(store);
+    await expect(
+      replayReport(replayDeps(store), { sellingPartnerId: 'A1', reportId: 'R1' }),
+    ).rejects.toThrow(/no longer in the registry/);
+    expect(snapshot(store)).toEqual(before);
+  });
+});
+
 describe('manifestedReports', () => {
   it("lists every report the lake has a manifest for, or one partner's", async () => {
     const store = await ingested();
@@ -206,12 +221,18 @@ describe('manifestedReports', () => {
         reportId: 'R9',
       }),
     );
+    // Listed from its key although it does not parse: its replay fails on its own.
+    await store.putObject(manifestKey({ sellingPartnerId: 'A3', reportId: 'R5' }), '{"torn');
     const all = [];
     for await (const report of manifestedReports(store)) all.push(report);
     expect(all).toEqual([
       { sellingPartnerId: 'A1', reportId: 'R1' },
       { sellingPartnerId: 'A2', reportId: 'R9' },
+      { sellingPartnerId: 'A3', reportId: 'R5' },
     ]);
+    await expect(
+      replayReport(replayDeps(store), { sellingPartnerId: 'A3', reportId: 'R5' }),
+    ).rejects.toThrow(/no readable manifest/);
     const one = [];
     for await (const report of manifestedReports(store, { sellingPartnerId: 'A2' })) {
       one.push(report);

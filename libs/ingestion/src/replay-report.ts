@@ -7,7 +7,6 @@ import {
   manifestKey,
   manifestPrefix,
   parseLedgerEntry,
-  parseReportManifest,
   serializeLedgerEntry,
 } from '@spapi-lake/lake';
 import { type CurationResult, type TsvCuration, curateDocument } from './curate-document';
@@ -15,6 +14,7 @@ import { ReplayNotPossibleError } from './errors';
 import { findReportDefinition } from './find-report-definition';
 import type { ClockPort, DocumentPort, ParquetSinkFactory, ReportRecord } from './ports';
 import {
+  curatedObjectKeys,
   reportManifestOf,
   sameApartFromIngestedAt,
   storeReportManifest,
@@ -63,7 +63,7 @@ export async function replayReport(
   const previous = await storedReportManifest(deps.store, manifestKey(input));
   if (!previous) {
     throw new ReplayNotPossibleError(
-      `report ${input.reportId} of ${input.sellingPartnerId} has no manifest in the lake`,
+      `report ${input.reportId} of ${input.sellingPartnerId} has no readable manifest in the lake`,
     );
   }
   const inputs = previous.curationInputs;
@@ -86,6 +86,12 @@ export async function replayReport(
     reportDocumentId: previous.documentId,
   };
   const definition = findReportDefinition(previous.reportType);
+  if (!definition && previous.datasets.length > 0) {
+    // Replaying would delete every curated object of the report.
+    throw new ReplayNotPossibleError(
+      `report type ${previous.reportType} of report ${input.reportId} is no longer in the registry`,
+    );
+  }
   let curated: CurationResult | undefined;
   if (definition) {
     const raw = await deps.store.getStream(previous.rawKey);
@@ -120,22 +126,27 @@ export async function replayReport(
     curated,
     ingestedAt: new Date(deps.clock.now()),
   });
-  const written = new Set(objectKeysOf(next));
-  const removedKeys = objectKeysOf(previous).filter((key) => !written.has(key));
+  const written = new Set(curatedObjectKeys(next));
+  const removedKeys = curatedObjectKeys(previous).filter((key) => !written.has(key));
   // Deleted before the new manifest is stored: a replay cut short in between leaves a manifest
   // that still names them, and the next replay deletes them again.
   for (const key of removedKeys) await deps.store.deleteObject(key);
-  const manifest = await storeReportManifest(deps.store, next);
-  const manifestChanged = !sameApartFromIngestedAt(previous, next);
+  // Also before the manifest: a replay cut short after it would not see the count change again.
+  const ledgerKeysUpdated =
+    rowsOf(next) === rowsOf(previous)
+      ? []
+      : await updateLedgerRows(deps.store, next, new Date(deps.clock.now()));
   return {
-    manifest,
+    manifest: await storeReportManifest(deps.store, next),
     previous,
-    manifestChanged,
+    manifestChanged: !sameApartFromIngestedAt(previous, next),
     removedKeys,
-    ledgerKeysUpdated: manifestChanged
-      ? await updateLedgerRows(deps.store, manifest, new Date(deps.clock.now()))
-      : [],
+    ledgerKeysUpdated,
   };
+}
+
+function rowsOf(manifest: ReportManifest): number {
+  return manifest.datasets.reduce((sum, dataset) => sum + dataset.rows, 0);
 }
 
 // The window's ledger entry says how many rows its report landed: a replay that changes the count
@@ -145,7 +156,7 @@ async function updateLedgerRows(
   manifest: ReportManifest,
   now: Date,
 ): Promise<string[]> {
-  const rows = manifest.datasets.reduce((sum, dataset) => sum + dataset.rows, 0);
+  const rows = rowsOf(manifest);
   const updated: string[] = [];
   for await (const object of store.list(ledgerPrefix(manifest))) {
     if (!object.key.endsWith('.json')) continue;
@@ -168,21 +179,19 @@ async function updateLedgerRows(
   return updated;
 }
 
-/** The reports whose manifests the lake holds (of one selling partner, when given), in key order. */
+// `_manifests/reports/selling_partner_id=<id>/<reportId>.json` (see manifestKey).
+const MANIFEST_KEY = /^_manifests\/reports\/selling_partner_id=([^/]+)\/([^/]+)\.json$/;
+
+/**
+ * The reports whose manifests the lake holds (of one selling partner, when given), in key order,
+ * read from the keys: a manifest that does not parse is still listed, and its replay fails alone.
+ */
 export async function* manifestedReports(
   store: ObjectStore,
   filter: { readonly sellingPartnerId?: string } = {},
 ): AsyncIterable<ReplayReportInput> {
   for await (const object of store.list(manifestPrefix(filter))) {
-    if (!object.key.endsWith('.json')) continue;
-    const manifest = parseReportManifest(await store.getObject(object.key));
-    yield { sellingPartnerId: manifest.sellingPartnerId, reportId: manifest.reportId };
+    const match = MANIFEST_KEY.exec(object.key);
+    if (match?.[1] && match[2]) yield { sellingPartnerId: match[1], reportId: match[2] };
   }
-}
-
-function objectKeysOf(manifest: ReportManifest): string[] {
-  return manifest.datasets.flatMap((dataset) => [
-    ...dataset.partitions,
-    ...(dataset.quarantineKey === undefined ? [] : [dataset.quarantineKey]),
-  ]);
 }

@@ -106,3 +106,11 @@ export async function storedReportManifest(
 export function sameApartFromIngestedAt(a: ReportManifest, b: ReportManifest): boolean {
   return serializeReportManifest({ ...a, ingestedAt: b.ingestedAt }) === serializeReportManifest(b);
 }
+
+/** The curated and quarantine objects a manifest lists. */
+export function curatedObjectKeys(manifest: ReportManifest): string[] {
+  return manifest.datasets.flatMap((dataset) => [
+    ...dataset.partitions,
+    ...(dataset.quarantineKey === undefined ? [] : [dataset.quarantineKey]),
+  ]);
+}

@@ -465,4 +465,23 @@ describe('retrieveReport', () => {
     expect(store.inFlight).toBe(0);
     expect([...store.objects.keys()]).toEqual([]);
   });
+
+  it('keeps the curated objects a finished retrieval of the same report lists', async () => {
+    const { deps, store } = setUp();
+    await retrieveReport(deps, input);
+    const landed = [...store.objects.keys()].sort();
+    const putStream = store.putStream.bind(store);
+    // A second retrieval (a duplicate notification) whose raw upload fails at the end.
+    store.putStream = async (key, body, options) => {
+      if (!key.startsWith('reports/')) return putStream(key, body, options);
+      for await (const _chunk of body) {
+        // drained
+      }
+      throw new Error('raw bucket unavailable');
+    };
+
+    await expect(retrieveReport(deps, input)).rejects.toThrow('raw bucket unavailable');
+
+    expect([...store.objects.keys()].sort()).toEqual(landed);
+  });
 });

@@ -1,10 +1,15 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { isRetryable } from '@spapi-lake/core';
-import { type ObjectStore, type ReportManifest, rawReportKey } from '@spapi-lake/lake';
+import { type ObjectStore, type ReportManifest, manifestKey, rawReportKey } from '@spapi-lake/lake';
 import { isRestrictedReportType } from '@spapi-lake/reports';
 import { type CurationResult, type TsvCuration, curateDocument } from './curate-document';
 import { ReportMarketplaceUnknownError, ReportNotReadyError } from './errors';
-import { reportManifestOf, storeReportManifest } from './report-manifest';
+import {
+  curatedObjectKeys,
+  reportManifestOf,
+  storeReportManifest,
+  storedReportManifest,
+} from './report-manifest';
 import { findReportDefinition } from './find-report-definition';
 import type {
   ClockPort,
@@ -41,7 +46,7 @@ export interface RetrieveReportInput {
  * same report again writes the same keys with the same bytes (the manifest, equal but for its
  * `ingestedAt`, is kept as stored), so nothing is ever duplicated. On failure no upload is left
  * running and no curated object or manifest lands; only a document that cannot be curated (a
- * non-retryable error) keeps its whole raw copy.
+ * non-retryable error) keeps its whole raw copy, for diagnosis.
  */
 export async function retrieveReport(
   deps: RetrieveReportDeps,
@@ -106,10 +111,11 @@ export async function retrieveReport(
       // The raw copy failed after the curated objects landed: take them back, so that no curated
       // row is left without its raw document and manifest (a later report of the window would
       // duplicate it).
-      await deleteCurated(deps.store, curated);
+      await deleteCurated(deps.store, curated, input);
     } else if (!isRetryable(error)) {
       // The document itself cannot be curated (a retry would fail the same way): its bytes, as
-      // received, are kept for diagnosis and for a replay once the parser is mended.
+      // received, are kept for diagnosis (a replay needs a manifest, which only a retrieval that
+      // curates the document writes).
       // Unpiped explicitly: a parse copy the parser destroyed would otherwise keep the download
       // waiting for its 'drain' for ever.
       opened.bytes.unpipe(parseCopy);
@@ -146,12 +152,21 @@ export async function retrieveReport(
   );
 }
 
-async function deleteCurated(store: ObjectStore, curated: CurationResult): Promise<void> {
+// Objects a manifest already lists stay: another retrieval of the same report (a duplicate
+// notification) may have finished meanwhile, and its manifest says they are complete. A failed
+// delete is left alone, so the caller's error stays the one reported.
+async function deleteCurated(
+  store: ObjectStore,
+  curated: CurationResult,
+  input: RetrieveReportInput,
+): Promise<void> {
+  const stored = await storedReportManifest(store, manifestKey(input)).catch(() => undefined);
+  const listed = new Set(stored === undefined ? [] : curatedObjectKeys(stored));
   const keys = [
     ...curated.partitions.map((partition) => partition.key),
     ...[...curated.quarantined.values()].map((quarantine) => quarantine.key),
-  ];
-  for (const key of keys) await store.deleteObject(key);
+  ].filter((key) => !listed.has(key));
+  await Promise.allSettled(keys.map((key) => store.deleteObject(key)));
 }
 
 // Restricted report types need a Restricted Data Token naming this very document path.

@@ -101,6 +101,20 @@ describe('JSON reports', () => {
     );
   });
 
+  it('fails rather than leave options empty when the reportSpecification follows the rows', async () => {
+    const vendorSales = reportTypeDefinition('GET_VENDOR_SALES_REPORT');
+    const late = JSON.stringify({
+      salesAggregate: [{ startDate: '2026-10-18', endDate: '2026-10-24' }],
+      salesByAsin: [],
+      reportSpecification: { reportOptions: { reportPeriod: 'WEEK' } },
+    });
+    await expect(collect(parseReport(vendorSales, chunked(late), context).records)).rejects.toThrow(
+      new MalformedReportDocumentError(
+        'the reportSpecification follows rows that read its reportOptions',
+      ),
+    );
+  });
+
   it('fails with a typed error on broken JSON', async () => {
     const parse = parseReport(
       salesAndTraffic,

@@ -63,6 +63,7 @@ export class JsonReportParser {
     const topLevel = new TopLevelWatcher();
     parser.onToken = (token) => topLevel.observe(token.token, token.value);
     let failure: Error | undefined;
+    let rowsBeforeSpecification = false;
     parser.onValue = ({ value, key, stack }) => {
       // Amazon writes it before the arrays, so every row gets the report's options.
       if (key === REPORT_SPECIFICATION && stack.length === 1) {
@@ -72,6 +73,9 @@ export class JsonReportParser {
       const array = stack[1]?.key;
       const dataset = typeof array === 'string' ? datasets.get(array) : undefined;
       if (dataset && typeof key === 'number') {
+        if (this.specification.size === 0 && readsSpecification(dataset)) {
+          rowsBeforeSpecification = true;
+        }
         pending.push(this.toRecord(dataset, value as Json, key + 1));
       }
     };
@@ -90,6 +94,12 @@ export class JsonReportParser {
       });
     }
     yield* pending.splice(0);
+    if (rowsBeforeSpecification && this.specification.size > 0) {
+      // Rows already handed on lack the report's options: never leave them silently empty.
+      throw new MalformedReportDocumentError(
+        'the reportSpecification follows rows that read its reportOptions',
+      );
+    }
     const missing = [...datasets.keys()].filter((array) => !topLevel.arrays.has(array));
     if (missing.length > 0) {
       throw new MalformedReportDocumentError(missingArraysMessage(missing, topLevel.errorDetails));
@@ -142,6 +152,10 @@ export class JsonReportParser {
       };
     }
   }
+}
+
+function readsSpecification(dataset: DatasetDefinition): boolean {
+  return dataset.columns.some((column) => column.source.startsWith(`${REPORT_SPECIFICATION}.`));
 }
 
 const maxErrorDetailsChars = 500;
