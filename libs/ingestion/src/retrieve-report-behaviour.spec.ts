@@ -138,6 +138,18 @@ function setUp(
 
 const input = { sellingPartnerId: SELLER, reportId: doneReport.reportId };
 
+// The raw bucket fails once the whole document has streamed through; the curated one works.
+function failRawUploads(store: InMemoryObjectStore): void {
+  const putStream = store.putStream.bind(store);
+  store.putStream = async (key, body, options) => {
+    if (!key.startsWith('reports/')) return putStream(key, body, options);
+    for await (const _chunk of body) {
+      // drained
+    }
+    throw new Error('raw bucket unavailable');
+  };
+}
+
 describe('retrieveReport', () => {
   it('keeps the raw bytes and writes one Parquet file per (dataset, marketplace, dt)', async () => {
     const { deps, store, sinks } = setUp();
@@ -450,15 +462,7 @@ describe('retrieveReport', () => {
 
   it('takes the curated objects back when the raw copy fails after them', async () => {
     const { deps, store } = setUp();
-    const putStream = store.putStream.bind(store);
-    store.putStream = async (key, body, options) => {
-      if (!key.startsWith('reports/')) return putStream(key, body, options);
-      // The raw bucket fails once the whole document has streamed through.
-      for await (const _chunk of body) {
-        // drained
-      }
-      throw new Error('raw bucket unavailable');
-    };
+    failRawUploads(store);
 
     await expect(retrieveReport(deps, input)).rejects.toThrow('raw bucket unavailable');
 
@@ -470,15 +474,8 @@ describe('retrieveReport', () => {
     const { deps, store } = setUp();
     await retrieveReport(deps, input);
     const landed = [...store.objects.keys()].sort();
-    const putStream = store.putStream.bind(store);
     // A second retrieval (a duplicate notification) whose raw upload fails at the end.
-    store.putStream = async (key, body, options) => {
-      if (!key.startsWith('reports/')) return putStream(key, body, options);
-      for await (const _chunk of body) {
-        // drained
-      }
-      throw new Error('raw bucket unavailable');
-    };
+    failRawUploads(store);
 
     await expect(retrieveReport(deps, input)).rejects.toThrow('raw bucket unavailable');
 

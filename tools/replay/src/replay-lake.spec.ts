@@ -131,7 +131,7 @@ describe('replayLake', () => {
     );
     expect(summary).toEqual({ replayed: 1, failed: 1 });
     expect(lines[0]).toBe(
-      'A1EUSELLER 51000000009: FAILED ReplayNotPossibleError: report 51000000009 of A1EUSELLER has no manifest in the lake',
+      'A1EUSELLER 51000000009: FAILED ReplayNotPossibleError: report 51000000009 of A1EUSELLER has no readable manifest in the lake',
     );
     expect(lines[2]).toBe('1 of 2 reports replayed');
   });
