@@ -58,7 +58,7 @@ function waiterFor(
 }
 
 describe('setupSubscriptions', () => {
-  it('subscribes sellers on first run, creates nothing on the second, and skips the vendor', async () => {
+  it('subscribes sellers and the vendor (LISTINGS_ITEM_ISSUES_CHANGE only) on first run, creates nothing on the second', async () => {
     const event = sampleEvent<unknown>('setup-subscriptions.json');
     const first: SetupSummary = await world.subscriber.setupSubscriptions(event);
     const destination = (region: string, transport: string) =>
@@ -72,10 +72,12 @@ describe('setupSubscriptions', () => {
       ['NA', 'eventbridge', 'created'],
     ]);
     const vendor = world.accounts.find((a) => a.accountType === 'vendor');
-    expect(first.subscriptions.map((s) => s.sellingPartnerId)).not.toContain(
-      vendor?.sellingPartnerId,
-    );
-    expect(first.subscriptions).toHaveLength(6);
+    expect(
+      first.subscriptions
+        .filter((s) => s.sellingPartnerId === vendor?.sellingPartnerId)
+        .map((s) => s.notificationType),
+    ).toEqual(['LISTINGS_ITEM_ISSUES_CHANGE']);
+    expect(first.subscriptions).toHaveLength(7);
     for (const subscription of first.subscriptions) {
       const { region } = subscription;
       const wanted =
@@ -106,13 +108,13 @@ describe('setupSubscriptions', () => {
     const second = await world.subscriber.setupSubscriptions(event);
     expect(second.failures).toEqual([]);
     expect([...second.destinations, ...second.subscriptions].map((s) => s.action)).toEqual(
-      Array(second.destinations.length + 6).fill('existing'),
+      Array(second.destinations.length + 7).fill('existing'),
     );
     expect(second.subscriptions.map((s) => s.subscriptionId)).toEqual(
       first.subscriptions.map((s) => s.subscriptionId),
     );
     expect(writes()).toBe(writesAfterFirst);
-    await expect(world.subscriber.directory.entries()).resolves.toHaveLength(6);
+    await expect(world.subscriber.directory.entries()).resolves.toHaveLength(7);
   });
 
   it('routes reports to the SQS queue and listings through EventBridge', async () => {

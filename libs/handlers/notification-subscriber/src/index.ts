@@ -70,6 +70,7 @@ export {
   registerReportWaiter,
 } from './use-cases/register-report-waiter';
 export {
+  LISTINGS_ITEM_ISSUES_SUBSCRIPTION,
   LISTINGS_SUBSCRIPTIONS,
   REPORT_PROCESSING_FINISHED_SUBSCRIPTION,
   type WantedSubscription,

@@ -186,6 +186,25 @@ describe('notification bus envelopes', () => {
     });
   });
 
+  it("names a vendor's vendor code, not its selling partner id, as the SellerId of LISTINGS_ITEM_ISSUES_CHANGE", async () => {
+    const ctx = inProcessContext();
+    const { seller, vendor } = partnerIds(ctx);
+    await subscribeAll(ctx, vendor);
+    ctx.notifications.listingsItemIssuesChange({
+      sellingPartnerId: vendor,
+      sku: 'SKU-V1',
+      marketplaceId: US,
+      severities: ['WARNING'],
+    });
+
+    const [event] = bodies(ctx);
+    const vendorCode = ctx.world.partners.get(vendor)?.vendorCode;
+    expect(vendorCode).toMatch(/^[A-Z0-9]{5}$/);
+    expect(ctx.world.partners.get(seller)?.vendorCode).toBeUndefined();
+    expect(validators.get('LISTINGS_ITEM_ISSUES_CHANGE')?.(event?.['detail'])).toBe(true);
+    expect(event?.['detail']).toMatchObject({ Payload: { SellerId: vendorCode, Sku: 'SKU-V1' } });
+  });
+
   it('accepts the real LISTINGS_ITEM_STATUS_CHANGE type despite the schema enum typo', () => {
     const validate = validators.get('LISTINGS_ITEM_STATUS_CHANGE');
     const message = {

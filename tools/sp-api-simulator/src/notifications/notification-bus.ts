@@ -191,9 +191,11 @@ export function createNotificationBus(deps: {
       );
     },
     listingsItemIssuesChange(input) {
+      // A vendor's notification names its vendor code, not its selling partner id.
+      const vendorCode = deps.world.partners.get(input.sellingPartnerId)?.vendorCode;
       publish(input.sellingPartnerId, 'LISTINGS_ITEM_ISSUES_CHANGE', (meta) =>
         listingsItemIssuesChangeNotification(meta, {
-          sellerId: input.sellingPartnerId,
+          sellerId: vendorCode ?? input.sellingPartnerId,
           sku: input.sku,
           marketplaceId: input.marketplaceId,
           severities: input.severities,

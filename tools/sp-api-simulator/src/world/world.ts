@@ -27,6 +27,11 @@ export interface Partner {
   refreshTokens: string[];
   /** `amzn1.merchant.o.<id>` for sellers, `amzn1.vg.<n>` for vendors. */
   accountId: string;
+  /**
+   * Vendors only: the vendor code (5 characters) that LISTINGS_ITEM_ISSUES_CHANGE names as its
+   * `SellerId` (SP-API: "SellerId may be a vendor code").
+   */
+  vendorCode?: string;
 }
 
 /** Everything the simulator knows: registered clients, partners and per-module state. */
@@ -82,6 +87,16 @@ export function addPartner(world: World, input: PartnerInput): Partner {
       input.accountType === 'seller'
         ? `amzn1.merchant.o.${sellingPartnerId}`
         : `amzn1.vg.${1000000 + Math.floor(random() * 8999999)}`,
+    // A stream of its own, so that adding it changed no other id of the world.
+    ...(input.accountType === 'vendor'
+      ? {
+          vendorCode: randomString(
+            seededRandom(world.seed, `vendor-code:${sellingPartnerId}`),
+            5,
+            UPPER_ALNUM,
+          ),
+        }
+      : {}),
   };
   world.partners.set(sellingPartnerId, partner);
   return partner;

@@ -51,6 +51,39 @@ const settlementDone = (notificationId: string) =>
     notificationId,
   );
 
+const VENDOR_ID = 'amzn1.vg.1234567';
+const issuesChange = (sellerId: string, notificationId: string, subscriptionId = 'sub-issues') =>
+  JSON.stringify({
+    version: '0',
+    id: `event-${notificationId}`,
+    'detail-type': 'LISTINGS_ITEM_ISSUES_CHANGE',
+    source: 'aws.partner/sellingpartnerapi.amazon.com/123456789012/amzn1.sp.solution.0000',
+    account: '123456789012',
+    time: '2026-11-01T00:00:01Z',
+    region: 'us-east-1',
+    resources: [],
+    detail: {
+      NotificationVersion: '1.0',
+      NotificationType: 'LISTINGS_ITEM_ISSUES_CHANGE',
+      PayloadVersion: '2023-12-13',
+      EventTime: '2026-11-01T00:00:00.000Z',
+      Payload: {
+        SellerId: sellerId,
+        MarketplaceId: 'ATVPDKIKX0DER',
+        Asin: 'B0TESTASIN',
+        Sku: 'VENDOR-SKU-1',
+        Severities: ['ERROR'],
+        EnforcementActions: ['SEARCH_SUPPRESSED'],
+      },
+      NotificationMetadata: {
+        ApplicationId: 'amzn1.sp.solution.0000',
+        SubscriptionId: subscriptionId,
+        PublishTime: '2026-11-01T00:00:01.000Z',
+        NotificationId: notificationId,
+      },
+    },
+  });
+
 function build(options: { waiters?: ReportWaiterStore; idempotencyFile?: string } = {}) {
   const logged: string[] = [];
   const record =
@@ -77,7 +110,7 @@ function build(options: { waiters?: ReportWaiterStore; idempotencyFile?: string 
   };
   const handler = createConsumeNotificationsHandler(deps);
   const consume = (bodies: string[]) => handler(sqsEvent(bodies), localLambdaContext('consume'));
-  return { consume, logged, directory, retrievals };
+  return { consume, logged, directory, retrievals, listings: deps.listings };
 }
 
 describe('createConsumeNotificationsHandler', () => {
@@ -131,6 +164,54 @@ describe('createConsumeNotificationsHandler', () => {
       batchItemFailures: [{ itemIdentifier: 'm-0' }],
     });
     expect(logged[0]).toMatch(/^error .*NotificationPartnerUnknownError.*sub-settlement/);
+  });
+
+  it("requests a listing refresh for the vendor's selling partner id when SellerId is its vendor code", async () => {
+    const { consume, directory, listings } = build();
+    await directory.record({
+      subscriptionId: 'sub-issues',
+      notificationType: 'LISTINGS_ITEM_ISSUES_CHANGE',
+      sellingPartnerId: VENDOR_ID,
+      region: 'NA',
+      destinationId: 'dest-eventbridge',
+    });
+    await expect(consume([issuesChange('TXXXX', 'n-1')])).resolves.toEqual({
+      batchItemFailures: [],
+    });
+    expect(listings.requests()).toEqual([
+      {
+        sellingPartnerId: VENDOR_ID,
+        region: 'NA',
+        marketplaceId: 'ATVPDKIKX0DER',
+        sku: 'VENDOR-SKU-1',
+        asin: 'B0TESTASIN',
+        reason: 'LISTINGS_ITEM_ISSUES_CHANGE',
+        notificationId: 'n-1',
+        eventTime: '2026-11-01T00:00:00.000Z',
+      },
+    ]);
+  });
+
+  it("takes a seller's SellerId when its subscription is not in the directory", async () => {
+    const { consume, listings } = build();
+    await expect(consume([issuesChange('A3TH9S8BH6GOGM', 'n-1')])).resolves.toEqual({
+      batchItemFailures: [],
+    });
+    expect(listings.requests()).toEqual([
+      expect.objectContaining({ sellingPartnerId: 'A3TH9S8BH6GOGM', region: 'NA' }),
+    ]);
+  });
+
+  it('dead-letters a listings notification whose partner is neither in the directory nor its SellerId', async () => {
+    const { consume, listings, logged } = build();
+    await expect(consume([issuesChange('TXXXX', 'n-1')])).resolves.toEqual({
+      batchItemFailures: [{ itemIdentifier: 'm-0' }],
+    });
+    expect(listings.requests()).toEqual([]);
+    expect(logged[0]).toMatch(
+      /^error .*NotificationPartnerUnknownError.*Subscription sub-issues of LISTINGS_ITEM_ISSUES_CHANGE is not in the directory and SellerId TXXXX is no selling partner id/,
+    );
+    expect(logged[0]).toContain('dead-letter queue');
   });
 
   it('dead-letters a notification whose eventTime is not a date-time before de-duplicating it', async () => {

@@ -20,7 +20,7 @@ afterEach(async () => {
 const silentLogger = { info: jest.fn(), warn: jest.fn(), error: jest.fn() };
 
 describe('ensureSubscriptions', () => {
-  it('gives a vendor who opted in REPORT_PROCESSING_FINISHED on SQS and nothing else', async () => {
+  it('gives a vendor who opted in REPORT_PROCESSING_FINISHED on SQS and LISTINGS_ITEM_ISSUES_CHANGE on EventBridge', async () => {
     const vendor = env.accounts.findIndex((a) => a.accountType === 'vendor');
     const overrides = env.accounts.map((_, i) =>
       i === vendor ? { reportProcessingNotifications: true } : { status: 'disabled' },
@@ -31,24 +31,32 @@ describe('ensureSubscriptions', () => {
       directory: new LocalSubscriptionDirectory(),
       settings: TEST_SETTINGS,
     });
-    const sqs = summary.destinations.find((d) => d.transport === 'sqs')?.destinationId;
+    const destinationOf = (transport: string) =>
+      summary.destinations.find((d) => d.transport === transport)?.destinationId;
+    const sellingPartnerId = env.accounts[vendor]?.sellingPartnerId;
     expect(summary.subscriptions).toEqual([
       expect.objectContaining({
-        sellingPartnerId: env.accounts[vendor]?.sellingPartnerId,
+        sellingPartnerId,
         notificationType: 'REPORT_PROCESSING_FINISHED',
         payloadVersion: '2020-09-04',
-        destinationId: sqs,
+        destinationId: destinationOf('sqs'),
+        action: 'created',
+      }),
+      expect.objectContaining({
+        sellingPartnerId,
+        notificationType: 'LISTINGS_ITEM_ISSUES_CHANGE',
+        payloadVersion: '2023-12-13',
+        destinationId: destinationOf('eventbridge'),
         action: 'created',
       }),
     ]);
   });
 
-  it('creates no EventBridge destination in a region whose plans need none', async () => {
+  it('creates no SQS destination in a region whose plans need none', async () => {
     const vendor = env.accounts.findIndex((a) => a.accountType === 'vendor');
     const region = env.accounts[vendor]?.region;
-    const overrides = env.accounts.map((_, i) =>
-      i === vendor ? { reportProcessingNotifications: true } : { status: 'disabled' },
-    );
+    // A vendor polls its reports by default: only LISTINGS_ITEM_ISSUES_CHANGE (EventBridge).
+    const overrides = env.accounts.map((_, i) => (i === vendor ? {} : { status: 'disabled' }));
     const summary = await ensureSubscriptions({
       accounts: env.accountSource(overrides),
       notificationsApi: env.notificationsApi,
@@ -56,17 +64,27 @@ describe('ensureSubscriptions', () => {
       settings: TEST_SETTINGS,
     });
     expect(summary.destinations).toEqual([
-      expect.objectContaining({ region, transport: 'sqs', action: 'created' }),
+      expect.objectContaining({ region, transport: 'eventbridge', action: 'created' }),
+    ]);
+    expect(summary.subscriptions.map((s) => s.notificationType)).toEqual([
+      'LISTINGS_ITEM_ISSUES_CHANGE',
     ]);
     if (region === undefined) throw new Error('no vendor');
     const listed = await env.notificationsApi({ region }).getDestinations();
-    expect(listed.filter((d) => d.resource.eventBridge !== undefined)).toEqual([]);
+    expect(listed.filter((d) => d.resource.sqs !== undefined)).toEqual([]);
   });
 
   it('fails only the listings subscriptions of a region whose EventBridge destination cannot be created', async () => {
     const na = env.accounts.filter((a) => a.region === 'NA');
-    const sellers = na.filter((a) => a.accountType === 'seller');
-    if (sellers.length === 0) throw new Error('no NA seller');
+    if (!na.some((a) => a.accountType === 'seller') || !na.some((a) => a.accountType === 'vendor'))
+      throw new Error('no NA seller or vendor');
+    // Sellers have both listings types, vendors LISTINGS_ITEM_ISSUES_CHANGE only.
+    const listingsSteps = na.flatMap((a) =>
+      (a.accountType === 'seller'
+        ? ['LISTINGS_ITEM_STATUS_CHANGE', 'LISTINGS_ITEM_ISSUES_CHANGE']
+        : ['LISTINGS_ITEM_ISSUES_CHANGE']
+      ).map((type) => `${a.sellingPartnerId} ${type}`),
+    );
     const refused = new SpApiInvalidInputError({
       operationId: 'createDestination',
       status: 400,
@@ -95,10 +113,7 @@ describe('ensureSubscriptions', () => {
     expect(error).toBeInstanceOf(SubscriptionSetupIncompleteError);
     expect((error as SubscriptionSetupIncompleteError).failures).toEqual([
       'NA eventbridge destination (SpApiInvalidInputError)',
-      ...sellers.flatMap((s) => [
-        `${s.sellingPartnerId} LISTINGS_ITEM_STATUS_CHANGE (SpApiInvalidInputError)`,
-        `${s.sellingPartnerId} LISTINGS_ITEM_ISSUES_CHANGE (SpApiInvalidInputError)`,
-      ]),
+      ...listingsSteps.map((step) => `${step} (SpApiInvalidInputError)`),
     ]);
 
     // Every other subscription was set up, REPORT_PROCESSING_FINISHED of the NA sellers included.
@@ -111,12 +126,7 @@ describe('ensureSubscriptions', () => {
     expect(summary.failures).toEqual([]);
     const created = summary.subscriptions.filter((s) => s.action === 'created');
     expect(created.map((s) => `${s.sellingPartnerId} ${s.notificationType}`).sort()).toEqual(
-      sellers
-        .flatMap((s) => [
-          `${s.sellingPartnerId} LISTINGS_ITEM_STATUS_CHANGE`,
-          `${s.sellingPartnerId} LISTINGS_ITEM_ISSUES_CHANGE`,
-        ])
-        .sort(),
+      [...listingsSteps].sort(),
     );
   });
 
@@ -279,7 +289,7 @@ describe('ensureSubscriptions', () => {
     ]);
     expect(logger.info).toHaveBeenCalledWith(
       'subscription setup finished',
-      expect.objectContaining({ subscriptions: 3, failures: 3 }),
+      expect.objectContaining({ subscriptions: 4, failures: 3 }),
     );
     expect(logger.error).toHaveBeenCalledTimes(3);
   });

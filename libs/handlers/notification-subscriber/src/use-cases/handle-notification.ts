@@ -63,10 +63,13 @@ export async function handleNotification(
     case 'LISTINGS_ITEM_STATUS_CHANGE':
     case 'LISTINGS_ITEM_ISSUES_CHANGE': {
       const item = notification.payload;
+      const partner = await listingPartner(deps, notification);
       const region =
-        item.marketplaceId === undefined ? undefined : findMarketplace(item.marketplaceId)?.region;
+        (item.marketplaceId === undefined
+          ? undefined
+          : findMarketplace(item.marketplaceId)?.region) ?? partner.region;
       await deps.listings.request({
-        sellingPartnerId: item.sellerId,
+        sellingPartnerId: partner.sellingPartnerId,
         ...(region === undefined ? {} : { region }),
         ...(item.marketplaceId === undefined ? {} : { marketplaceId: item.marketplaceId }),
         sku: item.sku,
@@ -78,6 +81,36 @@ export async function handleNotification(
       return { action: 'listing-refresh-requested', sku: item.sku };
     }
   }
+}
+
+type ListingsNotification = Extract<
+  ConsumedNotification,
+  { readonly type: 'LISTINGS_ITEM_STATUS_CHANGE' | 'LISTINGS_ITEM_ISSUES_CHANGE' }
+>;
+
+// A seller's selling partner id is its merchant token (`A` and 9 to 15 more); a vendor code
+// (SP-API's example: `TXXXX`) is not.
+const MERCHANT_TOKEN = /^A[0-9A-Z]{9,15}$/;
+
+/**
+ * The partner a listings notification belongs to: the partner of its subscription. `SellerId` may
+ * be a vendor code, so it stands in only for a subscription missing from the directory and only
+ * when it is a merchant token (a seller's, as before the directory was asked).
+ */
+async function listingPartner(
+  deps: HandleNotificationDeps,
+  notification: ListingsNotification,
+): Promise<{ readonly sellingPartnerId: string; readonly region?: string }> {
+  const { subscriptionId } = notification.metadata;
+  const subscription = await deps.directory.find(subscriptionId);
+  if (subscription !== undefined) {
+    return { sellingPartnerId: subscription.sellingPartnerId, region: subscription.region };
+  }
+  const { sellerId } = notification.payload;
+  if (MERCHANT_TOKEN.test(sellerId)) return { sellingPartnerId: sellerId };
+  throw new NotificationPartnerUnknownError(
+    `Subscription ${subscriptionId} of ${notification.type} is not in the directory and SellerId ${sellerId} is no selling partner id (a vendor code); run setupSubscriptions`,
+  );
 }
 
 async function retrieveUnsolicited(

@@ -1,11 +1,18 @@
 import { parseNotification } from '@spapi-lake/notifications';
+import { InProcessExecutionResumer } from '../adapters/in-process-execution-resumer';
+import { LocalReportWaiterStore } from '../adapters/local-report-waiter-store';
 import { LocalSubscriptionDirectory } from '../adapters/local-subscription-directory';
+import { RecordingListingRefreshRequester } from '../adapters/recording-listing-refresh-requester';
+import { RecordingRetrievalStarter } from '../adapters/recording-retrieval-starter';
 import {
   type NotificationSimulator,
   TEST_SETTINGS,
   startNotificationSimulator,
 } from '../test/simulator-notifications';
+import { isAmazonGeneratedReportType } from './amazon-generated-report-type';
+import { assertConsumedHere } from './consumed-notification';
 import { ensureSubscriptions } from './ensure-subscriptions';
+import { handleNotification } from './handle-notification';
 
 let env: NotificationSimulator;
 beforeEach(async () => {
@@ -63,5 +70,58 @@ describe('notifications the simulator delivers', () => {
     }
     const status = notifications.find((n) => n.type === 'LISTINGS_ITEM_STATUS_CHANGE');
     expect(status?.payload).toMatchObject({ createdDate: listing.createdDate });
+  });
+
+  it("of a vendor's listing issues name its vendor code, and refresh the vendor's listing", async () => {
+    const directory = new LocalSubscriptionDirectory();
+    await ensureSubscriptions({
+      accounts: env.accountSource(),
+      notificationsApi: env.notificationsApi,
+      directory,
+      settings: TEST_SETTINGS,
+    });
+    const vendor = env.accounts.find((a) => a.accountType === 'vendor');
+    const marketplaceId = vendor?.marketplaceIds[0];
+    if (vendor === undefined || marketplaceId === undefined) throw new Error('no vendor');
+    const { sellingPartnerId } = vendor;
+    const listing = env.sim.catalog.listings(sellingPartnerId, marketplaceId)[0];
+    if (listing === undefined) throw new Error('no vendor listing');
+    env.sim.catalog.changeListing({
+      sellingPartnerId,
+      sku: listing.sku,
+      marketplaceId,
+      change: { issues: [{ severity: 'ERROR', enforcementActions: ['LISTING_SUPPRESSED'] }] },
+    });
+
+    const [notification, ...others] = env.sim.queue.drain().map((body) => parseNotification(body));
+    expect(others).toEqual([]);
+    if (notification?.type !== 'LISTINGS_ITEM_ISSUES_CHANGE') throw new Error('no issues change');
+    expect(notification.payload.sellerId).not.toBe(sellingPartnerId);
+    assertConsumedHere(notification);
+    const listings = new RecordingListingRefreshRequester();
+    await expect(
+      handleNotification(
+        {
+          waiters: new LocalReportWaiterStore(),
+          resumer: new InProcessExecutionResumer(),
+          clock: { now: () => env.sim.clock.now(), sleep: async () => undefined },
+          retrievals: new RecordingRetrievalStarter(),
+          directory,
+          listings,
+          isUnsolicitedReportType: isAmazonGeneratedReportType,
+          outcomeTtlMs: 3_600_000,
+        },
+        notification,
+      ),
+    ).resolves.toEqual({ action: 'listing-refresh-requested', sku: listing.sku });
+    expect(listings.requests()).toEqual([
+      expect.objectContaining({
+        sellingPartnerId,
+        region: vendor.region,
+        marketplaceId,
+        sku: listing.sku,
+        reason: 'LISTINGS_ITEM_ISSUES_CHANGE',
+      }),
+    ]);
   });
 });
