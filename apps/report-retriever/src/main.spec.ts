@@ -8,6 +8,8 @@ import {
   manifestKey,
   parseLedgerEntry,
   parseReportManifest,
+  parseUncuratedReport,
+  uncuratedReportKey,
 } from '@spapi-lake/lake';
 import { createLogger } from '@spapi-lake/observability';
 import type { ReportGenerator } from '@spapi-lake/sp-api-simulator';
@@ -106,6 +108,8 @@ describe('report-retriever with the default simulator', () => {
   let retriever: LocalRetriever;
   let documentFetches: { url: string; status: number }[];
   let afterDocumentFetch: (() => void) | undefined;
+  // Stands in for a document the pipeline cannot curate (what the simulator never serves).
+  let replaceDocument: ((response: Response) => Response) | undefined;
 
   beforeAll(async () => {
     documentFetches = [];
@@ -113,7 +117,7 @@ describe('report-retriever with the default simulator', () => {
       const response = await fetch(input, init);
       documentFetches.push({ url: String(input), status: response.status });
       afterDocumentFetch?.();
-      return response;
+      return replaceDocument ? replaceDocument(response) : response;
     };
     retriever = await startLocalRetriever({ logger, fetch: recordingFetch });
   });
@@ -259,6 +263,53 @@ describe('report-retriever with the default simulator', () => {
       marketplaceIds: ['A1PA6795UKMFR9'],
     });
     expect((await readLedger(retriever, sample)).reportId).not.toBe(reportId);
+  });
+
+  it('retrieveReport keeps a document it cannot curate raw, with a record for its replay', async () => {
+    // The DE orders event, a few days later.
+    const sample = {
+      ...event('retrieve-report-orders-de.json'),
+      window: { start: '2026-10-08T00:00:00Z', end: '2026-10-10T00:00:00Z' },
+      dataStartTime: '2026-10-08T00:00:00Z',
+      dataEndTime: '2026-10-09T23:59:59Z',
+    };
+    const reportId = await retriever.createReport(EVENTS_SELLER, requestOf(sample));
+    retriever.sim.clock.advance(60_000);
+    const served: Buffer[] = [];
+    replaceDocument = (response) => {
+      void response.body?.cancel();
+      // A document without even a header line.
+      const body = Buffer.from('\r\n\r\n');
+      served.push(body);
+      return new Response(body, { status: 200, headers: response.headers });
+    };
+    try {
+      await expect(
+        retriever.handlers.retrieveReport(
+          withReport(sample, reportId, { processingStatus: 'DONE' }),
+        ),
+      ).rejects.toMatchObject({ name: 'MalformedReportDocumentError' });
+    } finally {
+      replaceDocument = undefined;
+    }
+    const ids = { sellingPartnerId: EVENTS_SELLER.sellingPartnerId, reportId };
+    expect(await retriever.curated.exists(manifestKey(ids))).toBe(false);
+    const record = parseUncuratedReport(await retriever.curated.getObject(uncuratedReportKey(ids)));
+    expect(record).toMatchObject({
+      reportId,
+      marketplaceIds: ['A1PA6795UKMFR9'],
+      ledgerUnit: {
+        reportConfigId: 'orders-by-order-date',
+        marketplaceIds: ['A1PA6795UKMFR9'],
+        windowStart: '2026-10-08T00:00:00.000Z',
+        windowEnd: '2026-10-10T00:00:00.000Z',
+      },
+      failure: {
+        error: 'MalformedReportDocumentError',
+        message: expect.stringContaining('names none of the'),
+      },
+    });
+    expect(await retriever.raw.getObject(record.rawKey)).toEqual(served[0]);
   });
 
   it('retrieveReport places a settlement, which has no window, by getReport', async () => {

@@ -14,7 +14,7 @@ export {
   type RetrieveReportDeps,
   type RetrieveReportInput,
 } from './retrieve-report';
-export { storedReportManifest } from './report-manifest';
+export { storedReportManifest, storedUncuratedReport } from './report-manifest';
 export {
   manifestedReports,
   replayReport,
@@ -22,6 +22,11 @@ export {
   type ReplayReportInput,
   type ReplayedReport,
 } from './replay-report';
+export {
+  type UncuratedReplay,
+  replayUncuratedReport,
+  uncuratedReports,
+} from './replay-uncurated-report';
 export {
   curateDocument,
   type CurationDocument,

@@ -1,4 +1,5 @@
 import {
+  type CurationInputs,
   LedgerOutcome,
   ManifestInvalidError,
   type ObjectStore,
@@ -74,17 +75,6 @@ export async function replayReport(
         'retrieve the report again instead',
     );
   }
-  const report: ReportRecord = {
-    reportId: previous.reportId,
-    reportType: previous.reportType,
-    processingStatus: 'DONE',
-    marketplaceIds: previous.marketplaceIds,
-    dataStartTime: inputs.windowStart,
-    dataEndTime: previous.dataEndTime,
-    createdTime: inputs.reportProcessedAt,
-    processingEndTime: inputs.reportProcessedAt,
-    reportDocumentId: previous.documentId,
-  };
   const definition = findReportDefinition(previous.reportType);
   if (!definition && previous.datasets.length > 0) {
     // Replaying would delete every curated object of the report.
@@ -92,40 +82,7 @@ export async function replayReport(
       `report type ${previous.reportType} of report ${input.reportId} is no longer in the registry`,
     );
   }
-  let curated: CurationResult | undefined;
-  if (definition) {
-    const raw = await deps.store.getStream(previous.rawKey);
-    const encoding = { compression: previous.compression, charset: previous.charset };
-    try {
-      curated = await curateDocument(deps, {
-        definition,
-        report,
-        sellingPartnerId: previous.sellingPartnerId,
-        marketplaceId,
-        windowStart: inputs.windowStart,
-        document: {
-          text: () => deps.documents.decode(raw, encoding),
-          bytes: () => deps.documents.decompress(raw, encoding),
-        },
-      });
-    } finally {
-      raw.destroy();
-    }
-  }
-  const next = reportManifestOf({
-    report,
-    definition,
-    sellingPartnerId: previous.sellingPartnerId,
-    marketplaceId,
-    windowStart: inputs.windowStart,
-    documentId: previous.documentId,
-    compression: previous.compression,
-    charset: previous.charset,
-    rawKey: previous.rawKey,
-    rawBytes: previous.rawBytes,
-    curated,
-    ingestedAt: new Date(deps.clock.now()),
-  });
+  const next = await manifestFromRaw(deps, { ...previous, curationInputs: inputs });
   const written = new Set(curatedObjectKeys(next));
   const removedKeys = curatedObjectKeys(previous).filter((key) => !written.has(key));
   // Deleted before the new manifest is stored: a replay cut short in between leaves a manifest
@@ -143,6 +100,84 @@ export async function replayReport(
     removedKeys,
     ledgerKeysUpdated,
   };
+}
+
+/** What a replay curates from: a manifest's or an uncurated report's facts about the raw copy. */
+export type RawReportFacts = Pick<
+  ReportManifest,
+  | 'reportId'
+  | 'reportType'
+  | 'sellingPartnerId'
+  | 'marketplaceIds'
+  | 'dataEndTime'
+  | 'documentId'
+  | 'compression'
+  | 'charset'
+  | 'rawKey'
+  | 'rawBytes'
+> & { readonly curationInputs: CurationInputs };
+
+/**
+ * Curates a report's raw copy again, as its retrieval would with today's registry (a report type
+ * it no longer knows is kept raw only), and says what the manifest would then be.
+ */
+export async function manifestFromRaw(
+  deps: ReplayReportDeps,
+  facts: RawReportFacts,
+): Promise<ReportManifest> {
+  const inputs = facts.curationInputs;
+  const [marketplaceId] = facts.marketplaceIds;
+  if (!marketplaceId || facts.marketplaceIds.length !== 1) {
+    throw new ReplayNotPossibleError(
+      `report ${facts.reportId} does not name exactly one marketplace: retrieve it again instead`,
+    );
+  }
+  const report: ReportRecord = {
+    reportId: facts.reportId,
+    reportType: facts.reportType,
+    processingStatus: 'DONE',
+    marketplaceIds: facts.marketplaceIds,
+    dataStartTime: inputs.windowStart,
+    dataEndTime: facts.dataEndTime,
+    createdTime: inputs.reportProcessedAt,
+    processingEndTime: inputs.reportProcessedAt,
+    reportDocumentId: facts.documentId,
+  };
+  const definition = findReportDefinition(facts.reportType);
+  let curated: CurationResult | undefined;
+  if (definition) {
+    const raw = await deps.store.getStream(facts.rawKey);
+    const encoding = { compression: facts.compression, charset: facts.charset };
+    try {
+      curated = await curateDocument(deps, {
+        definition,
+        report,
+        sellingPartnerId: facts.sellingPartnerId,
+        marketplaceId,
+        windowStart: inputs.windowStart,
+        document: {
+          text: () => deps.documents.decode(raw, encoding),
+          bytes: () => deps.documents.decompress(raw, encoding),
+        },
+      });
+    } finally {
+      raw.destroy();
+    }
+  }
+  return reportManifestOf({
+    report,
+    definition,
+    sellingPartnerId: facts.sellingPartnerId,
+    marketplaceId,
+    windowStart: inputs.windowStart,
+    documentId: facts.documentId,
+    compression: facts.compression,
+    charset: facts.charset,
+    rawKey: facts.rawKey,
+    rawBytes: facts.rawBytes,
+    curated,
+    ingestedAt: new Date(deps.clock.now()),
+  });
 }
 
 function rowsOf(manifest: ReportManifest): number {

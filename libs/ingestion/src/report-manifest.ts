@@ -3,11 +3,17 @@ import {
   ManifestInvalidError,
   type ObjectStore,
   type ReportManifest,
+  type UncuratedReport,
+  type UncuratedReportInput,
   buildReportManifest,
+  buildUncuratedReport,
   manifestKey,
   parseReportManifest,
+  parseUncuratedReport,
   schemaHash,
   serializeReportManifest,
+  serializeUncuratedReport,
+  uncuratedReportKey,
 } from '@spapi-lake/lake';
 import type { ReportTypeDefinition } from '@spapi-lake/reports';
 import type { CurationResult } from './curate-document';
@@ -31,10 +37,12 @@ export interface ReportManifestFacts {
   readonly ingestedAt: Date;
 }
 
-/** The manifest of a curated (or raw-only) report. */
-export function reportManifestOf(facts: ReportManifestFacts): ReportManifest {
-  const { definition, curated, report } = facts;
-  return buildReportManifest({
+// What the manifest and the uncurated-report record both say of a report and its raw copy.
+function rawReportFields(
+  facts: Omit<ReportManifestFacts, 'curated' | 'ingestedAt' | 'definition'>,
+) {
+  const { report } = facts;
+  return {
     reportId: report.reportId,
     reportType: report.reportType,
     sellingPartnerId: facts.sellingPartnerId,
@@ -50,6 +58,87 @@ export function reportManifestOf(facts: ReportManifestFacts): ReportManifest {
       windowStart: facts.windowStart,
       reportProcessedAt: report.processingEndTime ?? report.createdTime,
     },
+  };
+}
+
+/** Why a document could not be curated, and the ingestion unit it was retrieved for. */
+export interface CurationFailureFacts {
+  readonly error: unknown;
+  readonly ledgerUnit: UncuratedReportInput['ledgerUnit'];
+  readonly failedAt: Date;
+}
+
+/** The record of a report whose raw copy was kept but whose document could not be curated. */
+export function uncuratedReportOf(
+  facts: Omit<ReportManifestFacts, 'curated' | 'ingestedAt' | 'definition'>,
+  failure: CurationFailureFacts,
+): UncuratedReport {
+  return buildUncuratedReport({
+    ...rawReportFields(facts),
+    ...(failure.ledgerUnit === undefined ? {} : { ledgerUnit: failure.ledgerUnit }),
+    failure: curationFailure(failure.error),
+    failedAt: failure.failedAt,
+  });
+}
+
+/** The same record, failed again with `error` at `failedAt`. */
+export function failedAgain(
+  record: UncuratedReport,
+  error: unknown,
+  failedAt: Date,
+): UncuratedReport {
+  const { recordVersion: _version, ...facts } = record;
+  return buildUncuratedReport({ ...facts, failure: curationFailure(error), failedAt });
+}
+
+function curationFailure(error: unknown): UncuratedReport['failure'] {
+  return {
+    error: error instanceof Error ? error.name : 'Error',
+    message: error instanceof Error ? error.message : String(error),
+  };
+}
+
+/** Stores the record of an uncurated report at its key. */
+export async function storeUncuratedReport(
+  store: ObjectStore,
+  record: UncuratedReport,
+): Promise<void> {
+  await store.putObject(uncuratedReportKey(record), serializeUncuratedReport(record), {
+    contentType: 'application/json',
+  });
+}
+
+/** The uncurated-report record stored at `key`, or undefined when there is none (or not one). */
+export function storedUncuratedReport(
+  store: ObjectStore,
+  key: string,
+): Promise<UncuratedReport | undefined> {
+  return storedDocument(store, key, parseUncuratedReport);
+}
+
+/**
+ * The lake document (manifest, record, ledger entry) stored at `key`, read with `parse`; undefined
+ * when there is none, or it is not one (`ManifestInvalidError`).
+ */
+export async function storedDocument<T>(
+  store: ObjectStore,
+  key: string,
+  parse: (text: Buffer) => T,
+): Promise<T | undefined> {
+  if (!(await store.exists(key))) return undefined;
+  try {
+    return parse(await store.getObject(key));
+  } catch (error) {
+    if (error instanceof ManifestInvalidError) return undefined;
+    throw error;
+  }
+}
+
+/** The manifest of a curated (or raw-only) report. */
+export function reportManifestOf(facts: ReportManifestFacts): ReportManifest {
+  const { definition, curated } = facts;
+  return buildReportManifest({
+    ...rawReportFields(facts),
     datasets: (definition?.datasets ?? []).map((dataset) => {
       const partitions = curated?.partitions.filter((p) => p.dataset === dataset.name) ?? [];
       const observed = curated?.schema.find((s) => s.dataset === dataset.name);
@@ -89,17 +178,11 @@ export async function storeReportManifest(
 }
 
 /** The manifest stored at `key`, or undefined when there is none (or it is not a manifest). */
-export async function storedReportManifest(
+export function storedReportManifest(
   store: ObjectStore,
   key: string,
 ): Promise<ReportManifest | undefined> {
-  if (!(await store.exists(key))) return undefined;
-  try {
-    return parseReportManifest(await store.getObject(key));
-  } catch (error) {
-    if (error instanceof ManifestInvalidError) return undefined;
-    throw error;
-  }
+  return storedDocument(store, key, parseReportManifest);
 }
 
 /** Whether two manifests say the same, whenever they were written. */

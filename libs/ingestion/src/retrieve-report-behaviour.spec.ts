@@ -4,8 +4,10 @@ import {
   curatedKey,
   manifestKey,
   parseReportManifest,
+  parseUncuratedReport,
   quarantineKey,
   rawReportKey,
+  uncuratedReportKey,
 } from '@spapi-lake/lake';
 import { ReportMarketplaceUnknownError, ReportNotReadyError } from './errors';
 import type { ReportRecord } from './ports';
@@ -432,7 +434,7 @@ describe('retrieveReport', () => {
     expect([...store.objects.keys()]).toEqual([]);
   });
 
-  it('keeps the raw document, but lands no curated object or manifest, when parsing fails', async () => {
+  it('keeps the raw document and a record of why, but no curated object or manifest, when parsing fails', async () => {
     const report = { ...doneReport, reportType: 'GET_SALES_AND_TRAFFIC_REPORT' };
     // The parser fails at once; megabytes still follow, which the raw copy must take in whole.
     const broken = Buffer.concat([
@@ -456,8 +458,30 @@ describe('retrieveReport', () => {
       format: 'json',
       compression: 'NONE',
     });
-    expect([...store.objects.keys()]).toEqual([rawKey]);
+    const record = uncuratedReportKey(input);
+    expect([...store.objects.keys()].sort()).toEqual([record, rawKey].sort());
     expect(store.objects.get(rawKey)?.equals(broken)).toBe(true);
+    expect(parseUncuratedReport(store.objects.get(record) ?? '')).toMatchObject({
+      rawKey,
+      rawBytes: broken.length,
+      failure: { error: 'MalformedReportDocumentError' },
+    });
+  });
+
+  it('takes the curated objects back, and keeps the raw copy with a record, when no manifest can be built', async () => {
+    // Amazon never sends such an interval; it stands for any fact the manifest cannot hold.
+    const { deps, store } = setUp({ ...doneReport, dataEndTime: '2026-09-30T00:00:00+00:00' });
+
+    await expect(retrieveReport(deps, input)).rejects.toThrow(/dataEndTime: is before/);
+
+    expect(store.inFlight).toBe(0);
+    const record = uncuratedReportKey(input);
+    expect([...store.objects.keys()].filter((key) => !key.startsWith('reports/'))).toEqual([
+      record,
+    ]);
+    expect(parseUncuratedReport(store.objects.get(record) ?? '')).toMatchObject({
+      failure: { error: 'ManifestInvalidError' },
+    });
   });
 
   it('takes the curated objects back when the raw copy fails after them', async () => {

@@ -1,6 +1,13 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { isRetryable } from '@spapi-lake/core';
-import { type ObjectStore, type ReportManifest, manifestKey, rawReportKey } from '@spapi-lake/lake';
+import {
+  type ObjectStore,
+  type ReportManifest,
+  type UncuratedReportInput,
+  manifestKey,
+  rawReportKey,
+  uncuratedReportKey,
+} from '@spapi-lake/lake';
 import { isRestrictedReportType } from '@spapi-lake/reports';
 import { type CurationResult, type TsvCuration, curateDocument } from './curate-document';
 import { ReportMarketplaceUnknownError, ReportNotReadyError } from './errors';
@@ -8,7 +15,9 @@ import {
   curatedObjectKeys,
   reportManifestOf,
   storeReportManifest,
+  storeUncuratedReport,
   storedReportManifest,
+  uncuratedReportOf,
 } from './report-manifest';
 import { findReportDefinition } from './find-report-definition';
 import type {
@@ -37,6 +46,11 @@ export interface RetrieveReportInput {
   readonly reportId: string;
   /** The marketplace rows belong to, when the report itself does not name exactly one. */
   readonly marketplaceId?: string;
+  /**
+   * The ingestion unit (ledger entry) the report was retrieved for: recorded with a document that
+   * cannot be curated, so that its replay can record the window's outcome.
+   */
+  readonly ledgerUnit?: UncuratedReportInput['ledgerUnit'];
 }
 
 /**
@@ -46,7 +60,8 @@ export interface RetrieveReportInput {
  * same report again writes the same keys with the same bytes (the manifest, equal but for its
  * `ingestedAt`, is kept as stored), so nothing is ever duplicated. On failure no upload is left
  * running and no curated object or manifest lands; only a document that cannot be curated (a
- * non-retryable error) keeps its whole raw copy, for diagnosis.
+ * non-retryable error) keeps its whole raw copy, with an uncurated-report record beside the
+ * manifests saying why and what a replay needs (see replayUncuratedReport).
  */
 export async function retrieveReport(
   deps: RetrieveReportDeps,
@@ -82,6 +97,17 @@ export async function retrieveReport(
     compression: opened.compression,
   });
 
+  const facts = {
+    report,
+    sellingPartnerId: input.sellingPartnerId,
+    marketplaceId,
+    windowStart,
+    documentId: reportDocumentId,
+    compression: opened.compression,
+    charset: opened.charset,
+    rawKey,
+  };
+
   const [rawCopy, parseCopy] = tee(opened.bytes);
   const rawUpload = deps.store.putStream(rawKey, rawCopy, {
     contentType: opened.compression === 'GZIP' ? 'application/gzip' : 'text/plain',
@@ -90,7 +116,8 @@ export async function retrieveReport(
   rawUpload.catch(() => undefined);
 
   let curated: CurationResult | undefined;
-  let raw: { bytes: number };
+  let raw: { bytes: number } | undefined;
+  let manifest: ReportManifest;
   try {
     curated = definition
       ? await curateDocument(deps, {
@@ -106,22 +133,30 @@ export async function retrieveReport(
         })
       : (parseCopy.resume(), undefined);
     raw = await rawUpload;
+    // Built here: a manifest that cannot be built fails the retrieval like the curation would.
+    manifest = reportManifestOf({
+      ...facts,
+      definition,
+      rawBytes: raw.bytes,
+      curated,
+      ingestedAt: new Date(deps.clock.now()),
+    });
   } catch (error) {
+    let kept = raw;
     if (curated) {
-      // The raw copy failed after the curated objects landed: take them back, so that no curated
-      // row is left without its raw document and manifest (a later report of the window would
-      // duplicate it).
+      // The raw copy (or the manifest) failed after the curated objects landed: take them back,
+      // so that no curated row is left without its raw document and manifest (a later report of
+      // the window would duplicate it).
       await deleteCurated(deps.store, curated, input);
     } else if (!isRetryable(error)) {
       // The document itself cannot be curated (a retry would fail the same way): its bytes, as
-      // received, are kept for diagnosis (a replay needs a manifest, which only a retrieval that
-      // curates the document writes).
+      // received, are kept.
       // Unpiped explicitly: a parse copy the parser destroyed would otherwise keep the download
       // waiting for its 'drain' for ever.
       opened.bytes.unpipe(parseCopy);
       parseCopy.destroy();
       opened.bytes.resume();
-      await rawUpload.catch(() => undefined);
+      kept = await rawUpload.catch(() => undefined);
     } else {
       // Stop the download and fail the raw upload too: nothing is left uploading or half-written
       // behind a failed invocation, and the retry starts afresh.
@@ -130,26 +165,28 @@ export async function retrieveReport(
       opened.bytes.destroy();
       await rawUpload.catch(() => undefined);
     }
+    if (kept && !isRetryable(error)) {
+      // Beside the raw copy, a record of why, for diagnosis and for a replay once the code fits
+      // the document. The curation error is the one reported; without the record the raw copy
+      // still stays.
+      const rawBytes = kept.bytes;
+      await (async () =>
+        storeUncuratedReport(
+          deps.store,
+          uncuratedReportOf(
+            { ...facts, rawBytes },
+            { error, ledgerUnit: input.ledgerUnit, failedAt: new Date(deps.clock.now()) },
+          ),
+        ))().catch(() => undefined);
+    }
     throw error;
   }
 
-  return storeReportManifest(
-    deps.store,
-    reportManifestOf({
-      report,
-      definition,
-      sellingPartnerId: input.sellingPartnerId,
-      marketplaceId,
-      windowStart,
-      documentId: reportDocumentId,
-      compression: opened.compression,
-      charset: opened.charset,
-      rawKey,
-      rawBytes: raw.bytes,
-      curated,
-      ingestedAt: new Date(deps.clock.now()),
-    }),
-  );
+  manifest = await storeReportManifest(deps.store, manifest);
+  // An earlier retrieval of the report could not curate it; this one did.
+  const uncurated = uncuratedReportKey(input);
+  if (await deps.store.exists(uncurated)) await deps.store.deleteObject(uncurated);
+  return manifest;
 }
 
 // Objects a manifest already lists stay: another retrieval of the same report (a duplicate

@@ -21,6 +21,8 @@ export {
   partitionDate,
   quarantineKey,
   rawReportKey,
+  uncuratedReportKey,
+  uncuratedReportPrefix,
 } from './lake-keys';
 export {
   type ColumnVector,
@@ -58,3 +60,13 @@ export {
   parseLedgerEntry,
   serializeLedgerEntry,
 } from './ledger-entry';
+export {
+  type LedgerUnit,
+  type UncuratedReport,
+  type UncuratedReportInput,
+  buildUncuratedReport,
+  ledgerUnitSchema,
+  parseUncuratedReport,
+  serializeUncuratedReport,
+  uncuratedReportSchema,
+} from './uncurated-report';

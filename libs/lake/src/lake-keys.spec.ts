@@ -9,6 +9,8 @@ import {
   partitionDate,
   quarantineKey,
   rawReportKey,
+  uncuratedReportKey,
+  uncuratedReportPrefix,
 } from './lake-keys';
 import { assertObjectKey } from './object-key';
 
@@ -71,6 +73,16 @@ describe('side keys', () => {
     ).toBe('_quarantine/all_orders/selling_partner_id=A1/dt=2024-01-02/r-1.jsonl');
     expect(manifestKey({ sellingPartnerId: 'A1', reportId: '123' })).toBe(
       '_manifests/reports/selling_partner_id=A1/123.json',
+    );
+    expect(uncuratedReportKey({ sellingPartnerId: 'A1', reportId: '123' })).toBe(
+      '_manifests/uncurated-reports/selling_partner_id=A1/123.json',
+    );
+    expect(uncuratedReportPrefix()).toBe('_manifests/uncurated-reports/');
+    expect(uncuratedReportPrefix({ sellingPartnerId: 'A1' })).toBe(
+      '_manifests/uncurated-reports/selling_partner_id=A1/',
+    );
+    expect(() => uncuratedReportKey({ sellingPartnerId: 'A1/../x', reportId: '1' })).toThrow(
+      InvalidLakeKeyError,
     );
     expect(
       errorDocumentKey({

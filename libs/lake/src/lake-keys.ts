@@ -148,6 +148,29 @@ export function manifestKey(input: ManifestKeyInput): string {
 }
 
 /**
+ * The prefix of every uncurated-report record, or of one selling partner's: see
+ * {@link uncuratedReportKey}.
+ */
+export function uncuratedReportPrefix(input: { sellingPartnerId?: string } = {}): string {
+  return input.sellingPartnerId === undefined
+    ? '_manifests/uncurated-reports/'
+    : `_manifests/uncurated-reports/selling_partner_id=${sellingPartnerId(input.sellingPartnerId)}/`;
+}
+
+/**
+ * `_manifests/uncurated-reports/selling_partner_id=<id>/<reportId>.json`: a report whose raw
+ * document was kept but could not be curated (beside, never in, the manifests of curated reports).
+ */
+export function uncuratedReportKey(input: ManifestKeyInput): string {
+  return [
+    '_manifests',
+    'uncurated-reports',
+    `selling_partner_id=${sellingPartnerId(input.sellingPartnerId)}`,
+    `${reportId(input.reportId)}.json`,
+  ].join('/');
+}
+
+/**
  * `_ledger/selling_partner_id=<id>/<REPORT_TYPE>/report_config_id=<id>/marketplace_ids=<ids>/<windowStart>_<windowEnd>.json`:
  * one key per ingestion unit, so two report configs of one type, or two marketplaces of one
  * partner, never share an entry. Amazon-generated reports have `amazon_generated` in place of the

@@ -1,3 +1,4 @@
+import { MalformedReportDocumentError } from './errors';
 import { parseReport } from './parse-report';
 import type { ParsedRecord } from './parsed-record';
 import { reportTypeDefinition } from './report-type-registry';
@@ -46,6 +47,30 @@ describe('TSV reports', () => {
     const [row] = await collect(parse.records);
     expect(row).toMatchObject({ drift: { brand_new_column: 'surprise' } });
     expect(parse.schema()[0]?.driftColumns).toEqual(['brand_new_column']);
+  });
+
+  it('names drift columns the header gives no usable name by their position', async () => {
+    // A trailing tab, a header in another script, one that starts with a digit.
+    const text = 'seller-sku\t在庫\t3pl-id\t\nSKU-1\t5\tX-9\t\n';
+    const parse = parseReport(listings, chunked(text), context);
+    const [row] = await collect(parse.records);
+    expect(row).toMatchObject({
+      kind: 'row',
+      drift: { column_2: '5', column_3_3pl_id: 'X-9', column_4: null },
+    });
+    expect(parse.schema()[0]?.driftColumns).toEqual(['column_2', 'column_3_3pl_id', 'column_4']);
+  });
+
+  it('refuses a header that names none of the columns (a translated one, or no header at all)', async () => {
+    const translated = '出品者SKU\t商品名\t価格\nSKU-1\tマグカップ\t1200\n';
+    await expect(
+      collect(parseReport(listings, chunked(translated), context).records),
+    ).rejects.toThrow(
+      /^the header line \(3 fields\) names none of the \d+ columns of merchant_listings: no header, or a translated one/,
+    );
+    await expect(
+      collect(parseReport(listings, chunked('\r\n\r\nSKU-1\t5\r\n'), context).records),
+    ).rejects.toThrow(MalformedReportDocumentError);
   });
 
   it('quarantines rows with the wrong width or a bad value, with the reason', async () => {

@@ -36,9 +36,10 @@ export function tsvLayout(dataset: DatasetDefinition, header: readonly string[])
     if (index === undefined) missing.push(column.name);
     else slots.push({ index, column });
   }
+  if (slots.length === 0) throw headerUnrecognised(dataset, header);
   const known = new Set(dataset.columns.map((column) => column.source));
   const drift = header
-    .map((name, index) => ({ index, name: toSnakeCase(name.trim()) }))
+    .map((name, index) => ({ index, name: driftColumnName(name, index) }))
     .filter(({ index }) => !known.has((header[index] ?? '').trim()));
   return {
     dataset,
@@ -53,6 +54,29 @@ export function tsvLayout(dataset: DatasetDefinition, header: readonly string[])
     valuesTemplate: Object.fromEntries(dataset.columns.map((column) => [column.name, null])),
     driftTemplate: Object.fromEntries(drift.map(({ name }) => [name, null])),
   };
+}
+
+// A drift column's name: the header in snake_case, or, when that is no column name (empty, a
+// trailing tab, a header in another script, a leading digit), `column_<position>[_<snake>]`.
+const COLUMN_NAME = /^[a-z][a-z0-9_]*$/;
+
+function driftColumnName(header: string, index: number): string {
+  const snake = toSnakeCase(header.trim());
+  if (COLUMN_NAME.test(snake)) return snake;
+  return snake === '' ? `column_${index + 1}` : `column_${index + 1}_${snake}`;
+}
+
+// Curating such a document would land rows of nothing but nulls and drift. The header is not
+// quoted: a document without one has a data line there, which may hold personal data.
+function headerUnrecognised(
+  dataset: DatasetDefinition,
+  header: readonly string[],
+): MalformedReportDocumentError {
+  return new MalformedReportDocumentError(
+    `the header line (${header.length} fields) names none of the ${dataset.columns.length} ` +
+      `columns of ${dataset.name}: no header, or a translated one (Amazon localises some flat ` +
+      `files after the seller's language settings in Seller Central)`,
+  );
 }
 
 /**

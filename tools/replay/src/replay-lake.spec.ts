@@ -5,7 +5,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
-import { type ReportsPort, retrieveReport } from '@spapi-lake/ingestion';
+import { Readable } from 'node:stream';
+import { TypedError } from '@spapi-lake/core';
+import { type DocumentPort, type ReportsPort, retrieveReport } from '@spapi-lake/ingestion';
+import {
+  ledgerKey,
+  manifestKey,
+  parseLedgerEntry,
+  parseReportManifest,
+  uncuratedReportKey,
+} from '@spapi-lake/lake';
 import { LocalDiskObjectStore } from '@spapi-lake/lake-adapters';
 import { buildCurationDependencies } from '@spapi-lake/report-retriever-handlers';
 import { replayLake } from './replay-lake';
@@ -42,6 +51,29 @@ function reports(): ReportsPort {
       compressionAlgorithm: 'GZIP',
     }),
     createRestrictedDataToken: () => Promise.reject(new Error('not restricted')),
+  };
+}
+
+class DocumentShapeError extends TypedError {
+  override readonly name = 'DocumentShapeError';
+  readonly retryable = false;
+}
+
+// Stands for a parser that does not fit the document yet: curation fails for good.
+function unfitParser(documents: DocumentPort): DocumentPort {
+  const failing = () =>
+    new Readable({
+      read() {
+        this.destroy(new DocumentShapeError('the document has a shape this parser does not know'));
+      },
+    });
+  return {
+    open: (...args) => documents.open(...args),
+    decode: (bytes) => (bytes.resume(), failing()),
+    decompress: (bytes, encoding) => ({
+      ...documents.decompress(bytes, encoding),
+      chunks: (bytes.resume(), failing()),
+    }),
   };
 }
 
@@ -120,6 +152,51 @@ describe('replayLake', () => {
       () => undefined,
     );
     expect(await files()).toEqual(before);
+  });
+
+  it('curates a report kept uncurated at retrieval once the code fits it, and records its window', async () => {
+    const ids = { sellingPartnerId: 'A1EUSELLER', reportId: '51000000003' };
+    const window = {
+      reportConfigId: 'orders-daily',
+      marketplaceIds: ['A1PA6795UKMFR9'],
+      windowStart: '2026-11-01T00:00:00Z',
+      windowEnd: '2026-11-03T00:00:00Z',
+    };
+    const retrieval = { ...deps(), reports: reports() };
+    // The parser of the day did not fit the document.
+    await expect(
+      retrieveReport(
+        { ...retrieval, documents: unfitParser(retrieval.documents) },
+        { ...ids, ledgerUnit: window },
+      ),
+    ).rejects.toThrow('a shape this parser does not know');
+    const lines: string[] = [];
+    const summary = await replayLake(deps(), { reportIds: [] }, (line) => lines.push(line));
+    expect(summary).toEqual({ replayed: 3, failed: 0 });
+    expect(lines[2]).toBe(
+      'A1EUSELLER 51000000003: was uncurated, now GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL, 2 rows, 1 quarantined, window recorded DONE',
+    );
+    const lake = new LocalDiskObjectStore(path.join(directory, 'curated'));
+    expect(await lake.exists(uncuratedReportKey(ids))).toBe(false);
+    expect(await lake.exists(manifestKey(ids))).toBe(true);
+    const entry = parseLedgerEntry(
+      await lake.getObject(
+        ledgerKey({
+          sellingPartnerId: ids.sellingPartnerId,
+          reportType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL',
+          ...window,
+        }),
+      ),
+    );
+    expect(entry).toMatchObject({ outcome: 'DONE', rows: 2, reportId: ids.reportId });
+    // Curated as report 51000000002 of the same document was at its retrieval.
+    const datasets = async (reportId: string) =>
+      JSON.stringify(
+        parseReportManifest(
+          await lake.getObject(manifestKey({ sellingPartnerId: ids.sellingPartnerId, reportId })),
+        ).datasets,
+      ).replaceAll(reportId, 'R');
+    expect(await datasets('51000000003')).toBe(await datasets('51000000002'));
   });
 
   it('reports a report it cannot replay, counts it and goes on with the others', async () => {

@@ -2,10 +2,13 @@ import {
   type ReplayReportDeps,
   type ReplayReportInput,
   type ReplayedReport,
+  type UncuratedReplay,
   manifestedReports,
   replayReport,
+  replayUncuratedReport,
+  uncuratedReports,
 } from '@spapi-lake/ingestion';
-import type { ReportManifest } from '@spapi-lake/lake';
+import { type ReportManifest, manifestKey, uncuratedReportKey } from '@spapi-lake/lake';
 
 /** Which reports to replay: every manifested one, one partner's, or the ones named. */
 export interface ReplaySelection {
@@ -18,9 +21,16 @@ export interface ReplayLakeSummary {
   readonly failed: number;
 }
 
+/** A report to replay: one that landed (its manifest), or one kept uncurated (its record). */
+interface SelectedReport extends ReplayReportInput {
+  readonly kind: 'manifest' | 'uncurated';
+}
+
 /**
- * Replays the selected reports one after another, printing a line per report; a report that
- * cannot be replayed is reported and counted, and the others still are.
+ * Replays the selected reports one after another, printing a line per report: first those that
+ * landed, then those whose documents could not be curated when they were retrieved. A report that
+ * cannot be replayed, or still cannot be curated, is reported and counted, and the others still
+ * are.
  */
 export async function replayLake(
   deps: ReplayReportDeps,
@@ -31,8 +41,15 @@ export async function replayLake(
   let failed = 0;
   for (const report of reports) {
     const label = `${report.sellingPartnerId} ${report.reportId}`;
+    const input = { sellingPartnerId: report.sellingPartnerId, reportId: report.reportId };
     try {
-      print(`${label}: ${describeReplay(await replayReport(deps, report))}`);
+      if (report.kind === 'manifest') {
+        print(`${label}: ${describeReplay(await replayReport(deps, input))}`);
+        continue;
+      }
+      const replayed = await replayUncuratedReport(deps, input);
+      if (replayed.kind === 'still-failing') failed += 1;
+      print(`${label}: ${describeUncurated(replayed)}`);
     } catch (error) {
       failed += 1;
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -43,23 +60,54 @@ export async function replayLake(
   return { replayed: reports.length - failed, failed };
 }
 
-// Listed before the first replay, which rewrites manifests.
+// Listed before the first replay, which rewrites manifests and removes records.
 async function selectedReports(
   deps: ReplayReportDeps,
   selection: ReplaySelection,
-): Promise<ReplayReportInput[]> {
+): Promise<SelectedReport[]> {
   const { sellingPartnerId } = selection;
+  const reports: SelectedReport[] = [];
   if (sellingPartnerId !== undefined && selection.reportIds.length > 0) {
-    return selection.reportIds.map((reportId) => ({ sellingPartnerId, reportId }));
+    for (const reportId of selection.reportIds) {
+      const ids = { sellingPartnerId, reportId };
+      const landed = await deps.store.exists(manifestKey(ids));
+      const uncurated = await deps.store.exists(uncuratedReportKey(ids));
+      // Neither: replayReport says there is no manifest.
+      if (landed || !uncurated) reports.push({ ...ids, kind: 'manifest' });
+      if (uncurated) reports.push({ ...ids, kind: 'uncurated' });
+    }
+    return reports;
   }
-  const reports: ReplayReportInput[] = [];
-  for await (const report of manifestedReports(
-    deps.store,
-    sellingPartnerId === undefined ? {} : { sellingPartnerId },
-  )) {
-    reports.push(report);
+  const filter = sellingPartnerId === undefined ? {} : { sellingPartnerId };
+  for await (const report of manifestedReports(deps.store, filter)) {
+    reports.push({ ...report, kind: 'manifest' });
+  }
+  for await (const report of uncuratedReports(deps.store, filter)) {
+    reports.push({ ...report, kind: 'uncurated' });
   }
   return reports;
+}
+
+function describeUncurated(replayed: UncuratedReplay): string {
+  switch (replayed.kind) {
+    case 'curated': {
+      const { manifest } = replayed;
+      return (
+        `was uncurated, now ${manifest.reportType}, ${rowsOf(manifest)} rows, ` +
+        `${manifest.quarantinedRows} quarantined` +
+        (replayed.ledgerKey === undefined ? '' : ', window recorded DONE')
+      );
+    }
+    case 'already-curated':
+      return 'landed since it was kept uncurated: its record removed';
+    case 'superseded':
+      return (
+        `not curated: its window landed through report ${replayed.byReportId} ` +
+        '(raw copy kept, record removed)'
+      );
+    case 'still-failing':
+      return `STILL FAILING ${replayed.record.failure.error}: ${replayed.record.failure.message}`;
+  }
 }
 
 function describeReplay(replayed: ReplayedReport): string {

@@ -149,12 +149,12 @@ describe('curateTsvDocument', () => {
     await curateTsvDocument(
       deps(curator),
       job(
-        ['sku\tPreis \x80\n', body.slice(0, 999_999), body.slice(999_999)],
+        ['seller-sku\tPreis \x80\n', body.slice(0, 999_999), body.slice(999_999)],
         { kind: 'single-byte', high },
         (chunk) => Buffer.from(chunk, 'latin1'),
       ),
     );
-    expect(curator.setup?.header).toEqual(['sku', 'Preis €']);
+    expect(curator.setup?.header).toEqual(['seller-sku', 'Preis €']);
     expect(curator.batches.map((batch) => batch.length)).toEqual([
       1 << 20,
       body.length - (1 << 20),

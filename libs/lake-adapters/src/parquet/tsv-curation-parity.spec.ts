@@ -80,8 +80,8 @@ const variants: Readonly<Record<ColumnDefinition['type'], readonly string[]>> = 
 function documentFor(definition: ReportTypeDefinition): string {
   const columns = definition.datasets[0]?.columns ?? [];
   // Drift: two headers with one snake_case name (the last wins), one without a usable name, one
-  // colliding with a schema column's name.
-  const drift = ['Gift Note', 'gift-note', '2nd value', columns[0]?.name.toUpperCase() ?? 'X'];
+  // colliding with a schema column's name, and an empty one (a trailing tab).
+  const drift = ['Gift Note', 'gift-note', '2nd value', columns[0]?.name.toUpperCase() ?? 'X', ''];
   const header = [...columns.map((column) => column.source), ...drift];
   const lines = [`\uFEFF${header.join('\t')}`];
   for (let i = 0; i < 240; i++) {
@@ -93,7 +93,9 @@ function documentFor(definition: ReportTypeDefinition): string {
       // Mostly the common form, so the fast path does most rows; the rest cycle through variants.
       return i % 3 === 0 ? (options[(i + c) % options.length] ?? '') : (options[0] ?? '');
     });
-    const line = [...cells, i % 2 ? 'note' : '', `n${i}`, `v${i}`, 'clash'].join('\t');
+    const line = [...cells, i % 2 ? 'note' : '', `n${i}`, `v${i}`, 'clash', i % 4 ? '' : 't'].join(
+      '\t',
+    );
     lines.push(i % 5 === 0 ? `${line}\r` : line);
   }
   return `${lines.join('\n')}${''}`;

@@ -4,6 +4,7 @@ import {
   type ReportManifest,
   parseLedgerEntry,
   parseReportManifest,
+  uncuratedReportPrefix,
 } from '@spapi-lake/lake';
 
 /** What landed in one curated dataset, summed over every report manifest. */
@@ -34,6 +35,8 @@ export interface LakeInventory {
   readonly manifests: readonly ReportManifest[];
   readonly refreshes: readonly CatalogRefreshRecord[];
   readonly ledger: readonly LedgerEntry[];
+  /** Reports whose raw documents are kept but could not be curated (see `npm run replay`). */
+  readonly uncuratedReports: number;
   readonly datasets: readonly DatasetSummary[];
   readonly rawBytes: number;
 }
@@ -55,10 +58,13 @@ export async function readLakeInventory(curated: ObjectStore): Promise<LakeInven
   for await (const object of curated.list('_ledger/')) {
     ledger.push(parseLedgerEntry(await curated.getObject(object.key)));
   }
+  let uncuratedReports = 0;
+  for await (const _record of curated.list(uncuratedReportPrefix())) uncuratedReports += 1;
   return {
     manifests,
     refreshes,
     ledger,
+    uncuratedReports,
     datasets: summarizeDatasets(manifests, refreshes),
     rawBytes: manifests.reduce((sum, manifest) => sum + manifest.rawBytes, 0),
   };

@@ -135,7 +135,14 @@ describe('renderSummaryHtml', () => {
       },
     ],
     sampleQuery: "SELECT '<b>'",
-    totals: { reports: 1, rows: 12, quarantinedRows: 0, partitions: 3, rawBytes: 2048 },
+    totals: {
+      reports: 1,
+      rows: 12,
+      quarantinedRows: 0,
+      partitions: 3,
+      rawBytes: 2048,
+      uncuratedReports: 0,
+    },
   };
 
   it('draws a bar per day to scale and carries every number in data attributes', () => {

@@ -34,6 +34,8 @@ export interface LakeSummary {
     readonly quarantinedRows: number;
     readonly partitions: number;
     readonly rawBytes: number;
+    /** Reports kept raw because their documents could not be curated. */
+    readonly uncuratedReports: number;
   };
 }
 
@@ -68,6 +70,7 @@ export async function summarizeLake(paths: LakePaths, run?: RunInfo): Promise<La
       quarantinedRows: sum(datasets.map((d) => d.quarantinedRows)),
       partitions: sum(datasets.map((d) => d.partitions)),
       rawBytes: inventory.rawBytes,
+      uncuratedReports: inventory.uncuratedReports,
     },
   };
   await writeFile(paths.summaryJson, `${JSON.stringify(summary, null, 2)}\n`);

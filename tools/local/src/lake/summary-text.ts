@@ -32,7 +32,10 @@ export function renderSummaryText(summary: LakeSummary, paths: { readonly root: 
   return [
     '',
     `Lake ${paths.root}: ${totals.reports} reports, ${totals.rows.toLocaleString('en-US')} rows, ` +
-      `${totals.quarantinedRows} quarantined, ${formatBytes(totals.rawBytes)} raw`,
+      `${totals.quarantinedRows} quarantined, ${formatBytes(totals.rawBytes)} raw` +
+      (totals.uncuratedReports === 0
+        ? ''
+        : `; ${totals.uncuratedReports} reports kept raw, not curated (npm run replay)`),
     '',
     datasets,
     '',

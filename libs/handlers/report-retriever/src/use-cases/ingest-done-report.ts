@@ -52,6 +52,12 @@ export async function ingestDoneReport(
       sellingPartnerId: input.sellingPartnerId,
       reportId: input.reportId,
       marketplaceId: placement.marketplaceIds[0],
+      ledgerUnit: {
+        reportConfigId: placement.reportConfigId,
+        marketplaceIds: placement.marketplaceIds,
+        windowStart: placement.window.start,
+        windowEnd: placement.window.end,
+      },
     }));
   const ledger = await recordLedgerEntry(
     deps.store,
