@@ -223,6 +223,25 @@ describe('report-retriever with the default simulator', () => {
       expect(documentFetches).toHaveLength(fetches);
       expect(operations(reportId)).toHaveLength(calls);
     });
+
+    it('retrieves nothing for a second report of a window that has landed', async () => {
+      // The window tried again after its DONE (a replayed report, a lane that did not complete).
+      const second = await retriever.createReport(EVENTS_SELLER, requestOf(state));
+      retriever.sim.clock.advance(60_000);
+      const before = await retriever.snapshot();
+      const fetches = documentFetches.length;
+
+      await expect(
+        retriever.handlers.retrieveReport(withReport(state, second, { processingStatus: 'DONE' })),
+      ).resolves.toEqual(output);
+
+      expect(await retriever.snapshot()).toEqual(before);
+      expect(documentFetches).toHaveLength(fetches);
+      expect(operations(second).filter((call) => call.startsWith('getReportDocument'))).toEqual([]);
+      expect(
+        logged.some((line) => line.includes('window already landed through another report')),
+      ).toBe(true);
+    });
   });
 
   it('retrieveReport recovers an expired document URL by asking for a fresh one', async () => {
@@ -278,8 +297,8 @@ describe('report-retriever with the default simulator', () => {
     const served: Buffer[] = [];
     replaceDocument = (response) => {
       void response.body?.cancel();
-      // A document without even a header line.
-      const body = Buffer.from('\r\n\r\n');
+      // A translated header (Amazon localises some flat files): no column of the schema.
+      const body = Buffer.from('Bestellnummer\tKaufdatum\r\n302-1\t2026-10-08\r\n');
       served.push(body);
       return new Response(body, { status: 200, headers: response.headers });
     };
@@ -310,6 +329,53 @@ describe('report-retriever with the default simulator', () => {
       },
     });
     expect(await retriever.raw.getObject(record.rawKey)).toEqual(served[0]);
+  });
+
+  it('retrieveReport takes its objects back when another report of the window landed meanwhile', async () => {
+    const sample = {
+      ...event('retrieve-report-orders-de.json'),
+      window: { start: '2026-10-14T00:00:00Z', end: '2026-10-16T00:00:00Z' },
+      dataStartTime: '2026-10-14T00:00:00Z',
+      dataEndTime: '2026-10-15T23:59:59Z',
+    };
+    const first = await retriever.createReport(EVENTS_SELLER, requestOf(sample));
+    const second = await retriever.createReport(EVENTS_SELLER, requestOf(sample));
+    retriever.sim.clock.advance(60_000);
+    const firstOutput = await retriever.handlers.retrieveReport(
+      withReport(sample, first, { processingStatus: 'DONE' }),
+    );
+    const ledgerOf = () => {
+      const window = sample.window;
+      return ledgerKey({
+        sellingPartnerId: EVENTS_SELLER.sellingPartnerId,
+        reportType: String(sample['reportType']),
+        reportConfigId: String(sample['reportConfigId']),
+        marketplaceIds: sample['marketplaceIds'] as string[],
+        windowStart: window.start,
+        windowEnd: window.end,
+      });
+    };
+    const landed = await retriever.curated.getObject(ledgerOf());
+    const before = await retriever.snapshot();
+    // The first report's DONE is written while the second one's document downloads (as a replay
+    // racing the lane would): the second one starts as if the window had not landed.
+    await retriever.curated.deleteObject(ledgerOf());
+    afterDocumentFetch = () => void retriever.curated.putObject(ledgerOf(), landed);
+    let output: Json;
+    try {
+      output = await retriever.handlers.retrieveReport(
+        withReport(sample, second, { processingStatus: 'DONE' }),
+      );
+    } finally {
+      afterDocumentFetch = undefined;
+    }
+    expect(output).toEqual(firstOutput);
+    const after = await retriever.snapshot();
+    const secondRaw = [...after.keys()].filter((file) => !before.has(file));
+    expect(secondRaw).toHaveLength(1);
+    expect(secondRaw[0]).toMatch(new RegExp(`^raw/reports/.*/${second}\\.tsv$`));
+    after.delete(secondRaw[0] ?? '');
+    expect(after).toEqual(before);
   });
 
   it('retrieveReport places a settlement, which has no window, by getReport', async () => {
@@ -516,7 +582,13 @@ describe('report-retriever with the default simulator', () => {
   });
 
   it('fails with the typed error Step Functions retries on, and logs it once', async () => {
-    const sample = event('retrieve-report-orders-de.json');
+    // A window of its own: the DE event's has landed by now.
+    const sample = {
+      ...event('retrieve-report-orders-de.json'),
+      window: { start: '2026-10-11T00:00:00Z', end: '2026-10-13T00:00:00Z' },
+      dataStartTime: '2026-10-11T00:00:00Z',
+      dataEndTime: '2026-10-12T23:59:59Z',
+    };
     const reportId = await retriever.createReport(EVENTS_SELLER, requestOf(sample));
     retriever.sim.faults.update({ expiredDocumentUrls: true });
     retriever.sim.clock.advance(60_000);

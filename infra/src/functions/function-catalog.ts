@@ -159,7 +159,9 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
       readConfiguration('endpoints'),
       invokeTokenBroker,
       { kind: 'objects', bucket: 'raw', access: 'read-write', prefixes: ['reports/'] },
-      curated(),
+      // Delete too: a retrieval that fails after its curated objects landed takes them back, and
+      // one that succeeds removes the report's stale uncurated-report record.
+      { kind: 'objects', bucket: 'curated', access: 'read-write-delete' },
     ],
   },
   {

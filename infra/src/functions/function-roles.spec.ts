@@ -121,6 +121,7 @@ const EXPECTED: Record<string, string[]> = {
     ...invokeBroker,
     ...objectsReadWrite('raw', 'reports/'),
     ...objectsReadWrite('curated'),
+    `Allow s3:DeleteObject ${bucket('curated')}/*`,
     ...s3KeyReadWrite,
   ],
   'record-fatal': [

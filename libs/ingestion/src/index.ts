@@ -14,7 +14,7 @@ export {
   type RetrieveReportDeps,
   type RetrieveReportInput,
 } from './retrieve-report';
-export { storedReportManifest, storedUncuratedReport } from './report-manifest';
+export { curatedObjectKeys, storedReportManifest, storedUncuratedReport } from './report-manifest';
 export {
   manifestedReports,
   replayReport,

@@ -16,6 +16,7 @@ import { findReportDefinition } from './find-report-definition';
 import type { ClockPort, DocumentPort, ParquetSinkFactory, ReportRecord } from './ports';
 import {
   curatedObjectKeys,
+  deleteUnlistedCurated,
   reportManifestOf,
   sameApartFromIngestedAt,
   storeReportManifest,
@@ -164,20 +165,26 @@ export async function manifestFromRaw(
       raw.destroy();
     }
   }
-  return reportManifestOf({
-    report,
-    definition,
-    sellingPartnerId: facts.sellingPartnerId,
-    marketplaceId,
-    windowStart: inputs.windowStart,
-    documentId: facts.documentId,
-    compression: facts.compression,
-    charset: facts.charset,
-    rawKey: facts.rawKey,
-    rawBytes: facts.rawBytes,
-    curated,
-    ingestedAt: new Date(deps.clock.now()),
-  });
+  try {
+    return reportManifestOf({
+      report,
+      definition,
+      sellingPartnerId: facts.sellingPartnerId,
+      marketplaceId,
+      windowStart: inputs.windowStart,
+      documentId: facts.documentId,
+      compression: facts.compression,
+      charset: facts.charset,
+      rawKey: facts.rawKey,
+      rawBytes: facts.rawBytes,
+      curated,
+      ingestedAt: new Date(deps.clock.now()),
+    });
+  } catch (error) {
+    // No manifest can say what was written: take back what no stored manifest lists.
+    if (curated) await deleteUnlistedCurated(deps.store, curated, facts);
+    throw error;
+  }
 }
 
 function rowsOf(manifest: ReportManifest): number {

@@ -8,6 +8,7 @@ import {
   parseReportManifest,
   parseUncuratedReport,
   serializeLedgerEntry,
+  serializeUncuratedReport,
   uncuratedReportKey,
 } from '@spapi-lake/lake';
 import { ReplayNotPossibleError } from './errors';
@@ -108,6 +109,22 @@ async function recordFatal(store: InMemoryObjectStore, reportId = 'R1'): Promise
       }),
     ),
   );
+}
+
+function doneEntry(reportId: string) {
+  return buildLedgerEntry({
+    sellingPartnerId: 'A1',
+    reportType: ORDERS,
+    ...unit,
+    outcome: 'DONE',
+    rows: 2,
+    reportId,
+    recordedAt: new Date(retrievedAt()),
+  });
+}
+
+function objectsBut2(objects: Map<string, string>, ...keys: string[]): Map<string, string> {
+  return new Map([...objects].filter(([key]) => !keys.includes(key)));
 }
 
 async function failedRetrieval(): Promise<InMemoryObjectStore> {
@@ -215,20 +232,7 @@ describe('replayUncuratedReport', () => {
   it('leaves a report uncurated when its window has landed through another report', async () => {
     const store = await failedRetrieval();
     // A later try of the window created report R2, which landed.
-    await store.putObject(
-      LEDGER,
-      serializeLedgerEntry(
-        buildLedgerEntry({
-          sellingPartnerId: 'A1',
-          reportType: ORDERS,
-          ...unit,
-          outcome: 'DONE',
-          rows: 2,
-          reportId: 'R2',
-          recordedAt: new Date(retrievedAt()),
-        }),
-      ),
-    );
+    await store.putObject(LEDGER, serializeLedgerEntry(doneEntry('R2')));
     const before = objectsBut(store, RECORD);
     expect(await replayUncuratedReport(replayDeps(store), R1)).toEqual({
       kind: 'superseded',
@@ -238,6 +242,68 @@ describe('replayUncuratedReport', () => {
     expect(objectsBut(store, RECORD)).toEqual(before);
     expect(store.objects.has(RECORD)).toBe(false);
     expect(store.objects.has(RAW_KEY)).toBe(true);
+  });
+
+  it('takes its curated objects back when the window lands through another report meanwhile', async () => {
+    const store = await failedRetrieval();
+    const before = objectsBut(store, RECORD);
+    const deps = replayDeps(store);
+    const decode = deps.documents.decode;
+    // Report R2 of the window lands while the replay curates.
+    deps.documents.decode = (bytes, encoding) => {
+      void store.putObject(LEDGER, serializeLedgerEntry(doneEntry('R2')));
+      return decode(bytes, encoding);
+    };
+    expect(await replayUncuratedReport(deps, R1)).toEqual({
+      kind: 'superseded',
+      ledgerKey: LEDGER,
+      byReportId: 'R2',
+    });
+    expect(objectsBut(store, RECORD, LEDGER)).toEqual(objectsBut2(before, LEDGER));
+    expect(store.objects.has(RECORD)).toBe(false);
+  });
+
+  it('leaves no curated object when the manifest still cannot be built', async () => {
+    const store = new InMemoryObjectStore();
+    // A fact the manifest cannot hold (an interval that ends before it starts).
+    const reversed: ReportsPort = {
+      ...reports,
+      getReport: async (reportId) => ({
+        ...(await reports.getReport(reportId)),
+        dataEndTime: '2026-10-31T00:00:00Z',
+      }),
+    };
+    await expect(
+      retrieveReport(
+        {
+          reports: reversed,
+          documents: documentsPort(true),
+          store,
+          openParquetSink: jsonLinesSink,
+          clock: { now: retrievedAt },
+        },
+        { ...R1, ledgerUnit: unit },
+      ),
+    ).rejects.toThrow(/dataEndTime: is before/);
+    const before = objectsBut(store, RECORD);
+    expect([...before.keys()]).toEqual([RAW_KEY]);
+
+    const result = await replayUncuratedReport(replayDeps(store), R1);
+
+    expect(result.kind).toBe('still-failing');
+    expect(objectsBut(store, RECORD)).toEqual(before);
+  });
+
+  it('refuses a report whose type the registry no longer knows', async () => {
+    const store = await failedRetrieval();
+    const record = parseUncuratedReport(store.objects.get(RECORD) ?? '');
+    await store.putObject(
+      RECORD,
+      serializeUncuratedReport({ ...record, reportType: 'GET_A_RETIRED_REPORT' }),
+    );
+    await expect(replayUncuratedReport(replayDeps(store), R1)).rejects.toThrow(
+      /GET_A_RETIRED_REPORT of report R1 is not in the registry/,
+    );
   });
 
   it('only completes the ledger and drops the record when the report has landed since', async () => {

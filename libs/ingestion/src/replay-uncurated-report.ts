@@ -15,7 +15,9 @@ import {
 } from '@spapi-lake/lake';
 import { ReplayNotPossibleError } from './errors';
 import { type ReplayReportDeps, type ReplayReportInput, manifestFromRaw } from './replay-report';
+import { findReportDefinition } from './find-report-definition';
 import {
+  curatedObjectKeys,
   failedAgain,
   storeReportManifest,
   storedDocument,
@@ -64,6 +66,12 @@ export async function replayUncuratedReport(
     await deps.store.deleteObject(recordKey);
     return { kind: 'already-curated', manifest: landed };
   }
+  if (!findReportDefinition(record.reportType)) {
+    // Its raw copy would land as a report of no rows, and the window as DONE without its data.
+    throw new ReplayNotPossibleError(
+      `report type ${record.reportType} of report ${input.reportId} is not in the registry`,
+    );
+  }
   const ended = await windowEndedElsewhere(deps.store, record);
   if (ended) {
     await deps.store.deleteObject(recordKey);
@@ -77,6 +85,13 @@ export async function replayUncuratedReport(
     const failed = failedAgain(record, error, new Date(deps.clock.now()));
     await storeUncuratedReport(deps.store, failed);
     return { kind: 'still-failing', record: failed };
+  }
+  // Curation takes a while: the window may have landed through another report meanwhile.
+  const endedMeanwhile = await windowEndedElsewhere(deps.store, record);
+  if (endedMeanwhile) {
+    await Promise.all(curatedObjectKeys(next).map((key) => deps.store.deleteObject(key)));
+    await deps.store.deleteObject(recordKey);
+    return { kind: 'superseded', ...endedMeanwhile };
   }
   const manifest = await storeReportManifest(deps.store, next);
   const ledger = await recordWindowDone(deps, record, manifest);

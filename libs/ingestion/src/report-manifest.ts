@@ -197,3 +197,23 @@ export function curatedObjectKeys(manifest: ReportManifest): string[] {
     ...(dataset.quarantineKey === undefined ? [] : [dataset.quarantineKey]),
   ]);
 }
+
+/**
+ * Deletes the curated and quarantine objects a curation wrote, but those a stored manifest of the
+ * same report lists: another retrieval of it (a duplicate notification) may have finished
+ * meanwhile, and its manifest says they are complete. A failed delete is left alone, so the
+ * caller's error stays the one reported.
+ */
+export async function deleteUnlistedCurated(
+  store: ObjectStore,
+  curated: CurationResult,
+  report: { readonly sellingPartnerId: string; readonly reportId: string },
+): Promise<void> {
+  const stored = await storedReportManifest(store, manifestKey(report)).catch(() => undefined);
+  const listed = new Set(stored === undefined ? [] : curatedObjectKeys(stored));
+  const keys = [
+    ...curated.partitions.map((partition) => partition.key),
+    ...[...curated.quarantined.values()].map((quarantine) => quarantine.key),
+  ].filter((key) => !listed.has(key));
+  await Promise.allSettled(keys.map((key) => store.deleteObject(key)));
+}

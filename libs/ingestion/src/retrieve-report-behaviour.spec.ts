@@ -139,6 +139,14 @@ function setUp(
 }
 
 const input = { sellingPartnerId: SELLER, reportId: doneReport.reportId };
+const ORDERS_RAW_KEY = rawReportKey({
+  reportType: ORDERS,
+  sellingPartnerId: SELLER,
+  dt: '2026-10-01',
+  reportId: doneReport.reportId,
+  format: 'tsv',
+  compression: 'NONE',
+});
 
 // The raw bucket fails once the whole document has streamed through; the curated one works.
 function failRawUploads(store: InMemoryObjectStore): void {
@@ -158,14 +166,7 @@ describe('retrieveReport', () => {
 
     const manifest = await retrieveReport(deps, input);
 
-    const rawKey = rawReportKey({
-      reportType: ORDERS,
-      sellingPartnerId: SELLER,
-      dt: '2026-10-01',
-      reportId: doneReport.reportId,
-      format: 'tsv',
-      compression: 'NONE',
-    });
+    const rawKey = ORDERS_RAW_KEY;
     expect(store.objects.get(rawKey)).toEqual(iconv.encode(ordersText, 'windows-1252'));
     const day = (dt: string) =>
       curatedKey({
@@ -476,9 +477,11 @@ describe('retrieveReport', () => {
 
     expect(store.inFlight).toBe(0);
     const record = uncuratedReportKey(input);
-    expect([...store.objects.keys()].filter((key) => !key.startsWith('reports/'))).toEqual([
-      record,
-    ]);
+    const rawKey = ORDERS_RAW_KEY;
+    expect([...store.objects.keys()].sort()).toEqual([record, rawKey].sort());
+    expect(store.objects.get(rawKey)?.toString('latin1')).toBe(
+      iconv.encode(ordersText, 'windows-1252').toString('latin1'),
+    );
     expect(parseUncuratedReport(store.objects.get(record) ?? '')).toMatchObject({
       failure: { error: 'ManifestInvalidError' },
     });

@@ -4,7 +4,6 @@ import {
   type ObjectStore,
   type ReportManifest,
   type UncuratedReportInput,
-  manifestKey,
   rawReportKey,
   uncuratedReportKey,
 } from '@spapi-lake/lake';
@@ -12,7 +11,7 @@ import { isRestrictedReportType } from '@spapi-lake/reports';
 import { type CurationResult, type TsvCuration, curateDocument } from './curate-document';
 import { ReportMarketplaceUnknownError, ReportNotReadyError } from './errors';
 import {
-  curatedObjectKeys,
+  deleteUnlistedCurated,
   reportManifestOf,
   storeReportManifest,
   storeUncuratedReport,
@@ -147,7 +146,7 @@ export async function retrieveReport(
       // The raw copy (or the manifest) failed after the curated objects landed: take them back,
       // so that no curated row is left without its raw document and manifest (a later report of
       // the window would duplicate it).
-      await deleteCurated(deps.store, curated, input);
+      await deleteUnlistedCurated(deps.store, curated, input);
     } else if (!isRetryable(error)) {
       // The document itself cannot be curated (a retry would fail the same way): its bytes, as
       // received, are kept.
@@ -183,27 +182,13 @@ export async function retrieveReport(
   }
 
   manifest = await storeReportManifest(deps.store, manifest);
-  // An earlier retrieval of the report could not curate it; this one did.
+  // An earlier retrieval of the report could not curate it; this one did. A record left behind
+  // (the delete failed) only makes replay find the report landed, so it never fails the retrieval.
   const uncurated = uncuratedReportKey(input);
-  if (await deps.store.exists(uncurated)) await deps.store.deleteObject(uncurated);
+  await (async () => {
+    if (await deps.store.exists(uncurated)) await deps.store.deleteObject(uncurated);
+  })().catch(() => undefined);
   return manifest;
-}
-
-// Objects a manifest already lists stay: another retrieval of the same report (a duplicate
-// notification) may have finished meanwhile, and its manifest says they are complete. A failed
-// delete is left alone, so the caller's error stays the one reported.
-async function deleteCurated(
-  store: ObjectStore,
-  curated: CurationResult,
-  input: RetrieveReportInput,
-): Promise<void> {
-  const stored = await storedReportManifest(store, manifestKey(input)).catch(() => undefined);
-  const listed = new Set(stored === undefined ? [] : curatedObjectKeys(stored));
-  const keys = [
-    ...curated.partitions.map((partition) => partition.key),
-    ...[...curated.quarantined.values()].map((quarantine) => quarantine.key),
-  ].filter((key) => !listed.has(key));
-  await Promise.allSettled(keys.map((key) => store.deleteObject(key)));
 }
 
 // Restricted report types need a Restricted Data Token naming this very document path.

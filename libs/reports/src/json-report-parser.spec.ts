@@ -124,6 +124,22 @@ describe('JSON reports', () => {
     await expect(collect(parse.records)).rejects.toBeInstanceOf(MalformedReportDocumentError);
   });
 
+  it('says where JSON breaks without quoting the value there', async () => {
+    const parse = parseReport(
+      salesAndTraffic,
+      chunked('{"salesAndTrafficByDate": [ {"date": "2026-11-01" "buyer@example.com"} ]}', 100),
+      context,
+    );
+    const failure = await collect(parse.records).then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+    expect(failure).toBeInstanceOf(MalformedReportDocumentError);
+    expect(failure?.message).toMatch(/^the document is not valid JSON: Unexpected STRING in state/);
+    expect(failure?.message).not.toContain('buyer@example.com');
+    expect(failure?.cause).toBeUndefined();
+  });
+
   it('fails with a typed error quoting errorDetails when a document has none of its arrays', async () => {
     const vendorSales = reportTypeDefinition('GET_VENDOR_SALES_REPORT');
     const parse = parseReport(

@@ -80,7 +80,8 @@ export class JsonReportParser {
       }
     };
     parser.onError = (error) => {
-      failure = error;
+      // The first error says where the document breaks; the parser may report more after it.
+      failure ??= error;
     };
     for await (const chunk of chunks) {
       if (!failure) parser.write(chunk);
@@ -89,9 +90,10 @@ export class JsonReportParser {
     }
     if (!failure && !parser.isEnded) parser.end();
     if (failure) {
-      throw new MalformedReportDocumentError(`the document is not valid JSON: ${failure.message}`, {
-        cause: failure,
-      });
+      // Neither the parser's value nor its error as cause: they may hold a buyer's data.
+      throw new MalformedReportDocumentError(
+        `the document is not valid JSON: ${withoutValue(failure.message)}`,
+      );
     }
     yield* pending.splice(0);
     if (rowsBeforeSpecification && this.specification.size > 0) {
@@ -206,4 +208,9 @@ class TopLevelWatcher {
     if (token === TokenType.LEFT_BRACE || token === TokenType.LEFT_BRACKET) this.depth += 1;
     else if (token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) this.depth -= 1;
   }
+}
+
+// `Unexpected STRING ("<value>") in state …` (the JSON parser's token errors) without the value.
+function withoutValue(message: string): string {
+  return message.replace(/ \(.*\) in state /s, ' in state ');
 }

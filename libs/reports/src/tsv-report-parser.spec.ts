@@ -49,16 +49,28 @@ describe('TSV reports', () => {
     expect(parse.schema()[0]?.driftColumns).toEqual(['brand_new_column']);
   });
 
-  it('names drift columns the header gives no usable name by their position', async () => {
-    // A trailing tab, a header in another script, one that starts with a digit.
+  it('gives drift columns whose header is no column name a name that stays put', async () => {
+    // A header in another script (named by its hash, wherever it moves), one that starts with a
+    // digit, and a trailing tab (an empty header: named by its position).
     const text = 'seller-sku\t在庫\t3pl-id\t\nSKU-1\t5\tX-9\t\n';
     const parse = parseReport(listings, chunked(text), context);
     const [row] = await collect(parse.records);
     expect(row).toMatchObject({
       kind: 'row',
-      drift: { column_2: '5', column_3_3pl_id: 'X-9', column_4: null },
+      drift: { column_15f0fef4: '5', column_3pl_id: 'X-9', column_4: null },
     });
-    expect(parse.schema()[0]?.driftColumns).toEqual(['column_2', 'column_3_3pl_id', 'column_4']);
+    expect(parse.schema()[0]?.driftColumns).toEqual([
+      'column_15f0fef4',
+      'column_3pl_id',
+      'column_4',
+    ]);
+    const moved = parseReport(
+      listings,
+      chunked('3pl-id\tseller-sku\t在庫\nX\tSKU-1\t5\n'),
+      context,
+    );
+    await collect(moved.records);
+    expect(moved.schema()[0]?.driftColumns).toEqual(['column_3pl_id', 'column_15f0fef4']);
   });
 
   it('refuses a header that names none of the columns (a translated one, or no header at all)', async () => {
@@ -66,11 +78,17 @@ describe('TSV reports', () => {
     await expect(
       collect(parseReport(listings, chunked(translated), context).records),
     ).rejects.toThrow(
-      /^the header line \(3 fields\) names none of the \d+ columns of merchant_listings: no header, or a translated one/,
+      /^the header line \(3 fields\) names none of the \d+ columns of merchant_listings: no header, or a translated one \(Amazon localises some flat files after the seller's language settings in Seller Central\)$/,
     );
-    await expect(
-      collect(parseReport(listings, chunked('\r\n\r\nSKU-1\t5\r\n'), context).records),
-    ).rejects.toThrow(MalformedReportDocumentError);
+    // A document without a header: its first data line stands in the header's place, and the
+    // message must not quote it.
+    const headerless = 'SKU-1\tMax Mustermann\tHauptstr. 1\r\n';
+    const failure = await collect(parseReport(listings, chunked(headerless), context).records).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(MalformedReportDocumentError);
+    expect(String(failure)).not.toMatch(/SKU-1|Mustermann|Hauptstr/);
   });
 
   it('quarantines rows with the wrong width or a bad value, with the reason', async () => {
@@ -99,9 +117,19 @@ describe('TSV reports', () => {
     expect(row).toMatchObject({ partitionDate: '2026-11-03', values: { item_price: 10 } });
   });
 
-  it('rejects a document without a header', async () => {
-    await expect(collect(parseReport(listings, chunked(''), context).records)).rejects.toThrow(
-      'no header',
-    );
+  it('takes a document without any text for a report of no rows', async () => {
+    for (const text of ['', '\r\n', ' \n\n']) {
+      const parse = parseReport(listings, chunked(text), context);
+      expect(await collect(parse.records)).toEqual([]);
+      expect(parse.schema()).toEqual([
+        { dataset: 'merchant_listings', driftColumns: [], missingColumns: [] },
+      ]);
+    }
+  });
+
+  it('finds the header on the first line with text', async () => {
+    const text = '\r\n\nseller-sku\tquantity\nA\t1\n';
+    const [row] = await collect(parseReport(listings, chunked(text), context).records);
+    expect(row).toMatchObject({ kind: 'row', position: 4, values: { seller_sku: 'A' } });
   });
 });

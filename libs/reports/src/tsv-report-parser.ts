@@ -56,14 +56,23 @@ export function tsvLayout(dataset: DatasetDefinition, header: readonly string[])
   };
 }
 
-// A drift column's name: the header in snake_case, or, when that is no column name (empty, a
-// trailing tab, a header in another script, a leading digit), `column_<position>[_<snake>]`.
+// A drift column's name: the header in snake_case; when that is no column name, `column_` and the
+// snake_case (a leading digit), or a hash of the header (another script: the name stays the same
+// wherever the column moves), or the column's position (an empty header, e.g. a trailing tab).
 const COLUMN_NAME = /^[a-z][a-z0-9_]*$/;
 
 function driftColumnName(header: string, index: number): string {
-  const snake = toSnakeCase(header.trim());
+  const trimmed = header.trim();
+  const snake = toSnakeCase(trimmed);
   if (COLUMN_NAME.test(snake)) return snake;
-  return snake === '' ? `column_${index + 1}` : `column_${index + 1}_${snake}`;
+  if (snake !== '') return `column_${snake}`;
+  return trimmed === '' ? `column_${index + 1}` : `column_${fnv1a(trimmed)}`;
+}
+
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16_777_619);
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
 // Curating such a document would land rows of nothing but nulls and drift. The header is not
@@ -147,15 +156,14 @@ export class TsvReportParser {
     let lineNumber = 0;
     for await (const line of splitLines(chunks)) {
       lineNumber += 1;
+      if (line.trim() === '') continue;
       if (layout === undefined) {
+        // The first line with text; one without any is a report of no rows.
         layout = tsvLayout(this.dataset, tsvHeaderFields(line));
         this.observation = layout.observation;
         continue;
       }
-      if (line.trim() === '') continue;
       yield parseTsvLine(layout, line, lineNumber, this.context);
     }
-    if (layout === undefined)
-      throw new MalformedReportDocumentError('the document has no header line');
   }
 }

@@ -9,10 +9,12 @@ import { Readable } from 'node:stream';
 import { TypedError } from '@spapi-lake/core';
 import { type DocumentPort, type ReportsPort, retrieveReport } from '@spapi-lake/ingestion';
 import {
+  buildUncuratedReport,
   ledgerKey,
   manifestKey,
   parseLedgerEntry,
   parseReportManifest,
+  serializeUncuratedReport,
   uncuratedReportKey,
 } from '@spapi-lake/lake';
 import { LocalDiskObjectStore } from '@spapi-lake/lake-adapters';
@@ -197,6 +199,37 @@ describe('replayLake', () => {
         ).datasets,
       ).replaceAll(reportId, 'R');
     expect(await datasets('51000000003')).toBe(await datasets('51000000002'));
+  });
+
+  it('counts a landed report with a record left from before it landed once, and removes the record', async () => {
+    const ids = { sellingPartnerId: 'A1EUSELLER', reportId: '51000000001' };
+    const lake = new LocalDiskObjectStore(path.join(directory, 'curated'));
+    const {
+      manifestVersion: _v,
+      datasets: _d,
+      quarantinedRows: _q,
+      ingestedAt: _i,
+      ...facts
+    } = parseReportManifest(await lake.getObject(manifestKey(ids)));
+    await lake.putObject(
+      uncuratedReportKey(ids),
+      serializeUncuratedReport(
+        buildUncuratedReport({
+          ...facts,
+          curationInputs: facts.curationInputs ?? { windowStart: '', reportProcessedAt: '' },
+          failure: { error: 'DocumentShapeError', message: 'an earlier parser' },
+          failedAt: new Date('2026-11-03T00:00:00Z'),
+        }),
+      ),
+    );
+    const lines: string[] = [];
+    const summary = await replayLake(deps(), { reportIds: [] }, (line) => lines.push(line));
+    expect(summary).toEqual({ replayed: 2, failed: 0 });
+    expect(lines[0]).toMatch(
+      /^A1EUSELLER 51000000001: .*manifest unchanged; its uncurated-report record removed$/,
+    );
+    expect(lines).toHaveLength(3);
+    expect(await lake.exists(uncuratedReportKey(ids))).toBe(false);
   });
 
   it('reports a report it cannot replay, counts it and goes on with the others', async () => {

@@ -24,6 +24,8 @@ export interface ReplayLakeSummary {
 /** A report to replay: one that landed (its manifest), or one kept uncurated (its record). */
 interface SelectedReport extends ReplayReportInput {
   readonly kind: 'manifest' | 'uncurated';
+  /** A landed report that still has a record from before it landed (removed after its replay). */
+  readonly staleRecord?: boolean;
 }
 
 /**
@@ -44,7 +46,10 @@ export async function replayLake(
     const input = { sellingPartnerId: report.sellingPartnerId, reportId: report.reportId };
     try {
       if (report.kind === 'manifest') {
-        print(`${label}: ${describeReplay(await replayReport(deps, input))}`);
+        const line = describeReplay(await replayReport(deps, input));
+        // The report landed after it was kept uncurated: its record only needs removing.
+        const stale = report.staleRecord ? await replayUncuratedReport(deps, input) : undefined;
+        print(`${label}: ${line}${stale ? '; its uncurated-report record removed' : ''}`);
         continue;
       }
       const replayed = await replayUncuratedReport(deps, input);
@@ -73,17 +78,23 @@ async function selectedReports(
       const landed = await deps.store.exists(manifestKey(ids));
       const uncurated = await deps.store.exists(uncuratedReportKey(ids));
       // Neither: replayReport says there is no manifest.
-      if (landed || !uncurated) reports.push({ ...ids, kind: 'manifest' });
-      if (uncurated) reports.push({ ...ids, kind: 'uncurated' });
+      if (landed || !uncurated) reports.push({ ...ids, kind: 'manifest', staleRecord: uncurated });
+      else reports.push({ ...ids, kind: 'uncurated' });
     }
     return reports;
   }
   const filter = sellingPartnerId === undefined ? {} : { sellingPartnerId };
+  const id = (report: ReplayReportInput) => `${report.sellingPartnerId}/${report.reportId}`;
+  const uncurated: ReplayReportInput[] = [];
+  for await (const report of uncuratedReports(deps.store, filter)) uncurated.push(report);
+  const recorded = new Set(uncurated.map(id));
+  const landed = new Set<string>();
   for await (const report of manifestedReports(deps.store, filter)) {
-    reports.push({ ...report, kind: 'manifest' });
+    landed.add(id(report));
+    reports.push({ ...report, kind: 'manifest', staleRecord: recorded.has(id(report)) });
   }
-  for await (const report of uncuratedReports(deps.store, filter)) {
-    reports.push({ ...report, kind: 'uncurated' });
+  for (const report of uncurated) {
+    if (!landed.has(id(report))) reports.push({ ...report, kind: 'uncurated' });
   }
   return reports;
 }

@@ -35,8 +35,18 @@ export function createRetrieveReportHandler(
       async () => {
         const result = await ingestDoneReport(
           { ...deps, reports: deps.reportsFor(state) },
-          { sellingPartnerId: state.sellingPartnerId, reportId, placement: placementOf(state) },
+          {
+            sellingPartnerId: state.sellingPartnerId,
+            reportId,
+            reportType: state.reportType,
+            placement: placementOf(state),
+          },
         );
+        if (result.landedThrough !== undefined) {
+          deps.logger.warn('window already landed through another report: not retrieved', {
+            landedThrough: result.landedThrough,
+          });
+        }
         const { manifest } = result;
         const written = manifest.datasets.filter((dataset) => dataset.rows > 0);
         const output = {

@@ -16,7 +16,7 @@ export interface PartnerRef {
 }
 
 /** The logging the handlers do: correlation keys per invocation, an error once. */
-export type RetrieverLogger = Pick<Logger, 'info' | 'error' | 'appendKeys' | 'resetKeys'>;
+export type RetrieverLogger = Pick<Logger, 'info' | 'warn' | 'error' | 'appendKeys' | 'resetKeys'>;
 
 /**
  * Everything the report-retriever handlers run on; the AWS app and the local runner each build one

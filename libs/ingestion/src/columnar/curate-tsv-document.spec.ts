@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { curatedKey, quarantineKey } from '@spapi-lake/lake';
-import { MalformedReportDocumentError, reportTypeDefinition } from '@spapi-lake/reports';
+import { reportTypeDefinition } from '@spapi-lake/reports';
 import { InMemoryObjectStore } from '@spapi-lake/testing-in-memory-lake';
 import { curateTsvDocument } from './curate-tsv-document';
 import type { DocumentTextEncoding } from './document-text';
@@ -162,10 +162,24 @@ describe('curateTsvDocument', () => {
     expect(Buffer.concat(curator.batches).toString('latin1')).toBe(body);
   });
 
-  it('rejects a document without any text as having no header', async () => {
+  it('takes a document without any text for a report of no rows, opening no curator', async () => {
+    for (const pieces of [[], ['\r\n', '\n'], [' ']]) {
+      const curator = new ScriptedCurator();
+      const store = new InMemoryObjectStore();
+      await expect(curateTsvDocument(deps(curator, store), job(pieces))).resolves.toMatchObject({
+        partitions: [],
+        schema: [{ driftColumns: [], missingColumns: [] }],
+      });
+      expect(curator.setup).toBeUndefined();
+      expect(store.objects.size).toBe(0);
+    }
+  });
+
+  it('finds the header on the first line with text, and counts the lines before it', async () => {
     const curator = new ScriptedCurator();
-    await expect(curateTsvDocument(deps(curator), job([]))).rejects.toThrow(
-      MalformedReportDocumentError,
-    );
+    await curateTsvDocument(deps(curator), job(['\r', '\n\ns', 'ku\titem-name\nA-1\tMug\n']));
+    expect(curator.setup?.header).toEqual(['sku', 'item-name']);
+    expect(curator.setup?.firstLine).toBe(4);
+    expect(Buffer.concat(curator.batches).toString()).toBe('A-1\tMug\n');
   });
 });

@@ -103,8 +103,10 @@ export async function curateTsvDocument(
   const { chunks, text } = job.document.bytes();
   const documentText = new DocumentText(text);
   try {
-    // The header line's pieces, until its line break arrives (searched for in new bytes only).
+    // The header line's pieces, until its line break arrives (searched for in new bytes only):
+    // the first line with text (blank lines before it are skipped, as the row path does).
     let head: Buffer[] | undefined = [];
+    let headerLine = 1;
     // Each batch is a buffer of its own, so that it can move to the curator's thread.
     let batch = new Uint8Array(BATCH_BYTES);
     let filled = 0;
@@ -131,23 +133,34 @@ export async function curateTsvDocument(
         await append(chunk);
         continue;
       }
-      const bytes = asBuffer(chunk);
-      const end = bytes.indexOf(10);
-      if (end === -1) {
-        head.push(bytes);
-        continue;
+      let bytes = asBuffer(chunk);
+      for (let end = bytes.indexOf(10); end !== -1; end = bytes.indexOf(10)) {
+        const line = Buffer.concat([...head, bytes.subarray(0, end)]);
+        bytes = bytes.subarray(end + 1);
+        head = [];
+        if (isBlank(line)) {
+          headerLine += 1;
+          continue;
+        }
+        curator = openCurator(headerOf(line), headerLine + 1);
+        head = undefined;
+        await append(bytes);
+        break;
       }
-      curator = openCurator(headerOf(Buffer.concat([...head, bytes.subarray(0, end)])));
-      head = undefined;
-      await append(bytes.subarray(end + 1));
+      if (head !== undefined && bytes.length > 0) head.push(bytes);
     }
     if (curator === undefined) {
-      // A document without a line break is its header alone, if it has any text at all.
+      // A last line without a line break is the header alone; a document without any text is a
+      // report of no rows.
       const header = Buffer.concat(head ?? []);
-      if (header.length === 0) {
-        throw new MalformedReportDocumentError('the document has no header line');
+      if (isBlank(header)) {
+        return {
+          partitions: [],
+          quarantined,
+          schema: [{ dataset: dataset.name, driftColumns: [], missingColumns: [] }],
+        };
       }
-      curator = openCurator(headerOf(header));
+      curator = openCurator(headerOf(header), headerLine + 1);
     }
     if (filled > 0) inFlight.push(curator.curate(batch.slice(0, filled)));
     inFlight.push(curator.finish());
@@ -182,11 +195,15 @@ export async function curateTsvDocument(
     await curator?.close();
   }
 
+  function isBlank(line: Uint8Array): boolean {
+    return documentText.decode(line, 0, line.length).trim() === '';
+  }
+
   function headerOf(line: Uint8Array): string[] {
     return tsvHeaderFields(withoutCarriageReturn(documentText.decode(line, 0, line.length)));
   }
 
-  function openCurator(header: string[]): TsvCurator {
+  function openCurator(header: string[], firstLine: number): TsvCurator {
     const layout = tsvLayout(dataset as NonNullable<typeof dataset>, header);
     observation = layout.observation;
     const lineage = lineageValues(job.report, job.windowStart);
@@ -197,7 +214,7 @@ export async function curateTsvDocument(
       columns: datasetColumns(layout.dataset, layout.observation.driftColumns, false),
       lineage,
       windowStart: job.windowStart,
-      firstLine: 2,
+      firstLine,
       rowGroupSize: deps.tsvCuration.rowGroupSize,
       maxBufferedRows: deps.maxBufferedRows ?? DEFAULT_MAX_BUFFERED_ROWS,
     });

@@ -15,6 +15,7 @@ import {
 import {
   type ColumnDefinition,
   type ReportTypeDefinition,
+  reportTypeDefinition,
   reportTypeDefinitions,
 } from '@spapi-lake/reports';
 import iconv from 'iconv-lite';
@@ -243,6 +244,22 @@ describe.each(tsvTypes.map((definition) => [definition.reportType, definition] a
     );
   },
 );
+
+describe('the columnar TSV path on documents without rows', () => {
+  const orders = reportTypeDefinition('GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL');
+  const header = (orders.datasets[0]?.columns ?? []).map((column) => column.source).join('\t');
+  it.each([
+    ['no text at all', ''],
+    ['blank lines only', '\r\n \n\n'],
+    ['a header alone, no line break', header],
+    [
+      'blank lines, then the header and rows',
+      `\n\r\n${header}\n${documentFor(orders).split('\n').slice(1).join('\n')}`,
+    ],
+  ])('curates %s exactly as the row path', async (_name, text) => {
+    await expectSameCuration(orders, Buffer.from(text, 'utf8'), 'utf-8');
+  });
+});
 
 // Deterministic pseudo-random numbers (a linear congruential generator): the same cases every run.
 function randomSource(seed: number): () => number {

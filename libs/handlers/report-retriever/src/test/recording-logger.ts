@@ -3,7 +3,7 @@ import type { RetrieverLogger } from '../report-retriever-dependencies';
 
 /** One entry a {@link RecordingLogger} received. */
 export interface RecordedLog {
-  readonly level: 'info' | 'error';
+  readonly level: 'info' | 'warn' | 'error';
   readonly message: string;
   readonly keys: Readonly<Record<string, unknown>>;
   readonly extra: readonly unknown[];
@@ -18,6 +18,10 @@ export class RecordingLogger implements RetrieverLogger {
     this.record('info', input, extra);
   }
 
+  warn(input: LogItemMessage, ...extra: LogItemExtraInput): void {
+    this.record('warn', input, extra);
+  }
+
   error(input: LogItemMessage, ...extra: LogItemExtraInput): void {
     this.record('error', input, extra);
   }
@@ -30,7 +34,7 @@ export class RecordingLogger implements RetrieverLogger {
     this.keys = {};
   }
 
-  private record(level: 'info' | 'error', input: LogItemMessage, extra: unknown[]): void {
+  private record(level: RecordedLog['level'], input: LogItemMessage, extra: unknown[]): void {
     const message = typeof input === 'string' ? input : input.message;
     this.entries.push({ level, message, keys: { ...this.keys }, extra });
   }

@@ -1,21 +1,26 @@
 import {
   type RetrieveReportDeps,
+  curatedObjectKeys,
   retrieveReport,
   storedReportManifest,
 } from '@spapi-lake/ingestion';
 import {
   LedgerOutcome,
+  type ObjectStore,
   type ReportManifest,
   buildLedgerEntry,
+  ledgerKey,
   manifestKey,
 } from '@spapi-lake/lake';
-import { recordLedgerEntry } from './record-ledger-entry';
-import { type ReportPlacement, placeReportFromGetReport } from './report-placement';
+import { readLedgerEntry, recordLedgerEntry } from './record-ledger-entry';
+import { type ReportPlacement, ledgerUnit, placeReportFromGetReport } from './report-placement';
 
 /** One DONE report, of one window or Amazon-generated. */
 export interface IngestDoneReportInput {
   readonly sellingPartnerId: string;
   readonly reportId: string;
+  /** The report's type as the task state names it: with the placement, it finds the ledger entry. */
+  readonly reportType: string;
   /**
    * The fan-out window's unit (report config, its one marketplace, window). Absent for a report no
    * window describes (settlements): taken from getReport.
@@ -30,13 +35,22 @@ export interface IngestDoneReportResult {
   readonly ledgerKey: string;
   /** True when the report had been ingested before and nothing was downloaded again. */
   readonly alreadyIngested: boolean;
+  /**
+   * Set when the window had already landed through another report (this one was not retrieved):
+   * that report's id; the manifest is then that report's.
+   */
+  readonly landedThrough?: string;
 }
 
 /**
  * Ingests a DONE report (ingestion's retrieveReport: raw copy, curated Parquet, quarantine,
  * manifest), then records its ingestion unit DONE in the ledger with its row count. A report whose
  * manifest exists was completely ingested before (the manifest is written last): a retried task
- * or a second notification only completes the ledger, leaving every object as it was.
+ * or a second notification only completes the ledger, leaving every object as it was. A window
+ * lands once: when its ledger entry already says DONE through another report whose manifest is in
+ * the lake (a replayed report, or a window tried again after its DONE), this report is not
+ * retrieved (or, when that report landed during the retrieval, its curated objects are taken
+ * back), so no row lands twice.
  */
 export async function ingestDoneReport(
   deps: RetrieveReportDeps,
@@ -46,6 +60,10 @@ export async function ingestDoneReport(
     input.placement ?? (await placeReportFromGetReport(deps.reports, input.reportId));
   const key = manifestKey({ sellingPartnerId: input.sellingPartnerId, reportId: input.reportId });
   const stored = await storedReportManifest(deps.store, key);
+  if (stored === undefined) {
+    const landed = await landedThroughAnother(deps.store, input, placement);
+    if (landed !== undefined) return landed;
+  }
   const manifest =
     stored ??
     (await retrieveReport(deps, {
@@ -59,6 +77,17 @@ export async function ingestDoneReport(
         windowEnd: placement.window.end,
       },
     }));
+  if (stored === undefined) {
+    // Another report of the window (a replay) may have landed while this one was retrieved: the
+    // first to land stays, this one's curated objects and manifest are taken back (its raw copy
+    // stays, like any raw document).
+    const landed = await landedThroughAnother(deps.store, input, placement);
+    if (landed !== undefined) {
+      await Promise.all(curatedObjectKeys(manifest).map((k) => deps.store.deleteObject(k)));
+      await deps.store.deleteObject(key);
+      return landed;
+    }
+  }
   const ledger = await recordLedgerEntry(
     deps.store,
     buildLedgerEntry({
@@ -79,5 +108,29 @@ export async function ingestDoneReport(
     manifestKey: key,
     ledgerKey: ledger.key,
     alreadyIngested: stored !== undefined,
+  };
+}
+
+// The window's result when its ledger entry says DONE through another report that has landed.
+async function landedThroughAnother(
+  store: ObjectStore,
+  input: IngestDoneReportInput,
+  placement: ReportPlacement,
+): Promise<IngestDoneReportResult | undefined> {
+  const unitKey = ledgerKey(ledgerUnit(input, placement));
+  const entry = await readLedgerEntry(store, unitKey);
+  if (entry?.outcome !== LedgerOutcome.Done || entry.reportId === input.reportId) return undefined;
+  const otherKey = manifestKey({
+    sellingPartnerId: input.sellingPartnerId,
+    reportId: entry.reportId,
+  });
+  const other = await storedReportManifest(store, otherKey);
+  if (other === undefined) return undefined;
+  return {
+    manifest: other,
+    manifestKey: otherKey,
+    ledgerKey: unitKey,
+    alreadyIngested: true,
+    landedThrough: entry.reportId,
   };
 }

@@ -35,7 +35,11 @@ export async function recordLedgerEntry(
   return { key, written: true, entry };
 }
 
-async function readLedgerEntry(store: ObjectStore, key: string): Promise<LedgerEntry | undefined> {
+/** The entry stored at `key`; undefined when there is none, or it cannot be read as one. */
+export async function readLedgerEntry(
+  store: ObjectStore,
+  key: string,
+): Promise<LedgerEntry | undefined> {
   if (!(await store.exists(key))) return undefined;
   try {
     return parseLedgerEntry(await store.getObject(key));

@@ -2,7 +2,7 @@ import type { ClockPort } from '@spapi-lake/ingestion';
 import { LedgerOutcome, type ObjectStore, buildLedgerEntry } from '@spapi-lake/lake';
 import { ledgerReason } from './ledger-reason';
 import { recordLedgerEntry } from './record-ledger-entry';
-import type { ReportPlacement } from './report-placement';
+import { type ReportPlacement, ledgerUnit } from './report-placement';
 
 /** How a window ended without data: Amazon had none, or the ingestion failed. */
 export const WindowOutcome = { Cancelled: 'CANCELLED', Failed: 'FAILED' } as const;
@@ -61,12 +61,7 @@ export async function recordReportOutcome(
   }
   const failed = input.outcome === WindowOutcome.Failed;
   const entry = buildLedgerEntry({
-    sellingPartnerId: input.sellingPartnerId,
-    reportType: input.reportType,
-    reportConfigId: placement.reportConfigId,
-    marketplaceIds: placement.marketplaceIds,
-    windowStart: placement.window.start,
-    windowEnd: placement.window.end,
+    ...ledgerUnit(input, placement),
     outcome: failed ? LedgerOutcome.Fatal : LedgerOutcome.Cancelled,
     ...(failed ? { reason: ledgerReason(failureReason(input.error)) } : {}),
     reportId,

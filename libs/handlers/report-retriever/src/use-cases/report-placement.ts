@@ -36,3 +36,18 @@ export async function placeReportFromGetReport(
     window: { start, end: report.dataEndTime ?? start },
   };
 }
+
+/** The ledger's name for a report's ingestion unit: the partner, the report type and its placement. */
+export function ledgerUnit(
+  partner: { readonly sellingPartnerId: string; readonly reportType: string },
+  placement: ReportPlacement,
+) {
+  return {
+    sellingPartnerId: partner.sellingPartnerId,
+    reportType: partner.reportType,
+    reportConfigId: placement.reportConfigId,
+    marketplaceIds: placement.marketplaceIds,
+    windowStart: placement.window.start,
+    windowEnd: placement.window.end,
+  };
+}
