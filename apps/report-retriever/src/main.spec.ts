@@ -332,9 +332,10 @@ describe('report-retriever with the default simulator', () => {
   });
 
   it('retrieveReport takes its objects back when another report of the window landed meanwhile', async () => {
-    const sample = {
+    const window = { start: '2026-10-14T00:00:00Z', end: '2026-10-16T00:00:00Z' };
+    const sample: Json = {
       ...event('retrieve-report-orders-de.json'),
-      window: { start: '2026-10-14T00:00:00Z', end: '2026-10-16T00:00:00Z' },
+      window,
       dataStartTime: '2026-10-14T00:00:00Z',
       dataEndTime: '2026-10-15T23:59:59Z',
     };
@@ -344,9 +345,8 @@ describe('report-retriever with the default simulator', () => {
     const firstOutput = await retriever.handlers.retrieveReport(
       withReport(sample, first, { processingStatus: 'DONE' }),
     );
-    const ledgerOf = () => {
-      const window = sample.window;
-      return ledgerKey({
+    const ledgerOf = () =>
+      ledgerKey({
         sellingPartnerId: EVENTS_SELLER.sellingPartnerId,
         reportType: String(sample['reportType']),
         reportConfigId: String(sample['reportConfigId']),
@@ -354,20 +354,29 @@ describe('report-retriever with the default simulator', () => {
         windowStart: window.start,
         windowEnd: window.end,
       });
-    };
     const landed = await retriever.curated.getObject(ledgerOf());
     const before = await retriever.snapshot();
     // The first report's DONE is written while the second one's document downloads (as a replay
     // racing the lane would): the second one starts as if the window had not landed.
     await retriever.curated.deleteObject(ledgerOf());
     afterDocumentFetch = () => void retriever.curated.putObject(ledgerOf(), landed);
+    // The take-back is cut short once (a Parquet delete fails): the retried task finishes it.
+    const deleteObject = retriever.curated.deleteObject.bind(retriever.curated);
+    let failures = 1;
+    retriever.curated.deleteObject = async (key) => {
+      if (key.endsWith('.parquet') && failures-- > 0) throw new Error('the store is unavailable');
+      return deleteObject(key);
+    };
+    const secondState = withReport(sample, second, { processingStatus: 'DONE' });
     let output: Json;
     try {
-      output = await retriever.handlers.retrieveReport(
-        withReport(sample, second, { processingStatus: 'DONE' }),
+      await expect(retriever.handlers.retrieveReport(secondState)).rejects.toThrow(
+        'the store is unavailable',
       );
+      output = await retriever.handlers.retrieveReport(secondState);
     } finally {
       afterDocumentFetch = undefined;
+      retriever.curated.deleteObject = deleteObject;
     }
     expect(output).toEqual(firstOutput);
     const after = await retriever.snapshot();

@@ -14,7 +14,12 @@ export {
   type RetrieveReportDeps,
   type RetrieveReportInput,
 } from './retrieve-report';
-export { curatedObjectKeys, storedReportManifest, storedUncuratedReport } from './report-manifest';
+export {
+  curatedObjectKeys,
+  storedReportManifest,
+  storedUncuratedReport,
+  takeBackReport,
+} from './report-manifest';
 export {
   manifestedReports,
   replayReport,

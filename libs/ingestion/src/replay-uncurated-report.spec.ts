@@ -263,6 +263,34 @@ describe('replayUncuratedReport', () => {
     expect(store.objects.has(RECORD)).toBe(false);
   });
 
+  it('finishes a take-back that was cut short on the next replay', async () => {
+    const store = await failedRetrieval();
+    const before = objectsBut(store, RECORD);
+    const deps = replayDeps(store);
+    const decode = deps.documents.decode;
+    deps.documents.decode = (bytes, encoding) => {
+      void store.putObject(LEDGER, serializeLedgerEntry(doneEntry('R2')));
+      return decode(bytes, encoding);
+    };
+    const deleteObject = store.deleteObject.bind(store);
+    let failures = 1;
+    store.deleteObject = async (key) => {
+      if (key.endsWith('.parquet') && failures-- > 0) throw new Error('the store is unavailable');
+      return deleteObject(key);
+    };
+    await expect(replayUncuratedReport(deps, R1)).rejects.toThrow('the store is unavailable');
+    expect(store.objects.has(RECORD)).toBe(true);
+    expect(store.objects.has(MANIFEST)).toBe(true);
+
+    expect(await replayUncuratedReport(replayDeps(store), R1)).toEqual({
+      kind: 'superseded',
+      ledgerKey: LEDGER,
+      byReportId: 'R2',
+    });
+    expect(objectsBut(store, RECORD, LEDGER)).toEqual(objectsBut2(before, LEDGER));
+    expect(store.objects.has(RECORD)).toBe(false);
+  });
+
   it('leaves no curated object when the manifest still cannot be built', async () => {
     const store = new InMemoryObjectStore();
     // A fact the manifest cannot hold (an interval that ends before it starts).

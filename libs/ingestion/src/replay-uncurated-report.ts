@@ -17,13 +17,13 @@ import { ReplayNotPossibleError } from './errors';
 import { type ReplayReportDeps, type ReplayReportInput, manifestFromRaw } from './replay-report';
 import { findReportDefinition } from './find-report-definition';
 import {
-  curatedObjectKeys,
   failedAgain,
   storeReportManifest,
   storedDocument,
   storeUncuratedReport,
   storedReportManifest,
   storedUncuratedReport,
+  takeBackReport,
 } from './report-manifest';
 
 /** What replaying an uncurated report did. */
@@ -37,16 +37,15 @@ export type UncuratedReplay =
   /** Still cannot be curated: the record now says the latest reason. */
   | { readonly kind: 'still-failing'; readonly record: UncuratedReport };
 
-const FINAL_OUTCOMES: ReadonlySet<string> = new Set([LedgerOutcome.Done, LedgerOutcome.Cancelled]);
-
 /**
  * Curates a report whose document could not be curated when it was retrieved (its raw copy and
  * its uncurated-report record are in the lake), with today's parsers and schemas and without
  * SP-API. On success the manifest is stored, the window's ledger entry becomes DONE with the row
- * count, and the record is removed. A report whose window has meanwhile ended DONE or CANCELLED
- * through another report is left uncurated (curating it would land the window twice), and its
- * record removed; one that still fails keeps its record, with the new reason. A retryable error
- * (the store) is thrown, and the record stays as it was.
+ * count, and the record is removed. A fan-out window lands once: when its ledger entry says DONE
+ * through another report (before the replay, or once it has curated), this report is left
+ * uncurated or taken back, and its record removed. One that still fails keeps its record, with
+ * the new reason. A retryable error (the store) is thrown, and the record stays as it was; a
+ * replay cut short is finished by the next one.
  */
 export async function replayUncuratedReport(
   deps: ReplayReportDeps,
@@ -60,69 +59,76 @@ export async function replayUncuratedReport(
     );
   }
   const landed = await storedReportManifest(deps.store, manifestKey(input));
-  if (landed) {
-    // A replay cut short after the manifest may not have written the ledger yet.
-    await recordWindowDone(deps, record, landed);
+  let manifest = landed;
+  if (!manifest) {
+    if (!findReportDefinition(record.reportType)) {
+      // Its raw copy would land as a report of no rows, and the window as DONE without its data.
+      throw new ReplayNotPossibleError(
+        `report type ${record.reportType} of report ${input.reportId} is not in the registry`,
+      );
+    }
+    const ended = await landedThroughAnother(deps.store, record);
+    if (ended) {
+      await deps.store.deleteObject(recordKey);
+      return { kind: 'superseded', ...ended };
+    }
+    let next: ReportManifest;
+    try {
+      next = await manifestFromRaw(deps, record);
+    } catch (error) {
+      if (isRetryable(error) || error instanceof ReplayNotPossibleError) throw error;
+      const failed = failedAgain(record, error, new Date(deps.clock.now()));
+      await storeUncuratedReport(deps.store, failed);
+      return { kind: 'still-failing', record: failed };
+    }
+    manifest = await storeReportManifest(deps.store, next);
+  }
+  const window = await recordWindowDone(deps, record, manifest);
+  if (window.kind === 'landed-elsewhere') {
+    // Another report of the window landed first (curation takes a while).
+    await takeBackReport(deps.store, manifest);
     await deps.store.deleteObject(recordKey);
-    return { kind: 'already-curated', manifest: landed };
+    return { kind: 'superseded', ledgerKey: window.ledgerKey, byReportId: window.byReportId };
   }
-  if (!findReportDefinition(record.reportType)) {
-    // Its raw copy would land as a report of no rows, and the window as DONE without its data.
-    throw new ReplayNotPossibleError(
-      `report type ${record.reportType} of report ${input.reportId} is not in the registry`,
-    );
-  }
-  const ended = await windowEndedElsewhere(deps.store, record);
-  if (ended) {
-    await deps.store.deleteObject(recordKey);
-    return { kind: 'superseded', ...ended };
-  }
-  let next: ReportManifest;
-  try {
-    next = await manifestFromRaw(deps, record);
-  } catch (error) {
-    if (isRetryable(error) || error instanceof ReplayNotPossibleError) throw error;
-    const failed = failedAgain(record, error, new Date(deps.clock.now()));
-    await storeUncuratedReport(deps.store, failed);
-    return { kind: 'still-failing', record: failed };
-  }
-  // Curation takes a while: the window may have landed through another report meanwhile.
-  const endedMeanwhile = await windowEndedElsewhere(deps.store, record);
-  if (endedMeanwhile) {
-    await Promise.all(curatedObjectKeys(next).map((key) => deps.store.deleteObject(key)));
-    await deps.store.deleteObject(recordKey);
-    return { kind: 'superseded', ...endedMeanwhile };
-  }
-  const manifest = await storeReportManifest(deps.store, next);
-  const ledger = await recordWindowDone(deps, record, manifest);
   await deps.store.deleteObject(recordKey);
-  return { kind: 'curated', manifest, ...(ledger === undefined ? {} : { ledgerKey: ledger }) };
+  if (landed) return { kind: 'already-curated', manifest };
+  return {
+    kind: 'curated',
+    manifest,
+    ...(window.kind === 'recorded' ? { ledgerKey: window.ledgerKey } : {}),
+  };
 }
 
-// The window's ledger entry, when it names another report and a final outcome.
-async function windowEndedElsewhere(
+type WindowEnding =
+  | { readonly kind: 'no-window' }
+  | { readonly kind: 'recorded'; readonly ledgerKey: string }
+  | { readonly kind: 'landed-elsewhere'; readonly ledgerKey: string; readonly byReportId: string };
+
+// The window's ledger entry, when it says DONE through another report (fan-out windows only:
+// two Amazon-generated reports of one interval both land, as in retrieval).
+async function landedThroughAnother(
   store: ObjectStore,
   record: UncuratedReport,
 ): Promise<{ ledgerKey: string; byReportId: string } | undefined> {
   const unit = ledgerUnitOf(record);
-  if (unit === undefined) return undefined;
+  if (unit?.reportConfigId === undefined) return undefined;
   const key = ledgerKey(unit);
   const entry = await storedLedgerEntry(store, key);
-  if (!entry || entry.reportId === record.reportId || !FINAL_OUTCOMES.has(entry.outcome)) {
-    return undefined;
-  }
+  if (entry?.outcome !== LedgerOutcome.Done || entry.reportId === record.reportId) return undefined;
   return { ledgerKey: key, byReportId: entry.reportId };
 }
 
-// Writes the window's DONE entry (the FATAL one the failed retrieval left is replaced), unless
-// the entry already says DONE with these rows or names another report's final outcome.
+// Writes the window's DONE entry (over the FATAL one the failed retrieval left), unless it says
+// so already, or says DONE through another report.
 async function recordWindowDone(
   deps: ReplayReportDeps,
   record: UncuratedReport,
   manifest: ReportManifest,
-): Promise<string | undefined> {
+): Promise<WindowEnding> {
   const unit = ledgerUnitOf(record);
-  if (unit === undefined) return undefined;
+  if (unit === undefined) return { kind: 'no-window' };
+  const elsewhere = await landedThroughAnother(deps.store, record);
+  if (elsewhere) return { kind: 'landed-elsewhere', ...elsewhere };
   const rows = manifest.datasets.reduce((sum, dataset) => sum + dataset.rows, 0);
   const entry = buildLedgerEntry({
     ...unit,
@@ -133,12 +139,16 @@ async function recordWindowDone(
   });
   const key = ledgerKey(entry);
   const stored = await storedLedgerEntry(deps.store, key);
-  if (stored && stored.reportId !== record.reportId && FINAL_OUTCOMES.has(stored.outcome)) {
-    return undefined;
+  if (
+    stored?.outcome !== LedgerOutcome.Done ||
+    stored.reportId !== record.reportId ||
+    stored.rows !== rows
+  ) {
+    await deps.store.putObject(key, serializeLedgerEntry(entry), {
+      contentType: 'application/json',
+    });
   }
-  if (stored?.outcome === LedgerOutcome.Done && stored.rows === rows) return key;
-  await deps.store.putObject(key, serializeLedgerEntry(entry), { contentType: 'application/json' });
-  return key;
+  return { kind: 'recorded', ledgerKey: key };
 }
 
 // The record's ingestion unit as the ledger names it.

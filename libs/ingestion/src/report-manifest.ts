@@ -217,3 +217,12 @@ export async function deleteUnlistedCurated(
   ].filter((key) => !listed.has(key));
   await Promise.allSettled(keys.map((key) => store.deleteObject(key)));
 }
+
+/**
+ * Takes a landed report out of the curated zone: its curated and quarantine objects, then its
+ * manifest (last, so that a take-back cut short is found and finished again). The raw copy stays.
+ */
+export async function takeBackReport(store: ObjectStore, manifest: ReportManifest): Promise<void> {
+  await Promise.all(curatedObjectKeys(manifest).map((key) => store.deleteObject(key)));
+  await store.deleteObject(manifestKey(manifest));
+}

@@ -71,6 +71,18 @@ describe('TSV reports', () => {
     );
     await collect(moved.records);
     expect(moved.schema()[0]?.driftColumns).toEqual(['column_3pl_id', 'column_15f0fef4']);
+    // Headers that snake_case alone would make one: both kept, apart.
+    const alike = parseReport(
+      listings,
+      chunked('seller-sku\tお届け先住所1\t請求先住所1\t#\nSKU-1\ta\tb\tc\n'),
+      context,
+    );
+    const [alikeRow] = await collect(alike.records);
+    const names = alike.schema()[0]?.driftColumns ?? [];
+    expect(names).toHaveLength(3);
+    expect(new Set(names).size).toBe(3);
+    expect(names.every((name) => /^column_[a-z0-9_]+$/.test(name))).toBe(true);
+    expect(Object.values((alikeRow as { drift: object }).drift)).toEqual(['a', 'b', 'c']);
   });
 
   it('refuses a header that names none of the columns (a translated one, or no header at all)', async () => {

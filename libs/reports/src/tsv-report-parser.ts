@@ -56,17 +56,22 @@ export function tsvLayout(dataset: DatasetDefinition, header: readonly string[])
   };
 }
 
-// A drift column's name: the header in snake_case; when that is no column name, `column_` and the
-// snake_case (a leading digit), or a hash of the header (another script: the name stays the same
-// wherever the column moves), or the column's position (an empty header, e.g. a trailing tab).
+// A drift column's name: the header in snake_case. A header with characters snake_case drops
+// (another script, accents: `お届け先住所1` and `請求先住所1` would both be `1`) gets a hash of
+// itself after them, so no two headers share a name and a name stays put wherever its column
+// moves; one with a leading digit gets `column_` before it; an empty one (a trailing tab) is
+// named by its position.
 const COLUMN_NAME = /^[a-z][a-z0-9_]*$/;
+const NOT_ASCII = /[^\x00-\x7f]/;
 
 function driftColumnName(header: string, index: number): string {
   const trimmed = header.trim();
+  if (trimmed === '') return `column_${index + 1}`;
   const snake = toSnakeCase(trimmed);
-  if (COLUMN_NAME.test(snake)) return snake;
-  if (snake !== '') return `column_${snake}`;
-  return trimmed === '' ? `column_${index + 1}` : `column_${fnv1a(trimmed)}`;
+  if (snake !== '' && !NOT_ASCII.test(trimmed)) {
+    return COLUMN_NAME.test(snake) ? snake : `column_${snake}`;
+  }
+  return `column_${snake === '' ? '' : `${snake}_`}${fnv1a(trimmed)}`;
 }
 
 function fnv1a(text: string): string {

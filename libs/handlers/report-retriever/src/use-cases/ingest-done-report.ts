@@ -1,8 +1,8 @@
 import {
   type RetrieveReportDeps,
-  curatedObjectKeys,
   retrieveReport,
   storedReportManifest,
+  takeBackReport,
 } from '@spapi-lake/ingestion';
 import {
   LedgerOutcome,
@@ -46,11 +46,14 @@ export interface IngestDoneReportResult {
  * Ingests a DONE report (ingestion's retrieveReport: raw copy, curated Parquet, quarantine,
  * manifest), then records its ingestion unit DONE in the ledger with its row count. A report whose
  * manifest exists was completely ingested before (the manifest is written last): a retried task
- * or a second notification only completes the ledger, leaving every object as it was. A window
- * lands once: when its ledger entry already says DONE through another report whose manifest is in
- * the lake (a replayed report, or a window tried again after its DONE), this report is not
- * retrieved (or, when that report landed during the retrieval, its curated objects are taken
- * back), so no row lands twice.
+ * or a second notification only completes the ledger, leaving every object as it was.
+ *
+ * A fan-out window lands once: when its ledger entry already says DONE through another report
+ * whose manifest is in the lake (a replayed report, a window tried again after its DONE), this
+ * report is not retrieved; when that report lands first while this one is retrieved, the ledger
+ * keeps it and this one's curated objects and manifest are taken back (its raw copy stays), a
+ * take-back a retried task resumes. Amazon-generated reports (settlements) are not windows the
+ * pipeline asked for: two of them always both land.
  */
 export async function ingestDoneReport(
   deps: RetrieveReportDeps,
@@ -58,9 +61,10 @@ export async function ingestDoneReport(
 ): Promise<IngestDoneReportResult> {
   const placement =
     input.placement ?? (await placeReportFromGetReport(deps.reports, input.reportId));
+  const landsOnce = placement.reportConfigId !== undefined;
   const key = manifestKey({ sellingPartnerId: input.sellingPartnerId, reportId: input.reportId });
   const stored = await storedReportManifest(deps.store, key);
-  if (stored === undefined) {
+  if (landsOnce && stored === undefined) {
     const landed = await landedThroughAnother(deps.store, input, placement);
     if (landed !== undefined) return landed;
   }
@@ -77,32 +81,29 @@ export async function ingestDoneReport(
         windowEnd: placement.window.end,
       },
     }));
-  if (stored === undefined) {
-    // Another report of the window (a replay) may have landed while this one was retrieved: the
-    // first to land stays, this one's curated objects and manifest are taken back (its raw copy
-    // stays, like any raw document).
-    const landed = await landedThroughAnother(deps.store, input, placement);
-    if (landed !== undefined) {
-      await Promise.all(curatedObjectKeys(manifest).map((k) => deps.store.deleteObject(k)));
-      await deps.store.deleteObject(key);
-      return landed;
-    }
-  }
+  const done = buildLedgerEntry({
+    ...ledgerUnit({ ...input, reportType: manifest.reportType }, placement),
+    outcome: LedgerOutcome.Done,
+    rows: manifest.datasets.reduce((sum, dataset) => sum + dataset.rows, 0),
+    reportId: manifest.reportId,
+    recordedAt: new Date(deps.clock.now()),
+  });
   const ledger = await recordLedgerEntry(
     deps.store,
-    buildLedgerEntry({
-      sellingPartnerId: input.sellingPartnerId,
-      reportType: manifest.reportType,
-      reportConfigId: placement.reportConfigId,
-      marketplaceIds: placement.marketplaceIds,
-      windowStart: placement.window.start,
-      windowEnd: placement.window.end,
-      outcome: LedgerOutcome.Done,
-      rows: manifest.datasets.reduce((sum, dataset) => sum + dataset.rows, 0),
-      reportId: manifest.reportId,
-      recordedAt: new Date(deps.clock.now()),
-    }),
+    done,
+    (entry) =>
+      landsOnce && entry.outcome === LedgerOutcome.Done && entry.reportId !== input.reportId,
   );
+  if (ledger.entry.reportId !== input.reportId) {
+    // Another report of the window landed first (a replay racing this retrieval).
+    const landed = await landedThroughAnother(deps.store, input, placement);
+    if (landed !== undefined) {
+      await takeBackReport(deps.store, manifest);
+      return landed;
+    }
+    // That report's manifest is gone: this one lands after all.
+    await recordLedgerEntry(deps.store, done);
+  }
   return {
     manifest,
     manifestKey: key,
