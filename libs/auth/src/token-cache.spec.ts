@@ -61,4 +61,35 @@ describe('TokenCache', () => {
     cache.invalidate('k');
     expect((await cache.get('k', fetch)).accessToken).toBe('t3');
   });
+
+  it('does not let a forced refresh join an ordinary fetch, nor that fetch put its token back', async () => {
+    const cache = new TokenCache(clock);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // An ordinary fetch under way answers with the token being replaced (the broker's cache).
+    const stale = cache.get('k', async () => {
+      await gate;
+      return { accessToken: 'revoked', expiresAt: clock.now() + 3_600_000 };
+    });
+    const fresh = cache.get(
+      'k',
+      async () => ({ accessToken: 'new', expiresAt: clock.now() + 3_600_000 }),
+      { forceRefresh: true },
+    );
+    // Ordinary callers meanwhile join the forced fetch.
+    const joined = cache.get('k', async () => {
+      throw new Error('not called');
+    });
+    expect((await fresh).accessToken).toBe('new');
+    expect((await joined).accessToken).toBe('new');
+    release();
+    expect((await stale).accessToken).toBe('revoked');
+    expect(
+      (
+        await cache.get('k', async () => {
+          throw new Error('not called');
+        })
+      ).accessToken,
+    ).toBe('new');
+  });
 });

@@ -11,7 +11,13 @@ export const TOKEN_REFRESH_MARGIN_MS = 60_000;
  */
 export class TokenCache {
   private readonly tokens = new Map<string, AccessToken>();
-  private readonly pending = new Map<string, Promise<AccessToken>>();
+  private readonly pending = new Map<
+    string,
+    { readonly flight: Promise<AccessToken>; readonly forced: boolean }
+  >();
+  /** The number of the latest fetch started per key: only its token is kept. */
+  private readonly latest = new Map<string, number>();
+  private fetches = 0;
 
   constructor(
     private readonly clock: Clock,
@@ -24,10 +30,11 @@ export class TokenCache {
     fetch: () => Promise<AccessToken>,
     options: { readonly forceRefresh?: boolean } = {},
   ): Promise<AccessToken> {
-    if (options.forceRefresh === true) this.tokens.delete(key);
+    const forced = options.forceRefresh === true;
+    if (forced) this.tokens.delete(key);
     const cached = this.tokens.get(key);
     if (cached !== undefined && this.isFresh(cached)) return cached;
-    return this.fetchOnce(key, fetch);
+    return this.fetchOnce(key, fetch, forced);
   }
 
   /** Forgets the token of `key`. */
@@ -39,12 +46,19 @@ export class TokenCache {
     return this.clock.now() < token.expiresAt - this.refreshMarginMs;
   }
 
-  private fetchOnce(key: string, fetch: () => Promise<AccessToken>): Promise<AccessToken> {
+  private fetchOnce(
+    key: string,
+    fetch: () => Promise<AccessToken>,
+    forced: boolean,
+  ): Promise<AccessToken> {
     const running = this.pending.get(key);
-    // A fetch under way yields a token at least as new as any the caller wants replaced: join it.
-    if (running !== undefined) return running;
+    // A fetch under way is joined, except by a forced refresh when it is not forced itself: it may
+    // answer with the very token being replaced (the broker serves its own cache to it).
+    if (running !== undefined && (running.forced || !forced)) return running.flight;
+    const number = ++this.fetches;
+    this.latest.set(key, number);
     const settle = (): void => {
-      if (this.pending.get(key) === flight) this.pending.delete(key);
+      if (this.pending.get(key)?.flight === flight) this.pending.delete(key);
     };
     // Started on a later tick, so a fetch that throws synchronously still settles after `set`.
     const flight: Promise<AccessToken> = Promise.resolve()
@@ -52,7 +66,8 @@ export class TokenCache {
       .then(
         (token) => {
           settle();
-          this.store(key, token);
+          // A fetch overtaken by a forced one must not put back the token it replaced.
+          if (this.latest.get(key) === number) this.store(key, token);
           return token;
         },
         (error: unknown) => {
@@ -60,7 +75,7 @@ export class TokenCache {
           throw error;
         },
       );
-    this.pending.set(key, flight);
+    this.pending.set(key, { flight, forced });
     return flight;
   }
 

@@ -261,7 +261,7 @@ describe('retrieveReport', () => {
     });
   });
 
-  it('keeps drift headers from overwriting typed or lineage columns', async () => {
+  it('keeps drift headers from overwriting typed or lineage columns, and from each other', async () => {
     const text =
       'amazon-order-id\tpurchase-date\tPurchase Date\t_report_id\t2nd-gift\tgift-note\tgift note\n' +
       '302-9\t2026-10-01T10:00:00+00:00\tyesterday\tforged\tx\tfor you\tdup\n';
@@ -277,13 +277,27 @@ describe('retrieveReport', () => {
     const [file] = sinks.files;
     expect(
       file?.columns.filter((column) => column.type === 'string' && column.name.startsWith('gift')),
-    ).toEqual([{ name: 'gift_note', type: 'string', nullable: true }]);
+    ).toEqual([
+      { name: 'gift_note', type: 'string', nullable: true },
+      { name: 'gift_note_7', type: 'string', nullable: true },
+    ]);
+    // Two headers with one snake_case name, or one a schema column has, keep their values apart.
     expect(file?.rows[0]).toMatchObject({
       purchase_date: Date.parse('2026-10-01T10:00:00Z'),
+      purchase_date_3: 'yesterday',
       _report_id: doneReport.reportId,
+      report_id: 'forged',
+      column_2nd_gift: 'x',
+      gift_note: 'for you',
+      gift_note_7: 'dup',
     });
-    // Two headers with one snake_case name share the one column.
-    expect(['for you', 'dup']).toContain(file?.rows[0]?.['gift_note']);
+    expect(manifest.datasets[0]?.driftColumns).toEqual([
+      'column_2nd_gift',
+      'gift_note',
+      'gift_note_7',
+      'purchase_date_3',
+      'report_id',
+    ]);
   });
 
   it('writes the manifest last, as the lake reads it back', async () => {

@@ -38,9 +38,19 @@ export function tsvLayout(dataset: DatasetDefinition, header: readonly string[])
   }
   if (slots.length === 0) throw headerUnrecognised(dataset, header);
   const known = new Set(dataset.columns.map((column) => column.source));
+  // A drift name already taken (by a schema column, or an earlier header of the same snake_case
+  // name) gets the header's position: no two columns share a name, so no value is dropped.
+  const taken = new Set(dataset.columns.map((column) => column.name));
   const drift = header
-    .map((name, index) => ({ index, name: driftColumnName(name, index) }))
-    .filter(({ index }) => !known.has((header[index] ?? '').trim()));
+    .map((name, index) => ({ index, header: name.trim() }))
+    .filter(({ header: name }) => !known.has(name))
+    .map(({ index, header: name }) => {
+      let unique = driftColumnName(name, index);
+      if (taken.has(unique)) unique = `${unique}_${index + 1}`;
+      while (taken.has(unique)) unique = `${unique}_`;
+      taken.add(unique);
+      return { index, name: unique };
+    });
   return {
     dataset,
     width: header.length,

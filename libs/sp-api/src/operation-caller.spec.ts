@@ -109,13 +109,13 @@ describe('operation calls: retries, tokens and errors', () => {
     ]);
   });
 
-  it('refreshes at most once per call', async () => {
-    fixture.server.reply(expiredToken, expiredToken);
+  it('refreshes at most twice per call (a token revoked again while the call waited)', async () => {
+    fixture.server.reply(expiredToken, expiredToken, expiredToken);
     const error = await fixture.client.reports.getReport('R1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SpApiAccessDeniedError);
     expect(error).toMatchObject({ requestId: 'req-403', code: 'Unauthorized' });
-    expect(fixture.server.requests).toHaveLength(2);
-    expect(fixture.tokens.requests.filter((r) => r.forceRefresh)).toHaveLength(1);
+    expect(fixture.server.requests).toHaveLength(3);
+    expect(fixture.tokens.requests.filter((r) => r.forceRefresh)).toHaveLength(2);
   });
 
   it('does not refresh a caller-supplied restricted data token', async () => {
@@ -193,7 +193,14 @@ describe('operation calls: retries, tokens and errors', () => {
   });
 
   it('never puts access tokens into error messages', async () => {
-    fixture.server.reply(expiredToken, expiredToken, quotaExceeded, quotaExceeded, quotaExceeded);
+    fixture.server.reply(
+      expiredToken,
+      expiredToken,
+      expiredToken,
+      quotaExceeded,
+      quotaExceeded,
+      quotaExceeded,
+    );
     const errors = [
       await fixture.client.reports.getReport('R1').catch((e: unknown) => e),
       await fixture.client.reports.createReport(createBody).catch((e: unknown) => e),

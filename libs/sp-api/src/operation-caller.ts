@@ -13,6 +13,10 @@ import { type QueryValue, buildRequestUrl } from './request-url';
 import { type RetryPolicy, isTransientNetworkFailure } from './retry-policy';
 import type { TokenGrant, TokenProvider } from './token-provider';
 
+// Forced token refreshes per call: a second one covers a token revoked again while the call waited
+// (Amazon invalidates access tokens early, not only at expiry); past it the 403 is the answer.
+const MAX_TOKEN_REFRESHES = 2;
+
 /** Inputs of one operation call, as the model names them. */
 export interface OperationRequest {
   readonly pathParams?: Readonly<Record<string, string>>;
@@ -124,7 +128,7 @@ export function createOperationCaller(options: OperationCallerOptions): Operatio
 
     let attempt = 0;
     let forceRefresh = false;
-    let refreshedOnce = false;
+    let refreshes = 0;
     for (;;) {
       // The token stays in flight until the answer is in (see TokenBucketRateLimiter).
       const lease = await limiter.acquireLease();
@@ -150,12 +154,12 @@ export function createOperationCaller(options: OperationCallerOptions): Operatio
         }
         const errors = parseSpApiErrors(parsed);
         if (
-          !refreshedOnce &&
+          refreshes < MAX_TOKEN_REFRESHES &&
           request.accessToken === undefined &&
           isExpiredTokenFailure(raw.status, errors)
         ) {
-          // One forced refresh per call, not counted as a retry: the cached token simply aged out.
-          refreshedOnce = true;
+          // A forced refresh, not counted as a retry: the cached token aged out or was revoked.
+          refreshes += 1;
           forceRefresh = true;
           attempt -= 1;
           continue;

@@ -80,8 +80,8 @@ const variants: Readonly<Record<ColumnDefinition['type'], readonly string[]>> = 
 
 function documentFor(definition: ReportTypeDefinition): string {
   const columns = definition.datasets[0]?.columns ?? [];
-  // Drift: two headers with one snake_case name (the last wins), one without a usable name, one
-  // colliding with a schema column's name, and an empty one (a trailing tab).
+  // Drift: two headers with one snake_case name, one without a usable name, one colliding with a
+  // schema column's name, and an empty one (a trailing tab).
   const drift = ['Gift Note', 'gift-note', '2nd value', columns[0]?.name.toUpperCase() ?? 'X', ''];
   const header = [...columns.map((column) => column.source), ...drift];
   const lines = [`\uFEFF${header.join('\t')}`];
