@@ -15,7 +15,6 @@ import {
   reportManifestOf,
   storeReportManifest,
   storeUncuratedReport,
-  storedReportManifest,
   uncuratedReportOf,
 } from './report-manifest';
 import { findReportDefinition } from './find-report-definition';

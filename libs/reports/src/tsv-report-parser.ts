@@ -72,7 +72,7 @@ export function tsvLayout(dataset: DatasetDefinition, header: readonly string[])
 // moves; one with a leading digit gets `column_` before it; an empty one (a trailing tab) is
 // named by its position.
 const COLUMN_NAME = /^[a-z][a-z0-9_]*$/;
-const NOT_ASCII = /[^\x00-\x7f]/;
+const NOT_ASCII = /[\u0080-\uffff]/;
 
 function driftColumnName(header: string, index: number): string {
   const trimmed = header.trim();
