@@ -43,10 +43,13 @@ export class TokenBrokerClient implements AccessTokenProvider {
     return new TokenBrokerClient({ ...this.options, partner }, this.cache);
   }
 
-  /** An access token for `grant`; `forceRefresh` skips both this cache and the broker's. */
+  /**
+   * An access token for `grant`; `forceRefresh` skips both this cache and the broker's, unless
+   * this cache already holds a newer token than the `rejectedToken` SP-API refused.
+   */
   async getToken(
     grant: TokenGrant,
-    options: { readonly forceRefresh?: boolean } = {},
+    options: { readonly forceRefresh?: boolean; readonly rejectedToken?: string } = {},
   ): Promise<string> {
     const vendGrant = this.toVendGrant(grant);
     const token = await this.cache.get(

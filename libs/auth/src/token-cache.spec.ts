@@ -92,4 +92,26 @@ describe('TokenCache', () => {
       ).accessToken,
     ).toBe('new');
   });
+
+  it('serves the newer token to a forced refresh of a token another caller replaced already', async () => {
+    const cache = new TokenCache(clock);
+    let fetches = 0;
+    const fetch = async () => ({
+      accessToken: `t${++fetches}`,
+      expiresAt: clock.now() + 3_600_000,
+    });
+    await cache.get('k', fetch);
+    // Two calls were refused with t1: the first refresh fetches t2, the second is served t2.
+    expect(
+      (await cache.get('k', fetch, { forceRefresh: true, rejectedToken: 't1' })).accessToken,
+    ).toBe('t2');
+    expect(
+      (await cache.get('k', fetch, { forceRefresh: true, rejectedToken: 't1' })).accessToken,
+    ).toBe('t2');
+    expect(fetches).toBe(2);
+    // t2 refused in turn: fetched anew.
+    expect(
+      (await cache.get('k', fetch, { forceRefresh: true, rejectedToken: 't2' })).accessToken,
+    ).toBe('t3');
+  });
 });

@@ -24,16 +24,22 @@ export class TokenCache {
     private readonly refreshMarginMs = TOKEN_REFRESH_MARGIN_MS,
   ) {}
 
-  /** The cached token of `key` while fresh; else the result of `fetch`, started once per key. */
+  /**
+   * The cached token of `key` while fresh; else the result of `fetch`, started once per key.
+   * `forceRefresh` fetches anew, unless the cached token is no longer the `rejectedToken` being
+   * replaced (another caller refreshed it already).
+   */
   async get(
     key: string,
     fetch: () => Promise<AccessToken>,
-    options: { readonly forceRefresh?: boolean } = {},
+    options: { readonly forceRefresh?: boolean; readonly rejectedToken?: string } = {},
   ): Promise<AccessToken> {
     const forced = options.forceRefresh === true;
-    if (forced) this.tokens.delete(key);
     const cached = this.tokens.get(key);
-    if (cached !== undefined && this.isFresh(cached)) return cached;
+    const replaced =
+      options.rejectedToken !== undefined && cached?.accessToken !== options.rejectedToken;
+    if (cached !== undefined && this.isFresh(cached) && (!forced || replaced)) return cached;
+    if (forced) this.tokens.delete(key);
     return this.fetchOnce(key, fetch, forced);
   }
 

@@ -9,5 +9,8 @@ export type TokenGrant =
 
 /** The `TokenProvider` shape of the SP-API client. */
 export interface AccessTokenProvider {
-  getToken(grant: TokenGrant, options?: { readonly forceRefresh?: boolean }): Promise<string>;
+  getToken(
+    grant: TokenGrant,
+    options?: { readonly forceRefresh?: boolean; readonly rejectedToken?: string },
+  ): Promise<string>;
 }

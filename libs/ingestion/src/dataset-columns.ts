@@ -16,8 +16,8 @@ export const lineageColumns: readonly ParquetColumn[] = [
   { name: '_source_position', type: 'int64', nullable: false },
 ];
 
-// A TSV header whose snake_case form is empty, starts with a digit or an underscore (lineage's
-// prefix) gets no column of its own; its values stay in the raw document.
+// tsvLayout names every drift field this way (`column_…` where snake_case gives no such name), so
+// the check only guards lineage's `_` prefix and names from elsewhere.
 const DRIFT_COLUMN_NAME = /^[a-z][a-z0-9_]*$/;
 
 // Money in flat files is exact: DECIMAL(18, scale) holds any realistic amount.

@@ -278,24 +278,24 @@ describe('retrieveReport', () => {
     expect(
       file?.columns.filter((column) => column.type === 'string' && column.name.startsWith('gift')),
     ).toEqual([
-      { name: 'gift_note', type: 'string', nullable: true },
-      { name: 'gift_note_7', type: 'string', nullable: true },
+      { name: 'gift_note_3d50bea2', type: 'string', nullable: true },
+      { name: 'gift_note_9db96215', type: 'string', nullable: true },
     ]);
     // Two headers with one snake_case name, or one a schema column has, keep their values apart.
     expect(file?.rows[0]).toMatchObject({
       purchase_date: Date.parse('2026-10-01T10:00:00Z'),
-      purchase_date_3: 'yesterday',
+      purchase_date_793d8b72: 'yesterday',
       _report_id: doneReport.reportId,
       report_id: 'forged',
       column_2nd_gift: 'x',
-      gift_note: 'for you',
-      gift_note_7: 'dup',
+      gift_note_3d50bea2: 'for you',
+      gift_note_9db96215: 'dup',
     });
     expect(manifest.datasets[0]?.driftColumns).toEqual([
       'column_2nd_gift',
-      'gift_note',
-      'gift_note_7',
-      'purchase_date_3',
+      'gift_note_3d50bea2',
+      'gift_note_9db96215',
+      'purchase_date_793d8b72',
       'report_id',
     ]);
   });

@@ -85,6 +85,31 @@ describe('TSV reports', () => {
     expect(Object.values((alikeRow as { drift: object }).drift)).toEqual(['a', 'b', 'c']);
   });
 
+  it('keeps a repeated schema header and same-named drift headers apart, by stable names', async () => {
+    const text = 'seller-sku\tGift Note\tgift-note\tseller-sku\tgift-note\nA\tx\ty\tB\tz\n';
+    const parse = parseReport(listings, chunked(text), context);
+    const [row] = await collect(parse.records);
+    // The last seller-sku is the schema column's; the first is kept as drift.
+    expect(row).toMatchObject({ values: { seller_sku: 'B' } });
+    const drift = (row as { drift: Record<string, string> }).drift;
+    expect(Object.values(drift).sort()).toEqual(['A', 'x', 'y', 'z']);
+    // Same-named headers are named by hashes of their own text, whatever the column order; the
+    // very same header repeated is told apart by its position.
+    const names = parse.schema()[0]?.driftColumns ?? [];
+    expect(names).toHaveLength(4);
+    expect(names).not.toContain('gift_note');
+    const moved = parseReport(
+      listings,
+      chunked('gift-note\tseller-sku\tGift Note\ny\tA\tx\n'),
+      context,
+    );
+    await collect(moved.records);
+    expect([...(moved.schema()[0]?.driftColumns ?? [])].sort()).toEqual(
+      [names[1], names[2]].sort(),
+    );
+    expect(names[3]).toBe(`${names[2]}_5`);
+  });
+
   it('refuses a header that names none of the columns (a translated one, or no header at all)', async () => {
     const translated = '出品者SKU\t商品名\t価格\nSKU-1\tマグカップ\t1200\n';
     await expect(

@@ -14,7 +14,7 @@ export interface TsvLayout {
   readonly width: number;
   /** Schema columns the document carries, and the field each is in. */
   readonly slots: readonly { readonly index: number; readonly column: ColumnDefinition }[];
-  /** Fields the schema does not know, by snake_case header name (duplicates possible). */
+  /** The other fields (unknown headers, a schema header repeated), by unique column name. */
   readonly drift: readonly { readonly index: number; readonly name: string }[];
   readonly observation: SchemaObservation;
   readonly valuesTemplate: Readonly<Record<string, CellValue>>;
@@ -37,20 +37,25 @@ export function tsvLayout(dataset: DatasetDefinition, header: readonly string[])
     else slots.push({ index, column });
   }
   if (slots.length === 0) throw headerUnrecognised(dataset, header);
-  const known = new Set(dataset.columns.map((column) => column.source));
-  // A drift name already taken (by a schema column, or an earlier header of the same snake_case
-  // name) gets the header's position: no two columns share a name, so no value is dropped.
-  const taken = new Set(dataset.columns.map((column) => column.name));
-  const drift = header
+  // Every field a schema column does not read is drift, a repeated schema header too. A name that
+  // a schema column or another drift header also has gets a hash of its own header (whatever the
+  // order of the columns), and the very same header repeated its position after the first: no
+  // two columns share a name, so no value is dropped.
+  const read = new Set(slots.map((slot) => slot.index));
+  const fields = header
     .map((name, index) => ({ index, header: name.trim() }))
-    .filter(({ header: name }) => !known.has(name))
-    .map(({ index, header: name }) => {
-      let unique = driftColumnName(name, index);
-      if (taken.has(unique)) unique = `${unique}_${index + 1}`;
-      while (taken.has(unique)) unique = `${unique}_`;
-      taken.add(unique);
-      return { index, name: unique };
-    });
+    .filter(({ index }) => !read.has(index))
+    .map((field) => ({ ...field, base: driftColumnName(field.header, field.index) }));
+  const uses = new Map<string, number>(dataset.columns.map((column) => [column.name, 1]));
+  for (const { base } of fields) uses.set(base, (uses.get(base) ?? 0) + 1);
+  const taken = new Set(dataset.columns.map((column) => column.name));
+  const drift = fields.map(({ index, header: name, base }) => {
+    let unique = (uses.get(base) ?? 0) > 1 ? `${base}_${fnv1a(name)}` : base;
+    if (taken.has(unique)) unique = `${unique}_${index + 1}`;
+    while (taken.has(unique)) unique = `${unique}_`;
+    taken.add(unique);
+    return { index, name: unique };
+  });
   return {
     dataset,
     width: header.length,

@@ -127,7 +127,7 @@ export function createOperationCaller(options: OperationCallerOptions): Operatio
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
 
     let attempt = 0;
-    let forceRefresh = false;
+    let rejectedToken: string | undefined;
     let refreshes = 0;
     for (;;) {
       // The token stays in flight until the answer is in (see TokenBucketRateLimiter).
@@ -136,12 +136,15 @@ export function createOperationCaller(options: OperationCallerOptions): Operatio
       try {
         token =
           request.accessToken ??
-          (await tokenProvider.getToken(grant, forceRefresh ? { forceRefresh: true } : undefined));
+          (await tokenProvider.getToken(
+            grant,
+            rejectedToken === undefined ? undefined : { forceRefresh: true, rejectedToken },
+          ));
       } catch (error) {
         lease.release();
         throw error;
       }
-      forceRefresh = false;
+      rejectedToken = undefined;
       attempt += 1;
 
       let failure: Error;
@@ -160,7 +163,7 @@ export function createOperationCaller(options: OperationCallerOptions): Operatio
         ) {
           // A forced refresh, not counted as a retry: the cached token aged out or was revoked.
           refreshes += 1;
-          forceRefresh = true;
+          rejectedToken = token;
           attempt -= 1;
           continue;
         }

@@ -13,8 +13,15 @@ export type TokenGrant =
 
 /**
  * Port: LWA access tokens for SP-API calls. `forceRefresh` asks for a fresh token instead of a
- * cached one (the API said the token expired).
+ * cached one (the API said the token expired); `rejectedToken` is the token it refused, so that a
+ * provider whose cached token is already a newer one serves that instead of fetching again.
  */
 export interface TokenProvider {
-  getToken(grant: TokenGrant, options?: { readonly forceRefresh?: boolean }): Promise<string>;
+  getToken(grant: TokenGrant, options?: TokenRefreshOptions): Promise<string>;
+}
+
+/** How a token is asked for after SP-API refused one. */
+export interface TokenRefreshOptions {
+  readonly forceRefresh?: boolean;
+  readonly rejectedToken?: string;
 }

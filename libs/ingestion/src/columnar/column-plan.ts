@@ -60,7 +60,7 @@ export class ColumnPlan {
   constructor(setup: TsvCurationSetup, layout: TsvLayout, encoding: ColumnarParquetEncoding) {
     this.converters = setup.columns.map((column) => encoding.converter(column));
     const slotOf = new Map(layout.slots.map((slot) => [slot.column.name, slot]));
-    // The last header with a drift name wins, as in the row path's drift record.
+    // Drift names are unique (tsvLayout).
     const driftOf = new Map(layout.drift.map(({ index, name }) => [name, index]));
     const definitionOf = new Map(setup.dataset.columns.map((c) => [c.name, c]));
     this.sources = setup.columns.map((column): Source => {
