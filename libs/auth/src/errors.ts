@@ -130,10 +130,14 @@ export class ClientSecretProofFailedError extends TypedError {
   readonly retryable = true;
 }
 
-/** The token broker could not be invoked, or answered something that is not a vend response. */
+/**
+ * The token broker could not be invoked for a reason a retry does not cure (access denied, no such
+ * function), or answered something that is not a vend response. Throttling and outages are
+ * TokenBrokerUnavailableError.
+ */
 export class BrokerInvocationError extends TypedError {
   override readonly name = 'BrokerInvocationError';
-  readonly retryable = true;
+  readonly retryable = false;
 }
 
 /**

@@ -25,8 +25,16 @@ export const TransientErrorName = {
   StateStoreUnavailable: 'StateStoreUnavailableError',
   /** A lane or report-request record changed under concurrent writers on every try. */
   StateStoreContention: 'StateStoreContentionError',
-  /** An SSM configuration parameter (accounts, report configs, endpoints) could not be read. */
+  /** An SSM configuration parameter (accounts, report configs) could not be read. */
   ConfigParameterUnavailable: 'ConfigParameterUnavailableError',
+  /** libs/auth-adapters: the SSM endpoint settings or account registry could not be read. */
+  AccountRegistryUnavailable: 'AccountRegistryUnavailableError',
+  /** libs/handlers/catalog-listings-fetcher: the partner directory (SSM) could not be read. */
+  PartnerDirectoryUnavailable: 'PartnerDirectoryUnavailableError',
+  /** libs/handlers/catalog-listings-fetcher: the SKU refresh log (DynamoDB) did not answer. */
+  SkuRefreshLogUnavailable: 'SkuRefreshLogUnavailableError',
+  /** libs/ingestion: getReport does not say DONE yet though the notification did. */
+  ReportNotReady: 'ReportNotReadyError',
 } as const;
 export type TransientErrorName = (typeof TransientErrorName)[keyof typeof TransientErrorName];
 

@@ -58,8 +58,22 @@ export const reportDocumentRetrier: Retrier = {
 };
 
 /**
- * The report creator's lane and report-request stores (throttled, no answer, writers racing on one
- * record) and its SSM configuration. Every write is conditional and every transition idempotent per
+ * A report whose notification said DONE before getReport does: retrieval waits a little. The
+ * retrieval itself changes nothing until the document is read, so a retry is safe.
+ */
+export const reportNotReadyRetrier: Retrier = {
+  ErrorEquals: [TransientErrorName.ReportNotReady],
+  IntervalSeconds: 30,
+  BackoffRate: 2,
+  MaxAttempts: 4,
+  MaxDelaySeconds: 300,
+  JitterStrategy: 'FULL',
+};
+
+/**
+ * The state stores (report creator's lanes and report requests, the SKU refresh log: throttled, no
+ * answer, writers racing on one record) and SSM configuration (accounts, report configs, endpoint
+ * settings, the partner directory). Every write is conditional and every transition idempotent per
  * try, so a retry is safe.
  */
 export const stateAndConfigRetrier: Retrier = {
@@ -67,6 +81,9 @@ export const stateAndConfigRetrier: Retrier = {
     TransientErrorName.StateStoreUnavailable,
     TransientErrorName.StateStoreContention,
     TransientErrorName.ConfigParameterUnavailable,
+    TransientErrorName.AccountRegistryUnavailable,
+    TransientErrorName.PartnerDirectoryUnavailable,
+    TransientErrorName.SkuRefreshLogUnavailable,
   ],
   IntervalSeconds: 2,
   BackoffRate: 2,
@@ -80,6 +97,7 @@ export const spApiTaskRetry: readonly Retrier[] = [
   spApiQuotaRetrier,
   transientServiceRetrier,
   reportDocumentRetrier,
+  reportNotReadyRetrier,
   stateAndConfigRetrier,
   lambdaServiceRetrier,
 ];
