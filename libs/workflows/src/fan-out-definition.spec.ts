@@ -202,6 +202,7 @@ class FanOutWorld {
           this.state(input.lane),
           input.window,
           errorName,
+          this.now,
           input.maxFatalAttempts,
         );
         this.laneStates.set(input.lane.key, result.state);
@@ -409,7 +410,7 @@ describe('fanOutDefinition: executed locally', () => {
     }
   });
 
-  it('stops a lane at a failed window, retries it next run, and skips it after N FATALs', async () => {
+  it('stops a lane at a failed window, retries it next run, and skips it after N FATALs 72 h past its end', async () => {
     const world = new FanOutWorld(
       [account({ marketplaceIds: [DE, FR] })],
       [reportConfig({ id: 'orders', reportType: ORDERS, startDate: '2024-12-28' })],
@@ -420,6 +421,7 @@ describe('fanOutDefinition: executed locally', () => {
         : undefined;
     const summaries = await runDaily(world, ['2025-01-01', '2025-01-02', '2025-01-03']);
 
+    // The third FATAL comes on 2025-01-03 at 02:00, 74 h after the window's end: it skips.
     expect(summaries.map((run) => run.map((lane) => lane.status))).toEqual([
       ['BLOCKED', 'COMPLETED'],
       ['BLOCKED', 'COMPLETED'],
@@ -648,7 +650,7 @@ describe('fanOutDefinition: executed locally', () => {
     });
   });
 
-  it('drives the real ingestion state machine and skips a FATAL window at once when N = 1', async () => {
+  it('drives the real ingestion state machine and skips a FATAL window at once when N = 1, 72 h past its end', async () => {
     const ingestion = localStateMachine(
       reportIngestionDefinition({
         createReportFunctionArn: fn('report-creator'),
@@ -673,10 +675,10 @@ describe('fanOutDefinition: executed locally', () => {
       },
       (name) => ingestionExecutionArn(INGESTION, name),
     );
-    world.now = at('2025-01-01T02:00:00Z');
+    world.now = at('2025-01-03T02:00:00Z');
     const run = await runLocally(
       machine({ maxFatalAttempts: 1 }),
-      { scheduledTime: '2025-01-01T02:00:00Z' },
+      { scheduledTime: '2025-01-03T02:00:00Z' },
       { handlers: world.handlers(ingestWindow) },
     );
 
@@ -684,13 +686,15 @@ describe('fanOutDefinition: executed locally', () => {
       {
         lane: expect.objectContaining({ marketplaceId: DE }),
         status: 'COMPLETED',
-        windowsCompleted: 2,
-        windowsPlanned: 2,
+        windowsCompleted: 4,
+        windowsPlanned: 4,
       },
     ]);
     expect(world.ingested.get(`A1B2C3D4E5F6G7#EU#orders#${DE}`)).toEqual([
       ['2024-12-31T00:00:00Z', '2025-01-01T00:00:00Z'],
+      ['2025-01-01T00:00:00Z', '2025-01-02T00:00:00Z'],
+      ['2025-01-02T00:00:00Z', '2025-01-03T00:00:00Z'],
     ]);
-    expect(world.watermark(DE)).toBe('2025-01-01T00:00:00Z');
+    expect(world.watermark(DE)).toBe('2025-01-03T00:00:00Z');
   });
 });

@@ -15,7 +15,12 @@ export {
   WorkflowErrorName,
 } from './error-names';
 export { WatermarkConflictError, WindowPlanningError } from './errors';
-export { isReportPeriod, nextPeriodStart, periodStart } from './report-period';
+export {
+  dateGranularityPeriod,
+  isReportPeriod,
+  nextPeriodStart,
+  periodStart,
+} from './report-period';
 export type { ReportWindow } from './report-window';
 export {
   DEFAULT_MAX_SNAPSHOT_BACKFILL_DAYS,
@@ -29,6 +34,8 @@ export { planningTime } from './planning-time';
 export {
   DEFAULT_CLAIM_TTL_MS,
   DEFAULT_MAX_FATAL_ATTEMPTS,
+  FATAL_MAY_PASS_FOR_MS,
+  fatalWindowToSkip,
   NEVER_STARTED_TAKEOVER_DELAY_MS,
   NOT_STARTED,
   claimLaneWindow,

@@ -6,6 +6,7 @@ import {
   claimLaneWindow,
   completeLaneWindow,
   fatalAttemptsOf,
+  fatalWindowToSkip,
   recordLaneWindowFailure,
   windowAttempt,
   type LaneState,
@@ -237,7 +238,7 @@ describe('recordLaneWindowFailure', () => {
     };
     const window = windowRef(JAN1, JAN2);
     const outcomes = [1, 2, 3].map(() => {
-      const result = recordLaneWindowFailure(state, window, 'ReportFatalError', 3);
+      const result = recordLaneWindowFailure(state, window, 'ReportFatalError', now, 3);
       state = result.state;
       return [result.attempts, result.skip];
     });
@@ -263,7 +264,7 @@ describe('recordLaneWindowFailure', () => {
       'ReportFatalError',
     ];
     const outcomes = errors.map((errorName) => {
-      const result = recordLaneWindowFailure(state, window, errorName, 3);
+      const result = recordLaneWindowFailure(state, window, errorName, now, 3);
       state = result.state;
       return [result.attempts, result.fatalAttempts, result.skip];
     });
@@ -282,7 +283,7 @@ describe('recordLaneWindowFailure', () => {
       failure: { windowStart: JAN1, attempts: 2, fatalAttempts: 0, lastError: 'SpApiServerError' },
     };
     expect(
-      recordLaneWindowFailure(state, windowRef(JAN1, JAN2), 'ReportFatalError', 3),
+      recordLaneWindowFailure(state, windowRef(JAN1, JAN2), 'ReportFatalError', now, 3),
     ).toMatchObject({ attempts: 3, fatalAttempts: 1, skip: false });
   });
 
@@ -293,10 +294,10 @@ describe('recordLaneWindowFailure', () => {
     });
     const window = windowRef(JAN1, JAN2);
     expect(
-      recordLaneWindowFailure(stored('SpApiServerError'), window, 'ReportFatalError', 2),
+      recordLaneWindowFailure(stored('SpApiServerError'), window, 'ReportFatalError', now, 2),
     ).toMatchObject({ attempts: 3, fatalAttempts: 1, skip: false });
     expect(
-      recordLaneWindowFailure(stored('ReportFatalError'), window, 'ReportFatalError', 2),
+      recordLaneWindowFailure(stored('ReportFatalError'), window, 'ReportFatalError', now, 2),
     ).toMatchObject({ attempts: 3, fatalAttempts: 2, skip: true });
     expect(fatalAttemptsOf({ windowStart: JAN1, attempts: 5, lastError: 'ReportFatalError' })).toBe(
       1,
@@ -309,8 +310,40 @@ describe('recordLaneWindowFailure', () => {
       failure: { windowStart: JAN1, attempts: 2, fatalAttempts: 2, lastError: 'ReportFatalError' },
     };
     expect(
-      recordLaneWindowFailure(state, windowRef(JAN2, JAN3), 'ReportFatalError', 2),
+      recordLaneWindowFailure(state, windowRef(JAN2, JAN3), 'ReportFatalError', now, 2),
     ).toMatchObject({ attempts: 1, fatalAttempts: 1, skip: false });
+  });
+
+  it('skips a window of data only once it ended FATAL 72 hours or more after its end', () => {
+    // Vendor and analytics periods end FATAL while Amazon does not have their data yet.
+    const week = {
+      ...windowRef('2025-01-05T00:00:00Z', '2025-01-12T00:00:00Z', '2025-01-05T00:00:00Z'),
+    };
+    const ofData: LaneWindowRef = {
+      ...week,
+      input: { ...week.input, dataEndTime: '2025-01-11T23:59:59Z' },
+    };
+    let state: LaneState = { watermark: '2025-01-05T00:00:00Z' };
+    const tries = ['2025-01-12T06:00:00Z', '2025-01-12T07:00:00Z', '2025-01-12T08:00:00Z'];
+    const early = tries.map((instant) => {
+      const result = recordLaneWindowFailure(state, ofData, 'ReportFatalError', at(instant), 3);
+      state = result.state;
+      return result.skip;
+    });
+    expect(early).toEqual([false, false, false]);
+    expect(
+      recordLaneWindowFailure(state, ofData, 'ReportFatalError', at('2025-01-14T23:00:00Z'), 3),
+    ).toMatchObject({ fatalAttempts: 4, skip: false });
+    expect(
+      recordLaneWindowFailure(state, ofData, 'ReportFatalError', at('2025-01-15T00:00:00Z'), 3),
+    ).toMatchObject({ fatalAttempts: 4, skip: true });
+  });
+
+  it('skips a snapshot window after N FATALs whenever they came', () => {
+    // A snapshot is the state when asked: waiting cannot bring a past one back.
+    const snapshot = windowRef(JAN1, JAN2);
+    expect(fatalWindowToSkip(snapshot, 3, 3, at(JAN2))).toBe(true);
+    expect(fatalWindowToSkip(snapshot, 2, 3, at(JAN2))).toBe(false);
   });
 
   it('never skips a window that failed for another reason', () => {
@@ -318,6 +351,7 @@ describe('recordLaneWindowFailure', () => {
       { watermark: JAN1, failure: { windowStart: JAN1, attempts: 9, lastError: 'X' } },
       windowRef(JAN1, JAN2),
       'LwaInvalidGrantError',
+      now,
       3,
     );
     expect(result).toMatchObject({ attempts: 10, fatalAttempts: 0, skip: false });
@@ -325,7 +359,12 @@ describe('recordLaneWindowFailure', () => {
 
   it("keeps another run's claim", () => {
     const claim = { executionName: 'other', claimedAt: JAN1 };
-    const result = recordLaneWindowFailure({ watermark: JAN1, claim }, windowRef(JAN1, JAN2), 'E');
+    const result = recordLaneWindowFailure(
+      { watermark: JAN1, claim },
+      windowRef(JAN1, JAN2),
+      'E',
+      now,
+    );
     expect(result.state.claim).toEqual(claim);
   });
 

@@ -39,7 +39,11 @@ export interface LaneWindowRef {
   /** Stored in the claim, so a run that finds it left behind can describe its holder. */
   readonly executionArn?: string;
   readonly previousWatermark?: string;
-  readonly input: { readonly window: { readonly start: string; readonly end: string } };
+  readonly input: {
+    readonly window: { readonly start: string; readonly end: string };
+    /** Absent for snapshots: they ask for the state at the moment of the request. */
+    readonly dataEndTime?: string;
+  };
 }
 
 /**
@@ -50,6 +54,28 @@ export const DEFAULT_CLAIM_TTL_MS = 48 * HOUR_MS;
 
 /** FATAL results of one window tolerated (over as many runs) before it is skipped. */
 export const DEFAULT_MAX_FATAL_ATTEMPTS = 3;
+
+/**
+ * How long after its end a window of data may still end FATAL for a reason time cures: Amazon not
+ * having the period's data yet (vendor and analytics reports) or an FBA report asked again too soon
+ * (SPAPI.md §4.3). Until then FATALs are counted but never skip the window.
+ */
+export const FATAL_MAY_PASS_FOR_MS = 72 * HOUR_MS;
+
+/**
+ * Whether a window's FATAL endings make it one to skip: `maxFatalAttempts` of them, and for a window
+ * of data (not a snapshot) the last one at least FATAL_MAY_PASS_FOR_MS after the window's end.
+ */
+export function fatalWindowToSkip(
+  window: LaneWindowRef,
+  fatalAttempts: number,
+  maxFatalAttempts: number,
+  now: number,
+): boolean {
+  if (fatalAttempts < maxFatalAttempts) return false;
+  if (window.input.dataEndTime === undefined) return true;
+  return parseInstant(window.input.window.end) + FATAL_MAY_PASS_FOR_MS <= now;
+}
 
 /**
  * A claim whose holder never started its ingestion may be taken over only this long after it was
@@ -164,15 +190,16 @@ export function completeLaneWindow(state: LaneState, window: LaneWindowRef): Lan
 }
 
 /**
- * Records a failed attempt of the window and releases the run's claim. `skip` is true once a
- * window has ended FATAL `maxFatalAttempts` times, other failures in between not counted: the
- * caller then completes it (moves past it). Any other failure never skips: the lane waits (and
- * alarms) until the cause is fixed.
+ * Records a failed attempt of the window (at `now`) and releases the run's claim. `skip` is true
+ * once a window has ended FATAL `maxFatalAttempts` times, other failures in between not counted,
+ * and no sooner than `fatalWindowToSkip` allows: the caller then completes it (moves past it). Any
+ * other failure never skips: the lane waits (and alarms) until the cause is fixed.
  */
 export function recordLaneWindowFailure(
   state: LaneState,
   window: LaneWindowRef,
   errorName: string,
+  now: number,
   maxFatalAttempts = DEFAULT_MAX_FATAL_ATTEMPTS,
 ): {
   readonly state: LaneState;
@@ -195,7 +222,7 @@ export function recordLaneWindowFailure(
     },
     attempts,
     fatalAttempts,
-    skip: fatal && fatalAttempts >= maxFatalAttempts,
+    skip: fatal && fatalWindowToSkip(window, fatalAttempts, maxFatalAttempts, now),
   };
 }
 

@@ -297,7 +297,7 @@ describe('planWindows: period-aligned windows', () => {
     expect(spans(windows)).toEqual([['2025-01-12T00:00:00Z', '2025-01-19T00:00:00Z']]);
   });
 
-  it('moves a watermark that is off a period boundary on to the next boundary', () => {
+  it('starts a watermark that is off a period boundary at the period containing it', () => {
     const windows = plan({
       account: vendorAccount(),
       reportConfig: weekly(),
@@ -305,9 +305,24 @@ describe('planWindows: period-aligned windows', () => {
       now: at('2025-01-29T00:00:00Z'),
     });
     expect(windows[0]).toMatchObject({
-      start: '2025-01-12T00:00:00Z',
+      start: '2025-01-05T00:00:00Z',
+      end: '2025-01-12T00:00:00Z',
       previousWatermark: '2025-01-08T00:00:00Z',
     });
+  });
+
+  it('leaves no day out when the period of a config grows (WEEK to MONTH)', () => {
+    // The last weekly window ended on Sunday 2025-01-12: 12-31 January come with the month.
+    const windows = plan({
+      account: vendorAccount(),
+      reportConfig: reportConfig({ ...weekly(), period: 'MONTH' }),
+      watermarks: { ['ATVPDKIKX0DER']: '2025-01-12T00:00:00Z' },
+      now: at('2025-03-10T00:00:00Z'),
+    });
+    expect(spans(windows)).toEqual([
+      ['2025-01-01T00:00:00Z', '2025-02-01T00:00:00Z'],
+      ['2025-02-01T00:00:00Z', '2025-03-01T00:00:00Z'],
+    ]);
   });
 
   it('asks for single days with reportPeriod DAY', () => {
@@ -363,6 +378,46 @@ describe('planWindows: period-aligned windows', () => {
       });
     expect(run).toThrow(WindowPlanningError);
     expect(run).toThrow('is period-aligned: set period');
+  });
+
+  it('cuts Sales and Traffic by whole weeks or months under a WEEK or MONTH dateGranularity', () => {
+    // Amazon widens the dates to whole Sunday-Saturday weeks or months: windows cut by day would
+    // each come back as the same week, its rows landing several times.
+    const salesAndTraffic = (dateGranularity: string) =>
+      reportConfig({
+        reportType: 'GET_SALES_AND_TRAFFIC_REPORT',
+        windowDays: 1,
+        reportOptions: { dateGranularity },
+      });
+    const weeks = plan({
+      reportConfig: salesAndTraffic('WEEK'),
+      watermarks: { [DE]: '2025-01-07T00:00:00Z' },
+      now: at('2025-01-22T00:00:00Z'),
+    });
+    expect(spans(weeks)).toEqual([
+      ['2025-01-05T00:00:00Z', '2025-01-12T00:00:00Z'],
+      ['2025-01-12T00:00:00Z', '2025-01-19T00:00:00Z'],
+    ]);
+    expect(weeks[0]).toMatchObject({
+      dataEndTime: '2025-01-11T23:59:59Z',
+      reportOptions: { dateGranularity: 'WEEK' },
+    });
+    expect(weeks[0]?.reportOptions).not.toHaveProperty('reportPeriod');
+    const months = plan({
+      reportConfig: salesAndTraffic('MONTH'),
+      watermarks: { [DE]: '2025-01-01T00:00:00Z' },
+      now: at('2025-03-05T00:00:00Z'),
+    });
+    expect(spans(months)).toEqual([
+      ['2025-01-01T00:00:00Z', '2025-02-01T00:00:00Z'],
+      ['2025-02-01T00:00:00Z', '2025-03-01T00:00:00Z'],
+    ]);
+    const daily = plan({
+      reportConfig: salesAndTraffic('DAY'),
+      watermarks: { [DE]: '2025-01-07T00:00:00Z' },
+      now: at('2025-01-10T00:00:00Z'),
+    });
+    expect(spans(daily)[0]).toEqual(['2025-01-07T00:00:00Z', '2025-01-08T00:00:00Z']);
   });
 
   it('refuses a period for a type without a reportPeriod option, rather than cut it by period', () => {

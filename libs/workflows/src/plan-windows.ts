@@ -6,7 +6,12 @@ import {
 } from '@spapi-lake/config';
 import { type ReportTypeDefinition, reportOptionsProblem } from '@spapi-lake/reports';
 import { WindowPlanningError } from './errors';
-import { isReportPeriod, nextPeriodStart, periodStart } from './report-period';
+import {
+  dateGranularityPeriod,
+  isReportPeriod,
+  nextPeriodStart,
+  periodStart,
+} from './report-period';
 import type { ReportWindow } from './report-window';
 import { DAY_MS, HOUR_MS, floorUtcDay, parseInstant, toIsoSeconds } from './utc-time';
 
@@ -42,7 +47,12 @@ interface Interval {
 
 type Cut =
   | { readonly kind: 'rolling'; readonly minDays: number; readonly maxDays: number }
-  | { readonly kind: 'period'; readonly period: ReportPeriod }
+  | {
+      readonly kind: 'period';
+      readonly period: ReportPeriod;
+      /** False when the period comes from `dateGranularity`, which the request already carries. */
+      readonly asReportPeriod: boolean;
+    }
   | { readonly kind: 'snapshot'; readonly maxBackfillDays: number };
 
 /**
@@ -93,7 +103,11 @@ function cutOf({
     if (!isReportPeriod(period)) {
       throw new WindowPlanningError(config.id, `unknown reportPeriod "${period}"`);
     }
-    return { kind: 'period', period };
+    return { kind: 'period', period, asReportPeriod: true };
+  }
+  const granularity = dateGranularityPeriod(config.reportOptions);
+  if (granularity !== undefined && definition.optionValues['dateGranularity'] !== undefined) {
+    return { kind: 'period', period: granularity, asReportPeriod: false };
   }
   if (rules.periodAligned) {
     const periods = definition.optionValues['reportPeriod'] ?? Object.values(ReportPeriod);
@@ -113,7 +127,7 @@ function optionsOf(
   requiredOptions: readonly string[],
 ): Record<string, string> {
   const options: Record<string, string> = { ...config.reportOptions };
-  if (cut.kind === 'period') options['reportPeriod'] = cut.period;
+  if (cut.kind === 'period' && cut.asReportPeriod) options['reportPeriod'] = cut.period;
   const missing = requiredOptions.filter((key) => options[key] === undefined);
   if (missing.length > 0) {
     throw new WindowPlanningError(config.id, `reportOptions must set ${missing.join(', ')}`);
@@ -157,13 +171,14 @@ function rollingIntervals(minDays: number, maxDays: number, lane: LaneClock): In
 }
 
 // Whole periods only, each due once it has ended and the lag has passed. A start date inside a
-// period starts at that period (it covers the date); a watermark off a period boundary (the config's
-// period changed) moves on to the next boundary, so no day is requested twice.
+// period starts at that period (it covers the date). A watermark off a period boundary (the
+// config's period changed, say WEEK to MONTH) starts at the period containing it: the days before
+// the watermark are asked again rather than never, and the rows carry their report_period, so the
+// new period's rows stay apart from the old one's.
 function periodIntervals(period: ReportPeriod, lane: LaneClock): Interval[] {
   let cursor: number;
   if (lane.watermark !== undefined) {
-    const floor = periodStart(period, lane.watermark);
-    cursor = floor === lane.watermark ? floor : nextPeriodStart(period, floor);
+    cursor = periodStart(period, lane.watermark);
   } else if (lane.startDate !== undefined) {
     cursor = periodStart(period, lane.startDate);
   } else {

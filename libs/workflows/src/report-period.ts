@@ -47,3 +47,16 @@ export function nextPeriodStart(period: ReportPeriod, start: number): number {
       return Date.UTC(year + 1, 0, 1);
   }
 }
+
+/**
+ * The period a `dateGranularity` of WEEK or MONTH (Sales and Traffic) aligns windows to: Amazon
+ * widens a window to whole weeks (Sunday to Saturday) or months, so windows cut otherwise would
+ * overlap. Undefined for DAY or none.
+ */
+export function dateGranularityPeriod(
+  reportOptions: Readonly<Record<string, string>> | undefined,
+): ReportPeriod | undefined {
+  const granularity = reportOptions?.['dateGranularity'];
+  if (granularity === ReportPeriod.Week || granularity === ReportPeriod.Month) return granularity;
+  return undefined;
+}

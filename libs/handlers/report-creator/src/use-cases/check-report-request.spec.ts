@@ -68,4 +68,26 @@ describe('checkReportRequest', () => {
   it('refuses a rolling window longer than the type allows', () => {
     expect(check({ ...ordersMonth, reportOptions: {} })).toThrow('windows are at most 30 days');
   });
+
+  it('asks a WEEK or MONTH dateGranularity for exactly one week or month (31 days too)', () => {
+    const salesAndTraffic = (start: string, end: string, granularity: string) => ({
+      ...ordersDay,
+      reportType: 'GET_SALES_AND_TRAFFIC_REPORT',
+      window: { start, end },
+      dataStartTime: start,
+      dataEndTime: new Date(Date.parse(end) - 1000).toISOString().replace('.000', ''),
+      reportOptions: { dateGranularity: granularity },
+    });
+    const january = salesAndTraffic('2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z', 'MONTH');
+    const week = salesAndTraffic('2026-01-04T00:00:00Z', '2026-01-11T00:00:00Z', 'WEEK');
+    expect(check(january)).not.toThrow();
+    expect(check(week)).not.toThrow();
+    // Amazon would widen these to whole weeks: the next window would ask for the same week again.
+    expect(check(salesAndTraffic('2026-01-06T00:00:00Z', '2026-01-08T00:00:00Z', 'WEEK'))).toThrow(
+      'is not exactly one WEEK (dateGranularity WEEK; weeks run Sunday to Saturday)',
+    );
+    expect(
+      check(salesAndTraffic('2026-01-06T00:00:00Z', '2026-01-08T00:00:00Z', 'DAY')),
+    ).not.toThrow();
+  });
 });

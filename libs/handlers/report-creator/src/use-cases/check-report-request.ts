@@ -3,6 +3,7 @@ import { type ReportTypeDefinition, reportOptionsProblem } from '@spapi-lake/rep
 import {
   type ReportIngestionInput,
   WindowPlanningError,
+  dateGranularityPeriod,
   isReportPeriod,
   nextPeriodStart,
   periodStart,
@@ -16,7 +17,8 @@ const INCLUSIVE_END_MS = 1000;
  * Refuses, before any SP-API call, a request Amazon would accept and then end FATAL (or reject):
  * a type Amazon generates itself, missing required reportOptions or ones the type does not take
  * (`reportOptionsProblem`), missing dates, a period-aligned window that is not exactly one
- * `reportPeriod`, a rolling window longer than the type allows.
+ * `reportPeriod` (or one week or month of a WEEK or MONTH `dateGranularity`), a rolling window
+ * longer than the type allows.
  * Throws WindowPlanningError (not retryable: the report config must be fixed).
  */
 export function checkReportRequest(
@@ -45,6 +47,19 @@ export function checkReportRequest(
   const start = Date.parse(input.dataStartTime);
   const end = Date.parse(input.dataEndTime) + INCLUSIVE_END_MS;
   if (!(start < end)) throw refuse('dataEndTime must not be before dataStartTime');
+  const granularity =
+    definition.optionValues['dateGranularity'] === undefined
+      ? undefined
+      : dateGranularityPeriod(input.reportOptions);
+  if (granularity !== undefined) {
+    // Amazon widens the dates to whole weeks or months: a window must be exactly one of them.
+    if (periodStart(granularity, start) !== start || nextPeriodStart(granularity, start) !== end) {
+      throw refuse(
+        `dataStartTime ${input.dataStartTime} to dataEndTime ${input.dataEndTime} is not exactly one ${granularity} (dateGranularity ${granularity}; weeks run Sunday to Saturday)`,
+      );
+    }
+    return;
+  }
   const period = input.reportOptions['reportPeriod'];
   if (period === undefined && !definition.window.periodAligned) {
     if (end - start > definition.window.maxWindowDays * DAY_MS) {

@@ -68,6 +68,8 @@ const fatal = childFailure('ReportFatalError', 'Requested data is not yet availa
 let directory: string;
 let lanes: LaneStateStore;
 const clock = new FixedClock(Date.parse('2026-11-01T01:00:00Z'));
+// 72 hours after the end of the windows these tests fail: FATAL endings may skip them.
+const afterFatalGrace = new FixedClock(Date.parse('2026-11-03T00:00:00Z'));
 
 beforeEach(async () => {
   directory = await mkdtemp(path.join(tmpdir(), 'lane-transitions-'));
@@ -207,7 +209,7 @@ describe('recordWindowFailure', () => {
       const tryOf = window(day1.input.window.start, day1.input.window.end, undefined, attempt);
       await claimWindow({ lanes, clock }, { lane, window: tryOf });
       const recorded = await recordWindowFailure(
-        { lanes },
+        { lanes, clock: afterFatalGrace },
         { lane, window: tryOf, failure: fatal, maxFatalAttempts: 3 },
       );
       expect(recorded).toEqual({
@@ -230,13 +232,29 @@ describe('recordWindowFailure', () => {
     });
   });
 
+  it('blocks a window of data ending FATAL until 72 hours after its end, then skips it', async () => {
+    const soon = new FixedClock(Date.parse('2026-10-30T06:00:00Z'));
+    const outcomes = [];
+    for (const attempt of [1, 2, 3, 4]) {
+      const tryOf = window(day1.input.window.start, day1.input.window.end, undefined, attempt);
+      if (attempt === 4) soon.advance(66 * 3_600_000);
+      const recorded = await recordWindowFailure(
+        { lanes, clock: soon },
+        { lane, window: tryOf, failure: fatal, maxFatalAttempts: 3 },
+      );
+      outcomes.push(recorded.outcome);
+      soon.advance(3_600_000);
+    }
+    expect(outcomes).toEqual(['BLOCKED', 'BLOCKED', 'BLOCKED', 'SKIPPED']);
+  });
+
   it('skips on the third FATAL try, not counting the failures of other kinds before it', async () => {
     const serverError = childFailure('SpApiServerError', 'HTTP 503');
     const outcomes = [];
     for (const [attempt, failure] of [serverError, serverError, fatal, fatal, fatal].entries()) {
       const tryOf = window(day1.input.window.start, day1.input.window.end, undefined, attempt + 1);
       const recorded = await recordWindowFailure(
-        { lanes },
+        { lanes, clock: afterFatalGrace },
         { lane, window: tryOf, failure, maxFatalAttempts: 3 },
       );
       outcomes.push([recorded.attempts, recorded.skip]);
@@ -264,7 +282,10 @@ describe('recordWindowFailure', () => {
     );
     const third = window(day1.input.window.start, day1.input.window.end, undefined, 3);
     await expect(
-      recordWindowFailure({ lanes }, { lane, window: third, failure: fatal, maxFatalAttempts: 3 }),
+      recordWindowFailure(
+        { lanes, clock: afterFatalGrace },
+        { lane, window: third, failure: fatal, maxFatalAttempts: 3 },
+      ),
     ).resolves.toMatchObject({ skip: false, outcome: 'BLOCKED', attempts: 3 });
     await expect(lanes.get(lane.key)).resolves.toMatchObject({
       value: { failure: { attempts: 3, fatalAttempts: 1, lastError: 'ReportFatalError' } },
@@ -273,8 +294,8 @@ describe('recordWindowFailure', () => {
 
   it('answers a retried call of the deciding FATAL try with the same skip', async () => {
     const input = { lane, window: day1, failure: fatal, maxFatalAttempts: 1 };
-    const first = await recordWindowFailure({ lanes }, input);
-    const retried = await recordWindowFailure({ lanes }, input);
+    const first = await recordWindowFailure({ lanes, clock: afterFatalGrace }, input);
+    const retried = await recordWindowFailure({ lanes, clock: afterFatalGrace }, input);
     expect(first).toMatchObject({ skip: true, attempts: 1 });
     expect(retried).toEqual(first);
   });
@@ -289,8 +310,8 @@ describe('recordWindowFailure', () => {
       },
       maxFatalAttempts: 1,
     };
-    const first = await recordWindowFailure({ lanes }, input);
-    const retried = await recordWindowFailure({ lanes }, input);
+    const first = await recordWindowFailure({ lanes, clock: afterFatalGrace }, input);
+    const retried = await recordWindowFailure({ lanes, clock: afterFatalGrace }, input);
     expect(first).toEqual({ ...retried, skip: false, outcome: 'BLOCKED', attempts: 1 });
     expect((await lanes.get(lane.key))?.version).toBe(1);
   });
@@ -298,7 +319,10 @@ describe('recordWindowFailure', () => {
   it('leaves the lane alone when the failed window is no longer its next one', async () => {
     await completeWindow({ lanes }, { lane, window: day1, result: { outcome: 'SUCCEEDED' } });
     await expect(
-      recordWindowFailure({ lanes }, { lane, window: day1, failure: fatal, maxFatalAttempts: 1 }),
+      recordWindowFailure(
+        { lanes, clock: afterFatalGrace },
+        { lane, window: day1, failure: fatal, maxFatalAttempts: 1 },
+      ),
     ).resolves.toMatchObject({ skip: false, outcome: 'BLOCKED' });
     await expect(lanes.get(lane.key)).resolves.toEqual({
       value: { watermark: '2026-10-30T00:00:00Z' },
