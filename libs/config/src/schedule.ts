@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-/** Named schedules, each an EventBridge Scheduler cron at 00:00 UTC of its period. */
+/**
+ * Named schedules, each an EventBridge Scheduler cron at 00:00 UTC of its period. A schedule is how
+ * often due windows are looked for, not the period: with a lag, a period is due after its end, so
+ * `weekly` would fetch each week a week late; check weekly and monthly periods `daily`.
+ */
 export const SCHEDULE_PRESETS = {
   hourly: 'cron(0 * * * ? *)',
   daily: 'cron(0 0 * * ? *)',

@@ -26,7 +26,7 @@ export function localReportConfigs(input: LocalReportConfigsInput): ReportConfig
   } satisfies Partial<ReportConfigInput>;
   const weekly = {
     period: 'WEEK',
-    schedule: 'weekly',
+    schedule: 'daily',
     startDate: since(Math.max(input.days, 14)),
   } satisfies Partial<ReportConfigInput>;
   const snapshot = { windowDays: 1, schedule: 'daily' } satisfies Partial<ReportConfigInput>;
