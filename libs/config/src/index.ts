@@ -37,8 +37,11 @@ export {
   ReportConfigSchema,
   ReportConfigsSchema,
   ReportPeriod,
+  parseReportConfigEntries,
   parseReportConfigs,
+  type RejectedReportConfig,
   type ReportConfig,
+  type ReportConfigEntries,
   type ReportConfigInput,
 } from './report-config';
 export { reportConfigAppliesTo, reportMarketplaceIds } from './report-targets';

@@ -1,5 +1,5 @@
 import { ConfigurationError } from './errors';
-import { parseReportConfigs } from './report-config';
+import { parseReportConfigEntries, parseReportConfigs } from './report-config';
 
 const orders = {
   id: 'orders-by-last-update',
@@ -148,5 +148,42 @@ describe('parseReportConfigs', () => {
     expect(messageOf(() => parseReportConfigs([orders, vendorSales, orders]))).toContain(
       'reportConfigs[2].id: duplicate id "orders-by-last-update" (first at index 0)',
     );
+  });
+});
+
+describe('parseReportConfigEntries', () => {
+  it('keeps the valid configs and rejects a bad one with its located issues', () => {
+    const { configs, rejected } = parseReportConfigEntries(
+      JSON.stringify([orders, { ...vendorSales, lagHours: -1 }, { reportType: 'X' }]),
+      'REPORT_CONFIGS',
+    );
+    expect(configs.map((config) => config.id)).toEqual(['orders-by-last-update']);
+    expect(rejected.map(({ index, id }) => ({ index, id }))).toEqual([
+      { index: 1, id: 'vendor-sales-weekly' },
+      { index: 2, id: undefined },
+    ]);
+    expect(rejected[0]?.error).toBeInstanceOf(ConfigurationError);
+    expect(rejected[0]?.error.message).toContain('REPORT_CONFIGS[1].lagHours');
+    expect(rejected[1]?.error.message).toContain('REPORT_CONFIGS[2].id: required');
+  });
+
+  it('rejects every config sharing an id: which one was meant is unknown', () => {
+    const { configs, rejected } = parseReportConfigEntries([
+      orders,
+      vendorSales,
+      { ...orders, windowDays: 2 },
+    ]);
+    expect(configs.map((config) => config.id)).toEqual(['vendor-sales-weekly']);
+    expect(rejected.map(({ index }) => index)).toEqual([0, 2]);
+    expect(rejected[1]?.error.message).toContain(
+      'reportConfigs[2].id: id "orders-by-last-update" is not unique',
+    );
+  });
+
+  it('still throws for a document that is not JSON or not a list', () => {
+    expect(messageOf(() => parseReportConfigEntries('[{', 'REPORT_CONFIGS'))).toContain(
+      'REPORT_CONFIGS: not valid JSON',
+    );
+    expect(() => parseReportConfigEntries({ id: 'x' })).toThrow(ConfigurationError);
   });
 });

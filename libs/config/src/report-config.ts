@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccountType } from './account';
-import { parseDocument } from './issues';
+import type { ConfigurationError } from './errors';
+import { configurationError, formatPath, parseDocument, toConfigurationIssues } from './issues';
 import { MarketplaceIdListSchema } from './marketplace-id-schema';
 import { ScheduleSchema } from './schedule';
 
@@ -125,4 +126,73 @@ export const ReportConfigsSchema = z.array(ReportConfigSchema).superRefine((conf
  */
 export function parseReportConfigs(json: unknown, source = 'reportConfigs'): ReportConfig[] {
   return parseDocument(ReportConfigsSchema, json, source);
+}
+
+/** A report config of the document that cannot be used, and why. */
+export interface RejectedReportConfig {
+  /** Its position in the document. */
+  readonly index: number;
+  /** Its id, when it has a readable one. */
+  readonly id?: string;
+  readonly error: ConfigurationError;
+}
+
+/** The usable report configs of a document and the ones left out. */
+export interface ReportConfigEntries {
+  readonly configs: ReportConfig[];
+  readonly rejected: RejectedReportConfig[];
+}
+
+const idOf = (entry: unknown): string | undefined => {
+  const id: unknown =
+    entry !== null && typeof entry === 'object' ? Reflect.get(entry, 'id') : undefined;
+  return typeof id === 'string' && SLUG.test(id) ? id : undefined;
+};
+
+/**
+ * Validates each report config of the document on its own: a bad one, and every config sharing an
+ * id (which one was meant is unknown), is rejected with its located issues and the others are
+ * kept, so one mistake made straight in SSM does not stop every schedule. A document that is not
+ * JSON, or not a list, still throws a ConfigurationError.
+ */
+export function parseReportConfigEntries(
+  json: unknown,
+  source = 'reportConfigs',
+): ReportConfigEntries {
+  const entries: unknown[] = parseDocument(z.array(z.unknown()), json, source);
+  const rejected: RejectedReportConfig[] = [];
+  const valid: { index: number; config: ReportConfig }[] = [];
+  entries.forEach((entry, index) => {
+    const result = ReportConfigSchema.safeParse(entry);
+    if (result.success) {
+      valid.push({ index, config: result.data });
+      return;
+    }
+    const issues = toConfigurationIssues(result.error.issues, entry, (path) =>
+      formatPath(`${source}[${index}]`, path),
+    );
+    const id = idOf(entry);
+    rejected.push({
+      index,
+      ...(id === undefined ? {} : { id }),
+      error: configurationError(source, issues),
+    });
+  });
+  const counts = new Map<string, number>();
+  for (const { config } of valid) counts.set(config.id, (counts.get(config.id) ?? 0) + 1);
+  const configs: ReportConfig[] = [];
+  for (const { index, config } of valid) {
+    if ((counts.get(config.id) ?? 0) === 1) {
+      configs.push(config);
+      continue;
+    }
+    const path = formatPath(`${source}[${index}]`, ['id']);
+    rejected.push({
+      index,
+      id: config.id,
+      error: configurationError(source, [{ path, message: `id "${config.id}" is not unique` }]),
+    });
+  }
+  rejected.sort((a, b) => a.index - b.index);
+  return { configs, rejected };
 }

@@ -135,10 +135,23 @@ describe('loadPipelineConfig', () => {
     ).rejects.toThrow(
       new ConfigurationError(`Missing configuration parameter ${names.reportConfigs}`),
     );
+    const notAList = new InMemoryParameterSource({
+      [names.accounts]: ACCOUNTS,
+      [names.reportConfigs]: JSON.stringify({ id: 'x' }),
+    });
+    await expect(loadPipelineConfig(notAList, names)).rejects.toThrow(names.reportConfigs);
+  });
+
+  it('sets an invalid report config aside, naming the parameter and the bad keys', async () => {
     const invalid = new InMemoryParameterSource({
       [names.accounts]: ACCOUNTS,
       [names.reportConfigs]: JSON.stringify([{ id: 'x' }]),
     });
-    await expect(loadPipelineConfig(invalid, names)).rejects.toThrow(names.reportConfigs);
+    const config = await loadPipelineConfig(invalid, names);
+    expect(config.reportConfigs).toEqual([]);
+    expect(config.rejectedReportConfigs).toEqual([expect.objectContaining({ index: 0, id: 'x' })]);
+    expect(config.rejectedReportConfigs[0]?.error.message).toContain(
+      `${names.reportConfigs}[0].schedule: required`,
+    );
   });
 });

@@ -3,10 +3,11 @@ import {
   type ConfigParameterNames,
   ConfigurationError,
   type Endpoints,
+  type RejectedReportConfig,
   type ReportConfig,
   parseAccounts,
   parseEndpointOverrides,
-  parseReportConfigs,
+  parseReportConfigEntries,
   resolveEndpoints,
 } from '@spapi-lake/config';
 import type { ParameterSource } from './parameter-source';
@@ -15,12 +16,15 @@ import type { ParameterSource } from './parameter-source';
 export interface PipelineConfig {
   readonly accounts: readonly Account[];
   readonly reportConfigs: readonly ReportConfig[];
+  /** Report configs that failed validation: the others are planned without them. */
+  readonly rejectedReportConfigs: readonly RejectedReportConfig[];
   readonly endpoints: Endpoints;
 }
 
 /**
  * Reads and validates the accounts, the report configs (both required) and the optional endpoint
- * overrides from `source`. Throws a ConfigurationError naming the parameter and each bad key.
+ * overrides from `source`. Throws a ConfigurationError naming the parameter and each bad key; a
+ * report config that fails validation is set aside in `rejectedReportConfigs` instead.
  */
 export async function loadPipelineConfig(
   source: ParameterSource,
@@ -31,9 +35,11 @@ export async function loadPipelineConfig(
     required(source, names.reportConfigs),
     source.get(names.endpoints),
   ]);
+  const { configs, rejected } = parseReportConfigEntries(reportConfigs, names.reportConfigs);
   return {
     accounts: parseAccounts(accounts, names.accounts),
-    reportConfigs: parseReportConfigs(reportConfigs, names.reportConfigs),
+    reportConfigs: configs,
+    rejectedReportConfigs: rejected,
     endpoints: resolveEndpoints(
       endpoints === undefined ? {} : parseEndpointOverrides(endpoints, names.endpoints),
     ),

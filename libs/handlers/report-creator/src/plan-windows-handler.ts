@@ -39,10 +39,18 @@ export function createPlanWindowsHandler(
       for (const problem of plan.problems) {
         deps.logger.error('report config cannot be planned', { ...problem });
       }
+      for (const invalid of plan.invalidReportConfigs) {
+        deps.logger.error('report config is invalid and left out', { ...invalid });
+      }
       const windows = plan.lanes.reduce((sum, lane) => sum + lane.windows.length, 0);
       return {
         result: plan,
-        log: { lanes: plan.lanes.length, windows, problems: plan.problems.length },
+        log: {
+          lanes: plan.lanes.length,
+          windows,
+          problems: plan.problems.length,
+          invalidReportConfigs: plan.invalidReportConfigs.length,
+        },
       };
     },
   });

@@ -4,7 +4,9 @@ import path from 'node:path';
 import {
   type AccountInput,
   type ReportConfigInput,
+  ConfigurationError,
   parseAccounts,
+  parseReportConfigEntries,
   parseReportConfigs,
 } from '@spapi-lake/config';
 import { laneKey } from '@spapi-lake/workflows';
@@ -126,7 +128,7 @@ describe('planFanOut', () => {
         deps([paused, vendor], [orders, { ...vendorSales, enabled: false }]),
         at('2026-11-05T06:00:00Z'),
       ),
-    ).resolves.toEqual({ lanes: [], problems: [] });
+    ).resolves.toEqual({ lanes: [], problems: [], invalidReportConfigs: [] });
     const filtered = await planFanOut(deps([seller, vendor], [orders, vendorSales]), {
       ...at('2026-11-05T06:00:00Z'),
       request: { scheduledTime: '2026-11-05T06:00:00Z', sellingPartnerIds: ['A2VENDOR'] },
@@ -175,5 +177,52 @@ describe('planFanOut', () => {
     expect(plan.lanes[0]?.windows.map((w) => [w.input.attempt, w.previousWatermark])).toEqual([
       [3, '2026-11-04T00:00:00Z'],
     ]);
+  });
+});
+
+describe('planFanOut: report configs that fail validation', () => {
+  // Edited straight in SSM (Terraform validates at synth): one bad entry must not stop the others.
+  const document = [orders, { ...vendorSales, lagHours: 'soon' }];
+  const withRejected: PlanFanOutDeps = {
+    config: async () => {
+      const { configs, rejected } = parseReportConfigEntries(document);
+      return {
+        accounts: parseAccounts([seller, vendor]),
+        reportConfigs: configs,
+        rejectedReportConfigs: rejected,
+      };
+    },
+    get lanes() {
+      return lanes;
+    },
+  };
+
+  it('plans the valid configs and reports the invalid one', async () => {
+    const plan = await planFanOut(withRejected, at('2026-11-05T06:00:00Z'));
+    expect(new Set(plan.lanes.map((lane) => lane.lane.reportConfigId))).toEqual(
+      new Set(['orders-daily']),
+    );
+    expect(plan.invalidReportConfigs).toEqual([
+      {
+        index: 1,
+        reportConfigId: 'vendor-sales-weekly',
+        message: expect.stringContaining('reportConfigs[1].lagHours'),
+      },
+    ]);
+  });
+
+  it("fails the run of the invalid config's own schedule, and of a config that is gone", async () => {
+    const scheduled = (reportConfigIds: string[]) => ({
+      ...at('2026-11-05T06:00:00Z'),
+      request: { scheduledTime: '2026-11-05T06:00:00Z', reportConfigIds },
+    });
+    await expect(planFanOut(withRejected, scheduled(['vendor-sales-weekly']))).rejects.toThrow(
+      'reportConfigs[1].lagHours',
+    );
+    await expect(planFanOut(withRejected, scheduled(['orders-weekly']))).rejects.toBeInstanceOf(
+      ConfigurationError,
+    );
+    const plan = await planFanOut(withRejected, scheduled(['orders-daily']));
+    expect(plan.lanes.length).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,10 @@
-import { type Account, type ReportConfig, reportConfigAppliesTo } from '@spapi-lake/config';
+import {
+  type Account,
+  ConfigurationError,
+  type RejectedReportConfig,
+  type ReportConfig,
+  reportConfigAppliesTo,
+} from '@spapi-lake/config';
 import { TypedError } from '@spapi-lake/core';
 import { type ReportTypeDefinition, reportTypeDefinition } from '@spapi-lake/reports';
 import {
@@ -19,6 +25,8 @@ export interface PlanFanOutDeps {
   readonly config: () => Promise<{
     readonly accounts: readonly Account[];
     readonly reportConfigs: readonly ReportConfig[];
+    /** Entries of the report-configs document that failed validation. */
+    readonly rejectedReportConfigs?: readonly RejectedReportConfig[];
   }>;
   readonly lanes: Pick<LaneStateStore, 'getMany'>;
   /** Default: the report-type registry of @spapi-lake/reports. */
@@ -38,9 +46,17 @@ export interface PlanProblem {
   readonly message: string;
 }
 
-/** The plan, plus the pairs left out because their configuration is wrong. */
+/** A report config of the document that failed validation, left out of the plan. */
+export interface InvalidReportConfig {
+  readonly index: number;
+  readonly reportConfigId?: string;
+  readonly message: string;
+}
+
+/** The plan, plus the pairs and report configs left out because their configuration is wrong. */
 export interface FanOutPlan extends PlanFanOutOutput {
   readonly problems: readonly PlanProblem[];
+  readonly invalidReportConfigs: readonly InvalidReportConfig[];
 }
 
 interface Target {
@@ -52,16 +68,20 @@ interface Target {
  * `PlanWindows`: the due windows of every lane (active account x report config applying to its
  * account type x marketplace) as of `planningTime(input)`, each lane continuing at its stored watermark, trimmed
  * to fit the fan-out's state. A pair whose configuration cannot be planned (missing reportOptions,
- * a type Amazon generates itself) is reported as a problem instead of stopping every other lane.
+ * a type Amazon generates itself) is reported as a problem instead of stopping every other lane,
+ * and so is a report config that failed validation. A run that names report configs (each
+ * config's schedule names its own) fails with a ConfigurationError when one of them is invalid or
+ * missing, so that schedule's executions fail and alarm rather than succeed having done nothing.
  */
 export async function planFanOut(
   deps: PlanFanOutDeps,
   input: PlanFanOutInput,
 ): Promise<FanOutPlan> {
   const now = planningTime(input);
-  const { accounts, reportConfigs } = await deps.config();
+  const { accounts, reportConfigs, rejectedReportConfigs = [] } = await deps.config();
   const partners = input.request.sellingPartnerIds;
   const configIds = input.request.reportConfigIds;
+  if (configIds !== undefined) requireUsable(configIds, reportConfigs, rejectedReportConfigs);
   const targets: Target[] = accounts
     .filter((account) => partners === undefined || partners.includes(account.sellingPartnerId))
     .flatMap((account) =>
@@ -117,5 +137,25 @@ export async function planFanOut(
       });
     }
   }
-  return { lanes: limitPlanSize(lanes, deps.maxPlanBytes), problems };
+  const invalidReportConfigs = rejectedReportConfigs.map((rejected) => ({
+    index: rejected.index,
+    ...(rejected.id === undefined ? {} : { reportConfigId: rejected.id }),
+    message: rejected.error.message,
+  }));
+  return { lanes: limitPlanSize(lanes, deps.maxPlanBytes), problems, invalidReportConfigs };
+}
+
+function requireUsable(
+  configIds: readonly string[],
+  reportConfigs: readonly ReportConfig[],
+  rejected: readonly RejectedReportConfig[],
+): void {
+  for (const id of configIds) {
+    if (reportConfigs.some((config) => config.id === id)) continue;
+    const invalid = rejected.find((entry) => entry.id === id);
+    if (invalid !== undefined) throw invalid.error;
+    throw new ConfigurationError(`Report config ${id} is not in the report configs`, {
+      issues: [{ path: id, message: 'no report config has this id' }],
+    });
+  }
 }
