@@ -21,7 +21,12 @@ const clock: Clock = {
 };
 const NEW_SECRET = 'amzn1.oa2-cs.v1.3f2ca4e7f1f1c0ffee0123456789abcdef0123456789abcdef0123456789ab';
 
-const camel = (notificationType: string, payload: unknown, notificationId = 'n-1') =>
+const camel = (
+  notificationType: string,
+  payload: unknown,
+  notificationId = 'n-1',
+  subscriptionId = 'sub-settlement',
+) =>
   JSON.stringify({
     notificationVersion: '2020-09-04',
     notificationType,
@@ -30,18 +35,22 @@ const camel = (notificationType: string, payload: unknown, notificationId = 'n-1
     payload,
     notificationMetadata: {
       applicationId: 'amzn1.sp.solution.0000',
-      subscriptionId: 'sub-settlement',
+      subscriptionId,
       publishTime: '2026-11-01T00:00:01.000Z',
       notificationId,
     },
   });
-const settlementDone = (notificationId: string) =>
+const settlementDone = (
+  notificationId: string,
+  sellerId = 'A3TH9S8BH6GOGM',
+  subscriptionId = 'sub-settlement',
+) =>
   camel(
     'REPORT_PROCESSING_FINISHED',
     {
       reportProcessingFinishedNotification: {
-        sellerId: 'A3TH9S8BH6GOGM',
-        accountId: 'amzn1.merchant.o.A3TH9S8BH6GOGM',
+        sellerId,
+        accountId: `amzn1.merchant.o.${sellerId}`,
         reportId: '777',
         reportType: 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2',
         processingStatus: 'DONE',
@@ -49,7 +58,10 @@ const settlementDone = (notificationId: string) =>
       },
     },
     notificationId,
+    subscriptionId,
   );
+const SELLER_A = 'A3TH9S8BH6GOGM';
+const SELLER_B = 'A1PARTNERB0002';
 
 const VENDOR_ID = 'amzn1.vg.1234567';
 const issuesChange = (sellerId: string, notificationId: string, subscriptionId = 'sub-issues') =>
@@ -156,6 +168,33 @@ describe('createConsumeNotificationsHandler', () => {
       },
     ]);
     expect(logged[1]).toContain('retrieval-already-started');
+  });
+
+  it("starts both retrievals when two partners' settlement reports share an id", async () => {
+    const { consume, directory, retrievals } = build();
+    for (const [subscriptionId, sellingPartnerId] of [
+      ['sub-settlement', SELLER_A],
+      ['sub-settlement-b', SELLER_B],
+    ] as const) {
+      await directory.record({
+        subscriptionId,
+        notificationType: 'REPORT_PROCESSING_FINISHED',
+        sellingPartnerId,
+        region: 'EU',
+        destinationId: 'dest-sqs',
+      });
+    }
+    const first = settlementDone('n-1');
+    const second = settlementDone('n-2', SELLER_B, 'sub-settlement-b');
+    await expect(consume([first, second, settlementDone('n-3')])).resolves.toEqual({
+      batchItemFailures: [],
+    });
+    expect(
+      retrievals.requests().map((request) => [request.sellingPartnerId, request.report.reportId]),
+    ).toEqual([
+      [SELLER_A, '777'],
+      [SELLER_B, '777'],
+    ]);
   });
 
   it('dead-letters an unsolicited report whose subscription setup never recorded', async () => {
