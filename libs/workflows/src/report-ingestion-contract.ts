@@ -54,8 +54,9 @@ export interface CreateReportOutput {
 
 /**
  * `WaitForNotification` payload to the register-waiter Lambda (`lambda:invoke.waitForTaskToken`).
- * The Lambda stores the token under (sellingPartnerId, reportId) and returns; the notification
- * consumer later calls SendTaskSuccess with a ReportStatusResult. If the notification arrived before
+ * The Lambda stores the token under (sellingPartnerId, reportId) (a report id is unique only per
+ * selling partner) and returns; the notification consumer resolves the notification's partner and
+ * later calls SendTaskSuccess with a ReportStatusResult. If the notification arrived before
  * the waiter registered, the register-waiter Lambda must send the stored outcome itself.
  */
 export interface RegisterReportWaiterInput {

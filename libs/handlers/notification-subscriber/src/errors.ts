@@ -15,7 +15,10 @@ export class NotificationNotConsumedHereError extends TypedError {
   }
 }
 
-/** A notification whose subscription is not in the directory: the partner and region are unknown. */
+/**
+ * A notification whose partner cannot be resolved: its subscription is not in the directory (and
+ * it names no merchant token), or its payload names another merchant than its subscription's.
+ */
 export class NotificationPartnerUnknownError extends TypedError {
   override readonly name = 'NotificationPartnerUnknownError';
   readonly retryable = false;

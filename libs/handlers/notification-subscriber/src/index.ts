@@ -20,6 +20,7 @@ export {
 export type { ExecutionResumer, NotifiedReportStatus, ResumeResult } from './execution-resumer';
 export type { HandlerLogger } from './handler-logger';
 export type { ListingRefreshRequest, ListingRefreshRequester } from './listing-refresh-requester';
+export { type ReportKey, reportKeyId } from './report-key';
 export type { ReportOutcome, ReportWaiter, ReportWaiterStore } from './report-waiter-store';
 export type {
   RetrievalStartResult,
@@ -89,8 +90,8 @@ export { SfnExecutionResumer } from './adapters/sfn-execution-resumer';
 export {
   type SfnRetrievalStarterOptions,
   SfnRetrievalStarter,
-  retrievalExecutionName,
 } from './adapters/sfn-retrieval-starter';
+export { retrievalExecutionName } from './retrieval-execution-name';
 export {
   type SqsListingRefreshRequesterOptions,
   SqsListingRefreshRequester,

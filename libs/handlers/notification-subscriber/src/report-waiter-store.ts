@@ -1,11 +1,10 @@
 import type { TerminalProcessingStatus } from '@spapi-lake/workflows';
+import type { ReportKey } from './report-key';
 
 /** A WaitForNotification task waiting for its report (stored by the register-waiter Lambda). */
-export interface ReportWaiter {
-  readonly reportId: string;
+export interface ReportWaiter extends ReportKey {
   /** Step Functions task token: never logged. */
   readonly taskToken: string;
-  readonly sellingPartnerId: string;
   readonly region: string;
   readonly reportType: string;
   /** ISO 8601. */
@@ -15,8 +14,7 @@ export interface ReportWaiter {
 }
 
 /** A REPORT_PROCESSING_FINISHED outcome no waiter has taken yet (the notification came first). */
-export interface ReportOutcome {
-  readonly reportId: string;
+export interface ReportOutcome extends ReportKey {
   readonly processingStatus: TerminalProcessingStatus;
   readonly reportDocumentId?: string;
   readonly notificationId: string;
@@ -27,16 +25,16 @@ export interface ReportOutcome {
 }
 
 /**
- * Port: waiters and early outcomes, both keyed by report id (unique in SP-API; vendor
- * notifications carry no selling partner id, only an `amzn1.vg.` account id). Reads are strongly
- * consistent: the race protocol (write your side, then read the other) depends on it.
+ * Port: waiters and early outcomes, both keyed by (selling partner id, report id): a report id is
+ * unique only per selling partner. Reads are strongly consistent: the race protocol (write your
+ * side, then read the other) depends on it.
  */
 export interface ReportWaiterStore {
   /** Stores the waiter (a later registration replaces an earlier one); `onlyIfAbsent` never replaces. */
   putWaiter(waiter: ReportWaiter, options?: { readonly onlyIfAbsent?: boolean }): Promise<void>;
   /** Removes and returns the waiter; undefined when none exists or another caller took it first. */
-  takeWaiter(reportId: string): Promise<ReportWaiter | undefined>;
+  takeWaiter(key: ReportKey): Promise<ReportWaiter | undefined>;
   putOutcome(outcome: ReportOutcome): Promise<void>;
-  getOutcome(reportId: string): Promise<ReportOutcome | undefined>;
-  deleteOutcome(reportId: string): Promise<void>;
+  getOutcome(key: ReportKey): Promise<ReportOutcome | undefined>;
+  deleteOutcome(key: ReportKey): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '@spapi-lake/core';
 import { parseReportManifest } from '@spapi-lake/lake';
+import { retrievalExecutionName } from '@spapi-lake/notification-subscriber-handlers';
 import {
   CatalogRefreshStateName,
   FanOutStateName,
@@ -102,9 +103,11 @@ export interface LocalWorkflows {
   ): Promise<LocalExecutionResult | 'already-done'>;
   /**
    * The retrieval execution the notification consumer starts for a DONE report nobody waits for
-   * (`report-<reportId>`): `already-done` when a duplicate notification started it before.
+   * (named by `retrievalExecutionName`, per partner and report): `already-done` when a duplicate
+   * notification started it before.
    */
   runRetrieval(input: {
+    readonly sellingPartnerId: string;
     readonly report: { readonly reportId: string };
   }): Promise<LocalExecutionResult | 'already-done'>;
 }
@@ -265,7 +268,10 @@ export function createLocalWorkflows(options: LocalWorkflowsOptions): LocalWorkf
         catalogRefresh.execute(request, { executionName }),
       ),
     runRetrieval: (input) => {
-      const executionName = `report-${input.report.reportId}`;
+      const executionName = retrievalExecutionName({
+        sellingPartnerId: input.sellingPartnerId,
+        reportId: input.report.reportId,
+      });
       return runNamed(LOCAL_RETRIEVAL_STATE_MACHINE_ARN, executionName, input, () =>
         retrieval.execute(input, { executionName }),
       );

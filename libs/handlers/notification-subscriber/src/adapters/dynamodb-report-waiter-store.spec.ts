@@ -20,6 +20,7 @@ const store = () =>
     tableName: TABLE,
   });
 
+const key = { sellingPartnerId: 'A3TH9S8BH6GOGM', reportId: '54517018502' };
 const waiter: ReportWaiter = {
   reportId: '54517018502',
   taskToken: 'AQCEAAAAKgAAAAMAAAAAAAAAAT0k-token',
@@ -30,7 +31,7 @@ const waiter: ReportWaiter = {
   expiresAt: Date.parse('2026-11-02T01:00:00.000Z'),
 };
 const waiterItem = {
-  pk: { S: 'report-waiter#54517018502' },
+  pk: { S: 'report-waiter#A3TH9S8BH6GOGM#54517018502' },
   reportId: { S: '54517018502' },
   taskToken: { S: waiter.taskToken },
   sellingPartnerId: { S: 'A3TH9S8BH6GOGM' },
@@ -41,6 +42,7 @@ const waiterItem = {
 };
 const outcome: ReportOutcome = {
   reportId: '54517018502',
+  sellingPartnerId: 'A3TH9S8BH6GOGM',
   processingStatus: 'DONE',
   reportDocumentId: 'amzn1.spdoc.1.4.na.doc-1',
   notificationId: 'd0e9e693-c3ad-4373-979f-ed4ec98dd746',
@@ -48,8 +50,9 @@ const outcome: ReportOutcome = {
   expiresAt: Date.parse('2026-11-02T01:01:00.000Z'),
 };
 const outcomeItem = {
-  pk: { S: 'report-outcome#54517018502' },
+  pk: { S: 'report-outcome#A3TH9S8BH6GOGM#54517018502' },
   reportId: { S: '54517018502' },
+  sellingPartnerId: { S: 'A3TH9S8BH6GOGM' },
   processingStatus: { S: 'DONE' },
   reportDocumentId: { S: 'amzn1.spdoc.1.4.na.doc-1' },
   notificationId: { S: 'd0e9e693-c3ad-4373-979f-ed4ec98dd746' },
@@ -69,7 +72,7 @@ const serviceError = (name: string, status = 400) =>
 beforeEach(() => dynamo.reset());
 
 describe('DynamoDbReportWaiterStore', () => {
-  it('puts a waiter under its report with a TTL in epoch seconds', async () => {
+  it('puts a waiter under its partner and report with a TTL in epoch seconds', async () => {
     dynamo.on(PutItemCommand).resolves({});
     await store().putWaiter(waiter);
     expect(dynamo).toHaveReceivedCommandWith(PutItemCommand, {
@@ -93,18 +96,32 @@ describe('DynamoDbReportWaiterStore', () => {
 
   it('takes a waiter with a conditional delete that returns the old item', async () => {
     dynamo.on(DeleteItemCommand).resolves({ Attributes: waiterItem });
-    await expect(store().takeWaiter('54517018502')).resolves.toEqual(waiter);
+    await expect(store().takeWaiter(key)).resolves.toEqual(waiter);
     expect(dynamo.commandCalls(DeleteItemCommand)[0]?.args[0].input).toEqual({
       TableName: TABLE,
-      Key: { pk: { S: 'report-waiter#54517018502' } },
+      Key: { pk: { S: 'report-waiter#A3TH9S8BH6GOGM#54517018502' } },
       ConditionExpression: 'attribute_exists(pk)',
       ReturnValues: 'ALL_OLD',
     });
   });
 
+  it("keys another partner's report of the same id apart", async () => {
+    dynamo.on(DeleteItemCommand).rejects(conditionFailed());
+    dynamo.on(GetItemCommand).resolves({});
+    const other = { sellingPartnerId: 'A1OTHERPARTNER9', reportId: '54517018502' };
+    await expect(store().takeWaiter(other)).resolves.toBeUndefined();
+    await expect(store().getOutcome(other)).resolves.toBeUndefined();
+    expect(dynamo.commandCalls(DeleteItemCommand)[0]?.args[0].input.Key).toEqual({
+      pk: { S: 'report-waiter#A1OTHERPARTNER9#54517018502' },
+    });
+    expect(dynamo.commandCalls(GetItemCommand)[0]?.args[0].input.Key).toEqual({
+      pk: { S: 'report-outcome#A1OTHERPARTNER9#54517018502' },
+    });
+  });
+
   it('answers no waiter when another caller took it first', async () => {
     dynamo.on(DeleteItemCommand).rejects(conditionFailed());
-    await expect(store().takeWaiter('54517018502')).resolves.toBeUndefined();
+    await expect(store().takeWaiter(key)).resolves.toBeUndefined();
   });
 
   it('stores, reads (strongly consistent) and deletes an early outcome', async () => {
@@ -113,20 +130,20 @@ describe('DynamoDbReportWaiterStore', () => {
     dynamo.on(DeleteItemCommand).resolves({});
     const subject = store();
     await subject.putOutcome(outcome);
-    await expect(subject.getOutcome('54517018502')).resolves.toEqual(outcome);
-    await subject.deleteOutcome('54517018502');
+    await expect(subject.getOutcome(key)).resolves.toEqual(outcome);
+    await subject.deleteOutcome(key);
     expect(dynamo.commandCalls(PutItemCommand)[0]?.args[0].input).toEqual({
       TableName: TABLE,
       Item: outcomeItem,
     });
     expect(dynamo.commandCalls(GetItemCommand)[0]?.args[0].input).toEqual({
       TableName: TABLE,
-      Key: { pk: { S: 'report-outcome#54517018502' } },
+      Key: { pk: { S: 'report-outcome#A3TH9S8BH6GOGM#54517018502' } },
       ConsistentRead: true,
     });
     expect(dynamo.commandCalls(DeleteItemCommand)[0]?.args[0].input).toEqual({
       TableName: TABLE,
-      Key: { pk: { S: 'report-outcome#54517018502' } },
+      Key: { pk: { S: 'report-outcome#A3TH9S8BH6GOGM#54517018502' } },
     });
   });
 
@@ -138,14 +155,14 @@ describe('DynamoDbReportWaiterStore', () => {
     const item = dynamo.commandCalls(PutItemCommand)[0]?.args[0].input.Item;
     expect(item).not.toHaveProperty('reportDocumentId');
     expect(item?.['processingStatus']).toEqual({ S: 'CANCELLED' });
-    await expect(store().getOutcome('54517018502')).resolves.toBeUndefined();
+    await expect(store().getOutcome(key)).resolves.toBeUndefined();
   });
 
   it('maps throttling to a retryable error and a missing table to a request error', async () => {
     dynamo.on(GetItemCommand).rejects(serviceError('ProvisionedThroughputExceededException'));
-    await expect(store().getOutcome('1')).rejects.toBeInstanceOf(NotificationStoreUnavailableError);
+    await expect(store().getOutcome(key)).rejects.toBeInstanceOf(NotificationStoreUnavailableError);
     dynamo.on(DeleteItemCommand).rejects(serviceError('ResourceNotFoundException'));
-    await expect(store().takeWaiter('1')).rejects.toBeInstanceOf(NotificationStoreRequestError);
+    await expect(store().takeWaiter(key)).rejects.toBeInstanceOf(NotificationStoreRequestError);
     dynamo.on(PutItemCommand).rejects(serviceError('InternalServerError', 500));
     await expect(store().putWaiter(waiter)).rejects.toBeInstanceOf(
       NotificationStoreUnavailableError,
@@ -153,8 +170,10 @@ describe('DynamoDbReportWaiterStore', () => {
   });
 
   it('refuses a malformed item instead of guessing', async () => {
-    dynamo.on(DeleteItemCommand).resolves({ Attributes: { pk: { S: 'report-waiter#1' } } });
-    await expect(store().takeWaiter('1')).rejects.toBeInstanceOf(NotificationStoreRequestError);
+    dynamo.on(DeleteItemCommand).resolves({
+      Attributes: { pk: { S: 'report-waiter#A3TH9S8BH6GOGM#54517018502' } },
+    });
+    await expect(store().takeWaiter(key)).rejects.toBeInstanceOf(NotificationStoreRequestError);
   });
 
   it('never puts the task token into an error message', async () => {

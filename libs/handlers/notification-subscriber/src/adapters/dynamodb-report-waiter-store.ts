@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import { NotificationStoreRequestError } from '../errors';
+import { type ReportKey, reportKeyId } from '../report-key';
 import type { ReportOutcome, ReportWaiter, ReportWaiterStore } from '../report-waiter-store';
 import { storeFailure } from './store-failure';
 
@@ -29,6 +30,7 @@ const waiterItemSchema = z.object({
 
 const outcomeItemSchema = z.object({
   reportId: z.object({ S: z.string() }),
+  sellingPartnerId: z.object({ S: z.string() }),
   processingStatus: z.object({ S: z.enum(['DONE', 'CANCELLED', 'FATAL']) }),
   reportDocumentId: z.object({ S: z.string() }).optional(),
   notificationId: z.object({ S: z.string() }),
@@ -36,14 +38,14 @@ const outcomeItemSchema = z.object({
   expiresAt: z.object({ N: z.string() }),
 });
 
-const waiterKey = (reportId: string) => ({ pk: { S: `report-waiter#${reportId}` } });
-const outcomeKey = (reportId: string) => ({ pk: { S: `report-outcome#${reportId}` } });
+const waiterKey = (key: ReportKey) => ({ pk: { S: `report-waiter#${reportKeyId(key)}` } });
+const outcomeKey = (key: ReportKey) => ({ pk: { S: `report-outcome#${reportKeyId(key)}` } });
 // DynamoDB TTL reads epoch seconds.
 const ttl = (epochMs: number) => ({ N: String(Math.ceil(epochMs / 1000)) });
 
 /**
- * Waiters and early outcomes in the notification state table (single-table, `pk` prefixes
- * `report-waiter#` / `report-outcome#`). Taking a waiter is a conditional delete returning the old
+ * Waiters and early outcomes in the notification state table (single-table, `pk`
+ * `report-waiter#<sellingPartnerId>#<reportId>` / `report-outcome#...`). Taking a waiter is a conditional delete returning the old
  * item, so exactly one caller gets it; outcome reads are strongly consistent.
  */
 export class DynamoDbReportWaiterStore implements ReportWaiterStore {
@@ -58,7 +60,7 @@ export class DynamoDbReportWaiterStore implements ReportWaiterStore {
         new PutItemCommand({
           TableName: this.options.tableName,
           Item: {
-            ...waiterKey(waiter.reportId),
+            ...waiterKey(waiter),
             reportId: { S: waiter.reportId },
             taskToken: { S: waiter.taskToken },
             sellingPartnerId: { S: waiter.sellingPartnerId },
@@ -79,13 +81,13 @@ export class DynamoDbReportWaiterStore implements ReportWaiterStore {
     }
   }
 
-  async takeWaiter(reportId: string): Promise<ReportWaiter | undefined> {
+  async takeWaiter(key: ReportKey): Promise<ReportWaiter | undefined> {
     let attributes: Record<string, AttributeValue> | undefined;
     try {
       const answer = await this.options.client.send(
         new DeleteItemCommand({
           TableName: this.options.tableName,
-          Key: waiterKey(reportId),
+          Key: waiterKey(key),
           ConditionExpression: 'attribute_exists(pk)',
           ReturnValues: 'ALL_OLD',
         }),
@@ -98,7 +100,7 @@ export class DynamoDbReportWaiterStore implements ReportWaiterStore {
     const item = waiterItemSchema.safeParse(attributes);
     if (!item.success) {
       throw new NotificationStoreRequestError(
-        `The waiter item of report ${reportId} in ${this.options.tableName} is malformed`,
+        `The waiter item of report ${reportKeyId(key)} in ${this.options.tableName} is malformed`,
       );
     }
     const { data } = item;
@@ -119,8 +121,9 @@ export class DynamoDbReportWaiterStore implements ReportWaiterStore {
         new PutItemCommand({
           TableName: this.options.tableName,
           Item: {
-            ...outcomeKey(outcome.reportId),
+            ...outcomeKey(outcome),
             reportId: { S: outcome.reportId },
+            sellingPartnerId: { S: outcome.sellingPartnerId },
             processingStatus: { S: outcome.processingStatus },
             ...(outcome.reportDocumentId === undefined
               ? {}
@@ -136,13 +139,13 @@ export class DynamoDbReportWaiterStore implements ReportWaiterStore {
     }
   }
 
-  async getOutcome(reportId: string): Promise<ReportOutcome | undefined> {
+  async getOutcome(key: ReportKey): Promise<ReportOutcome | undefined> {
     let item: Record<string, AttributeValue> | undefined;
     try {
       const answer = await this.options.client.send(
         new GetItemCommand({
           TableName: this.options.tableName,
-          Key: outcomeKey(reportId),
+          Key: outcomeKey(key),
           ConsistentRead: true,
         }),
       );
@@ -154,12 +157,13 @@ export class DynamoDbReportWaiterStore implements ReportWaiterStore {
     const parsed = outcomeItemSchema.safeParse(item);
     if (!parsed.success) {
       throw new NotificationStoreRequestError(
-        `The outcome item of report ${reportId} in ${this.options.tableName} is malformed`,
+        `The outcome item of report ${reportKeyId(key)} in ${this.options.tableName} is malformed`,
       );
     }
     const { data } = parsed;
     return {
       reportId: data.reportId.S,
+      sellingPartnerId: data.sellingPartnerId.S,
       processingStatus: data.processingStatus.S,
       ...(data.reportDocumentId === undefined ? {} : { reportDocumentId: data.reportDocumentId.S }),
       notificationId: data.notificationId.S,
@@ -168,10 +172,10 @@ export class DynamoDbReportWaiterStore implements ReportWaiterStore {
     };
   }
 
-  async deleteOutcome(reportId: string): Promise<void> {
+  async deleteOutcome(key: ReportKey): Promise<void> {
     try {
       await this.options.client.send(
-        new DeleteItemCommand({ TableName: this.options.tableName, Key: outcomeKey(reportId) }),
+        new DeleteItemCommand({ TableName: this.options.tableName, Key: outcomeKey(key) }),
       );
     } catch (error) {
       throw storeFailure('DeleteItem', this.options.tableName, error);

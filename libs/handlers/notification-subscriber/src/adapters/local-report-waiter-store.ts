@@ -1,6 +1,8 @@
+import { type ReportKey, reportKeyId } from '../report-key';
 import type { ReportOutcome, ReportWaiter, ReportWaiterStore } from '../report-waiter-store';
 import { JsonState } from './json-state';
 
+/** Both records are keyed by `reportKeyId` (`<sellingPartnerId>#<reportId>`), as in DynamoDB. */
 interface Document {
   waiters: Record<string, ReportWaiter>;
   outcomes: Record<string, ReportOutcome>;
@@ -16,36 +18,38 @@ export class LocalReportWaiterStore implements ReportWaiterStore {
 
   putWaiter(waiter: ReportWaiter, options: { readonly onlyIfAbsent?: boolean } = {}) {
     return this.state.update((document) => {
-      if (options.onlyIfAbsent === true && waiter.reportId in document.waiters) {
+      const id = reportKeyId(waiter);
+      if (options.onlyIfAbsent === true && id in document.waiters) {
         return { document, result: undefined };
       }
-      document.waiters[waiter.reportId] = waiter;
+      document.waiters[id] = waiter;
       return { document, result: undefined };
     });
   }
 
-  takeWaiter(reportId: string) {
+  takeWaiter(key: ReportKey) {
     return this.state.update((document) => {
-      const waiter = document.waiters[reportId];
-      delete document.waiters[reportId];
+      const id = reportKeyId(key);
+      const waiter = document.waiters[id];
+      delete document.waiters[id];
       return { document, result: waiter };
     });
   }
 
   putOutcome(outcome: ReportOutcome) {
     return this.state.update((document) => {
-      document.outcomes[outcome.reportId] = outcome;
+      document.outcomes[reportKeyId(outcome)] = outcome;
       return { document, result: undefined };
     });
   }
 
-  async getOutcome(reportId: string) {
-    return (await this.state.read()).outcomes[reportId];
+  async getOutcome(key: ReportKey) {
+    return (await this.state.read()).outcomes[reportKeyId(key)];
   }
 
-  deleteOutcome(reportId: string) {
+  deleteOutcome(key: ReportKey) {
     return this.state.update((document) => {
-      delete document.outcomes[reportId];
+      delete document.outcomes[reportKeyId(key)];
       return { document, result: undefined };
     });
   }

@@ -3,10 +3,11 @@ import type {
   RetrievalStarter,
   UnsolicitedReportRetrieval,
 } from '../retrieval-starter';
+import { retrievalExecutionName } from '../retrieval-execution-name';
 
 /**
- * The local retrieval starter: records each request once per report (like the AWS adapter's
- * execution name) and hands new ones to `onStart` (the local runner retrieves there).
+ * The local retrieval starter: records each request once per execution name (partner and report,
+ * as the AWS adapter names it) and hands new ones to `onStart` (the local runner retrieves there).
  */
 export class RecordingRetrievalStarter implements RetrievalStarter {
   private readonly started = new Map<string, UnsolicitedReportRetrieval>();
@@ -16,8 +17,12 @@ export class RecordingRetrievalStarter implements RetrievalStarter {
   ) {}
 
   async start(request: UnsolicitedReportRetrieval): Promise<RetrievalStartResult> {
-    if (this.started.has(request.report.reportId)) return 'already-started';
-    this.started.set(request.report.reportId, request);
+    const name = retrievalExecutionName({
+      sellingPartnerId: request.sellingPartnerId,
+      reportId: request.report.reportId,
+    });
+    if (this.started.has(name)) return 'already-started';
+    this.started.set(name, request);
     await this.onStart?.(request);
     return 'started';
   }

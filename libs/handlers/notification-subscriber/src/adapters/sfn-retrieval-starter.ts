@@ -5,6 +5,7 @@ import type {
   UnsolicitedReportRetrieval,
 } from '../retrieval-starter';
 import { awsFailure } from '@spapi-lake/aws-support';
+import { retrievalExecutionName } from '../retrieval-execution-name';
 import { executionControlFailure } from './execution-control-failure';
 
 /** Options of {@link SfnRetrievalStarter}. */
@@ -14,14 +15,9 @@ export interface SfnRetrievalStarterOptions {
   readonly stateMachineArn: string;
 }
 
-/** Execution name of the retrieval of a report: one per report, so a second start finds the first. */
-export function retrievalExecutionName(reportId: string): string {
-  return `report-${reportId.replace(/[^A-Za-z0-9_-]/g, '_')}`.slice(0, 80);
-}
-
 /**
  * Starts the retrieval workflow for a report nobody waits for. The execution is named after the
- * report, so duplicates (a redelivery, a second notification) never retrieve twice.
+ * partner and report, so duplicates (a redelivery, a second notification) never retrieve twice.
  */
 export class SfnRetrievalStarter implements RetrievalStarter {
   constructor(private readonly options: SfnRetrievalStarterOptions) {}
@@ -31,7 +27,10 @@ export class SfnRetrievalStarter implements RetrievalStarter {
       await this.options.client.send(
         new StartExecutionCommand({
           stateMachineArn: this.options.stateMachineArn,
-          name: retrievalExecutionName(request.report.reportId),
+          name: retrievalExecutionName({
+            sellingPartnerId: request.sellingPartnerId,
+            reportId: request.report.reportId,
+          }),
           input: JSON.stringify(request),
         }),
       );

@@ -13,6 +13,7 @@ import { NotificationStoreUnavailableError } from '../errors';
 import type { ReportWaiterStore } from '../report-waiter-store';
 import { sqsEvent } from '../test/sqs-event';
 import { isAmazonGeneratedReportType } from '../use-cases/amazon-generated-report-type';
+import { registerReportWaiter } from '../use-cases/register-report-waiter';
 import { createConsumeNotificationsHandler } from './consume-notifications-handler';
 
 const clock: Clock = {
@@ -21,7 +22,12 @@ const clock: Clock = {
 };
 const NEW_SECRET = 'amzn1.oa2-cs.v1.3f2ca4e7f1f1c0ffee0123456789abcdef0123456789abcdef0123456789ab';
 
-const camel = (notificationType: string, payload: unknown, notificationId = 'n-1') =>
+const camel = (
+  notificationType: string,
+  payload: unknown,
+  notificationId = 'n-1',
+  subscriptionId = 'sub-settlement',
+) =>
   JSON.stringify({
     notificationVersion: '2020-09-04',
     notificationType,
@@ -30,18 +36,22 @@ const camel = (notificationType: string, payload: unknown, notificationId = 'n-1
     payload,
     notificationMetadata: {
       applicationId: 'amzn1.sp.solution.0000',
-      subscriptionId: 'sub-settlement',
+      subscriptionId,
       publishTime: '2026-11-01T00:00:01.000Z',
       notificationId,
     },
   });
-const settlementDone = (notificationId: string) =>
+const settlementDone = (
+  notificationId: string,
+  sellerId = 'A3TH9S8BH6GOGM',
+  subscriptionId = 'sub-settlement',
+) =>
   camel(
     'REPORT_PROCESSING_FINISHED',
     {
       reportProcessingFinishedNotification: {
-        sellerId: 'A3TH9S8BH6GOGM',
-        accountId: 'amzn1.merchant.o.A3TH9S8BH6GOGM',
+        sellerId,
+        accountId: `amzn1.merchant.o.${sellerId}`,
         reportId: '777',
         reportType: 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2',
         processingStatus: 'DONE',
@@ -49,7 +59,32 @@ const settlementDone = (notificationId: string) =>
       },
     },
     notificationId,
+    subscriptionId,
   );
+/** A REPORT_PROCESSING_FINISHED of a requested report (someone waits for it). */
+const ordersFinished = (
+  notificationId: string,
+  account: { accountId: string; sellerId?: string },
+  processingStatus: 'DONE' | 'CANCELLED',
+  subscriptionId = 'sub-reports',
+) =>
+  camel(
+    'REPORT_PROCESSING_FINISHED',
+    {
+      reportProcessingFinishedNotification: {
+        ...account,
+        reportId: '777',
+        reportType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL',
+        processingStatus,
+        ...(processingStatus === 'DONE' ? { reportDocumentId: `doc-${notificationId}` } : {}),
+      },
+    },
+    notificationId,
+    subscriptionId,
+  );
+const SELLER_A = 'A3TH9S8BH6GOGM';
+const SELLER_B = 'A1PARTNERB0002';
+const merchant = (sellerId: string) => ({ accountId: `amzn1.merchant.o.${sellerId}`, sellerId });
 
 const VENDOR_ID = 'amzn1.vg.1234567';
 const issuesChange = (sellerId: string, notificationId: string, subscriptionId = 'sub-issues') =>
@@ -93,9 +128,11 @@ function build(options: { waiters?: ReportWaiterStore; idempotencyFile?: string 
   const logger = { info: record('info'), warn: record('warn'), error: record('error') };
   const directory = new LocalSubscriptionDirectory();
   const retrievals = new RecordingRetrievalStarter();
+  const resumer = new InProcessExecutionResumer();
+  const waiters = options.waiters ?? new LocalReportWaiterStore();
   const deps = {
-    waiters: options.waiters ?? new LocalReportWaiterStore(),
-    resumer: new InProcessExecutionResumer(),
+    waiters,
+    resumer,
     clock,
     retrievals,
     directory,
@@ -110,7 +147,24 @@ function build(options: { waiters?: ReportWaiterStore; idempotencyFile?: string 
   };
   const handler = createConsumeNotificationsHandler(deps);
   const consume = (bodies: string[]) => handler(sqsEvent(bodies), localLambdaContext('consume'));
-  return { consume, logged, directory, retrievals, listings: deps.listings };
+  /** What the WaitForNotification task does: wait on its token, register the waiter. */
+  const waitForReport = async (sellingPartnerId: string, reportId: string, taskToken: string) => {
+    const resumed = resumer.waitFor(taskToken);
+    await registerReportWaiter(
+      { waiters, resumer, clock, waiterTtlMs: 3_600_000 },
+      { taskToken, sellingPartnerId, region: 'NA', reportId, reportType: 'GET_ORDERS' },
+    );
+    return { resumed };
+  };
+  return {
+    consume,
+    logged,
+    directory,
+    retrievals,
+    listings: deps.listings,
+    resumer,
+    waitForReport,
+  };
 }
 
 describe('createConsumeNotificationsHandler', () => {
@@ -158,12 +212,103 @@ describe('createConsumeNotificationsHandler', () => {
     expect(logged[1]).toContain('retrieval-already-started');
   });
 
+  it("starts both retrievals when two partners' settlement reports share an id", async () => {
+    const { consume, directory, retrievals } = build();
+    for (const [subscriptionId, sellingPartnerId] of [
+      ['sub-settlement', SELLER_A],
+      ['sub-settlement-b', SELLER_B],
+    ] as const) {
+      await directory.record({
+        subscriptionId,
+        notificationType: 'REPORT_PROCESSING_FINISHED',
+        sellingPartnerId,
+        region: 'EU',
+        destinationId: 'dest-sqs',
+      });
+    }
+    const first = settlementDone('n-1');
+    const second = settlementDone('n-2', SELLER_B, 'sub-settlement-b');
+    await expect(consume([first, second, settlementDone('n-3')])).resolves.toEqual({
+      batchItemFailures: [],
+    });
+    expect(
+      retrievals.requests().map((request) => [request.sellingPartnerId, request.report.reportId]),
+    ).toEqual([
+      [SELLER_A, '777'],
+      [SELLER_B, '777'],
+    ]);
+  });
+
   it('dead-letters an unsolicited report whose subscription setup never recorded', async () => {
     const { consume, logged } = build();
     await expect(consume([settlementDone('n-1')])).resolves.toEqual({
       batchItemFailures: [{ itemIdentifier: 'm-0' }],
     });
     expect(logged[0]).toMatch(/^error .*NotificationPartnerUnknownError.*sub-settlement/);
+  });
+
+  it('resumes only the waiter of the partner the notification names, whatever the report id', async () => {
+    const { consume, resumer, waitForReport } = build();
+    const { resumed: waitingA } = await waitForReport(SELLER_A, '777', 'token-a');
+    await expect(
+      consume([ordersFinished('n-b', merchant(SELLER_B), 'CANCELLED')]),
+    ).resolves.toEqual({ batchItemFailures: [] });
+    expect(resumer.sent()).toEqual([]);
+    await expect(consume([ordersFinished('n-a', merchant(SELLER_A), 'DONE')])).resolves.toEqual({
+      batchItemFailures: [],
+    });
+    await expect(waitingA).resolves.toEqual({
+      processingStatus: 'DONE',
+      reportDocumentId: 'doc-n-a',
+    });
+    expect(resumer.sent().map((sent) => sent.taskToken)).toEqual(['token-a']);
+  });
+
+  it("resumes a vendor's waiter from a vendor group notification through its subscription", async () => {
+    const { consume, directory, resumer, waitForReport } = build();
+    await directory.record({
+      subscriptionId: 'sub-reports',
+      notificationType: 'REPORT_PROCESSING_FINISHED',
+      sellingPartnerId: 'A1VENDORPARTNER',
+      region: 'NA',
+      destinationId: 'dest-sqs',
+    });
+    await waitForReport(SELLER_A, '777', 'token-seller');
+    const { resumed: waitingVendor } = await waitForReport(
+      'A1VENDORPARTNER',
+      '777',
+      'token-vendor',
+    );
+    await expect(
+      consume([ordersFinished('n-v', { accountId: VENDOR_ID }, 'DONE')]),
+    ).resolves.toEqual({ batchItemFailures: [] });
+    await expect(waitingVendor).resolves.toMatchObject({ processingStatus: 'DONE' });
+    expect(resumer.sent().map((sent) => sent.taskToken)).toEqual(['token-vendor']);
+  });
+
+  it('dead-letters a report notification whose partner cannot be resolved, resuming nobody', async () => {
+    const { consume, directory, resumer, logged, waitForReport } = build();
+    await waitForReport(SELLER_A, '777', 'token-a');
+    await expect(
+      consume([ordersFinished('n-v', { accountId: VENDOR_ID }, 'CANCELLED')]),
+    ).resolves.toEqual({ batchItemFailures: [{ itemIdentifier: 'm-0' }] });
+    expect(logged[0]).toMatch(
+      /^error .*NotificationPartnerUnknownError.*Subscription sub-reports of report 777 is not in the directory and account amzn1\.vg\.1234567 names no merchant token/,
+    );
+    await directory.record({
+      subscriptionId: 'sub-reports',
+      notificationType: 'REPORT_PROCESSING_FINISHED',
+      sellingPartnerId: SELLER_A,
+      region: 'NA',
+      destinationId: 'dest-sqs',
+    });
+    await expect(
+      consume([ordersFinished('n-b', merchant(SELLER_B), 'CANCELLED')]),
+    ).resolves.toEqual({ batchItemFailures: [{ itemIdentifier: 'm-0' }] });
+    expect(logged[1]).toMatch(
+      /^error .*NotificationPartnerUnknownError.*names merchant A1PARTNERB0002 but its subscription sub-reports belongs to A3TH9S8BH6GOGM/,
+    );
+    expect(resumer.sent()).toEqual([]);
   });
 
   it("requests a listing refresh for the vendor's selling partner id when SellerId is its vendor code", async () => {

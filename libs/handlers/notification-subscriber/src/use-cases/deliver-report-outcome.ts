@@ -1,5 +1,6 @@
 import type { Clock } from '@spapi-lake/core';
 import type { ExecutionResumer } from '../execution-resumer';
+import type { ReportKey } from '../report-key';
 import type { ReportOutcome, ReportWaiterStore } from '../report-waiter-store';
 import { notifiedStatus } from './notified-status';
 
@@ -11,15 +12,18 @@ export interface DeliverReportOutcomeDeps {
 }
 
 /** What became of a report outcome. */
-export type ReportOutcomeDelivery =
-  | { readonly action: 'resumed'; readonly reportId: string }
-  /** A waiter existed but its task no longer waits (timed out to polling, or ended). */
-  | { readonly action: 'waiter-gone'; readonly reportId: string }
-  /** No waiter yet: kept for the register-waiter Lambda, which resumes at once when it comes. */
-  | { readonly action: 'outcome-stored'; readonly reportId: string };
+export type ReportOutcomeDelivery = ReportKey &
+  (
+    | { readonly action: 'resumed' }
+    /** A waiter existed but its task no longer waits (timed out to polling, or ended). */
+    | { readonly action: 'waiter-gone' }
+    /** No waiter yet: kept for the register-waiter Lambda, which resumes at once when it comes. */
+    | { readonly action: 'outcome-stored' }
+  );
 
 /**
- * Hands a REPORT_PROCESSING_FINISHED outcome to the execution waiting for it. The notification can
+ * Hands a REPORT_PROCESSING_FINISHED outcome to the execution waiting for the same report of the
+ * same selling partner (the caller resolved the notification's partner). The notification can
  * beat the waiter, so both sides write first and read second: the outcome is stored, then the
  * waiter taken; registerReportWaiter stores the waiter, then reads the outcome. With strongly
  * consistent reads one of them always sees the other, and taking the waiter (a conditional delete)
@@ -29,10 +33,10 @@ export async function deliverReportOutcome(
   deps: DeliverReportOutcomeDeps,
   outcome: ReportOutcome,
 ): Promise<ReportOutcomeDelivery> {
-  const { reportId } = outcome;
+  const key = { sellingPartnerId: outcome.sellingPartnerId, reportId: outcome.reportId };
   await deps.waiters.putOutcome(outcome);
-  const waiter = await deps.waiters.takeWaiter(reportId);
-  if (waiter === undefined) return { action: 'outcome-stored', reportId };
+  const waiter = await deps.waiters.takeWaiter(key);
+  if (waiter === undefined) return { action: 'outcome-stored', ...key };
   let result;
   try {
     result = await deps.resumer.resume(waiter.taskToken, notifiedStatus(outcome));
@@ -43,6 +47,6 @@ export async function deliverReportOutcome(
     }
     throw error;
   }
-  await deps.waiters.deleteOutcome(reportId);
-  return { action: result === 'resumed' ? 'resumed' : 'waiter-gone', reportId };
+  await deps.waiters.deleteOutcome(key);
+  return { action: result === 'resumed' ? 'resumed' : 'waiter-gone', ...key };
 }

@@ -1,10 +1,11 @@
 import { findMarketplace } from '@spapi-lake/config';
-import type { ReportProcessingFinished } from '@spapi-lake/notifications';
 import { NotificationPartnerUnknownError } from '../errors';
 import type { ListingRefreshRequester } from '../listing-refresh-requester';
 import type { RetrievalStarter } from '../retrieval-starter';
 import type { SubscriptionDirectory } from '../subscription-directory';
 import type { ConsumedNotification } from './consumed-notification';
+import { isMerchantToken } from './merchant-token';
+import { type ReportNotification, reportPartner } from './report-partner';
 import {
   type DeliverReportOutcomeDeps,
   type ReportOutcomeDelivery,
@@ -27,6 +28,7 @@ export type NotificationHandling =
   | ReportOutcomeDelivery
   | {
       readonly action: 'retrieval-started' | 'retrieval-already-started';
+      readonly sellingPartnerId: string;
       readonly reportId: string;
     }
   /** An unsolicited report that ended CANCELLED or FATAL: nothing to retrieve. */
@@ -34,8 +36,9 @@ export type NotificationHandling =
   | { readonly action: 'listing-refresh-requested'; readonly sku: string };
 
 /**
- * Acts on one validated notification: a report outcome resumes its waiting execution (or waits for
- * it), an unsolicited DONE report starts a retrieval, a listings change asks for a SKU refresh.
+ * Acts on one validated notification: a report outcome resumes the execution waiting for that
+ * partner's report (or waits for it), an unsolicited DONE report starts a retrieval, a listings
+ * change asks for a SKU refresh.
  */
 export async function handleNotification(
   deps: HandleNotificationDeps,
@@ -46,10 +49,12 @@ export async function handleNotification(
     case 'REPORT_PROCESSING_FINISHED': {
       const report = notification.payload;
       if (deps.isUnsolicitedReportType(report.reportType)) {
-        return retrieveUnsolicited(deps, report, metadata);
+        return retrieveUnsolicited(deps, notification);
       }
+      const { sellingPartnerId } = await reportPartner(deps.directory, notification);
       const now = deps.clock.now();
       return deliverReportOutcome(deps, {
+        sellingPartnerId,
         reportId: report.reportId,
         processingStatus: report.processingStatus,
         ...(report.reportDocumentId === undefined
@@ -88,10 +93,6 @@ type ListingsNotification = Extract<
   { readonly type: 'LISTINGS_ITEM_STATUS_CHANGE' | 'LISTINGS_ITEM_ISSUES_CHANGE' }
 >;
 
-// A seller's selling partner id is its merchant token (`A` and 9 to 15 more); a vendor code
-// (SP-API's example: `TXXXX`) is not.
-const MERCHANT_TOKEN = /^A[0-9A-Z]{9,15}$/;
-
 /**
  * The partner a listings notification belongs to: the partner of its subscription. `SellerId` may
  * be a vendor code, so it stands in only for a subscription missing from the directory and only
@@ -107,7 +108,7 @@ async function listingPartner(
     return { sellingPartnerId: subscription.sellingPartnerId, region: subscription.region };
   }
   const { sellerId } = notification.payload;
-  if (MERCHANT_TOKEN.test(sellerId)) return { sellingPartnerId: sellerId };
+  if (isMerchantToken(sellerId)) return { sellingPartnerId: sellerId };
   throw new NotificationPartnerUnknownError(
     `Subscription ${subscriptionId} of ${notification.type} is not in the directory and SellerId ${sellerId} is no selling partner id (a vendor code); run setupSubscriptions`,
   );
@@ -115,22 +116,23 @@ async function listingPartner(
 
 async function retrieveUnsolicited(
   deps: HandleNotificationDeps,
-  report: ReportProcessingFinished,
-  metadata: ConsumedNotification['metadata'],
+  notification: ReportNotification,
 ): Promise<NotificationHandling> {
+  const { payload: report, metadata } = notification;
   const { reportId } = report;
   if (report.processingStatus !== 'DONE' || report.reportDocumentId === undefined) {
     return { action: 'nothing-to-retrieve', reportId };
   }
-  const subscription = await deps.directory.find(metadata.subscriptionId);
-  if (subscription === undefined) {
+  const partner = await reportPartner(deps.directory, notification);
+  // The retrieval needs the region, which only the directory knows.
+  if (partner.region === undefined) {
     throw new NotificationPartnerUnknownError(
       `Subscription ${metadata.subscriptionId} of report ${reportId} is not in the directory; run setupSubscriptions`,
     );
   }
   const result = await deps.retrievals.start({
-    sellingPartnerId: subscription.sellingPartnerId,
-    region: subscription.region,
+    sellingPartnerId: partner.sellingPartnerId,
+    region: partner.region,
     reportType: report.reportType,
     report: { reportId },
     status: { processingStatus: 'DONE', reportDocumentId: report.reportDocumentId },
@@ -138,6 +140,7 @@ async function retrieveUnsolicited(
   });
   return {
     action: result === 'started' ? 'retrieval-started' : 'retrieval-already-started',
+    sellingPartnerId: partner.sellingPartnerId,
     reportId,
   };
 }

@@ -22,7 +22,8 @@ export interface WaiterRegistration {
 }
 
 /**
- * Registers a WaitForNotification task token under its report. When REPORT_PROCESSING_FINISHED
+ * Registers a WaitForNotification task token under its report (selling partner id and report id).
+ * When REPORT_PROCESSING_FINISHED
  * arrived first, its stored outcome is sent right away (see deliverReportOutcome for the protocol).
  */
 export async function registerReportWaiter(
@@ -31,21 +32,21 @@ export async function registerReportWaiter(
 ): Promise<WaiterRegistration> {
   const now = deps.clock.now();
   const { reportId } = input;
+  const key = { sellingPartnerId: input.sellingPartnerId, reportId };
   await deps.waiters.putWaiter({
-    reportId,
+    ...key,
     taskToken: input.taskToken,
-    sellingPartnerId: input.sellingPartnerId,
     region: input.region,
     reportType: input.reportType,
     registeredAt: new Date(now).toISOString(),
     expiresAt: now + deps.waiterTtlMs,
   });
-  const outcome = await deps.waiters.getOutcome(reportId);
+  const outcome = await deps.waiters.getOutcome(key);
   if (outcome === undefined) return { reportId, resumedAtOnce: false };
-  const waiter = await deps.waiters.takeWaiter(reportId);
+  const waiter = await deps.waiters.takeWaiter(key);
   // The consumer took it between our write and this delete: it sends.
   if (waiter === undefined) return { reportId, resumedAtOnce: false };
   const result = await deps.resumer.resume(waiter.taskToken, notifiedStatus(outcome));
-  await deps.waiters.deleteOutcome(reportId);
+  await deps.waiters.deleteOutcome(key);
   return { reportId, resumedAtOnce: true, result };
 }

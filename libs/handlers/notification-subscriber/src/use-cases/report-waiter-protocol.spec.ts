@@ -10,14 +10,22 @@ const NOW = Date.parse('2026-11-01T00:00:00Z');
 const clock: Clock = { now: () => NOW, sleep: async () => undefined };
 const HOUR = 3_600_000;
 
-const waiterInput = (reportId: string, taskToken = `token-${reportId}`) => ({
+const PARTNER_A = 'A3TH9S8BH6GOGM';
+const PARTNER_B = 'A1PARTNERB0002';
+
+const waiterInput = (
+  reportId: string,
+  taskToken = `token-${reportId}`,
+  sellingPartnerId = PARTNER_A,
+) => ({
   taskToken,
-  sellingPartnerId: 'A3TH9S8BH6GOGM',
+  sellingPartnerId,
   region: 'NA',
   reportId,
   reportType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL',
 });
 const outcome = (reportId: string, extra: Partial<ReportOutcome> = {}): ReportOutcome => ({
+  sellingPartnerId: PARTNER_A,
   reportId,
   processingStatus: 'DONE',
   reportDocumentId: `doc-${reportId}`,
@@ -43,6 +51,7 @@ describe('the report waiter protocol', () => {
     });
     await expect(deliverReportOutcome(deps, outcome('1'))).resolves.toEqual({
       action: 'resumed',
+      sellingPartnerId: PARTNER_A,
       reportId: '1',
     });
     await expect(waiting).resolves.toEqual({ processingStatus: 'DONE', reportDocumentId: 'doc-1' });
@@ -58,7 +67,7 @@ describe('the report waiter protocol', () => {
         deps,
         outcome('2', { processingStatus: 'CANCELLED', reportDocumentId: undefined }),
       ),
-    ).resolves.toEqual({ action: 'outcome-stored', reportId: '2' });
+    ).resolves.toEqual({ action: 'outcome-stored', sellingPartnerId: PARTNER_A, reportId: '2' });
     const waiting = resumer.waitFor('token-2');
     await expect(registerReportWaiter(deps, waiterInput('2'))).resolves.toEqual({
       reportId: '2',
@@ -98,6 +107,7 @@ describe('the report waiter protocol', () => {
     // Nobody calls waitFor: the task timed out and the execution is polling.
     await expect(deliverReportOutcome(deps, outcome('3'))).resolves.toEqual({
       action: 'waiter-gone',
+      sellingPartnerId: PARTNER_A,
       reportId: '3',
     });
     await expect(deps.waiters.outcomes()).resolves.toEqual([]);
@@ -119,6 +129,7 @@ describe('the report waiter protocol', () => {
     const waiting = resumer.waitFor('token-4');
     await expect(deliverReportOutcome({ ...deps, resumer }, outcome('4'))).resolves.toEqual({
       action: 'resumed',
+      sellingPartnerId: PARTNER_A,
       reportId: '4',
     });
     await expect(waiting).resolves.toEqual({ processingStatus: 'DONE', reportDocumentId: 'doc-4' });
@@ -133,5 +144,48 @@ describe('the report waiter protocol', () => {
     await deliverReportOutcome(deps, outcome('5'));
     await expect(waiting).resolves.toMatchObject({ processingStatus: 'DONE' });
     expect(resumer.sent().map((s) => s.taskToken)).toEqual(['new-token']);
+  });
+
+  it("leaves a partner's waiter alone when another partner's report of the same id finishes", async () => {
+    const deps = setup();
+    const resumer = deps.resumer as InProcessExecutionResumer;
+    const waitingA = resumer.waitFor('token-a');
+    await registerReportWaiter(deps, waiterInput('777', 'token-a', PARTNER_A));
+    const cancelledForB = outcome('777', {
+      sellingPartnerId: PARTNER_B,
+      processingStatus: 'CANCELLED',
+      reportDocumentId: undefined,
+    });
+    await expect(deliverReportOutcome(deps, cancelledForB)).resolves.toEqual({
+      action: 'outcome-stored',
+      sellingPartnerId: PARTNER_B,
+      reportId: '777',
+    });
+    expect(resumer.sent()).toEqual([]);
+    await expect(deps.waiters.waiters()).resolves.toEqual([
+      expect.objectContaining({ sellingPartnerId: PARTNER_A, reportId: '777' }),
+    ]);
+
+    await expect(deliverReportOutcome(deps, outcome('777'))).resolves.toEqual({
+      action: 'resumed',
+      sellingPartnerId: PARTNER_A,
+      reportId: '777',
+    });
+    await expect(waitingA).resolves.toEqual({
+      processingStatus: 'DONE',
+      reportDocumentId: 'doc-777',
+    });
+    expect(resumer.sent().map((sent) => sent.taskToken)).toEqual(['token-a']);
+  });
+
+  it("never sends a partner's waiter the early outcome another partner's report left", async () => {
+    const deps = setup();
+    const resumer = deps.resumer as InProcessExecutionResumer;
+    await deliverReportOutcome(deps, outcome('778', { sellingPartnerId: PARTNER_B }));
+    await expect(registerReportWaiter(deps, waiterInput('778', 'token-a'))).resolves.toEqual({
+      reportId: '778',
+      resumedAtOnce: false,
+    });
+    expect(resumer.sent()).toEqual([]);
   });
 });
