@@ -1,7 +1,7 @@
-import { JSONParser, TokenType } from '@streamparser/json';
-import type { CellValue } from './column-type';
+import type { CellValue, ColumnDefinition } from './column-type';
 import { REPORT_SPECIFICATION, jsonColumnName } from './column-builders';
 import { MalformedReportDocumentError } from './errors';
+import { JsonDocumentScanner } from './json-document-scanner';
 import { parseCell } from './parse-cell';
 import type { ParseContext, ParsedRecord, SchemaObservation } from './parsed-record';
 import { partitionDateOf } from './partition-date';
@@ -18,6 +18,20 @@ function flatten(value: Json, path: string, into: Map<string, Json>): void {
   }
 }
 
+const ERROR_DETAILS = 'errorDetails';
+
+// `parseCell` of the value's text, without the text for the common cases: the same result, as a
+// finite number's text parses back to the very number.
+function jsonCell(column: ColumnDefinition, value: Json | undefined): CellValue {
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    if (column.type === 'double' || column.type === 'decimal') return value;
+    if (column.type === 'integer' && Number.isInteger(value)) return value;
+  } else if (typeof value === 'string' && column.type === 'string') {
+    return value === '' ? null : value;
+  }
+  return parseCell(column, asText(value));
+}
+
 function asText(value: Json | undefined): string | undefined {
   if (value === undefined || value === null) return undefined;
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -25,13 +39,14 @@ function asText(value: Json | undefined): string | undefined {
 
 /**
  * Streams a JSON report (sales and traffic, Brand Analytics, vendor analytics) into one table per
- * top-level array, element by element, so a multi-gigabyte document never sits in memory. A
- * document missing one of those arrays fails with `MalformedReportDocumentError`.
+ * top-level array, element by element (`JsonDocumentScanner`), so a multi-gigabyte document never
+ * sits in memory. A document missing one of those arrays fails with `MalformedReportDocumentError`.
  */
 export class JsonReportParser {
   private readonly drift = new Map<string, Set<string>>();
   private readonly seen = new Map<string, Set<string>>();
   private readonly templates = new Map<string, Readonly<Record<string, CellValue>>>();
+  private readonly driftNames = new Map<string, DriftNames>();
   /** The document's `reportSpecification` leaves (`reportSpecification.reportOptions.x`). */
   private readonly specification = new Map<string, Json>();
 
@@ -55,46 +70,32 @@ export class JsonReportParser {
     const datasets = new Map(
       this.definition.datasets.map((dataset) => [dataset.jsonArray ?? dataset.name, dataset]),
     );
-    const parser = new JSONParser({
-      paths: [...[...datasets.keys()].map((array) => `$.${array}.*`), `$.${REPORT_SPECIFICATION}`],
-      keepStack: false,
-    });
     const pending: ParsedRecord[] = [];
-    const topLevel = new TopLevelWatcher();
-    parser.onToken = (token) => topLevel.observe(token.token, token.value);
-    let failure: Error | undefined;
+    const arrays = new Set<string>();
+    let errorDetails: string | undefined;
     let rowsBeforeSpecification = false;
-    parser.onValue = ({ value, key, stack }) => {
-      // Amazon writes it before the arrays, so every row gets the report's options.
-      if (key === REPORT_SPECIFICATION && stack.length === 1) {
-        flatten(value as Json, REPORT_SPECIFICATION, this.specification);
-        return;
-      }
-      const array = stack[1]?.key;
-      const dataset = typeof array === 'string' ? datasets.get(array) : undefined;
-      if (dataset && typeof key === 'number') {
+    const scanner = new JsonDocumentScanner({
+      wants: (key) => datasets.has(key) || key === REPORT_SPECIFICATION || key === ERROR_DETAILS,
+      arrayStart: (key) => arrays.add(key),
+      value: (key, value) => {
+        // Amazon writes it before the arrays, so every row gets the report's options.
+        if (key === REPORT_SPECIFICATION) flatten(value, REPORT_SPECIFICATION, this.specification);
+        else if (key === ERROR_DETAILS && typeof value === 'string') errorDetails = value;
+      },
+      element: (key, index, value) => {
+        const dataset = datasets.get(key);
+        if (dataset === undefined) return;
         if (this.specification.size === 0 && readsSpecification(dataset)) {
           rowsBeforeSpecification = true;
         }
-        pending.push(this.toRecord(dataset, value as Json, key + 1));
-      }
-    };
-    parser.onError = (error) => {
-      // The first error says where the document breaks; the parser may report more after it.
-      failure ??= error;
-    };
+        pending.push(this.toRecord(dataset, value, index + 1));
+      },
+    });
     for await (const chunk of chunks) {
-      if (!failure) parser.write(chunk);
-      if (failure) break;
+      scanner.write(chunk);
       yield* pending.splice(0);
     }
-    if (!failure && !parser.isEnded) parser.end();
-    if (failure) {
-      // Neither the parser's value nor its error as cause: they may hold a buyer's data.
-      throw new MalformedReportDocumentError(
-        `the document is not valid JSON: ${withoutValue(failure.message)}`,
-      );
-    }
+    scanner.end();
     yield* pending.splice(0);
     if (rowsBeforeSpecification && this.specification.size > 0) {
       // Rows already handed on lack the report's options: never leave them silently empty.
@@ -102,10 +103,19 @@ export class JsonReportParser {
         'the reportSpecification follows rows that read its reportOptions',
       );
     }
-    const missing = [...datasets.keys()].filter((array) => !topLevel.arrays.has(array));
+    const missing = [...datasets.keys()].filter((array) => !arrays.has(array));
     if (missing.length > 0) {
-      throw new MalformedReportDocumentError(missingArraysMessage(missing, topLevel.errorDetails));
+      throw new MalformedReportDocumentError(missingArraysMessage(missing, errorDetails));
     }
+  }
+
+  private driftNamesOf(dataset: DatasetDefinition): DriftNames {
+    let names = this.driftNames.get(dataset.name);
+    if (!names) {
+      names = new DriftNames(dataset);
+      this.driftNames.set(dataset.name, names);
+    }
+    return names;
   }
 
   private templateOf(dataset: DatasetDefinition): Readonly<Record<string, CellValue>> {
@@ -130,15 +140,15 @@ export class JsonReportParser {
           ? leaves.get(column.source)
           : this.specification.get(column.source);
         if (value !== undefined) seen.add(column.source);
-        values[column.name] = parseCell(column, asText(value));
+        values[column.name] = jsonCell(column, value);
       }
-      const known = new Set(dataset.columns.map((column) => column.source));
+      const names = this.driftNamesOf(dataset);
       const extra: Record<string, string | null> = {};
       const driftNames = this.drift.get(dataset.name) ?? new Set<string>();
       this.drift.set(dataset.name, driftNames);
       for (const [path, value] of leaves) {
-        if (known.has(path)) continue;
-        const name = jsonColumnName(path, dataset.jsonStripPrefixes ?? []);
+        if (names.known.has(path)) continue;
+        const name = names.of(path);
         driftNames.add(name);
         extra[name] = asText(value) ?? null;
       }
@@ -180,37 +190,32 @@ function missingArraysMessage(
   return `${arrays}; errorDetails: ${JSON.stringify(shown)}`;
 }
 
-// Follows the tokens of the document's top-level object to learn which of its keys hold arrays
-// (empty ones included, which emit no element) and the text of an `errorDetails` string, without
-// keeping any value.
-class TopLevelWatcher {
-  readonly arrays = new Set<string>();
-  errorDetails: string | undefined;
-  private depth = 0;
-  private key: string | undefined;
-  private afterColon = false;
+/**
+ * The `_extra_fields` names of one dataset's unknown paths, kept for the document. A path is named
+ * as its columns are (`jsonColumnName`); when that name is taken, by a column or by an earlier path
+ * (`salesByDate.newMetric` and `trafficByDate.newMetric` both strip to `new_metric`), the path is
+ * named whole, then with its position among the colliding paths, so no value replaces another.
+ */
+class DriftNames {
+  readonly known: ReadonlySet<string>;
+  private readonly names = new Map<string, string>();
+  private readonly taken: Set<string>;
 
-  observe(token: TokenType, value: unknown): void {
-    if (this.depth === 1) {
-      if (this.afterColon) {
-        if (token === TokenType.LEFT_BRACKET && this.key !== undefined) this.arrays.add(this.key);
-        if (token === TokenType.STRING && this.key === 'errorDetails') {
-          this.errorDetails = String(value);
-        }
-        this.afterColon = false;
-        this.key = undefined;
-      } else if (token === TokenType.STRING) {
-        this.key = String(value);
-      } else if (token === TokenType.COLON) {
-        this.afterColon = true;
-      }
-    }
-    if (token === TokenType.LEFT_BRACE || token === TokenType.LEFT_BRACKET) this.depth += 1;
-    else if (token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) this.depth -= 1;
+  constructor(private readonly dataset: DatasetDefinition) {
+    this.known = new Set(dataset.columns.map((column) => column.source));
+    this.taken = new Set(dataset.columns.map((column) => column.name));
   }
-}
 
-// `Unexpected STRING ("<value>") in state …` (the JSON parser's token errors) without the value.
-function withoutValue(message: string): string {
-  return message.replace(/ \(.*\) in state /s, ' in state ');
+  of(path: string): string {
+    const known = this.names.get(path);
+    if (known !== undefined) return known;
+    let name = jsonColumnName(path, this.dataset.jsonStripPrefixes ?? []);
+    if (this.taken.has(name)) name = jsonColumnName(path, []);
+    for (let suffix = 2; this.taken.has(name); suffix++) {
+      name = `${jsonColumnName(path, [])}_${suffix}`;
+    }
+    this.taken.add(name);
+    this.names.set(path, name);
+    return name;
+  }
 }

@@ -90,6 +90,10 @@ const b2bColumns = (pairs: [string, ColumnType][]): ColumnDefinition[] =>
     name: column.name.replace(/_b2_b(?=_|$)/, '_b2b'),
   }));
 
+// Both tables carry both options: two configs differing only in one of them (PARENT and CHILD
+// ASINs, DAY and WEEK dates) each land the other table's rows too, which stay apart by them.
+const granularityColumns = ['dateGranularity', 'asinGranularity'].map(reportOptionColumn);
+
 // Seller "Business Reports". Data for a day settles about two days later; ASINs without sales in
 // the window may be missing from salesAndTrafficByAsin (Amazon's behaviour, not a loss).
 export const salesAndTraffic: ReportTypeDefinition = {
@@ -113,7 +117,7 @@ export const salesAndTraffic: ReportTypeDefinition = {
       partitionDate: { column: 'date' },
       columns: [
         ...b2bColumns([['date', 'date'], ...salesByDate, ...trafficByDate]),
-        reportOptionColumn('dateGranularity'),
+        ...granularityColumns,
       ],
     },
     {
@@ -129,7 +133,7 @@ export const salesAndTraffic: ReportTypeDefinition = {
           ...salesByAsin,
           ...trafficByAsin,
         ]),
-        reportOptionColumn('asinGranularity'),
+        ...granularityColumns,
       ],
     },
   ],

@@ -1,0 +1,163 @@
+import { MalformedReportDocumentError } from './errors';
+import { JsonDocumentScanner } from './json-document-scanner';
+
+type Event = readonly [string, ...unknown[]];
+
+function scan(text: string, cut: (length: number) => number[], wants = (_: string) => true) {
+  const events: Event[] = [];
+  const scanner = new JsonDocumentScanner({
+    wants,
+    arrayStart: (key) => events.push(['array', key]),
+    element: (key, index, value) => events.push(['element', key, index, value]),
+    value: (key, value) => events.push(['value', key, value]),
+  });
+  let from = 0;
+  for (const to of [...cut(text.length), text.length]) {
+    scanner.write(text.slice(from, to));
+    from = to;
+  }
+  scanner.end();
+  return events;
+}
+
+// What the scanner must report, from the parsed document.
+function expectedEvents(document: Record<string, unknown>): Event[] {
+  return Object.entries(document).flatMap(([key, value]): Event[] =>
+    Array.isArray(value)
+      ? [['array', key], ...value.map((element, index): Event => ['element', key, index, element])]
+      : [['value', key, value]],
+  );
+}
+
+function random(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 0x1_0000_0000;
+  };
+}
+
+const texts = [
+  '',
+  'a',
+  'ä€😀',
+  'quote " and \\ backslash',
+  '{[,:]}',
+  'line\nbreak\ttab',
+  '\u0000\u001f',
+];
+
+function randomValue(next: () => number, depth: number): unknown {
+  const kind = Math.floor(next() * (depth > 2 ? 5 : 7));
+  switch (kind) {
+    case 0:
+      return null;
+    case 1:
+      return next() < 0.5;
+    case 2:
+      return Math.round((next() - 0.5) * 1e6) / 100;
+    case 3:
+    case 4:
+      return texts[Math.floor(next() * texts.length)];
+    case 5:
+      return Array.from({ length: Math.floor(next() * 4) }, () => randomValue(next, depth + 1));
+    default:
+      return Object.fromEntries(
+        Array.from({ length: Math.floor(next() * 4) }, (_, index) => [
+          `${texts[Math.floor(next() * texts.length)]}${index}`,
+          randomValue(next, depth + 1),
+        ]),
+      );
+  }
+}
+
+function randomDocument(next: () => number): Record<string, unknown> {
+  return Object.fromEntries(
+    Array.from({ length: 1 + Math.floor(next() * 4) }, (_, index) => [
+      `key ${texts[Math.floor(next() * texts.length)]}${index}`,
+      next() < 0.5
+        ? Array.from({ length: Math.floor(next() * 5) }, () => randomValue(next, 1))
+        : randomValue(next, 1),
+    ]),
+  );
+}
+
+const randomCuts = (next: () => number) => (length: number) =>
+  Array.from({ length: Math.floor(next() * 12) }, () => Math.floor(next() * length)).sort(
+    (a, b) => a - b,
+  );
+
+function failureOf(run: () => unknown): Error | undefined {
+  try {
+    run();
+  } catch (error) {
+    return error as Error;
+  }
+  return undefined;
+}
+
+describe('JsonDocumentScanner', () => {
+  it('reports what JSON.parse finds, however the text is cut', () => {
+    const next = random(20_261_127);
+    for (let round = 0; round < 300; round++) {
+      const document = randomDocument(next);
+      const spaced = next() < 0.5;
+      const text = JSON.stringify(document, null, spaced ? 2 : undefined);
+      expect(scan(text, randomCuts(next))).toEqual(expectedEvents(document));
+    }
+  });
+
+  it('reads one character at a time', () => {
+    const document = { reportSpecification: { reportOptions: { a: 'b' } }, rows: [1, 'x', {}, []] };
+    const text = JSON.stringify(document);
+    const everyCharacter = (length: number) => Array.from({ length }, (_, index) => index);
+    expect(scan(text, everyCharacter)).toEqual(expectedEvents(document));
+  });
+
+  it('skips unwanted values and the elements of unwanted arrays without handing them on', () => {
+    const text = '{"skip":{"deep":[1,2,{"x":"]}"}]},"rows":[{"a":1}],"other":[[1],[2]],"n":7}';
+    expect(
+      scan(
+        text,
+        () => [],
+        (key) => key === 'rows',
+      ),
+    ).toEqual([
+      ['array', 'rows'],
+      ['element', 'rows', 0, { a: 1 }],
+      ['array', 'other'],
+    ]);
+  });
+
+  it('refuses every cut-short document', () => {
+    const text = JSON.stringify({ spec: { a: [1, 'two'] }, rows: [{ a: 'x' }, 3, true] });
+    for (let length = 0; length < text.length; length++) {
+      const failure = failureOf(() => scan(text.slice(0, length), () => []));
+      expect(failure).toBeInstanceOf(MalformedReportDocumentError);
+    }
+  });
+
+  it.each([
+    ['a trailing comma in an array', '{"rows":[1,]}'],
+    ['a trailing comma in the object', '{"rows":[1],}'],
+    ['a missing colon', '{"rows" [1]}'],
+    ['a missing comma', '{"rows":[{"a":1} {"a":2}]}'],
+    ['a broken element', '{"rows":[{"a":"buyer@example.com" "b"}]}'],
+    ['a broken value', '{"spec":{"email":"buyer@example.com",}}'],
+    ['text after the document', '{"rows":[]} {"buyer":"buyer@example.com"}'],
+    ['an unquoted key', '{rows:[]}'],
+  ])('refuses %s without quoting the document', (_, text) => {
+    const failure = failureOf(() => scan(text, () => []));
+    expect(failure).toBeInstanceOf(MalformedReportDocumentError);
+    expect(failure?.message).toMatch(/^the document is not valid JSON: /);
+    expect(failure?.message).not.toContain('buyer');
+  });
+
+  it('skips a document that is not an object, so its arrays are found missing', () => {
+    for (const text of ['[{"rows":[]}]', '"rows"', '42', 'null']) {
+      expect(scan(text, () => [])).toEqual([]);
+    }
+  });
+});
