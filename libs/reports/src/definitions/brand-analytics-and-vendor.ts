@@ -1,6 +1,6 @@
 import type { ColumnType } from '../column-type';
 import type { ReportTypeDefinition } from '../report-type-definition';
-import { jsonColumns, reportOptionColumn } from '../column-builders';
+import { REPORT_SPECIFICATION, jsonColumns, reportOptionColumn } from '../column-builders';
 
 const periodWindow = { maxWindowDays: 31, dataLagHours: 72, periodAligned: true, snapshot: false };
 
@@ -46,9 +46,16 @@ const vendorSalesFields: [string, ColumnType][] = [
   ['shippedUnits', 'integer'],
 ];
 
-const vendorOptionColumns = ['reportPeriod', 'distributorView', 'sellingProgram'].map(
-  reportOptionColumn,
-);
+// With the report's options, the day Amazon last updated its data (required by the schema): a
+// period restated later lands again under another report, and this tells the newer rows.
+const vendorOptionColumns = [
+  ...['reportPeriod', 'distributorView', 'sellingProgram'].map(reportOptionColumn),
+  {
+    name: 'last_updated_date',
+    source: `${REPORT_SPECIFICATION}.lastUpdatedDate`,
+    type: 'date' as const,
+  },
+];
 
 export const vendorSales: ReportTypeDefinition = {
   reportType: 'GET_VENDOR_SALES_REPORT',
