@@ -113,6 +113,11 @@ export {
   retrievalExecutionName,
 } from './adapters/sfn-retrieval-starter';
 export {
+  type RetrievalAttemptEngine,
+  type RetrievalAttemptStatus,
+  retryAfterFailedAttempts,
+} from './adapters/retrieval-attempts';
+export {
   DEFAULT_MAX_RETRIEVAL_ATTEMPTS,
   type SfnRetrievalRetrierOptions,
   SfnRetrievalRetrier,

@@ -1,6 +1,7 @@
 import {
   DescribeExecutionCommand,
   ExecutionDoesNotExist,
+  type ExecutionStatus,
   SFNClient,
   SFNServiceException,
   StartExecutionCommand,
@@ -31,7 +32,7 @@ const retrier = () =>
   });
 const notFound = () =>
   new ExecutionDoesNotExist({ message: 'gone', $metadata: { httpStatusCode: 400 } });
-const described = (status: string) => ({
+const described = (status: ExecutionStatus) => ({
   executionArn: 'x',
   stateMachineArn: STATE_MACHINE_ARN,
   status,
@@ -72,7 +73,7 @@ describe('SfnRetrievalRetrier', () => {
     });
   });
 
-  it.each(['RUNNING', 'PENDING_REDRIVE'])(
+  it.each<ExecutionStatus>(['RUNNING', 'PENDING_REDRIVE'])(
     'starts nothing while an attempt is %s',
     async (status) => {
       sfn.on(DescribeExecutionCommand).resolves(described(status));

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { RetrievalRetrier, RetrievalRetryResult } from '../retrieval-retrier';
 import type { UnsolicitedReportRetrieval } from '../retrieval-starter';
 import { executionControlFailure } from './execution-control-failure';
+import { retryAfterFailedAttempts } from './retrieval-attempts';
 import { retrievalExecutionName } from './sfn-retrieval-starter';
 
 /** Attempts of one report's retrieval a sweep starts at most, the first included. */
@@ -50,22 +51,11 @@ export class SfnRetrievalRetrier implements RetrievalRetrier {
   }
 
   async retryFailed(request: UnsolicitedReportRetrieval): Promise<RetrievalRetryResult> {
-    for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
-      const name = retrievalAttemptName(request, attempt);
-      const status = await this.status(name);
-      if (status === undefined) {
-        // The first attempt is the starter's, whose start found it: only a race gets here.
-        if (attempt === 1) return { outcome: 'running' };
-        return (await this.start(name, request))
-          ? { outcome: 'retried', attempt }
-          : { outcome: 'running' };
-      }
-      if (status === 'SUCCEEDED') return { outcome: 'succeeded' };
-      if (status !== 'FAILED' && status !== 'TIMED_OUT' && status !== 'ABORTED') {
-        return { outcome: 'running' };
-      }
-    }
-    return { outcome: 'exhausted', attempts: this.maxAttempts };
+    return retryAfterFailedAttempts({
+      statusOf: (attempt) => this.status(retrievalAttemptName(request, attempt)),
+      start: (attempt) => this.start(retrievalAttemptName(request, attempt), request),
+      maxAttempts: this.maxAttempts,
+    });
   }
 
   private async status(name: string): Promise<string | undefined> {
