@@ -102,11 +102,13 @@ export interface LocalWorkflows {
   ): Promise<LocalExecutionResult | 'already-done'>;
   /**
    * The retrieval execution the notification consumer starts for a DONE report nobody waits for
-   * (`report-<reportId>`): `already-done` when a duplicate notification started it before.
+   * (`report-<reportId>`, or the settlement sweep's name of a later attempt): `already-done` when
+   * an execution of that name exists (a duplicate notification started it before).
    */
-  runRetrieval(input: {
-    readonly report: { readonly reportId: string };
-  }): Promise<LocalExecutionResult | 'already-done'>;
+  runRetrieval(
+    input: { readonly report: { readonly reportId: string } },
+    executionName?: string,
+  ): Promise<LocalExecutionResult | 'already-done'>;
 }
 
 /**
@@ -264,8 +266,8 @@ export function createLocalWorkflows(options: LocalWorkflowsOptions): LocalWorkf
       runNamed(LOCAL_CATALOG_REFRESH_STATE_MACHINE_ARN, executionName, request, () =>
         catalogRefresh.execute(request, { executionName }),
       ),
-    runRetrieval: (input) => {
-      const executionName = `report-${input.report.reportId}`;
+    runRetrieval: (input, name) => {
+      const executionName = name ?? `report-${input.report.reportId}`;
       return runNamed(LOCAL_RETRIEVAL_STATE_MACHINE_ARN, executionName, input, () =>
         retrieval.execute(input, { executionName }),
       );
