@@ -260,8 +260,9 @@ if (!toolchain.available) {
         aws_s3_bucket_public_access_block: 5,
         aws_s3_bucket_server_side_encryption_configuration: 5,
         aws_s3_bucket_versioning: 5,
-        // Enabled report configs, the example's one catalog refresh, rotation, expiry, setup.
-        aws_scheduler_schedule: enabledReportConfigs + 1 + 3,
+        // Enabled report configs, the example's one catalog refresh, rotation, expiry, setup,
+        // settlement sweep.
+        aws_scheduler_schedule: enabledReportConfigs + 1 + 4,
         aws_scheduler_schedule_group: 1,
         aws_secretsmanager_secret: 2,
         aws_sfn_state_machine: machines,

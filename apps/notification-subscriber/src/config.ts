@@ -3,6 +3,7 @@ import {
   DEFAULT_IDEMPOTENCY_TTL_SECONDS,
   DEFAULT_OUTCOME_TTL_MS,
   DEFAULT_WAITER_TTL_MS,
+  REPORT_RETENTION_DAYS,
 } from '@spapi-lake/notification-subscriber-handlers';
 import { z } from 'zod';
 
@@ -59,6 +60,13 @@ export const SetupEnvironment = z.object({
 });
 export type SetupConfig = z.output<typeof SetupEnvironment>;
 
+/** The report retrieval state machine started for unsolicited (Amazon-generated) reports. */
+const RETRIEVAL_STATE_MACHINE_ARN = z
+  .string()
+  .regex(/^arn:aws[\w-]*:states:[\w-]+:\d{12}:stateMachine:[\w-]+$/, {
+    error: 'must be a state machine ARN',
+  });
+
 /** Environment of `consumeNotifications`. */
 export const ConsumerEnvironment = z.object({
   NOTIFICATION_STATE_TABLE,
@@ -66,16 +74,31 @@ export const ConsumerEnvironment = z.object({
   IDEMPOTENCY_TABLE: z.string().min(1),
   IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().min(60).default(DEFAULT_IDEMPOTENCY_TTL_SECONDS),
   OUTCOME_TTL_SECONDS: seconds(DEFAULT_OUTCOME_TTL_MS),
-  /** The report retrieval state machine started for unsolicited (Amazon-generated) reports. */
-  RETRIEVAL_STATE_MACHINE_ARN: z
-    .string()
-    .regex(/^arn:aws[\w-]*:states:[\w-]+:\d{12}:stateMachine:[\w-]+$/, {
-      error: 'must be a state machine ARN',
-    }),
+  RETRIEVAL_STATE_MACHINE_ARN,
   /** The catalog/listings fetcher's refresh queue. */
   LISTING_REFRESH_QUEUE_URL: z.url({ protocol: /^https$/, error: 'must be an https queue URL' }),
 });
 export type ConsumerConfig = z.output<typeof ConsumerEnvironment>;
+
+/** Environment of `sweepSettlements`. */
+export const SweepEnvironment = z.object({
+  PARAMETER_PREFIX: z.string().min(1),
+  TOKEN_BROKER_FUNCTION: z.string().min(1),
+  /** The curated bucket: report manifests and uncurated-report records say what has landed. */
+  CURATED_BUCKET: z.string().min(1),
+  RETRIEVAL_STATE_MACHINE_ARN,
+  /** Days of getReports the sweep lists, at most Amazon's 90-day retention. */
+  SWEEP_LOOKBACK_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(REPORT_RETENTION_DAYS)
+    .default(REPORT_RETENTION_DAYS),
+  /** Retrieval attempts per report (the first included) before a sweep gives up on it. */
+  MAX_RETRIEVAL_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  SP_API_APPLICATION_ID: z.string().min(1).optional(),
+});
+export type SweepConfig = z.output<typeof SweepEnvironment>;
 
 /** Environment of `registerWaiter`. */
 export const RegisterWaiterEnvironment = z.object({
@@ -92,6 +115,11 @@ export function loadSetupConfig(env: Env): SetupConfig {
 /** Validates the consumer environment. */
 export function loadConsumerConfig(env: Env): ConsumerConfig {
   return parseEnvironment(ConsumerEnvironment, env);
+}
+
+/** Validates the settlement sweep environment. */
+export function loadSweepConfig(env: Env): SweepConfig {
+  return parseEnvironment(SweepEnvironment, env);
 }
 
 /** Validates the register-waiter environment. */

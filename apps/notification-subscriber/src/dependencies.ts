@@ -2,6 +2,7 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { TokenBrokerClient } from '@spapi-lake/auth';
@@ -12,21 +13,26 @@ import {
 } from '@spapi-lake/auth-adapters';
 import { configParameterNames, resolveEndpoints } from '@spapi-lake/config';
 import { systemClock } from '@spapi-lake/core';
+import { S3ObjectStore } from '@spapi-lake/lake-adapters';
 import {
+  AMAZON_GENERATED_REPORT_TYPES,
   type ConsumeNotificationsDeps,
   DynamoDbReportWaiterStore,
   DynamoDbSubscriptionDirectory,
   type RegisterWaiterDeps,
   type SetupSubscriptionsDeps,
   SfnExecutionResumer,
+  SfnRetrievalRetrier,
   SfnRetrievalStarter,
   SqsListingRefreshRequester,
   isAmazonGeneratedReportType,
+  type SweepSettlementsDeps,
   spApiNotificationsFactory,
+  spApiReportListingFactory,
 } from '@spapi-lake/notification-subscriber-handlers';
 import { createLogger } from '@spapi-lake/observability';
 import { RateLimiterRegistry } from '@spapi-lake/sp-api';
-import type { ConsumerConfig, RegisterWaiterConfig, SetupConfig } from './config';
+import type { ConsumerConfig, RegisterWaiterConfig, SetupConfig, SweepConfig } from './config';
 
 /** The Powertools service name and the user agent's app name. */
 export const SERVICE_NAME = 'notification-subscriber';
@@ -96,6 +102,49 @@ export function consumerDependencies(config: ConsumerConfig): ConsumeNotificatio
       awsSdkV3Client: dynamo,
     }),
     idempotencyTtlSeconds: config.IDEMPOTENCY_TTL_SECONDS,
+    logger: createLogger({ serviceName: SERVICE_NAME }),
+  };
+}
+
+/**
+ * sweepSettlements: SSM accounts, getReports through token broker tokens (paced by the model's
+ * plan, 429s retried), manifests in the curated bucket, retrievals started in Step Functions.
+ */
+export async function sweepDependencies(config: SweepConfig): Promise<SweepSettlementsDeps> {
+  const clock = systemClock;
+  const ssm = new SSMClient({});
+  const sfn = new SFNClient({});
+  const parameters = configParameterNames(config.PARAMETER_PREFIX);
+  const endpoints = resolveEndpoints(await readSsmEndpointOverrides(ssm, parameters.endpoints));
+  const broker = new TokenBrokerClient({
+    invoker: new LambdaBrokerInvoker({
+      client: new LambdaClient({}),
+      functionName: config.TOKEN_BROKER_FUNCTION,
+    }),
+    clock,
+  });
+  const stateMachine = { client: sfn, stateMachineArn: config.RETRIEVAL_STATE_MACHINE_ARN };
+  return {
+    accounts: new SsmAccountRegistry({ client: ssm, parameterName: parameters.accounts }),
+    reportsApiFor: spApiReportListingFactory({
+      baseUrlFor: (region) => endpoints.spApiBaseUrl[region],
+      tokenProviderFor: (partner) => broker.forPartner(partner),
+      limiters: new RateLimiterRegistry({ clock }),
+      userAgent: USER_AGENT,
+      ...(config.SP_API_APPLICATION_ID === undefined
+        ? {}
+        : { applicationId: config.SP_API_APPLICATION_ID }),
+      clock,
+    }),
+    lake: new S3ObjectStore({ client: new S3Client({}), bucket: config.CURATED_BUCKET }),
+    retrievals: new SfnRetrievalStarter(stateMachine),
+    retries: new SfnRetrievalRetrier({
+      ...stateMachine,
+      maxAttempts: config.MAX_RETRIEVAL_ATTEMPTS,
+    }),
+    clock,
+    reportTypes: AMAZON_GENERATED_REPORT_TYPES,
+    lookbackDays: config.SWEEP_LOOKBACK_DAYS,
     logger: createLogger({ serviceName: SERVICE_NAME }),
   };
 }

@@ -2,16 +2,24 @@ import {
   type ConsumeNotificationsHandler,
   type RegisterWaiterHandler,
   type SetupSubscriptionsHandler,
+  type SweepSettlementsHandler,
   createConsumeNotificationsHandler,
   createRegisterWaiterHandler,
   createSetupSubscriptionsHandler,
+  createSweepSettlementsHandler,
 } from '@spapi-lake/notification-subscriber-handlers';
 import type { Context, SQSEvent } from 'aws-lambda';
-import { loadConsumerConfig, loadRegisterWaiterConfig, loadSetupConfig } from './config';
+import {
+  loadConsumerConfig,
+  loadRegisterWaiterConfig,
+  loadSetupConfig,
+  loadSweepConfig,
+} from './config';
 import {
   consumerDependencies,
   registerWaiterDependencies,
   setupDependencies,
+  sweepDependencies,
 } from './dependencies';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -31,6 +39,11 @@ export function createRegisterWaiter(env: Env): RegisterWaiterHandler {
   return createRegisterWaiterHandler(registerWaiterDependencies(loadRegisterWaiterConfig(env)));
 }
 
+/** Builds `sweepSettlements` from an environment. */
+export async function createSweepSettlements(env: Env): Promise<SweepSettlementsHandler> {
+  return createSweepSettlementsHandler(await sweepDependencies(loadSweepConfig(env)));
+}
+
 /** Builds once per container, on first use; a failed build is retried on the next invocation. */
 function once<T>(build: () => Promise<T>): () => Promise<T> {
   let built: Promise<T> | undefined;
@@ -46,6 +59,7 @@ function once<T>(build: () => Promise<T>): () => Promise<T> {
 const setup = once(() => createSetupSubscriptions(process.env));
 const consumer = once(async () => createConsumeNotifications(process.env));
 const waiter = once(async () => createRegisterWaiter(process.env));
+const sweep = once(() => createSweepSettlements(process.env));
 
 /** Deploy-time and scheduled: ensures destinations and subscriptions, returns a summary. */
 export const setupSubscriptions = async (event: unknown) => (await setup())(event);
@@ -56,3 +70,6 @@ export const consumeNotifications = async (event: SQSEvent, context: Context) =>
 
 /** The ingestion state machine's `WaitForNotification` task (`RegisterReportWaiterInput`). */
 export const registerWaiter = async (event: unknown) => (await waiter())(event);
+
+/** Daily schedule (`{ scheduledTime }`): getReports backstop for settlements that did not land. */
+export const sweepSettlements = async (event: unknown) => (await sweep())(event);

@@ -47,6 +47,7 @@ function schemaOf(app: AppName, exportName: string): Schema {
           setupSubscriptions: 'SetupEnvironment',
           consumeNotifications: 'ConsumerEnvironment',
           registerWaiter: 'RegisterWaiterEnvironment',
+          sweepSettlements: 'SweepEnvironment',
         }[exportName] ?? `no schema for ${exportName}`,
       );
     case AppName.TokenBroker:

@@ -237,6 +237,29 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     },
   },
   {
+    id: 'sweep-settlements',
+    app: AppName.NotificationSubscriber,
+    exportName: 'sweepSettlements',
+    description:
+      'Daily getReports sweep: retrieves settlements not in the lake, retries failed ones',
+    memoryMb: 256,
+    // getReports is paced at one call per 45 s once a partner's burst of 10 is spent.
+    timeoutSeconds: 900,
+    environment: {
+      ...spApiCaller,
+      CURATED_BUCKET: E.CuratedBucket,
+      RETRIEVAL_STATE_MACHINE_ARN: E.RetrievalStateMachineArn,
+    },
+    grants: [
+      readConfiguration('accounts', 'endpoints'),
+      invokeTokenBroker,
+      // What has landed: manifests and uncurated-report records, read only.
+      curatedObjects('read', '_manifests/reports/', '_manifests/uncurated-reports/'),
+      { kind: 'start-report-retrieval' },
+      { kind: 'describe-report-retrievals' },
+    ],
+  },
+  {
     id: 'register-waiter',
     app: AppName.NotificationSubscriber,
     exportName: 'registerWaiter',

@@ -152,6 +152,15 @@ const EXPECTED: Record<string, string[]> = {
     `Allow states:SendTaskSuccess ${ingestion}`,
     'Allow states:StartExecution arn:{partition}:states:{region}:{account}:stateMachine:{prefix}-report-retrieval',
   ],
+  // Lists getReports, reads what landed, starts retrievals and looks at failed ones; writes nothing.
+  'sweep-settlements': [
+    ...readParameters('accounts', 'endpoints'),
+    ...invokeBroker,
+    ...curatedObjects('read', '_manifests/reports/', '_manifests/uncurated-reports/'),
+    ...s3KeyRead,
+    'Allow states:StartExecution arn:{partition}:states:{region}:{account}:stateMachine:{prefix}-report-retrieval',
+    'Allow states:DescribeExecution arn:{partition}:states:{region}:{account}:execution:{prefix}-report-retrieval:*',
+  ],
   'register-waiter': [...notificationState, `Allow states:SendTaskSuccess ${ingestion}`],
   'plan-catalog-refresh': readParameters('endpoints'),
   'fetch-listings': [

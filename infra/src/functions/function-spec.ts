@@ -112,7 +112,9 @@ export type Grant =
   /** SendTaskSuccess to ingestion executions waiting for REPORT_PROCESSING_FINISHED. */
   | { readonly kind: 'answer-report-waiters' }
   /** StartExecution of the report retrieval state machine (reports nobody waits for). */
-  | { readonly kind: 'start-report-retrieval' };
+  | { readonly kind: 'start-report-retrieval' }
+  /** DescribeExecution of its executions (the settlement sweep retries only failed ones). */
+  | { readonly kind: 'describe-report-retrievals' };
 
 /** An SQS event source mapping onto the function's live alias (partial batch responses). */
 export interface QueueTrigger {

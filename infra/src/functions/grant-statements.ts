@@ -241,5 +241,14 @@ export function grantStatements(grant: Grant, targets: GrantTargets): PolicyStat
           Resource: targets.retrievalStateMachineArn,
         },
       ];
+    case 'describe-report-retrievals':
+      return [
+        {
+          Sid: 'DescribeReportRetrievals',
+          Effect: 'Allow',
+          Action: ['states:DescribeExecution'],
+          Resource: targets.retrievalExecutionsArn,
+        },
+      ];
   }
 }

@@ -23,4 +23,6 @@ export interface GrantTargets {
   readonly tokenBrokerAliasArn: string;
   readonly ingestionStateMachineArn: string;
   readonly retrievalStateMachineArn: string;
+  /** `arn:…:execution:<retrieval state machine>:*`: its executions. */
+  readonly retrievalExecutionsArn: string;
 }

@@ -353,11 +353,25 @@ describe('schedules', () => {
     });
   });
 
-  it('lets the scheduler start the fan-out and catalog refreshes and invoke the broker and the setup, nothing else', () => {
+  it('sweeps getReports for settlements daily, as of the scheduled time', () => {
+    expect(resource(stack, 'aws_scheduler_schedule', 'schedules_settlement_sweep')).toMatchObject({
+      name: 'settlement-sweep',
+      schedule_expression: '${var.settlement_sweep_schedule}',
+      target: {
+        arn: aliasRef('sweep_settlements'),
+        input: '{"scheduledTime":"<aws.scheduler.scheduled-time>"}',
+        retry_policy: { maximum_event_age_in_seconds: 3600, maximum_retry_attempts: 10 },
+      },
+    });
+    expect(stack.variable['settlement_sweep_schedule']).toMatchObject({ default: 'rate(1 day)' });
+  });
+
+  it('lets the scheduler start the fan-out and catalog refreshes and invoke the broker, the setup and the sweep, nothing else', () => {
     expect(
       permissionLines(roleStatements(stack, 'schedules_scheduler_role')).map(readable),
     ).toEqual([
       `Allow lambda:InvokeFunction ${aliasRef('setup_subscriptions')}`,
+      `Allow lambda:InvokeFunction ${aliasRef('sweep_settlements')}`,
       'Allow lambda:InvokeFunction arn:{partition}:lambda:{region}:{account}:function:{prefix}-token-broker:live',
       `Allow states:StartExecution ${ref('aws_sfn_state_machine.orchestration_catalog_refresh_state_machine', 'arn')}`,
       `Allow states:StartExecution ${ref('aws_sfn_state_machine.orchestration_fan_out_state_machine', 'arn')}`,

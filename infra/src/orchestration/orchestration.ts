@@ -55,6 +55,11 @@ export function retrievalStateMachineArn(deployment: Deployment): string {
   return deployment.arn('states', `stateMachine:${deployment.name(WorkflowName.ReportRetrieval)}`);
 }
 
+/** The ARNs of the report retrieval state machine's executions (the settlement sweep's policy). */
+export function retrievalExecutionsArn(deployment: Deployment): string {
+  return deployment.arn('states', `execution:${deployment.name(WorkflowName.ReportRetrieval)}:*`);
+}
+
 /** The ARN of the ingestion state machine, from names (functions' policies name it). */
 export function ingestionStateMachineArn(deployment: Deployment): string {
   return deployment.arn('states', `stateMachine:${deployment.name(WorkflowName.ReportIngestion)}`);

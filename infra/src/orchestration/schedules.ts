@@ -26,17 +26,21 @@ export interface SchedulesProps {
   readonly catalogRefreshStateMachineArn: string;
   readonly tokenBrokerAliasArn: string;
   readonly subscriptionSetupAliasArn: string;
+  /** The notification subscriber's `sweepSettlements` (getReports backstop for settlements). */
+  readonly settlementSweepAliasArn: string;
   readonly clientSecretRotationSchedule: string;
   readonly credentialExpiryCheckSchedule: string;
   readonly subscriptionSetupSchedule: string;
+  readonly settlementSweepSchedule: string;
 }
 
 /**
  * EventBridge Scheduler: one schedule per enabled report config (its `schedule`, presets expanded
  * as @spapi-lake/config does) starting the fan-out for that config, one per enabled catalog
  * refresh starting the catalog refresh with its request, the token broker's client secret rotation
- * and credential expiry check, and the daily subscription setup. All in one group, with one role
- * that may start those two state machines and invoke those two functions, nothing else.
+ * and credential expiry check, the daily subscription setup and settlement sweep. All in one
+ * group, with one role that may start those two state machines and invoke those three functions,
+ * nothing else.
  */
 export class Schedules extends Construct {
   readonly role: ServiceRole;
@@ -71,7 +75,11 @@ export class Schedules extends Construct {
           Sid: 'InvokeScheduledFunctions',
           Effect: 'Allow',
           Action: ['lambda:InvokeFunction'],
-          Resource: [props.tokenBrokerAliasArn, props.subscriptionSetupAliasArn],
+          Resource: [
+            props.tokenBrokerAliasArn,
+            props.subscriptionSetupAliasArn,
+            props.settlementSweepAliasArn,
+          ],
         },
       ],
     });
@@ -179,6 +187,15 @@ export class Schedules extends Construct {
       props.subscriptionSetupAliasArn,
       {},
       'SP-API destinations and subscriptions of every active account',
+    );
+    // A literal (not jsonencode): the placeholder's < and > reach Scheduler as they are.
+    invoke(
+      'settlement_sweep',
+      'settlement-sweep',
+      props.settlementSweepSchedule,
+      props.settlementSweepAliasArn,
+      { scheduledTime: SCHEDULED_TIME },
+      'getReports sweep: retrieves settlement reports that have not landed',
     );
   }
 }

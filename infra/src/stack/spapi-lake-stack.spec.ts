@@ -184,6 +184,7 @@ describe('the stack', () => {
         'report_configs_json',
         'rotation_region',
         'spapi_app_draft',
+        'settlement_sweep_schedule',
         'spapi_application_id',
         'subscription_setup_schedule',
       ].sort(),
@@ -309,6 +310,7 @@ describe('the stack', () => {
         'notification-subscriber': [
           'setup-subscriptions',
           'consume-notifications',
+          'sweep-settlements',
           'register-waiter',
         ].map((id) => `\${var.name_prefix}-${id}`),
         'token-broker': ['${var.name_prefix}-token-broker'],

@@ -37,6 +37,7 @@ import {
   Orchestration,
   type WorkflowTemplates,
   ingestionStateMachineArn,
+  retrievalExecutionsArn,
   retrievalStateMachineArn,
 } from '../orchestration/orchestration';
 import { Schedules } from '../orchestration/schedules';
@@ -207,6 +208,7 @@ export class SpapiLakeStack extends TerraformStack {
       tokenBrokerAliasArn,
       ingestionStateMachineArn: ingestionStateMachineArn(deployment),
       retrievalStateMachineArn: retrievalStateMachineArn(deployment),
+      retrievalExecutionsArn: retrievalExecutionsArn(deployment),
     };
     const tableName = (name: StateTableName) => tables.tables[name].name;
 
@@ -268,9 +270,11 @@ export class SpapiLakeStack extends TerraformStack {
       catalogRefreshStateMachineArn: orchestration.catalogRefresh.stateMachine.arn,
       tokenBrokerAliasArn,
       subscriptionSetupAliasArn: functions.get('setup-subscriptions').aliasArn,
+      settlementSweepAliasArn: functions.get('sweep-settlements').aliasArn,
       clientSecretRotationSchedule: vars.clientSecretRotationSchedule,
       credentialExpiryCheckSchedule: vars.credentialExpiryCheckSchedule,
       subscriptionSetupSchedule: vars.subscriptionSetupSchedule,
+      settlementSweepSchedule: vars.settlementSweepSchedule,
     });
 
     const workgroup = new QueryWorkgroup(this, 'query', {

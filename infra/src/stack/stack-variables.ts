@@ -28,6 +28,7 @@ export interface StackVariables {
   readonly clientSecretRotationSchedule: string;
   readonly credentialExpiryCheckSchedule: string;
   readonly subscriptionSetupSchedule: string;
+  readonly settlementSweepSchedule: string;
   readonly athenaBytesScannedCutoff: number;
 }
 
@@ -235,6 +236,12 @@ export function declareStackVariables(
     subscriptionSetupSchedule: schedule(
       'subscription_setup_schedule',
       'When SP-API destinations and subscriptions are checked for every active account.',
+      'rate(1 day)',
+    ).stringValue,
+    // Amazon keeps a settlement report 90 days; daily listing leaves room for failed retries.
+    settlementSweepSchedule: schedule(
+      'settlement_sweep_schedule',
+      'When getReports is swept for settlement reports that have not landed (at least daily).',
       'rate(1 day)',
     ).stringValue,
     athenaBytesScannedCutoff: variable('athena_bytes_scanned_cutoff', {

@@ -52,9 +52,17 @@ const fastPlans = Object.fromEntries(
   ].map((operation) => [operation, { rate: 100, burst: 100 }]),
 );
 
-/** Starts the simulator (default world: NA seller, EU seller, NA vendor) and wires everything. */
-export async function startSimulatedWorld(seed = 5): Promise<SimulatedWorld> {
-  const sim = await startSimulator({ port: 0, seed, rateScale: 100 });
+/**
+ * Starts the simulator (default world: NA seller, EU seller, NA vendor) and wires everything;
+ * simulated time starts at `start` (default: now).
+ */
+export async function startSimulatedWorld(seed = 5, start?: number): Promise<SimulatedWorld> {
+  const sim = await startSimulator({
+    port: 0,
+    seed,
+    rateScale: 100,
+    ...(start === undefined ? {} : { clock: start }),
+  });
   const { clientId, clientSecret, partners } = sim.credentials();
   const accounts = parseAccounts(
     partners.map((partner) => ({

@@ -84,3 +84,13 @@ export class SubscriptionSetupIncompleteError extends TypedError {
     super(`Subscription setup failed for: ${failures.join('; ')}`);
   }
 }
+
+/** A settlement sweep could not list or retrieve for some accounts; `failures` names each. */
+export class SettlementSweepIncompleteError extends TypedError {
+  override readonly name = 'SettlementSweepIncompleteError';
+  readonly retryable = true;
+
+  constructor(readonly failures: readonly string[]) {
+    super(`Settlement sweep failed for: ${failures.join('; ')}`);
+  }
+}

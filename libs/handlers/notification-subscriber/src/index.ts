@@ -13,6 +13,7 @@ export {
   NotificationPartnerUnknownError,
   NotificationStoreRequestError,
   NotificationStoreUnavailableError,
+  SettlementSweepIncompleteError,
   SubscriptionDestinationMismatchError,
   SubscriptionSetupIncompleteError,
   WaiterRegistrationInvalidError,
@@ -22,6 +23,7 @@ export type { HandlerLogger } from './handler-logger';
 export type { ListingRefreshRequest, ListingRefreshRequester } from './listing-refresh-requester';
 export { type ReportKey, reportKeyId } from './report-key';
 export type { ReportOutcome, ReportWaiter, ReportWaiterStore } from './report-waiter-store';
+export type { RetrievalRetrier, RetrievalRetryResult } from './retrieval-retrier';
 export type {
   RetrievalStartResult,
   RetrievalStarter,
@@ -44,8 +46,17 @@ export {
   type SetupSubscriptionsHandler,
   createSetupSubscriptionsHandler,
 } from './handlers/setup-subscriptions-handler';
+export {
+  type SweepSettlementsDeps,
+  type SweepSettlementsHandler,
+  type SweepSettlementsResult,
+  createSweepSettlementsHandler,
+} from './handlers/sweep-settlements-handler';
 
-export { isAmazonGeneratedReportType } from './use-cases/amazon-generated-report-type';
+export {
+  AMAZON_GENERATED_REPORT_TYPES,
+  isAmazonGeneratedReportType,
+} from './use-cases/amazon-generated-report-type';
 export { type ConsumedNotification, assertConsumedHere } from './use-cases/consumed-notification';
 export {
   type DeliverReportOutcomeDeps,
@@ -71,6 +82,16 @@ export {
   registerReportWaiter,
 } from './use-cases/register-report-waiter';
 export {
+  GET_REPORTS_MAX_PAGE_SIZE,
+  REPORT_RETENTION_DAYS,
+  type ReportListingApi,
+  type SweepAmazonGeneratedReportsDeps,
+  type SweepSummary,
+  type SweptReport,
+  type SweptReportAction,
+  sweepAmazonGeneratedReports,
+} from './use-cases/sweep-amazon-generated-reports';
+export {
   LISTINGS_ITEM_ISSUES_SUBSCRIPTION,
   LISTINGS_SUBSCRIPTIONS,
   REPORT_PROCESSING_FINISHED_SUBSCRIPTION,
@@ -93,6 +114,17 @@ export {
 } from './adapters/sfn-retrieval-starter';
 export { retrievalExecutionName } from './retrieval-execution-name';
 export {
+  type RetrievalAttemptEngine,
+  type RetrievalAttemptStatus,
+  retryAfterFailedAttempts,
+} from './adapters/retrieval-attempts';
+export {
+  DEFAULT_MAX_RETRIEVAL_ATTEMPTS,
+  type SfnRetrievalRetrierOptions,
+  SfnRetrievalRetrier,
+  retrievalAttemptName,
+} from './adapters/sfn-retrieval-retrier';
+export {
   type SqsListingRefreshRequesterOptions,
   SqsListingRefreshRequester,
 } from './adapters/sqs-listing-refresh-requester';
@@ -100,6 +132,10 @@ export {
   type SpApiNotificationsFactoryOptions,
   spApiNotificationsFactory,
 } from './adapters/sp-api-notifications-factory';
+export {
+  type SpApiReportListingFactoryOptions,
+  spApiReportListingFactory,
+} from './adapters/sp-api-report-listing-factory';
 
 export {
   type SentTaskSuccess,

@@ -29,7 +29,8 @@ jest.setTimeout(240_000);
 
 // Three simulated minutes before Amazon closes the US+CA seller's US settlement period (the
 // simulator's world of seed 1): its REPORT_PROCESSING_FINISHED arrives during the run and the
-// report retrieval state machine ingests it, so settlements are covered like the other types.
+// report retrieval state machine ingests it, so settlements are covered like the other types. The
+// CA settlement closed before the run (no notification): the settlement sweep finds it.
 const START = Date.parse('2026-11-04T17:16:30Z');
 const SETTLEMENT = 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2';
 const DAYS = 3;
@@ -195,7 +196,20 @@ describe.each([
       `${naSeller?.sellingPartnerId} ${SETTLEMENT}`,
     ]);
     expect([...landed].sort()).toEqual([...expected].sort());
-    expect(first.result.unsolicitedRetrievals.map((r) => r.status)).toEqual(['SUCCEEDED']);
+    const settlements = manifests.filter((m) => m.reportType === SETTLEMENT);
+    expect(settlements.length).toBeGreaterThanOrEqual(2);
+    expect(first.result.unsolicitedRetrievals.map((r) => r.status)).toEqual(
+      settlements.map(() => 'SUCCEEDED'),
+    );
+    // The notified settlement had landed when the sweep ran; the sweep retrieved the others.
+    expect(first.result.settlementSweep).toMatchObject({
+      accounts: 2,
+      reports: { started: expect.any(Number), retried: 0, exhausted: 0 },
+    });
+    const swept = first.result.settlementSweep;
+    if ('error' in swept) throw new Error(`the sweep failed: ${swept.error}`);
+    expect(swept.reports.started).toBeGreaterThanOrEqual(1);
+    expect(swept.reports.landed + swept.reports.started).toBe(settlements.length);
     expect(new Set(first.result.partners.map((p) => p.alias))).toEqual(
       new Set(['na-seller', 'eu-seller', 'vendor']),
     );
@@ -232,6 +246,9 @@ describe.each([
     const second = await runOnce(first.lakeDir, faults);
     expect(second.result.fanOut.status).toBe('SUCCEEDED');
     expect(second.result.progress.counters.executionsStarted).toBe(0);
+    // The sweep lists the same settlements again (same ids) and finds each landed.
+    expect(second.result.unsolicitedRetrievals).toEqual([]);
+    expect(second.result.settlementSweep).toMatchObject({ reports: { started: 0, retried: 0 } });
     expect(second.truth.requests.filter((r) => r.operationId === 'createReport')).toEqual([]);
     expect(await lakeFingerprint(first.lakeDir)).toEqual(before);
   });

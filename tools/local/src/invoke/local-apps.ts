@@ -24,6 +24,7 @@ export function localAppHandlers(
           functions.context('spapi-lake-consume-notifications'),
         ),
       registerWaiter: subscriber.registerWaiter,
+      sweepSettlements: functions.sweepSettlements,
     },
     'catalog-listings-fetcher': {
       planCatalogRefresh: fetcher.tasks.planCatalogRefresh,

@@ -10,8 +10,14 @@ import type { Clock } from '@spapi-lake/core';
 import type { ObjectStore } from '@spapi-lake/lake';
 import { LocalDiskObjectStore } from '@spapi-lake/lake-adapters';
 import {
+  AMAZON_GENERATED_REPORT_TYPES,
   type LocalNotificationSubscriber,
+  REPORT_RETENTION_DAYS,
+  type RetrievalRetrier,
+  type RetrievalStarter,
+  type SweepSettlementsHandler,
   createLocalNotificationSubscriber,
+  createSweepSettlementsHandler,
   localLambdaContext,
   spApiNotificationsFactory,
 } from '@spapi-lake/notification-subscriber-handlers';
@@ -75,6 +81,13 @@ export interface LocalFunctionsEnvironment {
   /** A DONE report nobody waits for (settlements): the runner retrieves it. */
   readonly onRetrieval?: (request: UnsolicitedReportRetrieval) => Promise<void>;
   readonly onListingRefresh?: (request: ListingRefreshRequest) => Promise<void>;
+  /**
+   * Starts and retries the settlement sweep's retrievals (the runner's execution history); without
+   * it the sweep starts them as the notification consumer does and never retries one.
+   */
+  readonly retrievalAttempts?: RetrievalStarter & RetrievalRetrier;
+  /** Days of getReports the settlement sweep lists (default: Amazon's 90-day retention). */
+  readonly settlementSweepLookbackDays?: number;
   /** Windows planned per lane and run (the fan-out's default is 10). */
   readonly maxWindowsPerRun?: number;
   /** The lake's zones: local folders by default (S3 buckets with `--real` and RAW_BUCKET). */
@@ -97,6 +110,8 @@ export interface LocalFunctions {
   readonly reportRetriever: ReportRetrieverHandlers;
   readonly retrieverDependencies: ReportRetrieverDependencies;
   readonly notificationSubscriber: LocalNotificationSubscriber;
+  /** notification-subscriber's `sweepSettlements`: getReports backstop for settlements. */
+  readonly sweepSettlements: SweepSettlementsHandler;
   readonly catalogListingsFetcher: LocalCatalogListingsFetcher;
   /** A Lambda context for handlers that take one. */
   context(functionName: string): Context;
@@ -239,6 +254,17 @@ export async function createLocalFunctions(
     await readFile(paths.parameterFile('accounts'), 'utf8'),
     'accounts',
   );
+  const sweepSettlements = createSweepSettlementsHandler({
+    accounts: { list: async () => accounts },
+    reportsApiFor: async (partner) => (await clientsFor(partner)).reports,
+    lake: env.curated ?? new LocalDiskObjectStore(paths.curated),
+    retrievals: env.retrievalAttempts ?? notificationSubscriber.retrievals,
+    retries: env.retrievalAttempts ?? { retryFailed: async () => ({ outcome: 'running' }) },
+    clock,
+    reportTypes: AMAZON_GENERATED_REPORT_TYPES,
+    lookbackDays: env.settlementSweepLookbackDays ?? REPORT_RETENTION_DAYS,
+    logger: logger('notification-subscriber'),
+  });
   const catalogListingsFetcher = createLocalCatalogListingsFetcher({
     store: env.curated ?? new LocalDiskObjectStore(paths.curated),
     clock,
@@ -257,6 +283,7 @@ export async function createLocalFunctions(
     reportRetriever,
     retrieverDependencies,
     notificationSubscriber,
+    sweepSettlements,
     catalogListingsFetcher,
     context: (functionName) => localLambdaContext(functionName),
   };

@@ -103,13 +103,14 @@ export interface LocalWorkflows {
   ): Promise<LocalExecutionResult | 'already-done'>;
   /**
    * The retrieval execution the notification consumer starts for a DONE report nobody waits for
-   * (named by `retrievalExecutionName`, per partner and report): `already-done` when a duplicate
-   * notification started it before.
+   * (named by `retrievalExecutionName`, per partner and report, or the settlement sweep's name of
+   * a later attempt): `already-done` when an execution of that name exists (a duplicate
+   * notification started it before).
    */
-  runRetrieval(input: {
-    readonly sellingPartnerId: string;
-    readonly report: { readonly reportId: string };
-  }): Promise<LocalExecutionResult | 'already-done'>;
+  runRetrieval(
+    input: { readonly sellingPartnerId: string; readonly report: { readonly reportId: string } },
+    executionName?: string,
+  ): Promise<LocalExecutionResult | 'already-done'>;
 }
 
 /**
@@ -267,11 +268,13 @@ export function createLocalWorkflows(options: LocalWorkflowsOptions): LocalWorkf
       runNamed(LOCAL_CATALOG_REFRESH_STATE_MACHINE_ARN, executionName, request, () =>
         catalogRefresh.execute(request, { executionName }),
       ),
-    runRetrieval: (input) => {
-      const executionName = retrievalExecutionName({
-        sellingPartnerId: input.sellingPartnerId,
-        reportId: input.report.reportId,
-      });
+    runRetrieval: (input, name) => {
+      const executionName =
+        name ??
+        retrievalExecutionName({
+          sellingPartnerId: input.sellingPartnerId,
+          reportId: input.report.reportId,
+        });
       return runNamed(LOCAL_RETRIEVAL_STATE_MACHINE_ARN, executionName, input, () =>
         retrieval.execute(input, { executionName }),
       );

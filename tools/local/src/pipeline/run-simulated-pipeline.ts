@@ -1,6 +1,9 @@
 import { DEFAULT_LISTINGS_INCLUDED_DATA } from '@spapi-lake/catalog';
 import type { Clock } from '@spapi-lake/core';
-import type { UnsolicitedReportRetrieval } from '@spapi-lake/notification-subscriber-handlers';
+import type {
+  SweepSettlementsResult,
+  UnsolicitedReportRetrieval,
+} from '@spapi-lake/notification-subscriber-handlers';
 import type {
   InjectedFaults,
   NotificationFaultCounts,
@@ -16,6 +19,8 @@ import { type LakePaths, lakePaths } from './lake-paths';
 import type { LocalFunctions } from './local-functions';
 import { createLocalWorkflows } from './local-workflows';
 import { RunProgress } from './run-progress';
+import { LocalRetrievalAttempts } from './local-retrieval-attempts';
+import { LOCAL_RETRIEVAL_STATE_MACHINE_ARN } from './local-workflows';
 import { LOCAL_QUEUE_ARN, openSimulatedEnvironment } from './simulated-environment';
 
 /** Options of {@link runSimulatedPipeline}. */
@@ -72,8 +77,13 @@ export interface SimulatedRunResult {
     readonly injected: InjectedFaults;
     readonly notifications: NotificationFaultCounts;
   };
-  /** Retrieval executions of Amazon-generated reports (settlements) the notifications started. */
+  /**
+   * Retrieval executions of Amazon-generated reports (settlements) the notifications and the
+   * settlement sweep started.
+   */
   readonly unsolicitedRetrievals: readonly LocalExecutionResult[];
+  /** The settlement sweep run after the late notifications, or the name of its error. */
+  readonly settlementSweep: SweepSettlementsResult | { readonly error: string };
 }
 
 const DEFAULT_TIME_STEP_MS = 3_000;
@@ -100,7 +110,25 @@ export async function runSimulatedPipeline(
   const retrievals: Promise<void>[] = [];
   // What the consumer sends to the listing refresh queue, until that queue exists.
   const listingRefreshBodies: string[] = [];
-  let retrieve: ((request: UnsolicitedReportRetrieval) => Promise<void>) | undefined;
+  let retrieve:
+    ((request: UnsolicitedReportRetrieval, executionName?: string) => Promise<void>) | undefined;
+  let executions: LocalExecutions | undefined;
+  const retrievalExecutionPrefix = `${LOCAL_RETRIEVAL_STATE_MACHINE_ARN.replace(':stateMachine:', ':execution:')}:`;
+  const retrievalAttempts = new LocalRetrievalAttempts({
+    statusOf: async (name) => {
+      try {
+        return (await executions?.describe(`${retrievalExecutionPrefix}${name}`))?.['Status'];
+      } catch (error) {
+        if (error instanceof Error && error.name === 'Sfn.ExecutionDoesNotExistException') {
+          return undefined;
+        }
+        throw error;
+      }
+    },
+    launch: (request, name) => {
+      if (retrieve !== undefined) retrievals.push(retrieve(request, name).catch(() => undefined));
+    },
+  });
   const environment = await openSimulatedEnvironment({
     paths,
     days: options.days,
@@ -115,12 +143,13 @@ export async function runSimulatedPipeline(
     onListingRefresh: async (request) => {
       listingRefreshBodies.push(JSON.stringify(request));
     },
+    retrievalAttempts,
   });
   try {
     const { sim, functions, clock, simulatedStart } = environment;
     let workflowsForRetrieval: ReturnType<typeof createLocalWorkflows> | undefined;
-    retrieve = async (request) => {
-      const result = await workflowsForRetrieval?.runRetrieval(request);
+    retrieve = async (request, executionName) => {
+      const result = await workflowsForRetrieval?.runRetrieval(request, executionName);
       if (result !== undefined && result !== 'already-done') unsolicited.push(result);
     };
     const selected = localPartners(sim.credentials(), options.partners ?? []);
@@ -166,11 +195,12 @@ export async function runSimulatedPipeline(
     const catalogRefreshes: LocalExecutionResult[] = [];
     let fanOut: LocalExecutionResult;
     try {
+      executions = new LocalExecutions(paths.executions, () => sim.clock.now());
       const workflows = createLocalWorkflows({
         functions,
         clock,
         simulatedTime: true,
-        executions: new LocalExecutions(paths.executions, () => sim.clock.now()),
+        executions,
         progress,
         crawled,
       });
@@ -206,20 +236,31 @@ export async function runSimulatedPipeline(
     // Late notifications (held duplicates, Amazon-generated reports, listing changes) and the
     // work they start: the queues keep being consumed for five more simulated minutes.
     sim.notifications.flush();
-    const lateUntil = sim.clock.now() + LATE_NOTIFICATIONS_MS;
-    for (let quiet = 0; quiet < 3 || sim.clock.now() < lateUntil;) {
-      sim.clock.advance(stepMs);
-      const before = progress.counters.notifications;
-      const pending = retrievals.length;
-      await pumpQueue();
-      await Promise.all(retrievals);
-      const idle =
-        queue.isEmpty() &&
-        listingQueue.isEmpty() &&
-        progress.counters.notifications === before &&
-        retrievals.length === pending;
-      quiet = idle ? quiet + 1 : 0;
-    }
+    const settle = async (forMs: number) => {
+      const until = sim.clock.now() + forMs;
+      for (let quiet = 0; quiet < 3 || sim.clock.now() < until;) {
+        sim.clock.advance(stepMs);
+        const before = progress.counters.notifications;
+        const pending = retrievals.length;
+        await pumpQueue();
+        await Promise.all(retrievals);
+        const idle =
+          queue.isEmpty() &&
+          listingQueue.isEmpty() &&
+          progress.counters.notifications === before &&
+          retrievals.length === pending;
+        quiet = idle ? quiet + 1 : 0;
+      }
+    };
+    await settle(LATE_NOTIFICATIONS_MS);
+    // The daily settlement sweep: settlements whose notification never came, or whose retrieval
+    // failed on an earlier run, are retrieved now (a failure of the sweep fails no run).
+    const settlementSweep = await functions
+      .sweepSettlements({ scheduledTime: new Date(sim.clock.now()).toISOString() })
+      .catch((error: unknown) => ({
+        error: error instanceof Error ? error.name : 'UnknownError',
+      }));
+    await settle(0);
 
     if (options.inspect !== undefined) await options.inspect(sim, selected);
     return {
@@ -244,6 +285,7 @@ export async function runSimulatedPipeline(
         notifications: sim.notifications.faultCounts(),
       },
       unsolicitedRetrievals: unsolicited,
+      settlementSweep,
     };
   } finally {
     await environment.close();

@@ -13,7 +13,11 @@ import { localReportConfigs } from '../config/local-report-configs';
 import type { EventPartner } from '../invoke/event-partners';
 import { simulatedClock, slowedClock } from '../time/simulated-time';
 import type { LakePaths } from './lake-paths';
-import { type LocalFunctions, createLocalFunctions } from './local-functions';
+import {
+  type LocalFunctions,
+  type LocalFunctionsEnvironment,
+  createLocalFunctions,
+} from './local-functions';
 
 /** The SSM prefix of the local parameter store. */
 export const LOCAL_PARAMETER_PREFIX = '/spapi-lake/local';
@@ -38,6 +42,8 @@ export interface SimulatedEnvironmentOptions {
   readonly keepReportConfigs?: boolean;
   /** A DONE report nobody waits for (settlements). */
   readonly onRetrieval?: (request: UnsolicitedReportRetrieval) => Promise<void>;
+  /** The settlement sweep's starter and retrier (see LocalFunctionsEnvironment). */
+  readonly retrievalAttempts?: LocalFunctionsEnvironment['retrievalAttempts'];
   /** A listing changed (LISTINGS_ITEM_* notification): what the listing refresh queue receives. */
   readonly onListingRefresh?: (request: ListingRefreshRequest) => Promise<void>;
 }
@@ -125,7 +131,12 @@ export async function openSimulatedEnvironment(
       parameterPrefix: LOCAL_PARAMETER_PREFIX,
       queueArn: LOCAL_QUEUE_ARN,
       maxWindowsPerRun: 31,
+      // The history a run backfills, as for the report configs' windows.
+      settlementSweepLookbackDays: options.days,
       ...(options.onRetrieval === undefined ? {} : { onRetrieval: options.onRetrieval }),
+      ...(options.retrievalAttempts === undefined
+        ? {}
+        : { retrievalAttempts: options.retrievalAttempts }),
       ...(options.onListingRefresh === undefined
         ? {}
         : { onListingRefresh: options.onListingRefresh }),

@@ -3,6 +3,7 @@ import { simClient, subscribeToReports } from '../test/sim-client';
 import { startSimulator } from './start-simulator';
 
 const US = 'ATVPDKIKX0DER';
+const SETTLEMENT = 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2';
 const SEED = 5;
 const START = Date.parse('2026-11-01T00:00:00Z');
 
@@ -28,8 +29,17 @@ async function idsOfOneInstance(clock: number) {
     sim.clock.advance(60_000);
     // Every report, with the Amazon-generated settlements of the last 90 days.
     const reports = sim.groundTruth.reports();
+    const settlementKey = (r: (typeof reports)[number]) =>
+      [r.sellingPartnerId, r.spec.dataStartTime, r.spec.dataEndTime, ...r.spec.marketplaceIds].join(
+        ' ',
+      );
     return {
-      reportIds: reports.map((r) => r.reportId),
+      reportIds: reports.filter((r) => r.reportType !== SETTLEMENT).map((r) => r.reportId),
+      settlementIds: new Map(
+        reports
+          .filter((r) => r.reportType === SETTLEMENT)
+          .map((r) => [settlementKey(r), r.reportId]),
+      ),
       reportScheduleId: (schedule.json as { reportScheduleId: string }).reportScheduleId,
       documentIds: reports.flatMap((r) => r.reportDocumentId ?? []),
       notificationIds: sim.delivered().map((n) => n.notificationId),
@@ -55,6 +65,19 @@ describe('ids across simulator instances', () => {
     );
     const lastOfFirst = Math.max(...firstNumbers.map(Number));
     expect(secondNumbers.every((id) => Number(id) > lastOfFirst)).toBe(true);
+  });
+
+  it('lists a settlement under the same id in a later instance, as Amazon does', async () => {
+    const first = await idsOfOneInstance(START);
+    const second = await idsOfOneInstance(first.end + 60_000);
+
+    expect(first.settlementIds.size).toBeGreaterThan(1);
+    for (const [key, reportId] of first.settlementIds) {
+      expect(reportId).toMatch(/^[1-9]\d{10}$/);
+      expect(second.settlementIds.get(key)).toBe(reportId);
+    }
+    const ids = [...first.settlementIds.values()];
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('issues document and notification ids that a later instance never issues again', async () => {

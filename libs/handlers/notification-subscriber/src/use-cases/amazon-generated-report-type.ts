@@ -1,8 +1,11 @@
 import { reportTypeDefinitions } from '@spapi-lake/reports';
 
-const amazonGenerated = new Set(
-  reportTypeDefinitions.filter((definition) => !definition.requestable).map((d) => d.reportType),
-);
+/** The report types Amazon generates on its own (settlements), as the report registry knows them. */
+export const AMAZON_GENERATED_REPORT_TYPES: readonly string[] = reportTypeDefinitions
+  .filter((definition) => !definition.requestable)
+  .map((d) => d.reportType);
+
+const amazonGenerated = new Set(AMAZON_GENERATED_REPORT_TYPES);
 
 /**
  * True for report types Amazon generates on its own (settlements): the pipeline never creates them,

@@ -3,7 +3,7 @@ import type { SimulatorContext } from '../../server/context';
 import type { AmazonGeneratedReport, ReportGenerator, ReportRequestSpec } from './report-generator';
 import { advanceLifecycle, completeReport, settleHistorical } from './report-lifecycle';
 import { queryReports } from './report-query';
-import { newReportNumber } from './report-numbers';
+import { generatedReportNumber, newReportNumber } from './report-numbers';
 import { dueScheduledRuns } from './report-schedules';
 import {
   type ReportFilter,
@@ -35,6 +35,8 @@ export interface NewReport {
   readonly timing?: ReportTiming;
   /** The generator's own spec (Amazon-generated reports); built from the input otherwise. */
   readonly spec?: ReportRequestSpec;
+  /** A given id (Amazon-generated reports keep theirs); a new one from the clock otherwise. */
+  readonly reportId?: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -51,7 +53,7 @@ export class ReportEngine {
   create(ctx: SimulatorContext, input: NewReport): ReportRecord {
     const state = reportState(ctx.world);
     const partner = ctx.world.partners.get(input.sellingPartnerId);
-    const reportId = newReportNumber(state, ctx.clock.now());
+    const reportId = input.reportId ?? newReportNumber(state, ctx.clock.now());
     const rowsOverride = this.deps.config.rowsOverride?.[input.reportType];
     const timing = input.timing ?? timingFor(this.deps.config, input.reportType);
     const record: ReportRecord = {
@@ -176,6 +178,7 @@ export class ReportEngine {
       createdTime,
       timing: { inQueueMs: 0, inProgressMs: 0 },
       spec,
+      reportId: generatedReportNumber(state, ctx.world.seed, key),
     });
   }
 }
