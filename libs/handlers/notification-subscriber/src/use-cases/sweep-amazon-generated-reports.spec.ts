@@ -212,12 +212,18 @@ describe('sweepAmazonGeneratedReports', () => {
     ) {
       throw new Error('too few settlements');
     }
-    const request = (reportId: string) => ({ report: { reportId } }) as UnsolicitedReportRetrieval;
-    const name = (reportId: string, attempt = 1) =>
-      retrievalAttemptName(request(reportId), attempt);
-    sfn.finish(name(failed.reportId), 'FAILED');
-    sfn.finish(name(succeeded.reportId), 'SUCCEEDED');
-    sfn.finish(name(landed.reportId), 'FAILED');
+    const request = ({
+      sellingPartnerId,
+      reportId,
+    }: {
+      sellingPartnerId: string;
+      reportId: string;
+    }) => ({ sellingPartnerId, report: { reportId } }) as UnsolicitedReportRetrieval;
+    const name = (report: { sellingPartnerId: string; reportId: string }, attempt = 1) =>
+      retrievalAttemptName(request(report), attempt);
+    sfn.finish(name(failed), 'FAILED');
+    sfn.finish(name(succeeded), 'SUCCEEDED');
+    sfn.finish(name(landed), 'FAILED');
     await lake.putObject(manifestKey(landed), '{}');
 
     const second = await sweepAmazonGeneratedReports(deps(), onDay(1));
@@ -227,25 +233,21 @@ describe('sweepAmazonGeneratedReports', () => {
     expect(actionIn(second, running.reportId)?.action).toBe('running');
     expect(actionIn(second, succeeded.reportId)?.action).toBe('succeeded');
     expect(actionIn(second, landed.reportId)?.action).toBe('landed');
-    expect(sfn.executions.has(name(failed.reportId, 2))).toBe(true);
+    expect(sfn.executions.has(name(failed, 2))).toBe(true);
 
     // A retry that is still running is not started twice; one that timed out is tried once more.
     const third = await sweepAmazonGeneratedReports(deps(), onDay(2));
     expect(actionIn(third, failed.reportId)?.action).toBe('running');
-    sfn.finish(name(failed.reportId, 2), 'TIMED_OUT');
+    sfn.finish(name(failed, 2), 'TIMED_OUT');
     const fourth = await sweepAmazonGeneratedReports(deps(), onDay(3));
     expect(actionIn(fourth, failed.reportId)).toMatchObject({ action: 'retried', attempt: 3 });
 
     // Past maxAttempts (3 here) the report is left to the operator.
-    sfn.finish(name(failed.reportId, 3), 'FAILED');
+    sfn.finish(name(failed, 3), 'FAILED');
     const fifth = await sweepAmazonGeneratedReports(deps(), onDay(4));
     expect(actionIn(fifth, failed.reportId)).toMatchObject({ action: 'exhausted', attempt: 3 });
-    const attempts = sfn.started.filter((n) => n.startsWith(name(failed.reportId)));
-    expect(attempts).toEqual([
-      name(failed.reportId),
-      name(failed.reportId, 2),
-      name(failed.reportId, 3),
-    ]);
+    const attempts = sfn.started.filter((n) => n.startsWith(name(failed)));
+    expect(attempts).toEqual([name(failed), name(failed, 2), name(failed, 3)]);
   });
 
   it('skips vendors and accounts that are not active', async () => {
