@@ -295,20 +295,25 @@ describe('createConsumeNotificationsHandler', () => {
     expect(logged[0]).toMatch(
       /^error .*NotificationPartnerUnknownError.*Subscription sub-reports of report 777 is not in the directory and account amzn1\.vg\.1234567 names no merchant token/,
     );
+    expect(resumer.sent()).toEqual([]);
+  });
+
+  it("resumes the waiter of the subscription's partner, whatever label its account has", async () => {
+    // Accounts may be configured under a label rather than the merchant token the payload names.
+    const { consume, directory, resumer, waitForReport } = build();
     await directory.record({
       subscriptionId: 'sub-reports',
       notificationType: 'REPORT_PROCESSING_FINISHED',
-      sellingPartnerId: SELLER_A,
+      sellingPartnerId: 'acme-na',
       region: 'NA',
       destinationId: 'dest-sqs',
     });
-    await expect(
-      consume([ordersFinished('n-b', merchant(SELLER_B), 'CANCELLED')]),
-    ).resolves.toEqual({ batchItemFailures: [{ itemIdentifier: 'm-0' }] });
-    expect(logged[1]).toMatch(
-      /^error .*NotificationPartnerUnknownError.*names merchant A1PARTNERB0002 but its subscription sub-reports belongs to A3TH9S8BH6GOGM/,
-    );
-    expect(resumer.sent()).toEqual([]);
+    const { resumed } = await waitForReport('acme-na', '777', 'token-acme');
+    await expect(consume([ordersFinished('n-acme', merchant(SELLER_B), 'DONE')])).resolves.toEqual({
+      batchItemFailures: [],
+    });
+    await expect(resumed).resolves.toMatchObject({ processingStatus: 'DONE' });
+    expect(resumer.sent().map((sent) => sent.taskToken)).toEqual(['token-acme']);
   });
 
   it("requests a listing refresh for the vendor's selling partner id when SellerId is its vendor code", async () => {

@@ -17,10 +17,10 @@ export interface ReportPartner {
 
 /**
  * The selling partner of a REPORT_PROCESSING_FINISHED as its account is configured (the id a waiter
- * stores): the partner of its subscription, which the merchant the payload names must not
- * contradict. Without a directory entry the named merchant stands in when it is a merchant token;
- * a vendor group (`amzn1.vg.`) cannot, so the notification fails with
- * NotificationPartnerUnknownError instead of resuming a waiter that may be another partner's.
+ * stores): the partner of its subscription in the directory. Without a directory entry the merchant
+ * the payload names stands in when it is a merchant token; a vendor group (`amzn1.vg.`) cannot, so
+ * the notification fails with NotificationPartnerUnknownError instead of resuming a waiter that may
+ * be another partner's.
  */
 export async function reportPartner(
   directory: SubscriptionDirectory,
@@ -36,10 +36,7 @@ export async function reportPartner(
       `Subscription ${subscriptionId} of report ${reportId} is not in the directory and account ${accountId} names no merchant token; run setupSubscriptions`,
     );
   }
-  if (merchant !== undefined && merchant !== subscription.sellingPartnerId) {
-    throw new NotificationPartnerUnknownError(
-      `Report ${reportId} names merchant ${merchant} but its subscription ${subscriptionId} belongs to ${subscription.sellingPartnerId}`,
-    );
-  }
+  // The subscription was made with this partner's own token: its notifications are the partner's,
+  // whatever label the account is configured under (not always the merchant token).
   return { sellingPartnerId: subscription.sellingPartnerId, region: subscription.region };
 }
