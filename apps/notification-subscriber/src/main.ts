@@ -72,4 +72,5 @@ export const consumeNotifications = async (event: SQSEvent, context: Context) =>
 export const registerWaiter = async (event: unknown) => (await waiter())(event);
 
 /** Daily schedule (`{ scheduledTime }`): getReports backstop for settlements that did not land. */
-export const sweepSettlements = async (event: unknown) => (await sweep())(event);
+export const sweepSettlements = async (event: unknown, context?: Context) =>
+  (await sweep())(event, context);

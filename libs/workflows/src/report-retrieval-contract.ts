@@ -1,7 +1,7 @@
 /**
  * The data contract of the report-retrieval state machine: the retrieval of a DONE report no
  * ingestion execution waits for (Amazon-generated types such as settlements), started by the
- * notification consumer with execution name `report-<reportId>`.
+ * notification consumer (or the settlement sweep) named per partner and report.
  */
 import type {
   CrawlerStartResult,

@@ -287,7 +287,7 @@ describe('createConsumeNotificationsHandler', () => {
   });
 
   it('dead-letters a report notification whose partner cannot be resolved, resuming nobody', async () => {
-    const { consume, directory, resumer, logged, waitForReport } = build();
+    const { consume, resumer, logged, waitForReport } = build();
     await waitForReport(SELLER_A, '777', 'token-a');
     await expect(
       consume([ordersFinished('n-v', { accountId: VENDOR_ID }, 'CANCELLED')]),

@@ -23,7 +23,10 @@ export interface SweepSettlementsResult {
 }
 
 /** Invoked by the daily schedule with `{ scheduledTime }` (any other event sweeps as of now). */
-export type SweepSettlementsHandler = (event?: unknown) => Promise<SweepSettlementsResult>;
+export type SweepSettlementsHandler = (
+  event?: unknown,
+  context?: { getRemainingTimeInMillis(): number },
+) => Promise<SweepSettlementsResult>;
 
 const eventSchema = z.looseObject({
   scheduledTime: z.iso.datetime({ offset: true }).optional(),
@@ -35,13 +38,13 @@ const eventSchema = z.looseObject({
  * fails the invocation with SettlementSweepIncompleteError.
  */
 export function createSweepSettlementsHandler(deps: SweepSettlementsDeps): SweepSettlementsHandler {
-  return async (event) => {
+  return async (event, context) => {
     const parsed = eventSchema.safeParse(event ?? {});
     const scheduledTime = parsed.success ? parsed.data.scheduledTime : undefined;
-    const summary = await sweepAmazonGeneratedReports(
-      deps,
-      scheduledTime === undefined ? {} : { asOf: scheduledTime },
-    ).catch((error: unknown) => {
+    const summary = await sweepAmazonGeneratedReports(deps, {
+      ...(scheduledTime === undefined ? {} : { asOf: scheduledTime }),
+      ...(context === undefined ? {} : { timeLeftMs: () => context.getRemainingTimeInMillis() }),
+    }).catch((error: unknown) => {
       deps.logger.error('settlement sweep failed', errorAttributes(error));
       throw error;
     });
@@ -55,6 +58,9 @@ export function createSweepSettlementsHandler(deps: SweepSettlementsDeps): Sweep
     });
     for (const report of summary.reports.filter((r) => r.action === 'exhausted')) {
       deps.logger.warn('settlement retrieval attempts exhausted', { ...report });
+    }
+    for (const account of summary.deferredAccounts) {
+      deps.logger.warn('settlement sweep ran out of time before an account', { ...account });
     }
     if (summary.failures.length === 0) return result;
     for (const failure of summary.failures) {
@@ -75,6 +81,7 @@ function resultOf(summary: SweepSummary): SweepSettlementsResult {
     retried: 0,
     exhausted: 0,
     'no-document': 0,
+    deferred: 0,
   };
   for (const report of summary.reports) reports[report.action] += 1;
   return {

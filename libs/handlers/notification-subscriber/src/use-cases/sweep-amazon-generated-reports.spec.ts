@@ -87,6 +87,8 @@ function deps(
     clock,
     reportTypes: AMAZON_GENERATED_REPORT_TYPES,
     lookbackDays: 90,
+    // The simulator's sellers have more settlements than the default cap; one test keeps it.
+    maxStartsPerAccount: 1000,
     ...overrides,
   };
 }
@@ -159,10 +161,56 @@ describe('sweepAmazonGeneratedReports', () => {
     expect(summary.createdSince).toBe(queries[0]?.['createdSince']);
   });
 
-  it('never looks back further than Amazon keeps reports', async () => {
-    const asOf = new Date(sim.clock.now()).toISOString();
+  it('never looks back further than Amazon keeps reports, however late it runs', async () => {
+    const now = sim.clock.now();
+    const sinceRetention = new Date(now - 90 * 86_400_000 + 3_600_000).toISOString();
+    const asOf = new Date(now).toISOString();
     const summary = await sweepAmazonGeneratedReports(deps({ lookbackDays: 400 }), { asOf });
-    expect(summary.createdSince).toBe(new Date(Date.parse(asOf) - 90 * 86_400_000).toISOString());
+    expect(summary.createdSince).toBe(sinceRetention);
+    // A retried invocation six hours after its scheduled time.
+    const late = new Date(now - 6 * 3_600_000).toISOString();
+    const retried = await sweepAmazonGeneratedReports(deps(), { asOf: late });
+    expect(retried.createdSince).toBe(sinceRetention);
+    const recent = await sweepAmazonGeneratedReports(deps({ lookbackDays: 30 }), { asOf: late });
+    expect(recent.createdSince).toBe(new Date(now - 6 * 3_600_000 - 30 * 86_400_000).toISOString());
+  });
+
+  it('starts at most maxStartsPerAccount retrievals per partner, the rest on later sweeps', async () => {
+    const first = await sweepAmazonGeneratedReports(deps({ maxStartsPerAccount: 2 }));
+    for (const seller of sellers()) {
+      const mine = first.reports.filter((r) => r.sellingPartnerId === seller.sellingPartnerId);
+      expect(mine.filter((r) => r.action === 'started')).toHaveLength(Math.min(2, mine.length));
+      expect(mine.filter((r) => r.action === 'deferred')).toHaveLength(
+        Math.max(0, mine.length - 2),
+      );
+    }
+    // The next day's sweep: the first retrievals still run, the next ones start.
+    const second = await sweepAmazonGeneratedReports(deps({ maxStartsPerAccount: 2 }), {
+      asOf: new Date(sim.clock.now() + 86_400_000).toISOString(),
+    });
+    const startedTwice = second.reports.filter((r) => r.action === 'started');
+    expect(startedTwice.length).toBeGreaterThan(0);
+    const startedFirst = new Set(
+      first.reports.filter((r) => r.action === 'started').map((r) => r.reportId),
+    );
+    expect(startedTwice.some((r) => startedFirst.has(r.reportId))).toBe(false);
+  });
+
+  it('begins no account with too little time left, and begins at another account each day', async () => {
+    let left = 10 * 60_000;
+    const summary = await sweepAmazonGeneratedReports(deps(), {
+      timeLeftMs: () => (left -= 4 * 60_000),
+    });
+    expect(summary.accounts).toBe(1);
+    expect(summary.deferredAccounts).toHaveLength(sellers().length - 1);
+    const firstOn = async (day: number) => {
+      const run = await sweepAmazonGeneratedReports(deps(), {
+        asOf: new Date(sim.clock.now() + day * 86_400_000).toISOString(),
+        timeLeftMs: () => 0,
+      });
+      return run.deferredAccounts[0]?.sellingPartnerId;
+    };
+    expect(new Set([await firstOn(0), await firstOn(1)]).size).toBe(2);
   });
 
   it('retries getReports calls the simulator throttles', async () => {

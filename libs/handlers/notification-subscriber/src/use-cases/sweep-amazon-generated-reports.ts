@@ -12,6 +12,14 @@ export const REPORT_RETENTION_DAYS = 90;
 export const GET_REPORTS_MAX_PAGE_SIZE = 100;
 /** Report types one getReports call may filter on (the model's `reportTypes` maxItems). */
 const MAX_REPORT_TYPES_PER_CALL = 10;
+/**
+ * Retrievals one sweep starts per partner at most: each asks getReportDocument, whose burst is 15
+ * per partner (refilling one a minute), so a backlog (the first sweep, after an outage) is taken
+ * over days rather than failing retrievals on the quota.
+ */
+export const DEFAULT_MAX_STARTS_PER_ACCOUNT = 10;
+/** Time a sweep keeps in hand: no account is begun with less left (a throttled page waits). */
+export const SWEEP_TIME_MARGIN_MS = 3 * 60_000;
 
 /** The Reports API operation a sweep calls, for one partner (its client paces the rate limit). */
 export interface ReportListingApi {
@@ -34,12 +42,22 @@ export interface SweepAmazonGeneratedReportsDeps {
   readonly reportTypes: readonly string[];
   /** Days back from the sweep's instant, at most {@link REPORT_RETENTION_DAYS}. */
   readonly lookbackDays: number;
+  /** Default {@link DEFAULT_MAX_STARTS_PER_ACCOUNT}. */
+  readonly maxStartsPerAccount?: number;
   readonly pageSize?: number;
 }
 
 /** What a sweep found for one report. */
 export type SweptReportAction =
-  'landed' | 'started' | 'running' | 'succeeded' | 'retried' | 'exhausted' | 'no-document';
+  | 'landed'
+  | 'started'
+  | 'running'
+  | 'succeeded'
+  | 'retried'
+  | 'exhausted'
+  | 'no-document'
+  /** Not started: the partner's retrievals for this sweep were used up; a later sweep starts it. */
+  | 'deferred';
 
 /** One report the sweep looked at. */
 export interface SweptReport {
@@ -66,9 +84,12 @@ export interface SweepSummary {
     readonly errorName: string;
     readonly message: string;
   }[];
+  /** Accounts not begun for want of time; the next sweeps begin elsewhere in the list. */
+  readonly deferredAccounts: { readonly sellingPartnerId: string; readonly region: Region }[];
 }
 
-const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 /**
  * The backstop of REPORT_PROCESSING_FINISHED for reports Amazon generates (settlements), whose
@@ -82,11 +103,19 @@ const DAY_MS = 86_400_000;
  */
 export async function sweepAmazonGeneratedReports(
   deps: SweepAmazonGeneratedReportsDeps,
-  input: { readonly asOf?: string } = {},
+  input: {
+    readonly asOf?: string;
+    /** Time left to the invocation (Lambda's getRemainingTimeInMillis); unbounded without it. */
+    readonly timeLeftMs?: () => number;
+  } = {},
 ): Promise<SweepSummary> {
-  const asOf = input.asOf === undefined ? deps.clock.now() : Date.parse(input.asOf);
+  const now = deps.clock.now();
+  const asOf = input.asOf === undefined ? now : Date.parse(input.asOf);
   const lookbackDays = Math.min(deps.lookbackDays, REPORT_RETENTION_DAYS);
-  const createdSince = new Date(asOf - lookbackDays * DAY_MS).toISOString();
+  // A late retry of a scheduled invocation must not reach past what Amazon keeps.
+  const createdSince = new Date(
+    Math.max(asOf - lookbackDays * DAY_MS, now - REPORT_RETENTION_DAYS * DAY_MS + HOUR_MS),
+  ).toISOString();
   // Lineage of the retrievals this sweep starts, the same for a retried invocation of it.
   const sweepId = `getReports-sweep-${new Date(asOf).toISOString().slice(0, 10)}`;
   const summary: SweepSummary = {
@@ -95,12 +124,23 @@ export async function sweepAmazonGeneratedReports(
     pages: 0,
     reports: [],
     failures: [],
+    deferredAccounts: [],
   };
   // Settlements are payouts to sellers: vendors have none.
-  const accounts = (await deps.accounts.list()).filter(
-    (account) => account.status === 'active' && account.accountType === 'seller',
+  const accounts = rotated(
+    (await deps.accounts.list()).filter(
+      (account) => account.status === 'active' && account.accountType === 'seller',
+    ),
+    Math.floor(asOf / DAY_MS),
   );
   for (const account of accounts) {
+    if (input.timeLeftMs !== undefined && input.timeLeftMs() < SWEEP_TIME_MARGIN_MS) {
+      summary.deferredAccounts.push({
+        sellingPartnerId: account.sellingPartnerId,
+        region: account.region,
+      });
+      continue;
+    }
     summary.accounts += 1;
     try {
       await sweepAccount(deps, account, { createdSince, sweepId }, summary);
@@ -116,6 +156,14 @@ export async function sweepAmazonGeneratedReports(
   return summary;
 }
 
+// Each day's sweep begins at another account, so a sweep that runs out of time does not leave the
+// same accounts unswept every day.
+function rotated<T>(items: readonly T[], turn: number): T[] {
+  if (items.length === 0) return [];
+  const start = turn % items.length;
+  return [...items.slice(start), ...items.slice(0, start)];
+}
+
 async function sweepAccount(
   deps: SweepAmazonGeneratedReportsDeps,
   account: Account,
@@ -124,6 +172,7 @@ async function sweepAccount(
 ): Promise<void> {
   const { sellingPartnerId, region } = account;
   const api = await deps.reportsApiFor({ sellingPartnerId, region });
+  let startsLeft = deps.maxStartsPerAccount ?? DEFAULT_MAX_STARTS_PER_ACCOUNT;
   for (let first = 0; first < deps.reportTypes.length; first += MAX_REPORT_TYPES_PER_CALL) {
     let page = await api.getReports({
       reportTypes: deps.reportTypes.slice(first, first + MAX_REPORT_TYPES_PER_CALL),
@@ -134,7 +183,8 @@ async function sweepAccount(
     for (;;) {
       summary.pages += 1;
       for (const report of page.reports) {
-        const action = await sweepReport(deps, account, report, sweep.sweepId);
+        const action = await sweepReport(deps, account, report, sweep.sweepId, startsLeft > 0);
+        if (action.action === 'started' || action.action === 'retried') startsLeft -= 1;
         summary.reports.push({
           sellingPartnerId,
           region,
@@ -155,6 +205,7 @@ async function sweepReport(
   account: Account,
   report: Report,
   sweepId: string,
+  mayStart: boolean,
 ): Promise<{ readonly action: SweptReportAction; readonly attempt?: number }> {
   const { sellingPartnerId, region } = account;
   if (report.reportDocumentId === undefined) return { action: 'no-document' };
@@ -165,6 +216,7 @@ async function sweepReport(
   ) {
     return { action: 'landed' };
   }
+  if (!mayStart) return { action: 'deferred' };
   const request: UnsolicitedReportRetrieval = {
     sellingPartnerId,
     region,
