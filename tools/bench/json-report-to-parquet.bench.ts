@@ -15,7 +15,7 @@ import { createGzip } from 'node:zlib';
 import { type ReportRecord, type ReportsPort, retrieveReport } from '@spapi-lake/ingestion';
 import { LocalDiskObjectStore } from '@spapi-lake/lake-adapters';
 import { hyparquetSinkFactory, reportDocumentPort } from '@spapi-lake/report-retriever-handlers';
-import { type GeneratedDocument, serveDocument, xorshift } from './orders-flat-file';
+import { type GeneratedDocument, serveDocument, xorshift, servedReports } from './orders-flat-file';
 
 const REPORT_TYPE = 'GET_BRAND_ANALYTICS_SEARCH_TERMS_REPORT';
 const ROW_GROUP_SIZE = 25_000;
@@ -80,15 +80,7 @@ function benchReports(url: string): ReportsPort {
     processingEndTime: '2026-11-01T00:01:00Z',
     reportDocumentId: 'amzn1.spdoc.1.4.na.bench',
   };
-  return {
-    getReport: async () => report,
-    getReportDocument: async (reportDocumentId) => ({
-      reportDocumentId,
-      url,
-      compressionAlgorithm: 'GZIP',
-    }),
-    createRestrictedDataToken: () => Promise.reject(new Error('not a restricted report type')),
-  };
+  return servedReports(report, url);
 }
 
 async function measure(url: string): Promise<Result> {

@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import iconv from 'iconv-lite';
+import type { ReportRecord, ReportsPort } from '@spapi-lake/ingestion';
 
 export interface GeneratedDocument {
   path: string;
@@ -157,4 +158,17 @@ export async function serveDocument(document: GeneratedDocument) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/orders.tsv.gz?X-Amz-Signature=bench`, server };
+}
+
+/** A Reports API that knows one DONE report, whose GZIP document is served at `url`. */
+export function servedReports(report: ReportRecord, url: string): ReportsPort {
+  return {
+    getReport: async () => report,
+    getReportDocument: async (reportDocumentId) => ({
+      reportDocumentId,
+      url,
+      compressionAlgorithm: 'GZIP',
+    }),
+    createRestrictedDataToken: () => Promise.reject(new Error('not a restricted report type')),
+  };
 }

@@ -25,6 +25,7 @@ import {
   START_MS,
   generateDocument,
   serveDocument,
+  servedReports,
 } from './orders-flat-file';
 
 const Scenario = { Baseline: 'baseline', Retrieval: 'retrieval' } as const;
@@ -80,15 +81,7 @@ function benchReports(url: string): ReportsPort {
     processingEndTime: '2026-11-01T00:01:00Z',
     reportDocumentId: 'amzn1.spdoc.1.4.eu.bench',
   };
-  return {
-    getReport: async () => report,
-    getReportDocument: async (reportDocumentId) => ({
-      reportDocumentId,
-      url,
-      compressionAlgorithm: 'GZIP',
-    }),
-    createRestrictedDataToken: () => Promise.reject(new Error('not a restricted report type')),
-  };
+  return servedReports(report, url);
 }
 
 // The retriever's worker entry point, bundled as the app build bundles it.

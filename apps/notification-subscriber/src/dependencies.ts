@@ -38,8 +38,8 @@ import type { ConsumerConfig, RegisterWaiterConfig, SetupConfig, SweepConfig } f
 export const SERVICE_NAME = 'notification-subscriber';
 const USER_AGENT = { appName: 'spapi-lake-notification-subscriber', appVersion: '0.1.0' };
 
-/** setupSubscriptions: SSM accounts, token broker tokens, SP-API Notifications, the directory. */
-export async function setupDependencies(config: SetupConfig): Promise<SetupSubscriptionsDeps> {
+/** What the functions calling SP-API for partners share: SSM, endpoints and the token broker. */
+async function partnerAccess(config: { PARAMETER_PREFIX: string; TOKEN_BROKER_FUNCTION: string }) {
   const clock = systemClock;
   const ssm = new SSMClient({});
   const parameters = configParameterNames(config.PARAMETER_PREFIX);
@@ -51,6 +51,12 @@ export async function setupDependencies(config: SetupConfig): Promise<SetupSubsc
     }),
     clock,
   });
+  return { clock, ssm, parameters, endpoints, broker };
+}
+
+/** setupSubscriptions: SSM accounts, token broker tokens, SP-API Notifications, the directory. */
+export async function setupDependencies(config: SetupConfig): Promise<SetupSubscriptionsDeps> {
+  const { clock, ssm, parameters, endpoints, broker } = await partnerAccess(config);
   return {
     accounts: new SsmAccountRegistry({ client: ssm, parameterName: parameters.accounts }),
     notificationsApi: spApiNotificationsFactory({
@@ -111,18 +117,8 @@ export function consumerDependencies(config: ConsumerConfig): ConsumeNotificatio
  * plan, 429s retried), manifests in the curated bucket, retrievals started in Step Functions.
  */
 export async function sweepDependencies(config: SweepConfig): Promise<SweepSettlementsDeps> {
-  const clock = systemClock;
-  const ssm = new SSMClient({});
+  const { clock, ssm, parameters, endpoints, broker } = await partnerAccess(config);
   const sfn = new SFNClient({});
-  const parameters = configParameterNames(config.PARAMETER_PREFIX);
-  const endpoints = resolveEndpoints(await readSsmEndpointOverrides(ssm, parameters.endpoints));
-  const broker = new TokenBrokerClient({
-    invoker: new LambdaBrokerInvoker({
-      client: new LambdaClient({}),
-      functionName: config.TOKEN_BROKER_FUNCTION,
-    }),
-    clock,
-  });
   const stateMachine = { client: sfn, stateMachineArn: config.RETRIEVAL_STATE_MACHINE_ARN };
   return {
     accounts: new SsmAccountRegistry({ client: ssm, parameterName: parameters.accounts }),
