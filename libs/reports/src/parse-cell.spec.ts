@@ -12,6 +12,9 @@ describe('parseInstant', () => {
     expect(parseInstant('2016-11-18 00:05:40 PST')).toBe(Date.UTC(2016, 10, 18, 8, 5, 40));
     expect(parseInstant('2016-07-18 00:05:40 CEST')).toBe(Date.UTC(2016, 6, 17, 22, 5, 40));
     expect(parseInstant('18.11.2016 10:00:00 UTC')).toBe(Date.UTC(2016, 10, 18, 10));
+    expect(parseInstant('18.11.2016')).toBe(Date.UTC(2016, 10, 18));
+    expect(parseInstant('2016-11-18')).toBe(Date.UTC(2016, 10, 18));
+    expect(parseInstant('31.02.2016')).toBeUndefined();
   });
 
   it('rejects unknown zones and impossible dates', () => {

@@ -72,6 +72,9 @@ export function parseInstant(text: string): number | undefined {
     iso = text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
   } else if (ISO_DATE.test(text)) {
     iso = `${text}T00:00:00Z`;
+  } else if (EU_DATE.test(text)) {
+    // A bare date (EU settlement files print `18.11.2016`) is its UTC midnight, as an ISO one is.
+    iso = `${text.slice(6, 10)}-${text.slice(3, 5)}-${text.slice(0, 2)}T00:00:00Z`;
   } else {
     const spaced = SPACED_WITH_ZONE.exec(text);
     const eu = EU_INSTANT.exec(text);

@@ -72,6 +72,7 @@ const variants: Readonly<Record<ColumnDefinition['type'], readonly string[]>> = 
     '03.10.2026 10:00:00',
     '2026-02-30T10:00:00Z',
     '2026-10-04',
+    '04.10.2026',
     'soon',
     '',
   ],
