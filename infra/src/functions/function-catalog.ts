@@ -159,9 +159,17 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
       readConfiguration('endpoints'),
       invokeTokenBroker,
       { kind: 'objects', bucket: 'raw', access: 'read-write', prefixes: ['reports/'] },
-      // Delete too: a retrieval that fails after its curated objects landed takes them back, and
-      // one that succeeds removes the report's stale uncurated-report record.
-      { kind: 'objects', bucket: 'curated', access: 'read-write-delete' },
+      // Delete too: a retrieval that fails after its curated objects landed takes them back (a
+      // landing found stale goes with its manifest), and one that succeeds removes the report's
+      // stale uncurated-report record. Catalog and listings datasets stay out of reach.
+      {
+        kind: 'objects',
+        bucket: 'curated',
+        access: 'read-write-delete',
+        prefixes: ['_manifests/reports/', '_manifests/uncurated-reports/'],
+        reportDatasets: true,
+      },
+      curatedObjects('read-write', '_ledger/', '_errors/'),
     ],
   },
   {

@@ -88,6 +88,18 @@ const curatedObjects = (
     `Allow s3:ListBucket ${bucket('curated')} if StringLike s3:prefix=${prefixes.map((prefix) => `${prefix}*`).join(',')}`,
   ];
 };
+const reportDatasets = [
+  'brand_analytics_search_terms',
+  'fba_inventory',
+  'merchant_listings',
+  'orders_by_last_update',
+  'orders_by_order_date',
+  'sales_and_traffic_by_asin',
+  'sales_and_traffic_by_date',
+  'settlements',
+  'vendor_sales_aggregate',
+  'vendor_sales_by_asin',
+];
 const s3KeyRead = [`Allow kms:Decrypt ${lakeKey}${via('s3')}`];
 const work = '_work/catalog-refresh/';
 const refreshTokens =
@@ -120,8 +132,14 @@ const EXPECTED: Record<string, string[]> = {
     ...readParameters('endpoints'),
     ...invokeBroker,
     ...objectsReadWrite('raw', 'reports/'),
-    ...objectsReadWrite('curated'),
-    `Allow s3:DeleteObject ${bucket('curated')}/*`,
+    // Reports' datasets and their quarantine only: never catalog or listings data.
+    ...curatedObjects(
+      'read-write-delete',
+      '_manifests/reports/',
+      '_manifests/uncurated-reports/',
+      ...reportDatasets.flatMap((dataset) => [`${dataset}/`, `_quarantine/${dataset}/`]),
+    ),
+    ...curatedObjects('read-write', '_ledger/', '_errors/'),
     ...s3KeyReadWrite,
   ],
   'record-fatal': [

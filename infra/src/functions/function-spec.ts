@@ -98,6 +98,11 @@ export type Grant =
       readonly bucket: DataBucketName;
       readonly access: ObjectAccess;
       readonly prefixes?: readonly string[];
+      /**
+       * Also each curated dataset reports land and its quarantine (`<dataset>/`,
+       * `_quarantine/<dataset>/`), so catalog and listings datasets stay out of reach.
+       */
+      readonly reportDatasets?: boolean;
     }
   /** These item actions on a state table, the lake key via DynamoDB. */
   | {

@@ -25,6 +25,11 @@ const OBJECT_ACCESS: Readonly<
   },
 };
 
+function reportDatasetPrefixes(targets: GrantTargets): string[] {
+  if (targets.reportDatasets.length === 0) throw new Error('no curated dataset lands reports');
+  return targets.reportDatasets.flatMap((dataset) => [`${dataset}/`, `_quarantine/${dataset}/`]);
+}
+
 function keyVia(
   keyArn: string,
   service: string,
@@ -134,7 +139,9 @@ export function grantStatements(grant: Grant, targets: GrantTargets): PolicyStat
     }
     case 'objects': {
       const bucketArn = targets.bucketArns[grant.bucket];
-      const prefixes = grant.prefixes ?? [''];
+      const prefixes = grant.reportDatasets
+        ? [...(grant.prefixes ?? []), ...reportDatasetPrefixes(targets)]
+        : (grant.prefixes ?? ['']);
       const objects = prefixes.map((prefix) => `${bucketArn}/${prefix}*`);
       const name = sid(`${grant.bucket}Objects`);
       const write = grant.access !== 'read';
@@ -153,7 +160,7 @@ export function grantStatements(grant: Grant, targets: GrantTargets): PolicyStat
           Effect: 'Allow',
           Action: ['s3:ListBucket'],
           Resource: bucketArn,
-          ...(grant.prefixes
+          ...(grant.prefixes || grant.reportDatasets
             ? { Condition: { StringLike: { 's3:prefix': prefixes.map((prefix) => `${prefix}*`) } } }
             : {}),
         },

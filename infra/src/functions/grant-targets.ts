@@ -7,6 +7,8 @@ export interface GrantTargets {
   readonly lakeKeyArn: string;
   readonly secretsKeyArn: string;
   readonly bucketArns: Readonly<Record<DataBucketName, string>>;
+  /** The curated datasets report workflows land (not catalog and listings datasets). */
+  readonly reportDatasets: readonly string[];
   readonly configurationParameterArns: {
     readonly accounts: string;
     readonly reportConfigs: string;

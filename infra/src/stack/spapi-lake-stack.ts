@@ -10,7 +10,7 @@ import {
   type TerraformElement,
 } from 'cdktf';
 import type { Construct, Node } from 'constructs';
-import { type CuratedDataset, DataCatalog } from '../catalog/data-catalog';
+import { CrawlerStarter, type CuratedDataset, DataCatalog } from '../catalog/data-catalog';
 import { LakeFormationSettings } from '../catalog/lake-formation-settings';
 import { LakeGovernance } from '../catalog/lake-governance';
 import { QueryWorkgroup } from '../catalog/query-workgroup';
@@ -189,6 +189,16 @@ export class SpapiLakeStack extends TerraformStack {
       lakeKeyArn: keys.lake.arn,
       secretsKeyArn: keys.secrets.arn,
       bucketArns: { raw: buckets.raw.arn, curated: buckets.curated.arn },
+      // The datasets a report workflow lands (and crawls): the report retriever's to write.
+      reportDatasets: props.datasets
+        .filter((dataset) =>
+          dataset.crawlerStartedBy.some(
+            (starter) =>
+              starter === CrawlerStarter.ReportIngestion ||
+              starter === CrawlerStarter.ReportRetrieval,
+          ),
+        )
+        .map((dataset) => dataset.name),
       configurationParameterArns: {
         accounts: configuration.accounts.arn,
         reportConfigs: configuration.reportConfigs.arn,
