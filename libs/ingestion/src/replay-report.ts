@@ -1,14 +1,12 @@
 import {
   type CurationInputs,
   LedgerOutcome,
-  ManifestInvalidError,
   type ObjectStore,
   type ReportManifest,
   ledgerPrefix,
   manifestKey,
   manifestPrefix,
-  parseLedgerEntry,
-  serializeLedgerEntry,
+  updateLedgerEntry,
 } from '@spapi-lake/lake';
 import { type CurationResult, type TsvCuration, curateDocument } from './curate-document';
 import { ReplayNotPossibleError } from './errors';
@@ -202,21 +200,16 @@ async function updateLedgerRows(
   const updated: string[] = [];
   for await (const object of store.list(ledgerPrefix(manifest))) {
     if (!object.key.endsWith('.json')) continue;
-    let entry;
-    try {
-      entry = parseLedgerEntry(await store.getObject(object.key));
-    } catch (error) {
-      if (error instanceof ManifestInvalidError) continue;
-      throw error;
-    }
-    if (entry.reportId !== manifest.reportId || entry.outcome !== LedgerOutcome.Done) continue;
-    if (entry.rows === rows) continue;
-    await store.putObject(
-      object.key,
-      serializeLedgerEntry({ ...entry, rows, recordedAt: now.toISOString() }),
-      { contentType: 'application/json' },
+    // Compare-and-swap: an entry a retrieval rewrites meanwhile is decided on as it is then.
+    const update = await updateLedgerEntry(store, object.key, (entry) =>
+      entry === undefined ||
+      entry.reportId !== manifest.reportId ||
+      entry.outcome !== LedgerOutcome.Done ||
+      entry.rows === rows
+        ? undefined
+        : { ...entry, rows, recordedAt: now.toISOString() },
     );
-    updated.push(object.key);
+    if (update.written) updated.push(object.key);
   }
   return updated;
 }

@@ -9,9 +9,9 @@ import {
   ledgerKey,
   manifestKey,
   parseLedgerEntry,
-  serializeLedgerEntry,
   uncuratedReportKey,
   uncuratedReportPrefix,
+  updateLedgerEntry,
 } from '@spapi-lake/lake';
 import { ReplayNotPossibleError } from './errors';
 import { type ReplayReportDeps, type ReplayReportInput, manifestFromRaw } from './replay-report';
@@ -119,7 +119,8 @@ async function landedThroughAnother(
 }
 
 // Writes the window's DONE entry (over the FATAL one the failed retrieval left), unless it says
-// so already, or says DONE through another report.
+// so already, or says DONE through another report (compare-and-swap: a retrieval of the window
+// finishing meanwhile is seen).
 async function recordWindowDone(
   deps: ReplayReportDeps,
   record: UncuratedReport,
@@ -127,8 +128,6 @@ async function recordWindowDone(
 ): Promise<WindowEnding> {
   const unit = ledgerUnitOf(record);
   if (unit === undefined) return { kind: 'no-window' };
-  const elsewhere = await landedThroughAnother(deps.store, record);
-  if (elsewhere) return { kind: 'landed-elsewhere', ...elsewhere };
   const rows = manifest.datasets.reduce((sum, dataset) => sum + dataset.rows, 0);
   const entry = buildLedgerEntry({
     ...unit,
@@ -137,18 +136,17 @@ async function recordWindowDone(
     reportId: record.reportId,
     recordedAt: new Date(deps.clock.now()),
   });
-  const key = ledgerKey(entry);
-  const stored = await storedLedgerEntry(deps.store, key);
-  if (
-    stored?.outcome !== LedgerOutcome.Done ||
-    stored.reportId !== record.reportId ||
-    stored.rows !== rows
-  ) {
-    await deps.store.putObject(key, serializeLedgerEntry(entry), {
-      contentType: 'application/json',
-    });
+  const update = await updateLedgerEntry(deps.store, ledgerKey(entry), (stored) =>
+    stored?.outcome === LedgerOutcome.Done &&
+    (stored.reportId !== record.reportId || stored.rows === rows)
+      ? undefined
+      : entry,
+  );
+  const stored = update.entry;
+  if (stored !== undefined && stored.reportId !== record.reportId) {
+    return { kind: 'landed-elsewhere', ledgerKey: update.key, byReportId: stored.reportId };
   }
-  return { kind: 'recorded', ledgerKey: key };
+  return { kind: 'recorded', ledgerKey: update.key };
 }
 
 // The record's ingestion unit as the ledger names it.

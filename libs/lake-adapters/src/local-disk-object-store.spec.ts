@@ -24,6 +24,21 @@ describe('LocalDiskObjectStore', () => {
     await rm(root, { recursive: true, force: true });
   });
 
+  it('lets exactly one of two racing conditional writes of one version win', async () => {
+    const store = new LocalDiskObjectStore(root);
+    await store.putObject('_ledger/w.json', '{"rows":1}');
+    const read = await store.getVersioned('_ledger/w.json');
+    const version = read?.version ?? null;
+
+    const results = await Promise.allSettled([
+      store.putObject('_ledger/w.json', '{"by":"a"}', { expectedVersion: version }),
+      store.putObject('_ledger/w.json', '{"by":"b"}', { expectedVersion: version }),
+    ]);
+
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected']);
+    expect((await store.getObject('_ledger/w.json')).toString()).toBe('{"by":"a"}');
+  });
+
   it('lays keys out as plain files under the root, the layout DuckDB globs read', async () => {
     const store = new LocalDiskObjectStore(root);
 

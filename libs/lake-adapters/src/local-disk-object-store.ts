@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { type Dirent, createWriteStream } from 'node:fs';
 import {
   type FileHandle,
@@ -15,6 +15,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
+  ObjectChangedError,
   ObjectNotFoundError,
   ObjectStoreRequestError,
   ObjectStoreUnavailableError,
@@ -25,6 +26,7 @@ import type {
   ObjectSummary,
   PutObjectOptions,
   PutObjectResult,
+  VersionedObject,
 } from '@spapi-lake/lake';
 
 const TRANSIENT_FS_CODES = new Set(['EMFILE', 'ENFILE', 'EAGAIN', 'EBUSY', 'EINTR', 'ETIMEDOUT']);
@@ -34,10 +36,14 @@ const MISSING_FS_CODES = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
  * The lake as a plain folder (the local twin of S3, and what DuckDB reads): key `a/b.parquet` is
  * file `<rootDir>/a/b.parquet`. Writes go to a dot-named temp file in the target's directory and are
  * renamed into place, so readers never see a partial object and a rewrite replaces it whole.
- * Content type and user metadata are not kept: a folder has no place for them.
+ * Content type and user metadata are not kept: a folder has no place for them. An object's version
+ * is the SHA-256 of its bytes; compare-and-swap writes are atomic among the writers of one process
+ * (the local runner is one), not across processes.
  */
 export class LocalDiskObjectStore implements ObjectStore {
   private readonly root: string;
+  /** The conditional write in progress per key: the next one waits for it. */
+  private readonly conditionalWrites = new Map<string, Promise<unknown>>();
 
   constructor(rootDir: string) {
     this.root = path.resolve(rootDir);
@@ -46,9 +52,12 @@ export class LocalDiskObjectStore implements ObjectStore {
   async putStream(
     key: string,
     body: Readable,
-    _options?: PutObjectOptions,
+    options?: PutObjectOptions,
   ): Promise<PutObjectResult> {
     assertObjectKey(key);
+    if (options?.expectedVersion !== undefined) {
+      throw new ObjectStoreRequestError(`a streamed write of ${key} cannot be conditional`);
+    }
     let sourceError: unknown;
     body.once('error', (error) => {
       sourceError = error;
@@ -69,9 +78,45 @@ export class LocalDiskObjectStore implements ObjectStore {
   async putObject(
     key: string,
     body: Buffer | string,
-    _options?: PutObjectOptions,
+    options: PutObjectOptions = {},
   ): Promise<PutObjectResult> {
     assertObjectKey(key);
+    const expected = options.expectedVersion;
+    if (expected === undefined) return this.writeBytes(key, body);
+    return this.oneAtATime(key, async () => {
+      const current = await this.getVersioned(key);
+      if ((current?.version ?? null) !== expected) {
+        throw new ObjectChangedError(`${key} changed since it was read`);
+      }
+      return this.writeBytes(key, body);
+    });
+  }
+
+  async getVersioned(key: string): Promise<VersionedObject | undefined> {
+    assertObjectKey(key);
+    let body: Buffer;
+    try {
+      body = await readFile(this.pathOf(key));
+    } catch (error) {
+      if (MISSING_FS_CODES.has(errorCode(error) ?? '')) return undefined;
+      throw toStoreError(error, 'read', key);
+    }
+    return { body, version: createHash('sha256').update(body).digest('hex') };
+  }
+
+  private async oneAtATime<T>(key: string, write: () => Promise<T>): Promise<T> {
+    const before = this.conditionalWrites.get(key) ?? Promise.resolve();
+    const result = before.catch(() => undefined).then(write);
+    const settled = result.catch(() => undefined);
+    this.conditionalWrites.set(key, settled);
+    try {
+      return await result;
+    } finally {
+      if (this.conditionalWrites.get(key) === settled) this.conditionalWrites.delete(key);
+    }
+  }
+
+  private writeBytes(key: string, body: Buffer | string): Promise<PutObjectResult> {
     return this.writeAtomically(key, async (tempPath) => {
       const handle = await open(tempPath, 'wx');
       try {

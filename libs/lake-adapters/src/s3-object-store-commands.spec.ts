@@ -16,6 +16,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { Readable } from 'node:stream';
 import {
+  ObjectChangedError,
   ObjectNotFoundError,
   ObjectStoreRequestError,
   ObjectStoreUnavailableError,
@@ -202,6 +203,63 @@ describe('S3ObjectStore error mapping', () => {
       retryable: false,
       message: expect.stringContaining('AccessDenied, HTTP 403'),
     });
+  });
+});
+
+describe('S3ObjectStore compare-and-swap', () => {
+  it('reads an object with its ETag as version, undefined when missing', async () => {
+    s3Mock
+      .on(GetObjectCommand, { Key: '_ledger/a.json' })
+      .resolves({ Body: Readable.from([Buffer.from('{"rows":1}')]) as never, ETag: '"e1"' })
+      .on(GetObjectCommand, { Key: '_ledger/b.json' })
+      .rejects(new NoSuchKey({ message: 'missing', $metadata: { httpStatusCode: 404 } }));
+
+    const read = await storeWith().getVersioned('_ledger/a.json');
+
+    expect({ body: read?.body.toString(), version: read?.version }).toEqual({
+      body: '{"rows":1}',
+      version: '"e1"',
+    });
+    expect(await storeWith().getVersioned('_ledger/b.json')).toBeUndefined();
+  });
+
+  it('sends If-Match for a version and If-None-Match for none', async () => {
+    s3Mock.on(PutObjectCommand).resolves({});
+
+    await storeWith().putObject('_ledger/a.json', '{}', { expectedVersion: '"e1"' });
+    await storeWith().putObject('_ledger/b.json', '{}', { expectedVersion: null });
+    await storeWith().putObject('_ledger/c.json', '{}');
+
+    const inputs = s3Mock.commandCalls(PutObjectCommand).map((call) => call.args[0].input);
+    expect(inputs.map(({ IfMatch, IfNoneMatch }) => ({ IfMatch, IfNoneMatch }))).toEqual([
+      { IfMatch: '"e1"', IfNoneMatch: undefined },
+      { IfMatch: undefined, IfNoneMatch: '*' },
+      { IfMatch: undefined, IfNoneMatch: undefined },
+    ]);
+  });
+
+  it.each([
+    ['PreconditionFailed', 412],
+    ['ConditionalRequestConflict', 409],
+  ])(
+    'maps %s (%i) of a conditional write to the retryable ObjectChangedError',
+    async (name, status) => {
+      s3Mock.on(PutObjectCommand).rejects(serviceError(name, status));
+
+      const write = storeWith().putObject('_ledger/a.json', '{}', { expectedVersion: '"e1"' });
+
+      await expect(write).rejects.toBeInstanceOf(ObjectChangedError);
+      await expect(write).rejects.toMatchObject({ retryable: true });
+    },
+  );
+
+  it('refuses a condition on a streamed write', async () => {
+    await expect(
+      storeWith().putStream('_ledger/a.json', Readable.from([Buffer.from('{}')]), {
+        expectedVersion: null,
+      }),
+    ).rejects.toBeInstanceOf(ObjectStoreRequestError);
+    expect(s3Mock).toHaveReceivedCommandTimes(PutObjectCommand, 0);
   });
 });
 

@@ -11,6 +11,7 @@ import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import {
+  ObjectChangedError,
   ObjectNotFoundError,
   ObjectStoreRequestError,
   ObjectStoreUnavailableError,
@@ -21,6 +22,7 @@ import type {
   ObjectSummary,
   PutObjectOptions,
   PutObjectResult,
+  VersionedObject,
 } from '@spapi-lake/lake';
 
 /** Multipart part size: 8 MiB keeps 10,000 parts (~78 GiB) far above any report document. */
@@ -82,6 +84,7 @@ export class S3ObjectStore implements ObjectStore {
     options: PutObjectOptions = {},
   ): Promise<PutObjectResult> {
     assertObjectKey(key);
+    assertUnconditional(options, key);
     let sourceError: unknown;
     body.once('error', (error) => {
       sourceError = error;
@@ -115,14 +118,51 @@ export class S3ObjectStore implements ObjectStore {
     options: PutObjectOptions = {},
   ): Promise<PutObjectResult> {
     assertObjectKey(key);
+    const expected = options.expectedVersion;
     try {
       await this.client.send(
-        new PutObjectCommand({ ...this.writeParams(key, options), Body: body }),
+        new PutObjectCommand({
+          ...this.writeParams(key, options),
+          Body: body,
+          // S3 conditional writes: 412 when the condition fails, 409 when a concurrent
+          // conditional write to the key won.
+          ...(expected === undefined
+            ? {}
+            : expected === null
+              ? { IfNoneMatch: '*' }
+              : { IfMatch: expected }),
+        }),
       );
     } catch (error) {
+      const status = httpStatusOf(error);
+      if (expected !== undefined && (status === 412 || status === 409)) {
+        throw new ObjectChangedError(`${key} changed since it was read (HTTP ${status})`, {
+          cause: error,
+        });
+      }
       throw toObjectStoreError(error, 'write', key);
     }
     return { key, bytes: Buffer.byteLength(body) };
+  }
+
+  async getVersioned(key: string): Promise<VersionedObject | undefined> {
+    assertObjectKey(key);
+    let response: { Body?: unknown; ETag?: string };
+    try {
+      response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    } catch (error) {
+      const mapped = toObjectStoreError(error, 'read', key);
+      if (mapped instanceof ObjectNotFoundError) return undefined;
+      throw mapped;
+    }
+    if (!(response.Body instanceof Readable) || response.ETag === undefined) {
+      throw new ObjectStoreRequestError(`GetObject returned no body or ETag for ${key}`);
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of response.Body) {
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+    }
+    return { body: Buffer.concat(chunks), version: response.ETag };
   }
 
   async getStream(key: string): Promise<Readable> {
@@ -217,6 +257,13 @@ export class S3ObjectStore implements ObjectStore {
         ? {}
         : { ServerSideEncryption: 'aws:kms' as const, SSEKMSKeyId: this.kmsKeyId }),
     };
+  }
+}
+
+/** Multipart uploads take no write condition here: compare-and-swap is for small objects. */
+function assertUnconditional(options: PutObjectOptions, key: string): void {
+  if (options.expectedVersion !== undefined) {
+    throw new ObjectStoreRequestError(`a streamed write of ${key} cannot be conditional`);
   }
 }
 

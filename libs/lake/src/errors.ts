@@ -18,6 +18,15 @@ export class ObjectStoreUnavailableError extends TypedError {
   readonly retryable = true;
 }
 
+/**
+ * A compare-and-swap write found the object changed (or created) since it was read: another writer
+ * came first. Reading it again and deciding again is safe.
+ */
+export class ObjectChangedError extends TypedError {
+  override readonly name = 'ObjectChangedError';
+  readonly retryable = true;
+}
+
 /** The store refused the request for good (access denied, KMS key refused, disk full...). */
 export class ObjectStoreRequestError extends TypedError {
   override readonly name = 'ObjectStoreRequestError';

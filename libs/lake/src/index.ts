@@ -1,6 +1,12 @@
 export * from './errors';
 export { assertObjectKey, assertObjectKeyPrefix } from './object-key';
-export type { ObjectStore, ObjectSummary, PutObjectOptions, PutObjectResult } from './object-store';
+export type {
+  ObjectStore,
+  ObjectSummary,
+  PutObjectOptions,
+  PutObjectResult,
+  VersionedObject,
+} from './object-store';
 export {
   AMAZON_GENERATED_LEDGER_SEGMENT,
   type CuratedKeyInput,
@@ -70,3 +76,4 @@ export {
   serializeUncuratedReport,
   uncuratedReportSchema,
 } from './uncurated-report';
+export { type LedgerUpdate, updateLedgerEntry } from './ledger-update';

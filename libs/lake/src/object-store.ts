@@ -5,6 +5,18 @@ export interface PutObjectOptions {
   contentType?: string;
   /** User metadata (S3 `x-amz-meta-*`); the disk store does not keep it. */
   metadata?: Record<string, string>;
+  /**
+   * A compare-and-swap write (`putObject` only): the object must still be at this version (see
+   * `getVersioned`), or, when null, must not exist; otherwise the write fails with
+   * `ObjectChangedError` and changes nothing.
+   */
+  expectedVersion?: string | null;
+}
+
+/** A small object with its version: changes whenever the object is written again. */
+export interface VersionedObject {
+  body: Buffer;
+  version: string;
 }
 
 /** What a completed write stored. */
@@ -38,6 +50,8 @@ export interface ObjectStore {
   getStream(key: string): Promise<Readable>;
   /** Reads a small object whole; rejects with `ObjectNotFoundError` when it does not exist. */
   getObject(key: string): Promise<Buffer>;
+  /** Reads a small object whole with its version; undefined when it does not exist. */
+  getVersioned(key: string): Promise<VersionedObject | undefined>;
   exists(key: string): Promise<boolean>;
   /** Every object whose key starts with `prefix` (plain string prefix, as S3), in key byte order. */
   list(prefix: string): AsyncIterable<ObjectSummary>;

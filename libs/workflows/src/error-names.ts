@@ -21,6 +21,8 @@ export const TransientErrorName = {
   ReportDocumentExpired: 'ReportDocumentExpiredError',
   ObjectStoreUnavailable: 'ObjectStoreUnavailableError',
   ParquetOutput: 'ParquetOutputError',
+  /** libs/lake: a ledger entry kept changing under other writers (compare-and-swap). */
+  ObjectChanged: 'ObjectChangedError',
   /** The lane or report-request store (DynamoDB, local file) did not answer or was throttled. */
   StateStoreUnavailable: 'StateStoreUnavailableError',
   /** A lane or report-request record changed under concurrent writers on every try. */

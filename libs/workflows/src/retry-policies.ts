@@ -49,6 +49,7 @@ export const reportDocumentRetrier: Retrier = {
     TransientErrorName.ReportDocumentExpired,
     TransientErrorName.ObjectStoreUnavailable,
     TransientErrorName.ParquetOutput,
+    TransientErrorName.ObjectChanged,
   ],
   IntervalSeconds: 10,
   BackoffRate: 2,

@@ -4,6 +4,7 @@ import type {
   ObjectSummary,
   PutObjectOptions,
   PutObjectResult,
+  VersionedObject,
 } from '@spapi-lake/lake';
 
 /** Key prefix of the raw zone (see lake's `rawReportKey`). */
@@ -43,6 +44,10 @@ export class ZonedObjectStore implements ObjectStore {
 
   getObject(key: string): Promise<Buffer> {
     return this.zoneOf(key).getObject(key);
+  }
+
+  getVersioned(key: string): Promise<VersionedObject | undefined> {
+    return this.zoneOf(key).getVersioned(key);
   }
 
   exists(key: string): Promise<boolean> {

@@ -1,10 +1,12 @@
 import { Readable } from 'node:stream';
 import {
+  ObjectChangedError,
   ObjectNotFoundError,
   type ObjectStore,
   type ObjectSummary,
   type PutObjectOptions,
   type PutObjectResult,
+  type VersionedObject,
 } from '@spapi-lake/lake';
 
 /**
@@ -16,6 +18,8 @@ export class InMemoryObjectStore implements ObjectStore {
   readonly contentTypes = new Map<string, string | undefined>();
   /** Keys deleted, in order. */
   readonly deleted: string[] = [];
+  private readonly versions = new Map<string, string>();
+  private writes = 0;
   /** Streamed writes not settled yet. */
   inFlight = 0;
 
@@ -43,14 +47,36 @@ export class InMemoryObjectStore implements ObjectStore {
     body: Buffer | string,
     options?: PutObjectOptions,
   ): Promise<PutObjectResult> {
+    const expected = options?.expectedVersion;
+    if (expected !== undefined && this.versionOf(key) !== expected) {
+      throw new ObjectChangedError(`${key} changed since it was read`);
+    }
     const bytes = Buffer.from(body);
     this.objects.set(key, bytes);
+    this.versions.set(key, String(++this.writes));
     this.contentTypes.set(key, options?.contentType);
     return { key, bytes: bytes.length };
   }
 
   async getStream(key: string): Promise<Readable> {
     return Readable.from([await this.getObject(key)]);
+  }
+
+  async getVersioned(key: string): Promise<VersionedObject | undefined> {
+    const body = this.objects.get(key);
+    const version = this.versionOf(key);
+    return body === undefined || version === null ? undefined : { body, version };
+  }
+
+  // Objects a test put straight into `objects` get a version when first asked.
+  private versionOf(key: string): string | null {
+    if (!this.objects.has(key)) return null;
+    let version = this.versions.get(key);
+    if (version === undefined) {
+      version = String(++this.writes);
+      this.versions.set(key, version);
+    }
+    return version;
   }
 
   async getObject(key: string): Promise<Buffer> {
@@ -72,6 +98,7 @@ export class InMemoryObjectStore implements ObjectStore {
   async deleteObject(key: string): Promise<void> {
     this.deleted.push(key);
     this.objects.delete(key);
+    this.versions.delete(key);
   }
 
   /** Keys under `prefix`, sorted. */

@@ -4,7 +4,7 @@ import {
   type ObjectStore,
   ledgerKey,
   parseLedgerEntry,
-  serializeLedgerEntry,
+  updateLedgerEntry,
 } from '@spapi-lake/lake';
 
 /** What {@link recordLedgerEntry} did. */
@@ -19,20 +19,19 @@ export interface LedgerWrite {
 /**
  * Stores `entry` at its window's ledger key, unless the stored entry already says the same apart
  * from `recordedAt` (a retried task or a duplicate notification leaves the lake as it was), or
- * `keep(stored)` says the stored one wins.
+ * `keep(stored)` says the stored one wins. A compare-and-swap: an entry another writer stores in
+ * between is seen and decided on again, never overwritten unseen.
  */
 export async function recordLedgerEntry(
   store: ObjectStore,
   entry: LedgerEntry,
   keep: (stored: LedgerEntry) => boolean = () => false,
 ): Promise<LedgerWrite> {
-  const key = ledgerKey(entry);
-  const stored = await readLedgerEntry(store, key);
-  if (stored !== undefined && (sameOutcome(stored, entry) || keep(stored))) {
-    return { key, written: false, entry: stored };
-  }
-  await store.putObject(key, serializeLedgerEntry(entry), { contentType: 'application/json' });
-  return { key, written: true, entry };
+  const update = await updateLedgerEntry(store, ledgerKey(entry), (stored) =>
+    stored !== undefined && (sameOutcome(stored, entry) || keep(stored)) ? undefined : entry,
+  );
+  // Left as it was: there is a stored entry.
+  return { key: update.key, written: update.written, entry: update.entry ?? entry };
 }
 
 /** The entry stored at `key`; undefined when there is none, or it cannot be read as one. */
