@@ -9,6 +9,7 @@ import {
   type CellValue,
   type ReportTypeDefinition,
   type SchemaObservation,
+  type SkippedTopLevelKey,
   parseReport,
 } from '@spapi-lake/reports';
 import { datasetColumns, lineageValues } from './dataset-columns';
@@ -23,6 +24,8 @@ export interface CurationResult {
   readonly partitions: readonly WrittenPartition[];
   readonly quarantined: ReadonlyMap<string, { readonly key: string; readonly rows: number }>;
   readonly schema: readonly SchemaObservation[];
+  /** A JSON document's top-level keys that no dataset reads (kept raw only); none for TSV. */
+  readonly skippedTopLevelKeys: readonly SkippedTopLevelKey[];
 }
 
 /** Columnar curation of TSV documents; without it they take the row path (parseReport + sinks). */
@@ -160,5 +163,10 @@ export async function curateDocument(
   const partitions = await writer.finish();
   for (const output of quarantined.values()) output.stream.end();
   await Promise.all([...quarantined.values()].map((output) => output.upload));
-  return { partitions, quarantined, schema: parse.schema() };
+  return {
+    partitions,
+    quarantined,
+    schema: parse.schema(),
+    skippedTopLevelKeys: parse.skippedTopLevelKeys(),
+  };
 }

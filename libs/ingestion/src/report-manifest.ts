@@ -155,6 +155,7 @@ export function reportManifestOf(facts: ReportManifestFacts): ReportManifest {
         ...(quarantine ? { quarantineKey: quarantine.key } : {}),
       };
     }),
+    skippedTopLevelKeys: [...(curated?.skippedTopLevelKeys ?? [])],
     quarantinedRows: [...(curated?.quarantined.values() ?? [])].reduce((n, q) => n + q.rows, 0),
     ingestedAt: facts.ingestedAt,
   });

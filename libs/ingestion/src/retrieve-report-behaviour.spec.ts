@@ -7,10 +7,12 @@ import {
   parseUncuratedReport,
   quarantineKey,
   rawReportKey,
+  serializeReportManifest,
   uncuratedReportKey,
 } from '@spapi-lake/lake';
 import { ReportMarketplaceUnknownError, ReportNotReadyError } from './errors';
 import type { ReportRecord } from './ports';
+import { replayReport } from './replay-report';
 import { type RetrieveReportDeps, retrieveReport } from './retrieve-report';
 import {
   type FakeDocument,
@@ -408,6 +410,8 @@ describe('retrieveReport', () => {
       rows: 2,
       driftColumns: ['new_field_a'],
     });
+    // The reportSpecification is read (for the rows' options), not skipped.
+    expect(manifest).not.toHaveProperty('skippedTopLevelKeys');
     expect(
       sinks.files[0]?.rows.map((row) => [
         row['search_term'],
@@ -419,6 +423,51 @@ describe('retrieveReport', () => {
       ['kaffee', 1, null, 1],
       ['tee', 2, '{"new_field_a":"1"}', 2],
     ]);
+  });
+
+  it('records the top-level JSON keys no dataset reads in the manifest, as replay does', async () => {
+    const report: ReportRecord = { ...doneReport, reportType: 'GET_SALES_AND_TRAFFIC_REPORT' };
+    const json = JSON.stringify({
+      reportSpecification: {
+        reportType: report.reportType,
+        reportOptions: { dateGranularity: 'DAY', asinGranularity: 'PARENT' },
+      },
+      salesAndTrafficByDate: [{ date: '2026-10-01', salesByDate: { unitsOrdered: 3 } }],
+      salesByWeek: [
+        { week: '2026-W40', unitsOrdered: 21 },
+        { week: '2026-W41', unitsOrdered: 19 },
+      ],
+      salesAndTrafficByAsin: [{ parentAsin: 'B000000001', salesByAsin: { unitsOrdered: 3 } }],
+      notice: 'weekly totals are new',
+    });
+    const { deps, store } = setUp(report, {
+      bytes: gzipSync(json),
+      compression: 'GZIP',
+      charset: 'utf-8',
+    });
+
+    const manifest = await retrieveReport(deps, input);
+
+    expect(manifest.skippedTopLevelKeys).toEqual([
+      { key: 'notice' },
+      { key: 'salesByWeek', elements: 2 },
+    ]);
+    expect(manifest.datasets.map((dataset) => [dataset.dataset, dataset.rows])).toEqual([
+      ['sales_and_traffic_by_asin', 1],
+      ['sales_and_traffic_by_date', 1],
+    ]);
+    const key = manifestKey(manifest);
+    expect(parseReportManifest(store.objects.get(key) ?? '')).toEqual(manifest);
+
+    // A manifest written before skipped keys were recorded gets them from the raw copy.
+    const { skippedTopLevelKeys: _skipped, ...older } = manifest;
+    await store.putObject(key, serializeReportManifest(older));
+    const replayed = await replayReport(deps, input);
+    expect(replayed.previous).not.toHaveProperty('skippedTopLevelKeys');
+    expect(replayed.manifestChanged).toBe(true);
+    expect(replayed.manifest).toEqual(manifest);
+    expect(parseReportManifest(store.objects.get(key) ?? '')).toEqual(manifest);
+    await expect(replayReport(deps, input)).resolves.toMatchObject({ manifestChanged: false });
   });
 
   it('refuses a report that is not DONE', async () => {

@@ -169,8 +169,37 @@ describe('buildReportManifest', () => {
         ],
       },
     ],
+    [
+      'a skipped key listed twice',
+      { skippedTopLevelKeys: [{ key: 'salesByWeek', elements: 1 }, { key: 'salesByWeek' }] },
+    ],
+    ['a negative count of skipped elements', { skippedTopLevelKeys: [{ key: 'x', elements: -1 }] }],
   ])('rejects %s with ManifestInvalidError', (_label, overrides) => {
     expect(() => buildReportManifest(input(overrides))).toThrow(ManifestInvalidError);
+  });
+
+  it('lists the skipped top-level keys sorted, with the elements of arrays', () => {
+    const manifest = buildReportManifest(
+      input({
+        skippedTopLevelKeys: [{ key: 'salesByWeek', elements: 52 }, { key: 'notice' }],
+      }),
+    );
+
+    expect(manifest.skippedTopLevelKeys).toEqual([
+      { key: 'notice' },
+      { key: 'salesByWeek', elements: 52 },
+    ]);
+    expect(parseReportManifest(serializeReportManifest(manifest))).toEqual(manifest);
+  });
+
+  it('leaves skipped keys out when there are none, as manifests written before them read', () => {
+    const manifest = buildReportManifest(input({ skippedTopLevelKeys: [] }));
+
+    expect(manifest).not.toHaveProperty('skippedTopLevelKeys');
+    expect(serializeReportManifest(manifest)).toBe(
+      serializeReportManifest(buildReportManifest(input())),
+    );
+    expect(parseReportManifest(serializeReportManifest(manifest))).toEqual(manifest);
   });
 
   it('rejects stored text that is not JSON or has unknown fields', () => {
@@ -179,6 +208,8 @@ describe('buildReportManifest', () => {
     expect(() => parseReportManifest(JSON.stringify({ ...manifest, extra: true }))).toThrow(
       /Invalid report manifest/,
     );
+    const skipped = { ...manifest, skippedTopLevelKeys: [{ key: 'x', rows: 1 }] };
+    expect(() => parseReportManifest(JSON.stringify(skipped))).toThrow(/Invalid report manifest/);
   });
 
   it('keeps the curation inputs a replay needs: the window start as given, the instant in UTC', () => {

@@ -21,6 +21,16 @@ export const datasetManifestSchema = z.strictObject({
 export type DatasetManifest = z.infer<typeof datasetManifestSchema>;
 
 /**
+ * A top-level key of a JSON document that no dataset reads (new data Amazon added, say a
+ * `salesByWeek` array): it was skipped, so its values are in the raw copy only.
+ */
+export const skippedTopLevelKeySchema = z.strictObject({
+  key: z.string(),
+  /** How many elements it held, when it was an array; absent for any other value. */
+  elements: manifestFields.count.optional(),
+});
+
+/**
  * What the curated rows came from besides the raw document, so a replay can rebuild them exactly
  * without asking SP-API: the window start as the report gave it (partition dates and parse context
  * come from its text) and the instant of the `_report_processed_at` lineage column.
@@ -52,6 +62,11 @@ export const reportManifestSchema = z
     /** Absent only from manifests written before replay existed (those cannot be replayed). */
     curationInputs: curationInputsSchema.optional(),
     datasets: z.array(datasetManifestSchema),
+    /**
+     * Drift no curated table holds: the JSON document's top-level keys that no dataset reads,
+     * sorted. Absent when there were none, and from manifests written before they were recorded.
+     */
+    skippedTopLevelKeys: z.array(skippedTopLevelKeySchema).optional(),
     quarantinedRows: manifestFields.count,
     ingestedAt: manifestFields.instant,
   })
@@ -84,6 +99,14 @@ export const reportManifestSchema = z
     if (new Set(names).size !== names.length) {
       context.addIssue({ code: 'custom', path: ['datasets'], message: 'lists a dataset twice' });
     }
+    const skipped = manifest.skippedTopLevelKeys?.map((entry) => entry.key) ?? [];
+    if (new Set(skipped).size !== skipped.length) {
+      context.addIssue({
+        code: 'custom',
+        path: ['skippedTopLevelKeys'],
+        message: 'lists a key twice',
+      });
+    }
   });
 export type ReportManifest = z.infer<typeof reportManifestSchema>;
 
@@ -100,8 +123,9 @@ export interface ReportManifestInput extends Omit<
 
 /**
  * Builds a validated manifest in canonical form (instants in UTC, ids, datasets, partitions and
- * drift columns sorted and de-duplicated), so processing a report twice yields the same document
- * apart from `ingestedAt`. Throws `ManifestInvalidError`.
+ * drift columns sorted and de-duplicated, skipped top-level keys sorted and left out when none),
+ * so processing a report twice yields the same document apart from `ingestedAt`. Throws
+ * `ManifestInvalidError`.
  */
 export function buildReportManifest(input: ReportManifestInput): ReportManifest {
   const candidate = {
@@ -137,6 +161,13 @@ export function buildReportManifest(input: ReportManifestInput): ReportManifest 
         ...(entry.quarantineKey === undefined ? {} : { quarantineKey: entry.quarantineKey }),
       }))
       .sort((a, b) => compare(a.dataset, b.dataset)),
+    ...(input.skippedTopLevelKeys?.length
+      ? {
+          skippedTopLevelKeys: input.skippedTopLevelKeys
+            .map(({ key, elements }) => (elements === undefined ? { key } : { key, elements }))
+            .sort((a, b) => compare(a.key, b.key)),
+        }
+      : {}),
     quarantinedRows: input.quarantinedRows,
     ingestedAt: normaliseInstant(input.ingestedAt),
   };

@@ -17,6 +17,7 @@ export type {
   ParsedRecord,
   QuarantinedRow,
   SchemaObservation,
+  SkippedTopLevelKey,
 } from './parsed-record';
 export { reportOptionsProblem } from './report-options-problem';
 export { parseReport, type ReportParse } from './parse-report';

@@ -10,6 +10,7 @@ function scan(text: string, cut: (length: number) => number[], wants = (_: strin
     arrayStart: (key) => events.push(['array', key]),
     element: (key, index, value) => events.push(['element', key, index, value]),
     value: (key, value) => events.push(['value', key, value]),
+    skipped: (key, elements) => events.push(['skipped', key, elements]),
   });
   let from = 0;
   for (const to of [...cut(text.length), text.length]) {
@@ -21,12 +22,19 @@ function scan(text: string, cut: (length: number) => number[], wants = (_: strin
 }
 
 // What the scanner must report, from the parsed document.
-function expectedEvents(document: Record<string, unknown>): Event[] {
-  return Object.entries(document).flatMap(([key, value]): Event[] =>
-    Array.isArray(value)
-      ? [['array', key], ...value.map((element, index): Event => ['element', key, index, element])]
-      : [['value', key, value]],
-  );
+function expectedEvents(
+  document: Record<string, unknown>,
+  wants: (key: string) => boolean = () => true,
+): Event[] {
+  return Object.entries(document).flatMap(([key, value]): Event[] => {
+    if (!Array.isArray(value)) {
+      return [wants(key) ? ['value', key, value] : ['skipped', key, undefined]];
+    }
+    const inside: Event[] = wants(key)
+      ? value.map((element, index): Event => ['element', key, index, element])
+      : [['skipped', key, value.length]];
+    return [['array', key], ...inside];
+  });
 }
 
 function random(seed: number): () => number {
@@ -109,6 +117,17 @@ describe('JsonDocumentScanner', () => {
     }
   });
 
+  it('counts the elements of the arrays it skips, however the text is cut', () => {
+    const next = random(20_261_128);
+    for (let round = 0; round < 300; round++) {
+      const document = randomDocument(next);
+      const wanted = new Set(Object.keys(document).filter(() => next() < 0.5));
+      const wants = (key: string) => wanted.has(key);
+      const text = JSON.stringify(document, null, next() < 0.5 ? 2 : undefined);
+      expect(scan(text, randomCuts(next), wants)).toEqual(expectedEvents(document, wants));
+    }
+  });
+
   it('reads one character at a time', () => {
     const document = { reportSpecification: { reportOptions: { a: 'b' } }, rows: [1, 'x', {}, []] };
     const text = JSON.stringify(document);
@@ -125,9 +144,12 @@ describe('JsonDocumentScanner', () => {
         (key) => key === 'rows',
       ),
     ).toEqual([
+      ['skipped', 'skip', undefined],
       ['array', 'rows'],
       ['element', 'rows', 0, { a: 1 }],
       ['array', 'other'],
+      ['skipped', 'other', 2],
+      ['skipped', 'n', undefined],
     ]);
   });
 

@@ -12,6 +12,11 @@ export interface JsonDocumentHandler {
   element(key: string, index: number, value: Json): void;
   /** A wanted top-level key holding anything but an array. */
   value(key: string, value: Json): void;
+  /**
+   * An unwanted top-level key, once its value has been skipped: `elements` counts the elements of
+   * an array (none of which was buffered), and is undefined for any other value.
+   */
+  skipped(key: string, elements: number | undefined): void;
 }
 
 const State = {
@@ -154,19 +159,24 @@ export class JsonDocumentScanner {
       case State.ElementOrEnd:
       case State.Element:
         if (code === CLOSE_BRACKET && this.state === State.ElementOrEnd) {
-          this.state = State.AfterValue;
+          this.endArray();
           return at + 1;
         }
         this.beginValue(this.wanted ? Capture.Element : Capture.Skip, code);
         return this.scalar ? at : at + 1;
       case State.AfterElement:
         if (code === COMMA) this.state = State.Element;
-        else if (code === CLOSE_BRACKET) this.state = State.AfterValue;
+        else if (code === CLOSE_BRACKET) this.endArray();
         else throw this.unexpected(at, 'a comma or the end of the array');
         return at + 1;
       case State.AfterDocument:
         throw this.unexpected(at, 'nothing after the top-level value');
     }
+  }
+
+  private endArray(): void {
+    this.state = State.AfterValue;
+    if (!this.wanted) this.handler.skipped(this.key, this.index);
   }
 
   private beginValue(capture: Capture, code: number): void {
@@ -227,8 +237,10 @@ export class JsonDocumentScanner {
     this.capture = Capture.None;
     if (capture === Capture.Skip) {
       if (this.skippingDocument) this.state = State.AfterDocument;
-      else if (this.state === State.Value) this.state = State.AfterValue;
-      else {
+      else if (this.state === State.Value) {
+        this.state = State.AfterValue;
+        this.handler.skipped(this.key, undefined);
+      } else {
         this.index++;
         this.state = State.AfterElement;
       }

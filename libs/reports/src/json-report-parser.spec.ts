@@ -17,6 +17,44 @@ async function collect(records: AsyncIterable<ParsedRecord>): Promise<ParsedReco
 
 const context = { windowStart: '2026-11-01T00:00:00Z' };
 
+function random(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 0x1_0000_0000;
+  };
+}
+
+async function* randomlyCut(text: string, next: () => number): AsyncGenerator<string> {
+  const cuts = Array.from({ length: Math.floor(next() * 12) }, () =>
+    Math.floor(next() * text.length),
+  ).sort((a, b) => a - b);
+  let from = 0;
+  for (const to of [...cuts, text.length]) {
+    yield text.slice(from, to);
+    from = to;
+  }
+}
+
+// Text that a scan following only strings and brackets could take for structure.
+const tricky = ['salesByWeek', ']', '[{', '"}', '\\', 'ä€😀', ',:', 'reportSpecification'];
+
+function trickyElement(next: () => number): unknown {
+  const text = tricky[Math.floor(next() * tricky.length)] ?? '';
+  switch (Math.floor(next() * 4)) {
+    case 0:
+      return text;
+    case 1:
+      return { [text]: [text, { nested: [[], {}] }], n: next() };
+    case 2:
+      return [text, null, true, [[text]]];
+    default:
+      return Math.round(next() * 1000);
+  }
+}
+
 describe('JSON reports', () => {
   const salesAndTraffic = reportTypeDefinition('GET_SALES_AND_TRAFFIC_REPORT');
   const document = JSON.stringify({
@@ -229,6 +267,83 @@ describe('JSON reports', () => {
     await expect(collect(parse.records)).rejects.toThrow(
       'the document has no top-level dataByDepartmentAndSearchTerm array',
     );
+  });
+
+  it('lists the top-level keys it skips and their elements, not the metadata it reads', async () => {
+    const withNews = JSON.stringify({
+      reportSpecification: { reportOptions: { dateGranularity: 'DAY' } },
+      notice: 'Amazon added weekly totals',
+      salesAndTrafficByDate: [{ date: '2026-11-01' }],
+      salesByWeek: [{ week: '2026-W44', units: [1, 2] }, { week: '2026-W45' }, {}],
+      salesAndTrafficByAsin: [],
+      emptyNews: [],
+      errorDetails: 'none',
+    });
+    const parse = parseReport(salesAndTraffic, chunked(withNews), context);
+
+    const records = await collect(parse.records);
+
+    expect(records).toHaveLength(1);
+    expect(parse.skippedTopLevelKeys()).toEqual([
+      { key: 'notice' },
+      { key: 'salesByWeek', elements: 3 },
+      { key: 'emptyNews', elements: 0 },
+    ]);
+  });
+
+  it('lists no skipped key for a document that holds only what it reads', async () => {
+    const parse = parseReport(salesAndTraffic, chunked(document), context);
+    await collect(parse.records);
+    expect(parse.skippedTopLevelKeys()).toEqual([]);
+  });
+
+  it('lists a repeated skipped key once, with the elements of all its arrays', async () => {
+    const repeated =
+      '{"reportSpecification":{},"salesByWeek":[1,2],"salesAndTrafficByDate":[],' +
+      '"salesAndTrafficByAsin":[],"salesByWeek":[3]}';
+    const parse = parseReport(salesAndTraffic, chunked(repeated), context);
+    await collect(parse.records);
+    expect(parse.skippedTopLevelKeys()).toEqual([{ key: 'salesByWeek', elements: 3 }]);
+  });
+
+  it('lists the same skipped keys and rows however the document is cut', async () => {
+    const next = random(20_261_128);
+    const pick = () => tricky[Math.floor(next() * tricky.length)] ?? '';
+    for (let round = 0; round < 100; round++) {
+      const entries: [string, unknown][] = [
+        ['salesAndTrafficByDate', [{ date: '2026-11-01', salesByDate: { unitsOrdered: round } }]],
+        ['salesAndTrafficByAsin', [{ parentAsin: 'B000000001' }]],
+      ];
+      const unread = new Set<string>();
+      const unreadKeys = 1 + Math.floor(next() * 3);
+      for (let index = 0; index < unreadKeys; index++) {
+        const value =
+          next() < 0.3
+            ? pick()
+            : Array.from({ length: Math.floor(next() * 6) }, () => trickyElement(next));
+        const key = `${pick()}${index}`;
+        unread.add(key);
+        entries.splice(Math.floor(next() * (entries.length + 1)), 0, [key, value]);
+      }
+      // The specification first: the rows read its options.
+      entries.unshift(['reportSpecification', { reportOptions: { asinGranularity: 'PARENT' } }]);
+      const text = JSON.stringify(Object.fromEntries(entries));
+      const whole = parseReport(salesAndTraffic, chunked(text, text.length), context);
+      const cut = parseReport(salesAndTraffic, randomlyCut(text, next), context);
+
+      const records = await collect(cut.records);
+
+      expect(records).toEqual(await collect(whole.records));
+      expect(records).toHaveLength(2);
+      expect(cut.skippedTopLevelKeys()).toEqual(whole.skippedTopLevelKeys());
+      expect(cut.skippedTopLevelKeys()).toEqual(
+        entries
+          .filter(([key]) => unread.has(key))
+          .map(([key, value]) =>
+            Array.isArray(value) ? { key, elements: value.length } : { key },
+          ),
+      );
+    }
   });
 
   it('accepts empty required arrays as a report with no rows', async () => {

@@ -3,7 +3,12 @@ import { REPORT_SPECIFICATION, jsonColumnName } from './column-builders';
 import { MalformedReportDocumentError } from './errors';
 import { JsonDocumentScanner } from './json-document-scanner';
 import { parseCell } from './parse-cell';
-import type { ParseContext, ParsedRecord, SchemaObservation } from './parsed-record';
+import type {
+  ParseContext,
+  ParsedRecord,
+  SchemaObservation,
+  SkippedTopLevelKey,
+} from './parsed-record';
 import { partitionDateOf } from './partition-date';
 import type { DatasetDefinition, ReportTypeDefinition } from './report-type-definition';
 
@@ -40,7 +45,8 @@ function asText(value: Json | undefined): string | undefined {
 /**
  * Streams a JSON report (sales and traffic, Brand Analytics, vendor analytics) into one table per
  * top-level array, element by element (`JsonDocumentScanner`), so a multi-gigabyte document never
- * sits in memory. A document missing one of those arrays fails with `MalformedReportDocumentError`.
+ * sits in memory. A document missing one of those arrays fails with `MalformedReportDocumentError`;
+ * other top-level keys (but the metadata it reads) are skipped unbuffered and listed as skipped.
  */
 export class JsonReportParser {
   private readonly drift = new Map<string, Set<string>>();
@@ -49,6 +55,8 @@ export class JsonReportParser {
   private readonly driftNames = new Map<string, DriftNames>();
   /** The document's `reportSpecification` leaves (`reportSpecification.reportOptions.x`). */
   private readonly specification = new Map<string, Json>();
+  /** Skipped top-level keys, in document order, with the elements of those that held arrays. */
+  private readonly skipped = new Map<string, number | undefined>();
 
   constructor(
     private readonly definition: ReportTypeDefinition,
@@ -64,6 +72,13 @@ export class JsonReportParser {
         .filter((column) => !this.seen.get(dataset.name)?.has(column.source))
         .map((column) => column.name),
     }));
+  }
+
+  /** The top-level keys no dataset reads, in document order, complete once parsing has finished. */
+  get skippedTopLevelKeys(): SkippedTopLevelKey[] {
+    return [...this.skipped].map(([key, elements]) =>
+      elements === undefined ? { key } : { key, elements },
+    );
   }
 
   async *parse(chunks: AsyncIterable<string>): AsyncGenerator<ParsedRecord> {
@@ -89,6 +104,11 @@ export class JsonReportParser {
           rowsBeforeSpecification = true;
         }
         pending.push(this.toRecord(dataset, value, index + 1));
+      },
+      skipped: (key, elements) => {
+        // A key repeated in the document (JSON allows it) is listed once, its elements summed.
+        const before = this.skipped.get(key);
+        this.skipped.set(key, elements === undefined ? before : (before ?? 0) + elements);
       },
     });
     for await (const chunk of chunks) {

@@ -1,5 +1,10 @@
 import { JsonReportParser } from './json-report-parser';
-import type { ParseContext, ParsedRecord, SchemaObservation } from './parsed-record';
+import type {
+  ParseContext,
+  ParsedRecord,
+  SchemaObservation,
+  SkippedTopLevelKey,
+} from './parsed-record';
 import type { ReportTypeDefinition } from './report-type-definition';
 import { TsvReportParser } from './tsv-report-parser';
 import { MalformedReportDocumentError } from './errors';
@@ -8,6 +13,8 @@ import { MalformedReportDocumentError } from './errors';
 export interface ReportParse {
   readonly records: AsyncIterable<ParsedRecord>;
   schema(): SchemaObservation[];
+  /** Top-level keys of a JSON document that no dataset reads (none for TSV), once consumed. */
+  skippedTopLevelKeys(): SkippedTopLevelKey[];
 }
 
 /** Parses a decoded report document (text chunks) by its report type's definition. */
@@ -18,7 +25,11 @@ export function parseReport(
 ): ReportParse {
   if (definition.format === 'json') {
     const parser = new JsonReportParser(definition, context);
-    return { records: parser.parse(chunks), schema: () => parser.schema };
+    return {
+      records: parser.parse(chunks),
+      schema: () => parser.schema,
+      skippedTopLevelKeys: () => parser.skippedTopLevelKeys,
+    };
   }
   const [dataset] = definition.datasets;
   if (!dataset || definition.datasets.length !== 1) {
@@ -27,5 +38,9 @@ export function parseReport(
     );
   }
   const parser = new TsvReportParser(dataset, context);
-  return { records: parser.parse(chunks), schema: () => [parser.schema] };
+  return {
+    records: parser.parse(chunks),
+    schema: () => [parser.schema],
+    skippedTopLevelKeys: () => [],
+  };
 }

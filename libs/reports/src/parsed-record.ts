@@ -39,3 +39,13 @@ export interface SchemaObservation {
   /** Schema columns the document did not carry (null in every row). */
   readonly missingColumns: readonly string[];
 }
+
+/**
+ * A top-level key of a JSON document that no dataset reads (nor the report's metadata), skipped
+ * without being buffered: its values are in the raw copy only.
+ */
+export interface SkippedTopLevelKey {
+  readonly key: string;
+  /** How many elements it held, when it was an array; absent for any other value. */
+  readonly elements?: number;
+}

@@ -158,6 +158,7 @@ export async function curateTsvDocument(
           partitions: [],
           quarantined,
           schema: [{ dataset: dataset.name, driftColumns: [], missingColumns: [] }],
+          skippedTopLevelKeys: [],
         };
       }
       curator = openCurator(headerOf(header), headerLine + 1);
@@ -180,7 +181,12 @@ export async function curateTsvDocument(
     }
     await Promise.all([...quarantined.values()].map((output) => output.upload));
     written.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return { partitions: written, quarantined, schema: observation ? [observation] : [] };
+    return {
+      partitions: written,
+      quarantined,
+      schema: observation ? [observation] : [],
+      skippedTopLevelKeys: [],
+    };
   } catch (error) {
     const failure = error instanceof Error ? error : new Error(String(error));
     for (const pending of inFlight) pending.catch(() => undefined);
