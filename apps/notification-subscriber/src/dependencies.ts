@@ -145,14 +145,14 @@ export async function sweepDependencies(config: SweepConfig): Promise<SweepSettl
   };
 }
 
-/** registerWaiter: the DynamoDB state table and SendTaskSuccess. */
+/** registerWaiter: the DynamoDB state table (waiters, the directory) and SendTaskSuccess. */
 export function registerWaiterDependencies(config: RegisterWaiterConfig): RegisterWaiterDeps {
+  const dynamo = new DynamoDBClient({});
+  const tableName = config.NOTIFICATION_STATE_TABLE;
   return {
-    waiters: new DynamoDbReportWaiterStore({
-      client: new DynamoDBClient({}),
-      tableName: config.NOTIFICATION_STATE_TABLE,
-    }),
+    waiters: new DynamoDbReportWaiterStore({ client: dynamo, tableName }),
     resumer: new SfnExecutionResumer(new SFNClient({})),
+    directory: new DynamoDbSubscriptionDirectory({ client: dynamo, tableName }),
     clock: systemClock,
     waiterTtlMs: config.WAITER_TTL_SECONDS * 1000,
     logger: createLogger({ serviceName: SERVICE_NAME }),

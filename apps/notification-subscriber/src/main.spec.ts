@@ -154,6 +154,18 @@ describe('setupSubscriptions', () => {
   });
 });
 
+describe('registerWaiter before setupSubscriptions', () => {
+  it('refuses to wait, storing no waiter: no notification would answer it', async () => {
+    const input = sampleEvent<RegisterReportWaiterInput>('register-waiter.json');
+    await expect(world.subscriber.registerWaiter(input)).rejects.toMatchObject({
+      name: 'ReportSubscriptionMissingError',
+      message: expect.stringContaining(`${input.sellingPartnerId} in ${input.region}`),
+    });
+    await expect(world.subscriber.waiters.waiters()).resolves.toEqual([]);
+    expect(JSON.stringify(world.logs)).not.toContain(input.taskToken);
+  });
+});
+
 describe('consumeNotifications and registerWaiter', () => {
   beforeEach(async () => {
     await world.subscriber.setupSubscriptions({});
@@ -186,6 +198,23 @@ describe('consumeNotifications and registerWaiter', () => {
     });
     await expect(world.subscriber.waiters.waiters()).resolves.toEqual([]);
     await expect(world.subscriber.waiters.outcomes()).resolves.toEqual([]);
+  });
+
+  it('refuses to wait for a partner setup did not subscribe to report notifications', async () => {
+    // Vendors poll by default (`reportProcessingNotifications` off): setup gave them no subscription.
+    const vendor = world.accounts.find((a) => a.accountType === 'vendor');
+    if (vendor === undefined) throw new Error('no vendor in the simulated world');
+    const input = { ...waiterFor('50000009999', vendor.sellingPartnerId), region: vendor.region };
+    await expect(world.subscriber.registerWaiter(input)).rejects.toMatchObject({
+      name: 'ReportSubscriptionMissingError',
+      retryable: false,
+    });
+    await expect(world.subscriber.waiters.waiters()).resolves.toEqual([]);
+    expect(world.logs.at(-1)).toEqual([
+      'warn',
+      'no report subscription to wait on: the ingestion polls',
+      expect.objectContaining({ sellingPartnerId: vendor.sellingPartnerId }),
+    ]);
   });
 
   it('keeps a notification that beats its waiter, and registerWaiter resumes at once', async () => {

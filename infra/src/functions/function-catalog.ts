@@ -275,6 +275,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     memoryMb: 256,
     timeoutSeconds: 30,
     environment: { NOTIFICATION_STATE_TABLE: E.NotificationStateTable },
+    // GetItem also reads the subscription directory (same table): no subscription, no waiting.
     grants: [notificationState, { kind: 'answer-report-waiters' }],
   },
   // token-broker: the only reader of LWA secrets.

@@ -1,5 +1,5 @@
 import { type SynthesizedStack, synthTestStack } from '../test/synth-test-stack';
-import { permissionLines, roleStatements } from '../test/terraform-json';
+import { permissionLines, resource, roleStatements } from '../test/terraform-json';
 import { readable } from '../test/readable';
 import { FUNCTION_CATALOG } from './function-catalog';
 
@@ -255,6 +255,25 @@ describe('function roles', () => {
     expect(permissionLines(statements).map(readable)).toEqual(
       [...base(id.replaceAll('-', '_')), ...expected].sort(),
     );
+  });
+
+  it('lets register-waiter read the subscription directory that setup-subscriptions writes', () => {
+    const lines = (id: string) =>
+      permissionLines(roleStatements(stack, `functions_${id}_execution_role`)).map(readable);
+    const environment = (id: string) =>
+      (
+        resource(stack, 'aws_lambda_function', `functions_${id}_function`)['environment'] as {
+          variables: Record<string, string>;
+        }
+      ).variables['NOTIFICATION_STATE_TABLE'];
+    expect(lines('setup_subscriptions')).toContain(
+      `Allow dynamodb:PutItem ${table('notification_state')}`,
+    );
+    expect(lines('register_waiter')).toContain(
+      `Allow dynamodb:GetItem ${table('notification_state')}`,
+    );
+    expect(environment('register_waiter')).toBeDefined();
+    expect(environment('register_waiter')).toBe(environment('setup_subscriptions'));
   });
 
   it('lets only the token broker near the LWA secrets and the secrets key', () => {

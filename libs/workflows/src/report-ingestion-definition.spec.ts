@@ -262,6 +262,35 @@ describe('reportIngestionDefinition: executed locally', () => {
     expect(lambdas.count(S.GetReport)).toBe(2);
   });
 
+  it('polls at once, without retrying, when the waiter registration finds no subscription', async () => {
+    const lambdas = new FakeLambdas();
+    lambdas.notification = 'never';
+    lambdas.waitForNotificationErrors = [
+      taskError(
+        'ReportSubscriptionMissingError',
+        'No REPORT_PROCESSING_FINISHED subscription is recorded for A1B2C3D4E5F6G7 in EU',
+      ),
+    ];
+    const run = await runLocally(machine, sellerWindow, {
+      handlers: lambdas.handlers(),
+      ...noWaiting,
+      retryIntervalOverrides: { ...noWaiting.retryIntervalOverrides, [S.WaitForNotification]: 0 },
+    });
+
+    expect(run.output).toMatchObject({ outcome: 'DONE', reportId: 'R-1' });
+    expect(lambdas.count(S.WaitForNotification)).toBe(1);
+    expect(run.visited.slice(0, 5)).toEqual([
+      S.CreateReport,
+      S.AwaitNotification,
+      S.WaitForNotification,
+      S.StartPolling,
+      S.GetReport,
+    ]);
+    expect(lambdas.calls[S.RetrieveReport]?.[0]).toMatchObject({
+      notification: { Error: 'ReportSubscriptionMissingError' },
+    });
+  });
+
   it('falls back to polling when the notification carries a status that is not final', async () => {
     const lambdas = new FakeLambdas();
     lambdas.notification = 'IN_PROGRESS';

@@ -30,6 +30,24 @@ export class WaiterRegistrationInvalidError extends TypedError {
   readonly retryable = false;
 }
 
+/**
+ * The partner has no REPORT_PROCESSING_FINISHED subscription in the directory (setupSubscriptions
+ * failed for it or has not run): no notification will come, so the ingestion polls at once.
+ */
+export class ReportSubscriptionMissingError extends TypedError {
+  override readonly name = 'ReportSubscriptionMissingError';
+  readonly retryable = false;
+
+  constructor(
+    readonly sellingPartnerId: string,
+    readonly region: string,
+  ) {
+    super(
+      `No REPORT_PROCESSING_FINISHED subscription is recorded for ${sellingPartnerId} in ${region}: the ingestion polls (run setupSubscriptions)`,
+    );
+  }
+}
+
 /** The waiter / outcome / subscription store (DynamoDB) could not be reached; a retry may work. */
 export class NotificationStoreUnavailableError extends TypedError {
   override readonly name = 'NotificationStoreUnavailableError';

@@ -13,6 +13,7 @@ export {
   NotificationPartnerUnknownError,
   NotificationStoreRequestError,
   NotificationStoreUnavailableError,
+  ReportSubscriptionMissingError,
   SettlementSweepIncompleteError,
   SubscriptionDestinationMismatchError,
   SubscriptionSetupIncompleteError,
@@ -29,7 +30,11 @@ export type {
   RetrievalStarter,
   UnsolicitedReportRetrieval,
 } from './retrieval-starter';
-export type { SubscriptionDirectory, SubscriptionEntry } from './subscription-directory';
+export type {
+  SubscriptionDirectory,
+  SubscriptionEntry,
+  SubscriptionOwner,
+} from './subscription-directory';
 
 export {
   type ConsumeNotificationsDeps,

@@ -104,6 +104,7 @@ export function createLocalNotificationSubscriber(
     registerWaiter: createRegisterWaiterHandler({
       waiters,
       resumer,
+      directory,
       clock,
       waiterTtlMs: DEFAULT_WAITER_TTL_MS,
       logger,

@@ -7,11 +7,22 @@ export interface SubscriptionEntry {
   readonly destinationId: string;
 }
 
+/** What a partner's subscription of one notification type is looked up by. */
+export interface SubscriptionOwner {
+  readonly sellingPartnerId: string;
+  readonly region: string;
+  readonly notificationType: string;
+}
+
 /**
- * Port: subscription id -> partner. A notification names its subscription, not always its partner
- * (vendor reports carry only an `amzn1.vg.` account id) and never its region.
+ * Port: subscription id -> partner, and partner -> subscription. A notification names its
+ * subscription, not always its partner (vendor reports carry only an `amzn1.vg.` account id) and
+ * never its region; the register-waiter asks whether a partner has a subscription to wait on.
  */
 export interface SubscriptionDirectory {
+  /** Keeps the entry under its id and as its owner's subscription of that type (latest wins). */
   record(entry: SubscriptionEntry): Promise<void>;
   find(subscriptionId: string): Promise<SubscriptionEntry | undefined>;
+  /** The entry recorded last for this partner, region and type, if any. */
+  findByOwner(owner: SubscriptionOwner): Promise<SubscriptionEntry | undefined>;
 }

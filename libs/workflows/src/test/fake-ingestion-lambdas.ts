@@ -10,6 +10,8 @@ export class FakeIngestionLambdas {
   /** What the notification consumer sends back; 'never' lets the wait time out. */
   notification: string | 'never' = 'DONE';
   createReportErrors: Error[] = [];
+  /** Thrown by the waiter registration, one per call (a partner without a subscription). */
+  waitForNotificationErrors: Error[] = [];
   getReportErrors: Error[] = [];
   recordFatalError: Error | undefined;
   /** Thrown by RecordNoData and RecordFailure (the same Lambda), one per call. */
@@ -34,6 +36,8 @@ export class FakeIngestionLambdas {
       // `.waitForTaskToken` stand-in: register, then wait for the consumer's SendTaskSuccess.
       [S.WaitForNotification]: (input) => {
         this.record(S.WaitForNotification, input);
+        const error = this.waitForNotificationErrors.shift();
+        if (error) throw error;
         const payload = input['Payload'];
         const reportId =
           typeof payload === 'object' && payload !== null && 'reportId' in payload

@@ -241,6 +241,24 @@ describe.each([
     ).toEqual([]);
   });
 
+  it('waits for REPORT_PROCESSING_FINISHED only where setup recorded a subscription', async () => {
+    const logDir = path.join(first.lakeDir, 'logs');
+    const messages: string[] = [];
+    for (const file of await readdir(logDir)) {
+      for (const line of (await readFile(path.join(logDir, file), 'utf8')).split('\n')) {
+        if (!line.startsWith('{')) continue;
+        const message: unknown = (JSON.parse(line) as Record<string, unknown>)['message'];
+        if (typeof message === 'string') messages.push(message);
+      }
+    }
+    const count = (text: string) => messages.filter((message) => message === text).length;
+    // Setup runs before the fan-out, so the sellers' windows register their waiters.
+    expect(count('report waiter registered')).toBeGreaterThan(0);
+    if (faults.name === 'none') {
+      expect(count('no report subscription to wait on: the ingestion polls')).toBe(0);
+    }
+  });
+
   it('changes nothing when run again: no call for a report, no object written', async () => {
     const before = await lakeFingerprint(first.lakeDir);
     const second = await runOnce(first.lakeDir, faults);

@@ -6,7 +6,11 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import { NotificationStoreRequestError } from '../errors';
-import type { SubscriptionDirectory, SubscriptionEntry } from '../subscription-directory';
+import type {
+  SubscriptionDirectory,
+  SubscriptionEntry,
+  SubscriptionOwner,
+} from '../subscription-directory';
 import { storeFailure } from './store-failure';
 
 /** Options of {@link DynamoDbSubscriptionDirectory}. */
@@ -24,37 +28,64 @@ const entrySchema = z.object({
   destinationId: z.object({ S: z.string() }),
 });
 
-const key = (subscriptionId: string) => ({ pk: { S: `subscription#${subscriptionId}` } });
+type Key = Record<string, AttributeValue>;
 
-/** Subscription id -> partner in the notification state table (`pk` prefix `subscription#`, no TTL). */
+const idKey = (subscriptionId: string): Key => ({ pk: { S: `subscription#${subscriptionId}` } });
+// Selling partner ids, regions and notification types never contain `#`.
+const ownerKey = (owner: SubscriptionOwner): Key => ({
+  pk: {
+    S: `subscription-owner#${owner.sellingPartnerId}#${owner.region}#${owner.notificationType}`,
+  },
+});
+
+/**
+ * The subscription directory in the notification state table, no TTL: each entry under
+ * `subscription#<subscriptionId>` and, as its owner's current subscription of that type, under
+ * `subscription-owner#<sellingPartnerId>#<region>#<notificationType>`.
+ */
 export class DynamoDbSubscriptionDirectory implements SubscriptionDirectory {
   constructor(private readonly options: DynamoDbSubscriptionDirectoryOptions) {}
 
+  // Two puts, not a transaction: setupSubscriptions records every subscription on each run, so a
+  // run that fails between them is completed by the next.
   async record(entry: SubscriptionEntry): Promise<void> {
-    try {
-      await this.options.client.send(
-        new PutItemCommand({
-          TableName: this.options.tableName,
-          Item: {
-            ...key(entry.subscriptionId),
-            subscriptionId: { S: entry.subscriptionId },
-            notificationType: { S: entry.notificationType },
-            sellingPartnerId: { S: entry.sellingPartnerId },
-            region: { S: entry.region },
-            destinationId: { S: entry.destinationId },
-          },
-        }),
-      );
-    } catch (error) {
-      throw storeFailure('PutItem', this.options.tableName, error);
+    const attributes: Key = {
+      subscriptionId: { S: entry.subscriptionId },
+      notificationType: { S: entry.notificationType },
+      sellingPartnerId: { S: entry.sellingPartnerId },
+      region: { S: entry.region },
+      destinationId: { S: entry.destinationId },
+    };
+    for (const key of [idKey(entry.subscriptionId), ownerKey(entry)]) {
+      try {
+        await this.options.client.send(
+          new PutItemCommand({
+            TableName: this.options.tableName,
+            Item: { ...key, ...attributes },
+          }),
+        );
+      } catch (error) {
+        throw storeFailure('PutItem', this.options.tableName, error);
+      }
     }
   }
 
-  async find(subscriptionId: string): Promise<SubscriptionEntry | undefined> {
+  find(subscriptionId: string): Promise<SubscriptionEntry | undefined> {
+    return this.get(idKey(subscriptionId), `subscription ${subscriptionId}`);
+  }
+
+  findByOwner(owner: SubscriptionOwner): Promise<SubscriptionEntry | undefined> {
+    return this.get(
+      ownerKey(owner),
+      `the ${owner.notificationType} subscription of ${owner.sellingPartnerId} in ${owner.region}`,
+    );
+  }
+
+  private async get(key: Key, what: string): Promise<SubscriptionEntry | undefined> {
     let item: Record<string, AttributeValue> | undefined;
     try {
       const answer = await this.options.client.send(
-        new GetItemCommand({ TableName: this.options.tableName, Key: key(subscriptionId) }),
+        new GetItemCommand({ TableName: this.options.tableName, Key: key }),
       );
       item = answer.Item;
     } catch (error) {
@@ -64,7 +95,7 @@ export class DynamoDbSubscriptionDirectory implements SubscriptionDirectory {
     const parsed = entrySchema.safeParse(item);
     if (!parsed.success) {
       throw new NotificationStoreRequestError(
-        `The directory item of subscription ${subscriptionId} in ${this.options.tableName} is malformed`,
+        `The directory item of ${what} in ${this.options.tableName} is malformed`,
       );
     }
     const { data } = parsed;

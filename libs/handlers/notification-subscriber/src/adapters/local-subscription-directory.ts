@@ -1,4 +1,8 @@
-import type { SubscriptionDirectory, SubscriptionEntry } from '../subscription-directory';
+import type {
+  SubscriptionDirectory,
+  SubscriptionEntry,
+  SubscriptionOwner,
+} from '../subscription-directory';
 import { JsonState } from './json-state';
 
 /** The subscription directory in memory, or in a JSON file (`filePath`) for the local runner. */
@@ -11,6 +15,9 @@ export class LocalSubscriptionDirectory implements SubscriptionDirectory {
 
   record(entry: SubscriptionEntry): Promise<void> {
     return this.state.update((document) => {
+      // Re-inserted, so key order stays recording order for findByOwner (ids are UUIDs, never the
+      // integer-like keys objects would sort first).
+      delete document[entry.subscriptionId];
       document[entry.subscriptionId] = entry;
       return { document, result: undefined };
     });
@@ -18,6 +25,16 @@ export class LocalSubscriptionDirectory implements SubscriptionDirectory {
 
   async find(subscriptionId: string): Promise<SubscriptionEntry | undefined> {
     return (await this.state.read())[subscriptionId];
+  }
+
+  // A scan rather than a second index: state files written before this lookup existed answer it.
+  async findByOwner(owner: SubscriptionOwner): Promise<SubscriptionEntry | undefined> {
+    return Object.values(await this.state.read()).findLast(
+      (entry) =>
+        entry.sellingPartnerId === owner.sellingPartnerId &&
+        entry.region === owner.region &&
+        entry.notificationType === owner.notificationType,
+    );
   }
 
   /** Every entry, in recording order. */

@@ -147,11 +147,20 @@ function build(options: { waiters?: ReportWaiterStore; idempotencyFile?: string 
   };
   const handler = createConsumeNotificationsHandler(deps);
   const consume = (bodies: string[]) => handler(sqsEvent(bodies), localLambdaContext('consume'));
-  /** What the WaitForNotification task does: wait on its token, register the waiter. */
+  /** What the WaitForNotification task does for a subscribed partner: wait, register the waiter. */
   const waitForReport = async (sellingPartnerId: string, reportId: string, taskToken: string) => {
+    // Its own directory, so the consumer's stays as each test sets it up.
+    const subscribed = new LocalSubscriptionDirectory();
+    await subscribed.record({
+      subscriptionId: `sub-reports-${sellingPartnerId}`,
+      notificationType: 'REPORT_PROCESSING_FINISHED',
+      sellingPartnerId,
+      region: 'NA',
+      destinationId: 'dest-sqs',
+    });
     const resumed = resumer.waitFor(taskToken);
     await registerReportWaiter(
-      { waiters, resumer, clock, waiterTtlMs: 3_600_000 },
+      { waiters, resumer, directory: subscribed, clock, waiterTtlMs: 3_600_000 },
       { taskToken, sellingPartnerId, region: 'NA', reportId, reportType: 'GET_ORDERS' },
     );
     return { resumed };

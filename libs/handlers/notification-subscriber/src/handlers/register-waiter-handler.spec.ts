@@ -1,12 +1,30 @@
 import type { Clock } from '@spapi-lake/core';
 import { InProcessExecutionResumer } from '../adapters/in-process-execution-resumer';
 import { LocalReportWaiterStore } from '../adapters/local-report-waiter-store';
-import { WaiterRegistrationInvalidError } from '../errors';
+import { LocalSubscriptionDirectory } from '../adapters/local-subscription-directory';
+import { ReportSubscriptionMissingError, WaiterRegistrationInvalidError } from '../errors';
 import { createRegisterWaiterHandler } from './register-waiter-handler';
 
 const NOW = Date.parse('2026-11-01T00:00:00Z');
 const clock: Clock = { now: () => NOW, sleep: async () => undefined };
 const TOKEN = 'AQCEAAAAKgAAAAMAAAAAAAAAAbL1secret-looking-task-token';
+const PARTNER = 'A3TH9S8BH6GOGM';
+
+const event = {
+  taskToken: TOKEN,
+  sellingPartnerId: PARTNER,
+  region: 'NA',
+  reportId: '123',
+  reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA',
+};
+const subscription = (overrides: { region?: string; notificationType?: string } = {}) => ({
+  subscriptionId: `sub-${overrides.notificationType ?? 'reports'}-${overrides.region ?? 'NA'}`,
+  notificationType: 'REPORT_PROCESSING_FINISHED',
+  sellingPartnerId: PARTNER,
+  region: 'NA',
+  destinationId: 'dest-sqs',
+  ...overrides,
+});
 
 function build() {
   const logged: string[] = [];
@@ -15,33 +33,28 @@ function build() {
     (...args: unknown[]) =>
       logged.push(`${level} ${JSON.stringify(args)}`);
   const waiters = new LocalReportWaiterStore();
+  const directory = new LocalSubscriptionDirectory();
   const handler = createRegisterWaiterHandler({
     waiters,
     resumer: new InProcessExecutionResumer(),
+    directory,
     clock,
     waiterTtlMs: 3_600_000,
     logger: { info: record('info'), warn: record('warn'), error: record('error') },
   });
-  return { handler, waiters, logged };
+  return { handler, waiters, directory, logged };
 }
 
 describe('createRegisterWaiterHandler', () => {
   it('stores the waiter with its expiry and logs its correlation keys, not its token', async () => {
-    const { handler, waiters, logged } = build();
-    await expect(
-      handler({
-        taskToken: TOKEN,
-        sellingPartnerId: 'A3TH9S8BH6GOGM',
-        region: 'NA',
-        reportId: '123',
-        reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA',
-      }),
-    ).resolves.toEqual({ reportId: '123', resumedAtOnce: false });
+    const { handler, waiters, directory, logged } = build();
+    await directory.record(subscription());
+    await expect(handler(event)).resolves.toEqual({ reportId: '123', resumedAtOnce: false });
     await expect(waiters.waiters()).resolves.toEqual([
       {
         reportId: '123',
         taskToken: TOKEN,
-        sellingPartnerId: 'A3TH9S8BH6GOGM',
+        sellingPartnerId: PARTNER,
         region: 'NA',
         reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA',
         registeredAt: '2026-11-01T00:00:00.000Z',
@@ -50,6 +63,29 @@ describe('createRegisterWaiterHandler', () => {
     ]);
     expect(logged).toHaveLength(1);
     expect(logged[0]).toContain('"reportId":"123"');
+    expect(logged.join('\n')).not.toContain(TOKEN);
+  });
+
+  it('refuses to wait for a partner without a REPORT_PROCESSING_FINISHED subscription in its region', async () => {
+    const { handler, waiters, directory, logged } = build();
+    // Subscribed, but not to report notifications in NA: nothing would ever answer the token.
+    await directory.record(subscription({ region: 'EU' }));
+    await directory.record(subscription({ notificationType: 'LISTINGS_ITEM_STATUS_CHANGE' }));
+
+    const error: unknown = await handler(event).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReportSubscriptionMissingError);
+    expect(error).toMatchObject({
+      name: 'ReportSubscriptionMissingError',
+      retryable: false,
+      sellingPartnerId: PARTNER,
+      region: 'NA',
+    });
+    expect((error as Error).message).toBe(
+      `No REPORT_PROCESSING_FINISHED subscription is recorded for ${PARTNER} in NA: the ingestion polls (run setupSubscriptions)`,
+    );
+    await expect(waiters.waiters()).resolves.toEqual([]);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(/^warn .*ReportSubscriptionMissingError/);
     expect(logged.join('\n')).not.toContain(TOKEN);
   });
 

@@ -1,6 +1,6 @@
 import type { RegisterReportWaiterInput } from '@spapi-lake/workflows';
 import { z } from 'zod';
-import { WaiterRegistrationInvalidError } from '../errors';
+import { ReportSubscriptionMissingError, WaiterRegistrationInvalidError } from '../errors';
 import type { HandlerLogger } from '../handler-logger';
 import { errorAttributes } from './error-attributes';
 import {
@@ -29,7 +29,8 @@ const inputSchema = z.object({
 /**
  * The `WaitForNotification` task (`lambda:invoke.waitForTaskToken`): stores the task token under
  * its report and returns; when REPORT_PROCESSING_FINISHED came first it sends SendTaskSuccess at
- * once. Step Functions ignores the return value.
+ * once. Step Functions ignores the return value. A partner without the subscription fails the task
+ * with ReportSubscriptionMissingError, which the state machine catches to poll.
  */
 export function createRegisterWaiterHandler(deps: RegisterWaiterDeps): RegisterWaiterHandler {
   return async (event) => {
@@ -53,7 +54,16 @@ export function createRegisterWaiterHandler(deps: RegisterWaiterDeps): RegisterW
       });
       return registration;
     } catch (error) {
-      deps.logger.error('report waiter registration failed', errorAttributes(error));
+      if (error instanceof ReportSubscriptionMissingError) {
+        // Expected until setupSubscriptions has run for the partner: a warning, not an error log.
+        deps.logger.warn('no report subscription to wait on: the ingestion polls', {
+          ...errorAttributes(error),
+          sellingPartnerId: error.sellingPartnerId,
+          region: error.region,
+        });
+      } else {
+        deps.logger.error('report waiter registration failed', errorAttributes(error));
+      }
       throw error;
     }
   };

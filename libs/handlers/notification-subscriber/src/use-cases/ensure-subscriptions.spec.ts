@@ -170,6 +170,45 @@ describe('ensureSubscriptions', () => {
       sellingPartnerId: seller.sellingPartnerId,
       region: 'NA',
     });
+    await expect(
+      directory.findByOwner({
+        sellingPartnerId: seller.sellingPartnerId,
+        region: 'NA',
+        notificationType: 'REPORT_PROCESSING_FINISHED',
+      }),
+    ).resolves.toMatchObject({ subscriptionId: now.subscriptionId });
+  });
+
+  it('records subscriptions that already exist, so a run fills a directory that lacks them', async () => {
+    const deps = {
+      accounts: env.accountSource(),
+      notificationsApi: env.notificationsApi,
+      settings: TEST_SETTINGS,
+    };
+    const first = await ensureSubscriptions({
+      ...deps,
+      directory: new LocalSubscriptionDirectory(),
+    });
+    // A directory without these entries: one of an older release, or one that lost them.
+    const directory = new LocalSubscriptionDirectory();
+    const second = await ensureSubscriptions({ ...deps, directory });
+
+    expect(second.failures).toEqual([]);
+    expect(second.subscriptions.map((s) => s.action)).toEqual(
+      first.subscriptions.map(() => 'existing'),
+    );
+    for (const subscription of second.subscriptions) {
+      await expect(directory.findByOwner(subscription)).resolves.toEqual({
+        subscriptionId: subscription.subscriptionId,
+        notificationType: subscription.notificationType,
+        sellingPartnerId: subscription.sellingPartnerId,
+        region: subscription.region,
+        destinationId: subscription.destinationId,
+      });
+    }
+    expect(second.subscriptions.map((s) => s.notificationType)).toContain(
+      'REPORT_PROCESSING_FINISHED',
+    );
   });
 
   it('tolerates the 409 of a subscription created by a concurrent run', async () => {

@@ -1,13 +1,18 @@
 import type { Clock } from '@spapi-lake/core';
 import type { RegisterReportWaiterInput } from '@spapi-lake/workflows';
+import { ReportSubscriptionMissingError } from '../errors';
 import type { ExecutionResumer, ResumeResult } from '../execution-resumer';
 import type { ReportWaiterStore } from '../report-waiter-store';
+import type { SubscriptionDirectory } from '../subscription-directory';
 import { notifiedStatus } from './notified-status';
+import { REPORT_PROCESSING_FINISHED_SUBSCRIPTION } from './subscription-plan';
 
 /** Dependencies of {@link registerReportWaiter}. */
 export interface RegisterReportWaiterDeps {
   readonly waiters: ReportWaiterStore;
   readonly resumer: ExecutionResumer;
+  /** Whether the partner has a REPORT_PROCESSING_FINISHED subscription to wait on. */
+  readonly directory: SubscriptionDirectory;
   readonly clock: Clock;
   /** How long the store keeps a waiter: at least the WaitForNotification timeout. */
   readonly waiterTtlMs: number;
@@ -23,20 +28,28 @@ export interface WaiterRegistration {
 
 /**
  * Registers a WaitForNotification task token under its report (selling partner id and report id).
- * When REPORT_PROCESSING_FINISHED
- * arrived first, its stored outcome is sent right away (see deliverReportOutcome for the protocol).
+ * When REPORT_PROCESSING_FINISHED arrived first, its stored outcome is sent right away (see
+ * deliverReportOutcome for the protocol). Throws {@link ReportSubscriptionMissingError}, storing
+ * nothing, when the partner has no such subscription in its region: the task fails and polls.
  */
 export async function registerReportWaiter(
   deps: RegisterReportWaiterDeps,
   input: RegisterReportWaiterInput,
 ): Promise<WaiterRegistration> {
+  const { sellingPartnerId, region, reportId } = input;
+  const subscription = await deps.directory.findByOwner({
+    sellingPartnerId,
+    region,
+    notificationType: REPORT_PROCESSING_FINISHED_SUBSCRIPTION.notificationType,
+  });
+  if (subscription === undefined)
+    throw new ReportSubscriptionMissingError(sellingPartnerId, region);
   const now = deps.clock.now();
-  const { reportId } = input;
-  const key = { sellingPartnerId: input.sellingPartnerId, reportId };
+  const key = { sellingPartnerId, reportId };
   await deps.waiters.putWaiter({
     ...key,
     taskToken: input.taskToken,
-    region: input.region,
+    region,
     reportType: input.reportType,
     registeredAt: new Date(now).toISOString(),
     expiresAt: now + deps.waiterTtlMs,

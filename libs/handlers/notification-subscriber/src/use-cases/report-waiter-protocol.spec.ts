@@ -1,6 +1,7 @@
 import type { Clock } from '@spapi-lake/core';
 import { InProcessExecutionResumer } from '../adapters/in-process-execution-resumer';
 import { LocalReportWaiterStore } from '../adapters/local-report-waiter-store';
+import { LocalSubscriptionDirectory } from '../adapters/local-subscription-directory';
 import type { ExecutionResumer } from '../execution-resumer';
 import type { ReportOutcome } from '../report-waiter-store';
 import { deliverReportOutcome } from './deliver-report-outcome';
@@ -35,14 +36,22 @@ const outcome = (reportId: string, extra: Partial<ReportOutcome> = {}): ReportOu
   ...extra,
 });
 
-function setup(resumer: ExecutionResumer = new InProcessExecutionResumer()) {
+async function setup(resumer: ExecutionResumer = new InProcessExecutionResumer()) {
   const waiters = new LocalReportWaiterStore();
-  return { waiters, resumer, clock, waiterTtlMs: HOUR };
+  const directory = new LocalSubscriptionDirectory();
+  await directory.record({
+    subscriptionId: 'sub-a',
+    notificationType: 'REPORT_PROCESSING_FINISHED',
+    sellingPartnerId: PARTNER_A,
+    region: 'NA',
+    destinationId: 'dest-sqs',
+  });
+  return { waiters, resumer, directory, clock, waiterTtlMs: HOUR };
 }
 
 describe('the report waiter protocol', () => {
   it('resumes the waiting task when the waiter registered first', async () => {
-    const deps = setup();
+    const deps = await setup();
     const resumer = deps.resumer as InProcessExecutionResumer;
     const waiting = resumer.waitFor('token-1');
     await expect(registerReportWaiter(deps, waiterInput('1'))).resolves.toEqual({
@@ -60,7 +69,7 @@ describe('the report waiter protocol', () => {
   });
 
   it('stores an early outcome and sends it the moment the waiter registers', async () => {
-    const deps = setup();
+    const deps = await setup();
     const resumer = deps.resumer as InProcessExecutionResumer;
     await expect(
       deliverReportOutcome(
@@ -80,7 +89,7 @@ describe('the report waiter protocol', () => {
   });
 
   it('resumes exactly once however the two sides interleave', async () => {
-    const deps = setup();
+    const deps = await setup();
     const resumer = deps.resumer as InProcessExecutionResumer;
     for (let i = 0; i < 25; i += 1) {
       const reportId = `race-${i}`;
@@ -102,7 +111,7 @@ describe('the report waiter protocol', () => {
   });
 
   it('reports a waiter whose task stopped waiting as gone and clears the outcome', async () => {
-    const deps = setup();
+    const deps = await setup();
     await registerReportWaiter(deps, waiterInput('3'));
     // Nobody calls waitFor: the task timed out and the execution is polling.
     await expect(deliverReportOutcome(deps, outcome('3'))).resolves.toEqual({
@@ -119,7 +128,7 @@ describe('the report waiter protocol', () => {
         throw new Error('throttled');
       },
     };
-    const deps = setup(failing);
+    const deps = await setup(failing);
     await registerReportWaiter(deps, waiterInput('4'));
     await expect(deliverReportOutcome(deps, outcome('4'))).rejects.toThrow('throttled');
     const [waiter] = await deps.waiters.waiters();
@@ -136,7 +145,7 @@ describe('the report waiter protocol', () => {
   });
 
   it('lets a newer registration replace an older one', async () => {
-    const deps = setup();
+    const deps = await setup();
     const resumer = deps.resumer as InProcessExecutionResumer;
     await registerReportWaiter(deps, waiterInput('5', 'old-token'));
     const waiting = resumer.waitFor('new-token');
@@ -147,7 +156,7 @@ describe('the report waiter protocol', () => {
   });
 
   it("leaves a partner's waiter alone when another partner's report of the same id finishes", async () => {
-    const deps = setup();
+    const deps = await setup();
     const resumer = deps.resumer as InProcessExecutionResumer;
     const waitingA = resumer.waitFor('token-a');
     await registerReportWaiter(deps, waiterInput('777', 'token-a', PARTNER_A));
@@ -179,7 +188,7 @@ describe('the report waiter protocol', () => {
   });
 
   it("never sends a partner's waiter the early outcome another partner's report left", async () => {
-    const deps = setup();
+    const deps = await setup();
     const resumer = deps.resumer as InProcessExecutionResumer;
     await deliverReportOutcome(deps, outcome('778', { sellingPartnerId: PARTNER_B }));
     await expect(registerReportWaiter(deps, waiterInput('778', 'token-a'))).resolves.toEqual({
