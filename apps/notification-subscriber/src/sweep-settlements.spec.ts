@@ -17,6 +17,8 @@ import {
 } from './test/simulated-world';
 
 const event = sampleEvent<{ scheduledTime: string }>('sweep-settlements.json');
+// Each sweep pages getReports over loopback HTTP for every account: seconds on a loaded CI machine.
+jest.setTimeout(20_000);
 let world: SimulatedWorld;
 beforeEach(async () => {
   // Simulated time is the schedule's: the sample event's sweep sees the settlements of its day.
