@@ -56,6 +56,12 @@ export {
   createSpApiClient,
 } from './client';
 export {
+  type SpApiClientCache,
+  type SpApiClientCacheOptions,
+  type SpApiClientTarget,
+  createSpApiClientCache,
+} from './client-cache';
+export {
   type SpApiEndpointOptions,
   SpApiRegion,
   type SpApiRegionEndpoints,

@@ -3,10 +3,9 @@ import type { Region } from '@spapi-lake/config';
 import type { Clock } from '@spapi-lake/core';
 import {
   type RateLimiterRegistry,
-  type SpApiClient,
   type TokenProvider,
   type UserAgentOptions,
-  createSpApiClient,
+  createSpApiClientCache,
 } from '@spapi-lake/sp-api';
 import { spApiCatalogItemsPort, spApiListingsItemsPort } from './sp-api-catalog-ports';
 
@@ -30,25 +29,9 @@ export function spApiPortsFor(options: SpApiPortsForOptions): {
   readonly catalogFor: (partner: PartnerRegion) => CatalogItemsPort;
   readonly listingsFor: (partner: PartnerRegion) => ListingsItemsPort;
 } {
-  const clients = new Map<string, SpApiClient>();
-  const clientFor = (partner: PartnerRegion): SpApiClient => {
-    const key = JSON.stringify([partner.sellingPartnerId, partner.region]);
-    let client = clients.get(key);
-    if (client === undefined) {
-      client = createSpApiClient({
-        baseUrl: options.baseUrlOf(partner.region),
-        sellingPartnerId: partner.sellingPartnerId,
-        tokenProvider: options.tokenProviderFor(partner),
-        limiters: options.limiters,
-        userAgent: options.userAgent,
-        ...(options.clock === undefined ? {} : { clock: options.clock }),
-        ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-        ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
-      });
-      clients.set(key, client);
-    }
-    return client;
-  };
+  const { baseUrlOf, ...settings } = options;
+  const clients = createSpApiClientCache(settings);
+  const clientFor = (partner: PartnerRegion) => clients(partner, baseUrlOf(partner.region));
   return {
     catalogFor: (partner) => spApiCatalogItemsPort(clientFor(partner).catalogItems),
     listingsFor: (partner) =>

@@ -5,7 +5,7 @@ import {
   type SpApiClient,
   type TokenProvider,
   type UserAgentOptions,
-  createSpApiClient,
+  createSpApiClientCache,
 } from '@spapi-lake/sp-api';
 import type { PartnerRef } from './report-creation-api';
 
@@ -26,27 +26,14 @@ export interface SpApiClientsOptions {
   readonly maxAttempts?: number;
 }
 
-/** A cached SP-API client per (partner, base URL): one per partner and region in practice. */
+/**
+ * A cached SP-API client per (partner, base URL): one per partner and region in practice. The
+ * endpoints document is read on every call, so a region moved in SSM gets a new client.
+ */
 export function spApiClientsFor(
   options: SpApiClientsOptions,
 ): (partner: PartnerRef) => Promise<SpApiClient> {
-  const clients = new Map<string, SpApiClient>();
-  return async (partner) => {
-    const baseUrl = (await options.endpoints()).spApiBaseUrl[partner.region];
-    const key = JSON.stringify([partner.sellingPartnerId, partner.region, baseUrl]);
-    let client = clients.get(key);
-    if (client === undefined) {
-      client = createSpApiClient({
-        baseUrl,
-        sellingPartnerId: partner.sellingPartnerId,
-        tokenProvider: options.tokenProviderFor(partner),
-        limiters: options.limiters,
-        userAgent: options.userAgent,
-        ...(options.clock === undefined ? {} : { clock: options.clock }),
-        ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
-      });
-      clients.set(key, client);
-    }
-    return client;
-  };
+  const { endpoints, ...settings } = options;
+  const clients = createSpApiClientCache(settings);
+  return async (partner) => clients(partner, (await endpoints()).spApiBaseUrl[partner.region]);
 }

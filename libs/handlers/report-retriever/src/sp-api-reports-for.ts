@@ -5,7 +5,7 @@ import {
   type RateLimiterRegistry,
   type TokenProvider,
   type UserAgentOptions,
-  createSpApiClient,
+  createSpApiClientCache,
 } from '@spapi-lake/sp-api';
 import type { PartnerRef } from './report-retriever-dependencies';
 import { spApiReportsPort } from './sp-api-reports-port';
@@ -25,29 +25,11 @@ export interface SpApiReportsForOptions {
   readonly maxAttempts?: number;
 }
 
-/** One `ReportsPort` per partner, each over its own SP-API client, built on first use and kept. */
+/** A `ReportsPort` per partner, over its SP-API client, which is built on first use and kept. */
 export function spApiReportsFor(
   options: SpApiReportsForOptions,
 ): (partner: PartnerRef) => ReportsPort {
-  const ports = new Map<string, ReportsPort>();
-  return (partner) => {
-    const key = `${partner.sellingPartnerId}@${partner.region}`;
-    let port = ports.get(key);
-    if (port === undefined) {
-      port = spApiReportsPort(
-        createSpApiClient({
-          baseUrl: options.baseUrlOf(partner.region),
-          sellingPartnerId: partner.sellingPartnerId,
-          tokenProvider: options.tokenProviderFor(partner),
-          limiters: options.limiters,
-          userAgent: options.userAgent,
-          ...(options.clock === undefined ? {} : { clock: options.clock }),
-          ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-          ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
-        }),
-      );
-      ports.set(key, port);
-    }
-    return port;
-  };
+  const { baseUrlOf, ...settings } = options;
+  const clients = createSpApiClientCache(settings);
+  return (partner) => spApiReportsPort(clients(partner, baseUrlOf(partner.region)));
 }

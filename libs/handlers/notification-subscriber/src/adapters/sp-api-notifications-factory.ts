@@ -5,7 +5,7 @@ import {
   type RateLimiterRegistry,
   type TokenProvider,
   type UserAgentOptions,
-  createSpApiClient,
+  createSpApiClientCache,
 } from '@spapi-lake/sp-api';
 import type { NotificationsApiTarget } from '../use-cases/ensure-subscriptions';
 
@@ -27,24 +27,7 @@ export interface SpApiNotificationsFactoryOptions {
 export function spApiNotificationsFactory(
   options: SpApiNotificationsFactoryOptions,
 ): (target: NotificationsApiTarget) => NotificationsApi {
-  const clients = new Map<string, NotificationsApi>();
-  return (target) => {
-    const key = `${target.region}#${target.sellingPartnerId ?? ''}`;
-    let api = clients.get(key);
-    if (api === undefined) {
-      api = createSpApiClient({
-        baseUrl: options.baseUrlFor(target.region),
-        ...(target.sellingPartnerId === undefined
-          ? {}
-          : { sellingPartnerId: target.sellingPartnerId }),
-        tokenProvider: options.tokenProviderFor(target),
-        limiters: options.limiters,
-        userAgent: options.userAgent,
-        ...(options.applicationId === undefined ? {} : { applicationId: options.applicationId }),
-        ...(options.clock === undefined ? {} : { clock: options.clock }),
-      }).notifications;
-      clients.set(key, api);
-    }
-    return api;
-  };
+  const { baseUrlFor, ...settings } = options;
+  const clients = createSpApiClientCache(settings);
+  return (target) => clients(target, baseUrlFor(target.region)).notifications;
 }

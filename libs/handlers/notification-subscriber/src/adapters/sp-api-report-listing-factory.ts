@@ -4,7 +4,7 @@ import {
   type RateLimiterRegistry,
   type TokenProvider,
   type UserAgentOptions,
-  createSpApiClient,
+  createSpApiClientCache,
 } from '@spapi-lake/sp-api';
 import type { ReportListingApi } from '../use-cases/sweep-amazon-generated-reports';
 
@@ -31,22 +31,7 @@ export interface SpApiReportListingFactoryOptions {
 export function spApiReportListingFactory(
   options: SpApiReportListingFactoryOptions,
 ): (partner: PartnerRef) => Promise<ReportListingApi> {
-  const clients = new Map<string, ReportListingApi>();
-  return async (partner) => {
-    const key = `${partner.region}#${partner.sellingPartnerId}`;
-    let api = clients.get(key);
-    if (api === undefined) {
-      api = createSpApiClient({
-        baseUrl: options.baseUrlFor(partner.region),
-        sellingPartnerId: partner.sellingPartnerId,
-        tokenProvider: options.tokenProviderFor(partner),
-        limiters: options.limiters,
-        userAgent: options.userAgent,
-        ...(options.applicationId === undefined ? {} : { applicationId: options.applicationId }),
-        ...(options.clock === undefined ? {} : { clock: options.clock }),
-      }).reports;
-      clients.set(key, api);
-    }
-    return api;
-  };
+  const { baseUrlFor, ...settings } = options;
+  const clients = createSpApiClientCache(settings);
+  return async (partner) => clients(partner, baseUrlFor(partner.region)).reports;
 }
