@@ -25,6 +25,9 @@ let sfn: FakeStepFunctions;
 let lake: InMemoryObjectStore;
 let accounts: Account[];
 
+// Every sweep pages getReports over loopback HTTP with LWA tokens: seconds on a loaded machine.
+jest.setTimeout(20_000);
+
 /** The pipeline runs on the simulator's clock: rate-limit waits and backoffs move simulated time. */
 const simulatedClock = (): Clock => ({
   now: () => sim.clock.now(),
@@ -133,6 +136,8 @@ describe('sweepAmazonGeneratedReports', () => {
     accounts = [seller];
     const queries: Record<string, unknown>[] = [];
     const base = deps({ pageSize: 1 });
+    // Taken before the sweep: a retried call (a timeout on a loaded machine) moves simulated time.
+    const asOf = sim.clock.now();
     const summary = await sweepAmazonGeneratedReports(
       {
         ...base,
@@ -147,13 +152,13 @@ describe('sweepAmazonGeneratedReports', () => {
           };
         },
       },
-      { asOf: new Date(sim.clock.now()).toISOString() },
+      { asOf: new Date(asOf).toISOString() },
     );
 
     expect(queries[0]).toEqual({
       reportTypes: [SETTLEMENT],
       processingStatuses: ['DONE'],
-      createdSince: new Date(sim.clock.now() - 30 * 86_400_000).toISOString(),
+      createdSince: new Date(asOf - 30 * 86_400_000).toISOString(),
       pageSize: 1,
     });
     expect(queries.length).toBe(summary.pages);
@@ -162,15 +167,19 @@ describe('sweepAmazonGeneratedReports', () => {
   });
 
   it('never looks back further than Amazon keeps reports, however late it runs', async () => {
+    // Read before each sweep: a retried call (a timeout on a loaded machine) moves simulated time.
+    const sinceRetention = () =>
+      new Date(sim.clock.now() - 90 * 86_400_000 + 3_600_000).toISOString();
     const now = sim.clock.now();
-    const sinceRetention = new Date(now - 90 * 86_400_000 + 3_600_000).toISOString();
     const asOf = new Date(now).toISOString();
+    const expected = sinceRetention();
     const summary = await sweepAmazonGeneratedReports(deps({ lookbackDays: 400 }), { asOf });
-    expect(summary.createdSince).toBe(sinceRetention);
+    expect(summary.createdSince).toBe(expected);
     // A retried invocation six hours after its scheduled time.
     const late = new Date(now - 6 * 3_600_000).toISOString();
+    const expectedLate = sinceRetention();
     const retried = await sweepAmazonGeneratedReports(deps(), { asOf: late });
-    expect(retried.createdSince).toBe(sinceRetention);
+    expect(retried.createdSince).toBe(expectedLate);
     const recent = await sweepAmazonGeneratedReports(deps({ lookbackDays: 30 }), { asOf: late });
     expect(recent.createdSince).toBe(new Date(now - 6 * 3_600_000 - 30 * 86_400_000).toISOString());
   });
