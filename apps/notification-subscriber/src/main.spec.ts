@@ -155,14 +155,25 @@ describe('setupSubscriptions', () => {
 });
 
 describe('registerWaiter before setupSubscriptions', () => {
-  it('refuses to wait, storing no waiter: no notification would answer it', async () => {
+  it('refuses to wait, storing no waiter: it fails the task, not the invocation', async () => {
     const input = sampleEvent<RegisterReportWaiterInput>('register-waiter.json');
-    await expect(world.subscriber.registerWaiter(input)).rejects.toMatchObject({
+    const waiting = world.subscriber.resumer.waitFor(input.taskToken);
+    const failed = waiting.catch((error: unknown) => error);
+    // No Lambda error (so no Errors alarm): the task fails through SendTaskFailure, which the
+    // state machine's Catch turns into polling.
+    await expect(world.subscriber.registerWaiter(input)).resolves.toEqual({
+      reportId: input.reportId,
+      resumedAtOnce: false,
+      subscriptionMissing: true,
+      result: 'resumed',
+    });
+    await expect(failed).resolves.toMatchObject({
       name: 'ReportSubscriptionMissingError',
       message: expect.stringContaining(`${input.sellingPartnerId} in ${input.region}`),
     });
     await expect(world.subscriber.waiters.waiters()).resolves.toEqual([]);
     expect(JSON.stringify(world.logs)).not.toContain(input.taskToken);
+    expect(world.subscriber.resumer.sent().map((sent) => sent.kind)).toEqual(['failure']);
   });
 });
 
@@ -205,10 +216,24 @@ describe('consumeNotifications and registerWaiter', () => {
     const vendor = world.accounts.find((a) => a.accountType === 'vendor');
     if (vendor === undefined) throw new Error('no vendor in the simulated world');
     const input = { ...waiterFor('50000009999', vendor.sellingPartnerId), region: vendor.region };
-    await expect(world.subscriber.registerWaiter(input)).rejects.toMatchObject({
-      name: 'ReportSubscriptionMissingError',
-      retryable: false,
+    const waiting = world.subscriber.resumer.waitFor(input.taskToken);
+    const failed = waiting.catch((error: unknown) => error);
+    await expect(world.subscriber.registerWaiter(input)).resolves.toMatchObject({
+      subscriptionMissing: true,
+      result: 'resumed',
     });
+    await expect(failed).resolves.toMatchObject({ name: 'ReportSubscriptionMissingError' });
+    expect(world.subscriber.resumer.sent()).toEqual([
+      {
+        kind: 'failure',
+        taskToken: input.taskToken,
+        failure: {
+          error: 'ReportSubscriptionMissingError',
+          cause: expect.stringContaining(`${vendor.sellingPartnerId} in ${vendor.region}`),
+        },
+        result: 'resumed',
+      },
+    ]);
     await expect(world.subscriber.waiters.waiters()).resolves.toEqual([]);
     expect(world.logs.at(-1)).toEqual([
       'warn',

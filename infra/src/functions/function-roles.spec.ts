@@ -167,6 +167,7 @@ const EXPECTED: Record<string, string[]> = {
     `Allow sqs:SendMessage ${queue('listing_refresh')}`,
     `Allow kms:Decrypt ${lakeKey}${via('sqs')}`,
     `Allow kms:GenerateDataKey ${lakeKey}${via('sqs')}`,
+    `Allow states:SendTaskFailure ${ingestion}`,
     `Allow states:SendTaskSuccess ${ingestion}`,
     'Allow states:StartExecution arn:{partition}:states:{region}:{account}:stateMachine:{prefix}-report-retrieval',
   ],
@@ -179,7 +180,11 @@ const EXPECTED: Record<string, string[]> = {
     'Allow states:StartExecution arn:{partition}:states:{region}:{account}:stateMachine:{prefix}-report-retrieval',
     'Allow states:DescribeExecution arn:{partition}:states:{region}:{account}:execution:{prefix}-report-retrieval:*',
   ],
-  'register-waiter': [...notificationState, `Allow states:SendTaskSuccess ${ingestion}`],
+  'register-waiter': [
+    ...notificationState,
+    `Allow states:SendTaskFailure ${ingestion}`,
+    `Allow states:SendTaskSuccess ${ingestion}`,
+  ],
   'plan-catalog-refresh': readParameters('endpoints'),
   'fetch-listings': [
     ...readParameters('endpoints'),

@@ -114,7 +114,7 @@ export type Grant =
   | { readonly kind: 'consume-queue'; readonly queue: QueueName }
   /** Send messages to a queue, the lake key via SQS. */
   | { readonly kind: 'send-to-queue'; readonly queue: QueueName }
-  /** SendTaskSuccess to ingestion executions waiting for REPORT_PROCESSING_FINISHED. */
+  /** SendTaskSuccess / SendTaskFailure to ingestion executions waiting for the notification. */
   | { readonly kind: 'answer-report-waiters' }
   /** StartExecution of the report retrieval state machine (reports nobody waits for). */
   | { readonly kind: 'start-report-retrieval' }

@@ -235,7 +235,8 @@ export function grantStatements(grant: Grant, targets: GrantTargets): PolicyStat
         {
           Sid: 'AnswerReportWaiters',
           Effect: 'Allow',
-          Action: ['states:SendTaskSuccess'],
+          // A waiter is answered with the report status or failed (register-waiter: no subscription).
+          Action: ['states:SendTaskFailure', 'states:SendTaskSuccess'],
           Resource: targets.ingestionStateMachineArn,
         },
       ];

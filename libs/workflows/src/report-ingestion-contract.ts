@@ -57,7 +57,8 @@ export interface CreateReportOutput {
  * The Lambda stores the token under (sellingPartnerId, reportId) (a report id is unique only per
  * selling partner) and returns; the notification consumer resolves the notification's partner and
  * later calls SendTaskSuccess with a ReportStatusResult. If the notification arrived before
- * the waiter registered, the register-waiter Lambda must send the stored outcome itself.
+ * the waiter registered, the register-waiter Lambda must send the stored outcome itself. A partner
+ * without a subscription gets SendTaskFailure (`ReportSubscriptionMissingError`), caught to poll.
  */
 export interface RegisterReportWaiterInput {
   readonly taskToken: string;

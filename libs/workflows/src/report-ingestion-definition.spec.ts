@@ -265,6 +265,7 @@ describe('reportIngestionDefinition: executed locally', () => {
   it('polls at once, without retrying, when the waiter registration finds no subscription', async () => {
     const lambdas = new FakeLambdas();
     lambdas.notification = 'never';
+    // register-waiter sends SendTaskFailure (error name, message as cause): the task fails with it.
     lambdas.waitForNotificationErrors = [
       taskError(
         'ReportSubscriptionMissingError',
@@ -287,7 +288,10 @@ describe('reportIngestionDefinition: executed locally', () => {
       S.GetReport,
     ]);
     expect(lambdas.calls[S.RetrieveReport]?.[0]).toMatchObject({
-      notification: { Error: 'ReportSubscriptionMissingError' },
+      notification: {
+        Error: 'ReportSubscriptionMissingError',
+        Cause: 'No REPORT_PROCESSING_FINISHED subscription is recorded for A1B2C3D4E5F6G7 in EU',
+      },
     });
   });
 

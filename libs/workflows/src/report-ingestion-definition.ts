@@ -63,7 +63,7 @@ const S = IngestionStateName;
 
 /** The Glue StartCrawler SDK integration. */
 export const START_CRAWLER_RESOURCE = 'arn:aws:states:::aws-sdk:glue:startCrawler';
-/** Lambda invoke that waits for SendTaskSuccess with the task token. */
+/** Lambda invoke that waits for SendTaskSuccess (or SendTaskFailure) with the task token. */
 export const LAMBDA_WAIT_FOR_TASK_TOKEN_RESOURCE =
   'arn:aws:states:::lambda:invoke.waitForTaskToken';
 
@@ -131,7 +131,8 @@ export function reportIngestionDefinition(
           ResultPath: '$.notification',
           Next: S.StartPolling,
         },
-        // Notifications are an optimisation: any failure of the wait falls back to polling.
+        // Notifications are an optimisation: any failure of the wait falls back to polling, such as
+        // the register-waiter's SendTaskFailure ReportSubscriptionMissingError (no subscription).
         { ErrorEquals: [StatesErrorName.All], ResultPath: '$.notification', Next: S.StartPolling },
       ],
       Next: S.ReportStatus,

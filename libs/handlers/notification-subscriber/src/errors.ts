@@ -33,6 +33,7 @@ export class WaiterRegistrationInvalidError extends TypedError {
 /**
  * The partner has no REPORT_PROCESSING_FINISHED subscription in the directory (setupSubscriptions
  * failed for it or has not run): no notification will come, so the ingestion polls at once.
+ * register-waiter sends it as the task's failure (SendTaskFailure), never as a Lambda error.
  */
 export class ReportSubscriptionMissingError extends TypedError {
   override readonly name = 'ReportSubscriptionMissingError';
@@ -60,7 +61,7 @@ export class NotificationStoreRequestError extends TypedError {
   readonly retryable = false;
 }
 
-/** Step Functions (SendTaskSuccess, StartExecution) could not be reached or throttled. */
+/** Step Functions (SendTaskSuccess/Failure, StartExecution) could not be reached or throttled. */
 export class ExecutionControlUnavailableError extends TypedError {
   override readonly name = 'ExecutionControlUnavailableError';
   readonly retryable = true;

@@ -19,7 +19,12 @@ export {
   SubscriptionSetupIncompleteError,
   WaiterRegistrationInvalidError,
 } from './errors';
-export type { ExecutionResumer, NotifiedReportStatus, ResumeResult } from './execution-resumer';
+export type {
+  ExecutionResumer,
+  NotifiedReportStatus,
+  ResumeResult,
+  TaskFailure,
+} from './execution-resumer';
 export type { HandlerLogger } from './handler-logger';
 export type { ListingRefreshRequest, ListingRefreshRequester } from './listing-refresh-requester';
 export { type ReportKey, reportKeyId } from './report-key';
@@ -143,7 +148,7 @@ export {
 } from './adapters/sp-api-report-listing-factory';
 
 export {
-  type SentTaskSuccess,
+  type SentTaskResponse,
   InProcessExecutionResumer,
 } from './adapters/in-process-execution-resumer';
 export { LocalIdempotencyStore } from './adapters/local-idempotency-store';

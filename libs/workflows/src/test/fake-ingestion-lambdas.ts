@@ -10,7 +10,10 @@ export class FakeIngestionLambdas {
   /** What the notification consumer sends back; 'never' lets the wait time out. */
   notification: string | 'never' = 'DONE';
   createReportErrors: Error[] = [];
-  /** Thrown by the waiter registration, one per call (a partner without a subscription). */
+  /**
+   * Task failures of the wait, one per call: the register-waiter's SendTaskFailure (a partner
+   * without a subscription) fails the task with this error name and message, as a throw does here.
+   */
   waitForNotificationErrors: Error[] = [];
   getReportErrors: Error[] = [];
   recordFatalError: Error | undefined;

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '@spapi-lake/core';
 import { parseReportManifest } from '@spapi-lake/lake';
-import { retrievalExecutionName } from '@spapi-lake/notification-subscriber-handlers';
+import {
+  type LocalNotificationSubscriber,
+  retrievalExecutionName,
+} from '@spapi-lake/notification-subscriber-handlers';
 import {
   CatalogRefreshStateName,
   FanOutStateName,
@@ -135,7 +138,7 @@ export function createLocalWorkflows(options: LocalWorkflowsOptions): LocalWorkf
       return result;
     },
     [I.WaitForNotification]: (input) =>
-      waitForNotification(options, input, waitTimeoutMs(definitions.ingestion)),
+      waitForNotification(subscriber, clock, input, waitTimeoutMs(definitions.ingestion)),
     [I.GetReport]: async (input) => {
       // The Wait state before this poll took no wall time: its simulated seconds pass here.
       const pollCount = numberField(input, 'pollCount');
@@ -280,38 +283,60 @@ export function createLocalWorkflows(options: LocalWorkflowsOptions): LocalWorkf
       );
     },
   };
+}
 
-  async function waitForNotification(
-    settings: LocalWorkflowsOptions,
-    input: unknown,
-    timeoutMs: number,
-  ): Promise<unknown> {
-    const payload = field(input, 'Payload');
-    const taskToken = stringField(payload, 'taskToken');
-    const resumed = subscriber.resumer.waitFor(taskToken);
-    try {
-      await subscriber.registerWaiter(payload);
-    } catch (error) {
-      subscriber.resumer.cancel(taskToken);
-      throw error;
-    }
-    const deadline = settings.clock.now() + timeoutMs;
-    const timedOut = Symbol('timeout');
-    let waiting = true;
-    const timeout = (async () => {
-      while (waiting && settings.clock.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      return timedOut;
-    })();
-    const outcome = await Promise.race([resumed, timeout]);
-    waiting = false;
-    if (outcome === timedOut) {
-      subscriber.resumer.cancel(taskToken);
-      throw new LocalTaskError('States.Timeout', 'WaitForNotification timed out');
-    }
-    return outcome;
+/** What the `WaitForNotification` override needs of the local notification subscriber. */
+export type NotificationWaitSubscriber = Pick<
+  LocalNotificationSubscriber,
+  'resumer' | 'registerWaiter'
+>;
+
+/**
+ * `lambda:invoke.waitForTaskToken` of `WaitForNotification`, locally: registers the waiter with the
+ * register-waiter handler, then waits on the in-process resumer for SendTaskSuccess (the output)
+ * or SendTaskFailure (thrown, `name` = its error, for the state's Catch), at most `timeoutMs` of
+ * `clock` time (then `States.Timeout`).
+ */
+export async function waitForNotification(
+  subscriber: NotificationWaitSubscriber,
+  clock: Clock,
+  input: unknown,
+  timeoutMs: number,
+): Promise<unknown> {
+  const payload = field(input, 'Payload');
+  const taskToken = stringField(payload, 'taskToken');
+  const resumed = subscriber.resumer.waitFor(taskToken);
+  // registerWaiter may fail the task (SendTaskFailure: no subscription) before the race below
+  // awaits `resumed`: a no-op handler keeps that rejection from being reported as unhandled,
+  // while the race still sees it and throws it to the state's Catch.
+  void resumed.catch(() => undefined);
+  try {
+    await subscriber.registerWaiter(payload);
+  } catch (error) {
+    subscriber.resumer.cancel(taskToken);
+    throw error;
   }
+  const deadline = clock.now() + timeoutMs;
+  const timedOut = Symbol('timeout');
+  let waiting = true;
+  const timeout = (async () => {
+    while (waiting && clock.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return timedOut;
+  })();
+  let outcome: unknown;
+  try {
+    outcome = await Promise.race([resumed, timeout]);
+  } finally {
+    // Also when the task failed: the timeout loop stops.
+    waiting = false;
+  }
+  if (outcome === timedOut) {
+    subscriber.resumer.cancel(taskToken);
+    throw new LocalTaskError('States.Timeout', 'WaitForNotification timed out');
+  }
+  return outcome;
 }
 
 // TimeoutSeconds of WaitForNotification, applied in simulated time by the override above.

@@ -3,6 +3,7 @@ import {
   InvalidToken,
   SFNClient,
   SFNServiceException,
+  SendTaskFailureCommand,
   SendTaskSuccessCommand,
   StartExecutionCommand,
   TaskDoesNotExist,
@@ -63,6 +64,49 @@ describe('SfnExecutionResumer', () => {
     await expect(
       new SfnExecutionResumer(client()).resume('t', { processingStatus: 'DONE' }),
     ).rejects.toBeInstanceOf(ExecutionControlRequestError);
+  });
+});
+
+describe('SfnExecutionResumer.fail', () => {
+  const failure = {
+    error: 'ReportSubscriptionMissingError',
+    cause: 'No REPORT_PROCESSING_FINISHED subscription is recorded for A3TH9S8BH6GOGM in NA',
+  };
+
+  it('sends SendTaskFailure with exactly the error name and cause', async () => {
+    sfn.on(SendTaskFailureCommand).resolves({});
+    await expect(new SfnExecutionResumer(client()).fail('token-1', failure)).resolves.toBe(
+      'resumed',
+    );
+    expect(sfn).toHaveReceivedCommandTimes(SendTaskFailureCommand, 1);
+    expect(sfn).toHaveReceivedCommandTimes(SendTaskSuccessCommand, 0);
+    expect(sfn.commandCalls(SendTaskFailureCommand)[0]?.args[0].input).toEqual({
+      taskToken: 'token-1',
+      error: 'ReportSubscriptionMissingError',
+      cause: 'No REPORT_PROCESSING_FINISHED subscription is recorded for A3TH9S8BH6GOGM in NA',
+    });
+  });
+
+  it.each([
+    ['TaskTimedOut', new TaskTimedOut({ message: 'timed out', ...meta })],
+    ['TaskDoesNotExist', new TaskDoesNotExist({ message: 'gone', ...meta })],
+    ['InvalidToken', new InvalidToken({ message: 'bad', ...meta })],
+  ])('answers gone when the task no longer waits (%s)', async (_name, error) => {
+    sfn.on(SendTaskFailureCommand).rejects(error);
+    await expect(new SfnExecutionResumer(client()).fail('token-1', failure)).resolves.toBe('gone');
+  });
+
+  it('maps throttling to a retryable error and access denied to a request error', async () => {
+    sfn.on(SendTaskFailureCommand).rejects(serviceError('ThrottlingException', 400));
+    const throttled: unknown = await new SfnExecutionResumer(client())
+      .fail('t', failure)
+      .catch((e: unknown) => e);
+    expect(throttled).toBeInstanceOf(ExecutionControlUnavailableError);
+    expect((throttled as Error).message).toContain('SendTaskFailure');
+    sfn.on(SendTaskFailureCommand).rejects(serviceError('AccessDeniedException', 400));
+    await expect(new SfnExecutionResumer(client()).fail('t', failure)).rejects.toBeInstanceOf(
+      ExecutionControlRequestError,
+    );
   });
 });
 

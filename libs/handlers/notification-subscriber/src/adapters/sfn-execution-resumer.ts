@@ -1,12 +1,24 @@
-import { type SFNClient, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
-import type { ExecutionResumer, NotifiedReportStatus, ResumeResult } from '../execution-resumer';
+import {
+  type SFNClient,
+  SendTaskFailureCommand,
+  SendTaskSuccessCommand,
+} from '@aws-sdk/client-sfn';
+import type {
+  ExecutionResumer,
+  NotifiedReportStatus,
+  ResumeResult,
+  TaskFailure,
+} from '../execution-resumer';
 import { awsFailure } from '@spapi-lake/aws-support';
 import { executionControlFailure } from './execution-control-failure';
 
 // The task is no longer waiting: it timed out (the execution went on polling) or its execution ended.
 const TASK_GONE = new Set(['TaskDoesNotExist', 'TaskTimedOut', 'InvalidToken']);
 
-/** Answers WaitForNotification with SendTaskSuccess (the role needs `states:SendTaskSuccess`). */
+/**
+ * Answers WaitForNotification with SendTaskSuccess or SendTaskFailure (the role needs
+ * `states:SendTaskSuccess` and `states:SendTaskFailure`).
+ */
 export class SfnExecutionResumer implements ExecutionResumer {
   constructor(private readonly client: SFNClient) {}
 
@@ -19,6 +31,18 @@ export class SfnExecutionResumer implements ExecutionResumer {
     } catch (error) {
       if (TASK_GONE.has(awsFailure(error).name)) return 'gone';
       throw executionControlFailure('SendTaskSuccess', error);
+    }
+  }
+
+  async fail(taskToken: string, failure: TaskFailure): Promise<ResumeResult> {
+    try {
+      await this.client.send(
+        new SendTaskFailureCommand({ taskToken, error: failure.error, cause: failure.cause }),
+      );
+      return 'resumed';
+    } catch (error) {
+      if (TASK_GONE.has(awsFailure(error).name)) return 'gone';
+      throw executionControlFailure('SendTaskFailure', error);
     }
   }
 }

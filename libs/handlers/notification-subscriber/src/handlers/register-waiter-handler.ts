@@ -29,8 +29,8 @@ const inputSchema = z.object({
 /**
  * The `WaitForNotification` task (`lambda:invoke.waitForTaskToken`): stores the task token under
  * its report and returns; when REPORT_PROCESSING_FINISHED came first it sends SendTaskSuccess at
- * once. Step Functions ignores the return value. A partner without the subscription fails the task
- * with ReportSubscriptionMissingError, which the state machine catches to poll.
+ * once. Step Functions ignores the return value. For a partner without the subscription it sends
+ * SendTaskFailure (ReportSubscriptionMissingError, caught to poll) and returns: no Lambda error.
  */
 export function createRegisterWaiterHandler(deps: RegisterWaiterDeps): RegisterWaiterHandler {
   return async (event) => {
@@ -45,25 +45,31 @@ export function createRegisterWaiterHandler(deps: RegisterWaiterDeps): RegisterW
       }
       const input = parsed.data;
       const registration = await registerReportWaiter(deps, input);
-      deps.logger.info('report waiter registered', {
+      const keys = {
         reportId: input.reportId,
         reportType: input.reportType,
         sellingPartnerId: input.sellingPartnerId,
         region: input.region,
-        resumedAtOnce: registration.resumedAtOnce,
-      });
-      return registration;
-    } catch (error) {
-      if (error instanceof ReportSubscriptionMissingError) {
-        // Expected until setupSubscriptions has run for the partner: a warning, not an error log.
+      };
+      if (registration.subscriptionMissing === true) {
+        // Expected until setupSubscriptions has run for the partner: a warning, not an error log,
+        // and no throw (a Lambda error would raise the function's Errors alarm).
         deps.logger.warn('no report subscription to wait on: the ingestion polls', {
-          ...errorAttributes(error),
-          sellingPartnerId: error.sellingPartnerId,
-          region: error.region,
+          ...keys,
+          ...errorAttributes(
+            new ReportSubscriptionMissingError(input.sellingPartnerId, input.region),
+          ),
+          result: registration.result,
         });
       } else {
-        deps.logger.error('report waiter registration failed', errorAttributes(error));
+        deps.logger.info('report waiter registered', {
+          ...keys,
+          resumedAtOnce: registration.resumedAtOnce,
+        });
       }
+      return registration;
+    } catch (error) {
+      deps.logger.error('report waiter registration failed', errorAttributes(error));
       throw error;
     }
   };

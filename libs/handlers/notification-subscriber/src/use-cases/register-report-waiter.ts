@@ -23,14 +23,21 @@ export interface WaiterRegistration {
   readonly reportId: string;
   /** True when the outcome was already there and this call sent it. */
   readonly resumedAtOnce: boolean;
+  /**
+   * True when the wait was refused: the partner has no REPORT_PROCESSING_FINISHED subscription, so
+   * this call failed the task with ReportSubscriptionMissingError and stored nothing.
+   */
+  readonly subscriptionMissing?: true;
+  /** What sending the outcome (resumed at once) or the failure (subscription missing) did. */
   readonly result?: ResumeResult;
 }
 
 /**
  * Registers a WaitForNotification task token under its report (selling partner id and report id).
  * When REPORT_PROCESSING_FINISHED arrived first, its stored outcome is sent right away (see
- * deliverReportOutcome for the protocol). Throws {@link ReportSubscriptionMissingError}, storing
- * nothing, when the partner has no such subscription in its region: the task fails and polls.
+ * deliverReportOutcome for the protocol). When the partner has no such subscription in its region
+ * it stores nothing and fails the task (SendTaskFailure, not a throw: no Lambda error, no alarm)
+ * with {@link ReportSubscriptionMissingError}, which the state machine catches to poll at once.
  */
 export async function registerReportWaiter(
   deps: RegisterReportWaiterDeps,
@@ -42,8 +49,14 @@ export async function registerReportWaiter(
     region,
     notificationType: REPORT_PROCESSING_FINISHED_SUBSCRIPTION.notificationType,
   });
-  if (subscription === undefined)
-    throw new ReportSubscriptionMissingError(sellingPartnerId, region);
+  if (subscription === undefined) {
+    const refusal = new ReportSubscriptionMissingError(sellingPartnerId, region);
+    const result = await deps.resumer.fail(input.taskToken, {
+      error: refusal.name,
+      cause: refusal.message,
+    });
+    return { reportId, resumedAtOnce: false, subscriptionMissing: true, result };
+  }
   const now = deps.clock.now();
   const key = { sellingPartnerId, reportId };
   await deps.waiters.putWaiter({

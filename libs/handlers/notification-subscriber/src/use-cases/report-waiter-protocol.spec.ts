@@ -127,6 +127,9 @@ describe('the report waiter protocol', () => {
       resume: async () => {
         throw new Error('throttled');
       },
+      fail: async () => {
+        throw new Error('throttled');
+      },
     };
     const deps = await setup(failing);
     await registerReportWaiter(deps, waiterInput('4'));
@@ -196,5 +199,28 @@ describe('the report waiter protocol', () => {
       resumedAtOnce: false,
     });
     expect(resumer.sent()).toEqual([]);
+  });
+
+  it('fails the task of a partner without a subscription and leaves no waiter to resume', async () => {
+    const deps = await setup();
+    const resumer = deps.resumer as InProcessExecutionResumer;
+    const waiting = resumer.waitFor('token-b');
+    const failed = waiting.catch((error: unknown) => error);
+    await expect(
+      registerReportWaiter(deps, waiterInput('779', 'token-b', PARTNER_B)),
+    ).resolves.toEqual({
+      reportId: '779',
+      resumedAtOnce: false,
+      subscriptionMissing: true,
+      result: 'resumed',
+    });
+    await expect(failed).resolves.toMatchObject({ name: 'ReportSubscriptionMissingError' });
+    await expect(deps.waiters.waiters()).resolves.toEqual([]);
+
+    // The report's notification, should one come, finds nobody waiting: its outcome just stays.
+    await expect(
+      deliverReportOutcome(deps, outcome('779', { sellingPartnerId: PARTNER_B })),
+    ).resolves.toEqual({ action: 'outcome-stored', sellingPartnerId: PARTNER_B, reportId: '779' });
+    expect(resumer.sent().map((sent) => sent.kind)).toEqual(['failure']);
   });
 });
