@@ -52,12 +52,14 @@ function allows(
 const partner = 'selling_partner_id=A1B2C3D4E5F6G7';
 const ledgerKey = `_ledger/${partner}/GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL/report_config_id=orders-by-last-update/marketplace_ids=ATVPDKIKX0DER/20240101T000000.000Z_20240102T000000.000Z.json`;
 const manifestKey = `_manifests/reports/${partner}/50001019000.json`;
+const uncuratedKey = `_manifests/uncurated-reports/${partner}/50001019000.json`;
 const identifiersKey = '_inputs/catalog-refresh/asins-2024-01.json';
 
 // [function, bucket, what, a key whose absence the function handles]
 const EXISTENCE_CHECKS = [
   ['retrieve_report', 'curated', 'report manifest', manifestKey],
   ['retrieve_report', 'curated', 'ledger entry', ledgerKey],
+  ['retrieve_report', 'curated', 'uncurated-report record', uncuratedKey],
   ['record_fatal', 'curated', 'ledger entry', ledgerKey],
   ['record_outcome', 'curated', 'ledger entry', ledgerKey],
   ['plan_catalog_chunks', 'curated', 'identifiers object', identifiersKey],

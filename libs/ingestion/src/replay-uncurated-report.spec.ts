@@ -79,7 +79,12 @@ function documentsPort(fits: boolean): DocumentPort {
 
 const retrievedAt = () => Date.UTC(2026, 10, 3, 1);
 
-function retrieve(store: InMemoryObjectStore, fits: boolean, reportId = 'R1') {
+function retrieve(
+  store: InMemoryObjectStore,
+  fits: boolean,
+  reportId = 'R1',
+  ledgerUnit: { reportConfigId?: string } & Omit<typeof unit, 'reportConfigId'> = unit,
+) {
   return retrieveReport(
     {
       reports,
@@ -88,7 +93,7 @@ function retrieve(store: InMemoryObjectStore, fits: boolean, reportId = 'R1') {
       openParquetSink: jsonLinesSink,
       clock: { now: retrievedAt },
     },
-    { sellingPartnerId: 'A1', reportId, ledgerUnit: unit },
+    { sellingPartnerId: 'A1', reportId, ledgerUnit },
   );
 }
 
@@ -242,6 +247,33 @@ describe('replayUncuratedReport', () => {
     expect(objectsBut(store, RECORD)).toEqual(before);
     expect(store.objects.has(RECORD)).toBe(false);
     expect(store.objects.has(RAW_KEY)).toBe(true);
+  });
+
+  it('lands an Amazon-generated report beside another of its interval, as retrieval does', async () => {
+    // No report config: two settlements of one interval are both data, not one window twice.
+    const { reportConfigId: _config, ...interval } = unit;
+    const intervalLedger = ledgerKey({ sellingPartnerId: 'A1', reportType: ORDERS, ...interval });
+    const store = new InMemoryObjectStore();
+    await expect(retrieve(store, false, 'R1', interval)).rejects.toBeInstanceOf(DocumentShapeError);
+    const other = buildLedgerEntry({
+      sellingPartnerId: 'A1',
+      reportType: ORDERS,
+      ...interval,
+      outcome: 'DONE',
+      rows: 3,
+      reportId: 'R0',
+      recordedAt: new Date(retrievedAt()),
+    });
+    await store.putObject(intervalLedger, serializeLedgerEntry(other));
+
+    const result = await replayUncuratedReport(replayDeps(store), R1);
+
+    expect(result).toMatchObject({ kind: 'curated', ledgerKey: intervalLedger });
+    expect(store.objects.has(MANIFEST)).toBe(true);
+    expect(store.objects.has(RECORD)).toBe(false);
+    expect(parseLedgerEntry(store.objects.get(intervalLedger) ?? '')).toEqual(
+      expect.objectContaining({ outcome: 'DONE', rows: 2, reportId: 'R1' }),
+    );
   });
 
   it('takes its curated objects back when the window lands through another report meanwhile', async () => {

@@ -119,8 +119,8 @@ async function landedThroughAnother(
 }
 
 // Writes the window's DONE entry (over the FATAL one the failed retrieval left), unless it says
-// so already, or says DONE through another report (compare-and-swap: a retrieval of the window
-// finishing meanwhile is seen).
+// so already, or (fan-out windows only, as in retrieval) says DONE through another report. A
+// compare-and-swap: a retrieval of the window finishing meanwhile is seen.
 async function recordWindowDone(
   deps: ReplayReportDeps,
   record: UncuratedReport,
@@ -136,12 +136,13 @@ async function recordWindowDone(
     reportId: record.reportId,
     recordedAt: new Date(deps.clock.now()),
   });
-  const update = await updateLedgerEntry(deps.store, ledgerKey(entry), (stored) =>
-    stored?.outcome === LedgerOutcome.Done &&
-    (stored.reportId !== record.reportId || stored.rows === rows)
-      ? undefined
-      : entry,
-  );
+  // Two Amazon-generated reports of one interval both land: the later DONE entry is written.
+  const landsOnce = unit.reportConfigId !== undefined;
+  const update = await updateLedgerEntry(deps.store, ledgerKey(entry), (stored) => {
+    if (stored?.outcome !== LedgerOutcome.Done) return entry;
+    if (stored.reportId === record.reportId) return stored.rows === rows ? undefined : entry;
+    return landsOnce ? undefined : entry;
+  });
   const stored = update.entry;
   if (stored !== undefined && stored.reportId !== record.reportId) {
     return { kind: 'landed-elsewhere', ledgerKey: update.key, byReportId: stored.reportId };

@@ -241,6 +241,7 @@ describe('S3ObjectStore compare-and-swap', () => {
   it.each([
     ['PreconditionFailed', 412],
     ['ConditionalRequestConflict', 409],
+    ['NoSuchKey', 404],
   ])(
     'maps %s (%i) of a conditional write to the retryable ObjectChangedError',
     async (name, status) => {

@@ -125,7 +125,7 @@ export class S3ObjectStore implements ObjectStore {
           ...this.writeParams(key, options),
           Body: body,
           // S3 conditional writes: 412 when the condition fails, 409 when a concurrent
-          // conditional write to the key won.
+          // conditional write to the key won, 404 when an If-Match key was deleted meanwhile.
           ...(expected === undefined
             ? {}
             : expected === null
@@ -135,7 +135,9 @@ export class S3ObjectStore implements ObjectStore {
       );
     } catch (error) {
       const status = httpStatusOf(error);
-      if (expected !== undefined && (status === 412 || status === 409)) {
+      const changed =
+        status === 412 || status === 409 || (status === 404 && typeof expected === 'string');
+      if (expected !== undefined && changed) {
         throw new ObjectChangedError(`${key} changed since it was read (HTTP ${status})`, {
           cause: error,
         });
