@@ -20,6 +20,8 @@ export interface DatasetSummary {
   readonly driftColumns: readonly string[];
   /** Schema columns some document lacked (null in its rows). */
   readonly missingColumns: readonly string[];
+  /** Top-level keys of its reports' JSON documents that no dataset reads (kept in the raw copy). */
+  readonly skippedKeys: readonly string[];
   /** Distinct column sets written (1 = no drift). */
   readonly schemaVersions: number;
 }
@@ -88,6 +90,7 @@ export function summarizeDatasets(
       quarantinedRows: number;
       drift: Set<string>;
       missing: Set<string>;
+      skipped: Set<string>;
       schemas: Set<string>;
     }
   >();
@@ -101,6 +104,7 @@ export function summarizeDatasets(
         quarantinedRows: 0,
         drift: new Set<string>(),
         missing: new Set<string>(),
+        skipped: new Set<string>(),
         schemas: new Set<string>(),
       };
       total.rows += entry.rows;
@@ -112,6 +116,7 @@ export function summarizeDatasets(
       }
       for (const column of entry.driftColumns) total.drift.add(column);
       for (const column of entry.missingColumns) total.missing.add(column);
+      for (const skipped of manifest.skippedTopLevelKeys ?? []) total.skipped.add(skipped.key);
       if (entry.rows > 0) total.schemas.add(entry.schemaHash);
       byName.set(entry.dataset, total);
     }
@@ -126,6 +131,7 @@ export function summarizeDatasets(
         quarantinedRows: 0,
         drift: new Set<string>(),
         missing: new Set<string>(),
+        skipped: new Set<string>(),
         schemas: new Set<string>(),
       };
       total.rows += rows;
@@ -144,6 +150,7 @@ export function summarizeDatasets(
       quarantinedRows: total.quarantinedRows,
       driftColumns: [...total.drift].sort(),
       missingColumns: [...total.missing].sort(),
+      skippedKeys: [...total.skipped].sort(),
       schemaVersions: total.schemas.size,
     }));
 }

@@ -34,7 +34,7 @@ function manifest(reportId: string, datasets: ReportManifest['datasets']): Repor
 }
 
 describe('summarizeDatasets', () => {
-  it('sums rows, files, partitions, quarantine and drift per dataset over every manifest', () => {
+  it('sums rows, files, partitions, quarantine, drift and skipped keys per dataset over every manifest', () => {
     const part = (dt: string, id: string) =>
       `orders/selling_partner_id=A1/marketplace_id=ATVPDKIKX0DER/dt=${dt}/${id}.parquet`;
     const summaries = summarizeDatasets([
@@ -50,17 +50,20 @@ describe('summarizeDatasets', () => {
           quarantineKey: '_quarantine/x',
         },
       ]),
-      manifest('2', [
-        {
-          dataset: 'orders',
-          rows: 5,
-          partitions: [part('2026-11-02', '2')],
-          schemaHash: HASH_B,
-          driftColumns: ['new_column'],
-          missingColumns: [],
-          quarantinedRows: 0,
-        },
-      ]),
+      {
+        ...manifest('2', [
+          {
+            dataset: 'orders',
+            rows: 5,
+            partitions: [part('2026-11-02', '2')],
+            schemaHash: HASH_B,
+            driftColumns: ['new_column'],
+            missingColumns: [],
+            quarantinedRows: 0,
+          },
+        ]),
+        skippedTopLevelKeys: [{ key: 'salesByWeek', elements: 4 }],
+      },
     ]);
     expect(summaries).toEqual([
       {
@@ -72,6 +75,7 @@ describe('summarizeDatasets', () => {
         quarantinedRows: 1,
         driftColumns: ['new_column'],
         missingColumns: [],
+        skippedKeys: ['salesByWeek'],
         schemaVersions: 2,
       },
     ]);
@@ -96,6 +100,9 @@ describe('text rendering', () => {
     expect(driftText({ driftColumns: ['a', 'b', 'c'], missingColumns: ['z'] }, 2)).toBe(
       '+3 columns (a, b, …); -z',
     );
+    expect(
+      driftText({ driftColumns: [], missingColumns: [], skippedKeys: ['notice', 'salesByWeek'] }),
+    ).toBe('skipped notice, salesByWeek');
   });
 });
 
@@ -112,6 +119,7 @@ describe('renderSummaryHtml', () => {
         quarantinedRows: 0,
         driftColumns: [],
         missingColumns: [],
+        skippedKeys: [],
         schemaVersions: 1,
       },
     ],

@@ -104,6 +104,7 @@ async function withFileCounts(
       quarantinedRows: known?.quarantinedRows ?? 0,
       driftColumns: known?.driftColumns ?? [],
       missingColumns: known?.missingColumns ?? [],
+      skippedKeys: known?.skippedKeys ?? [],
       schemaVersions: known?.schemaVersions ?? 0,
     });
   }

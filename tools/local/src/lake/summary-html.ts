@@ -154,9 +154,10 @@ ${body}
 // Short when there is little to say; the whole list folded away when documents drifted a lot.
 function driftCell(d: LakeSummary['datasets'][number]): string {
   const full = escapeHtml(driftText(d));
-  const count = d.driftColumns.length + d.missingColumns.length;
+  const count = d.driftColumns.length + d.missingColumns.length + d.skippedKeys.length;
   if (count <= 3) return full;
-  return `<details><summary>${d.driftColumns.length} new, ${d.missingColumns.length} absent</summary>${full}</details>`;
+  const skipped = d.skippedKeys.length > 0 ? `, ${d.skippedKeys.length} skipped` : '';
+  return `<details><summary>${d.driftColumns.length} new, ${d.missingColumns.length} absent${skipped}</summary>${full}</details>`;
 }
 
 // 1, 2 or 5 times a power of ten, at least `value`: round axis ticks.
