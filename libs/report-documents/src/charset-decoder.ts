@@ -7,14 +7,17 @@ export interface CharsetDecoder {
   end(): string | undefined;
 }
 
-// The characters Windows-1252 puts at 0x80-0x9F (€ ‚ „ … ™ –, U+FFFD where unassigned), where
-// latin1 has C1 controls. Taken from iconv-lite so that both decoders agree byte for byte.
+// The characters Windows-1252 puts at 0x80-0x9F (€ ‚ „ … ™ –), where latin1 has C1 controls,
+// taken from iconv-lite; its five unassigned bytes stay the C1 controls, as in the WHATWG
+// windows-1252 (so a document labelled ISO-8859-1 loses nothing by being read as Windows-1252).
 const c1Characters = [
   ...iconv.decode(
     Buffer.from(Array.from({ length: 32 }, (_, index) => 0x80 + index)),
     ReportCharset.Windows1252,
   ),
-];
+].map((character, index) =>
+  character === '\ufffd' ? String.fromCharCode(0x80 + index) : character,
+);
 
 // iconv-lite's single-byte decoder is a JavaScript loop (~100 MB/s here). Node's native latin1
 // decoding of the runs between C1 bytes (found by native searches), joined with their Windows-1252

@@ -17,8 +17,9 @@ describe('resolveCharset', () => {
     ['text/plain; charset=Windows-31J', ReportCharset.Cp932],
     ['text/plain; charset=cp932', ReportCharset.Cp932],
     ['text/plain; charset=MS932', ReportCharset.Cp932],
-    ['text/plain; charset=ISO-8859-1', ReportCharset.Latin1],
-    ['text/tab-separated-values; format=tsv; charset=ISO8859_1', ReportCharset.Latin1],
+    // WHATWG's rule: Amazon labels the same files ISO-8859-1 and Cp1252.
+    ['text/plain; charset=ISO-8859-1', ReportCharset.Windows1252],
+    ['text/tab-separated-values; format=tsv; charset=ISO8859_1', ReportCharset.Windows1252],
   ])('maps %s to %s', (contentType, expected) => {
     expect(resolveCharset(contentType)).toBe(expected);
   });

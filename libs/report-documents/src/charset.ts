@@ -5,6 +5,7 @@ export const ReportCharset = {
   Utf8: 'utf-8',
   Windows1252: 'windows-1252',
   Cp932: 'cp932',
+  /** Strict latin1: no label resolves to it any more; kept for documents recorded with it. */
   Latin1: 'latin1',
 } as const;
 export type ReportCharset = (typeof ReportCharset)[keyof typeof ReportCharset];
@@ -33,9 +34,11 @@ const aliases: Readonly<Record<string, ReportCharset>> = {
   cswindows31j: ReportCharset.Cp932,
   cp932: ReportCharset.Cp932,
   ms932: ReportCharset.Cp932,
-  iso88591: ReportCharset.Latin1,
-  latin1: ReportCharset.Latin1,
-  l1: ReportCharset.Latin1,
+  // As browsers do (WHATWG Encoding): Amazon labels the same EU and MX flat files ISO-8859-1 or
+  // Cp1252 (SPAPI.md 5.4), and strict latin1 would turn their € ™ „ – into C1 controls.
+  iso88591: ReportCharset.Windows1252,
+  latin1: ReportCharset.Windows1252,
+  l1: ReportCharset.Windows1252,
 };
 
 /**
