@@ -154,6 +154,80 @@ describe('createReport (events/create-report-*.json against the simulator)', () 
   });
 });
 
+describe('createReport replacing a report stuck at Amazon for more than a day', () => {
+  const HOUR = 3_600_000;
+  let stuck: SimulatedReportCreator;
+  beforeAll(async () => {
+    stuck = await startSimulatedReportCreator({
+      start: '2026-11-04T06:00:00Z',
+      partners: [SELLER, VENDOR],
+      logger: createLogger({ serviceName: 'report-creator' }),
+      simulator: {
+        // Seller orders wait three days in Amazon's queue; vendor sales never finish building.
+        reports: {
+          timing: {
+            byReportType: {
+              GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL: { inQueueMs: 72 * HOUR },
+            },
+          },
+        },
+        faults: { stuckInProgress: ['GET_VENDOR_SALES_REPORT'] },
+      },
+    });
+  });
+  afterAll(() => stuck.stop());
+
+  // Narrowed to our types: historical Amazon-generated reports are generated on first read.
+  const statusOf = (reportId: string) =>
+    stuck.sim.groundTruth
+      .reports({
+        reportTypes: [
+          'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL',
+          'GET_VENDOR_SALES_REPORT',
+        ],
+      })
+      .find((r) => r.reportId === reportId)?.processingStatus;
+  const operationsOf = (sellingPartnerId: string) =>
+    stuck.sim
+      .requests()
+      .filter((r) => r.sellingPartnerId === sellingPartnerId)
+      .map((r) => `${r.operationId}:${r.status}`);
+
+  it('cancels the one still in queue before creating the new one', async () => {
+    const input = event('create-report-seller-orders');
+    const { reportId: first } = await stuck.handlers.createReport(input);
+    stuck.moveTo('2026-11-05T07:00:00Z');
+    expect(statusOf(first)).toBe('IN_QUEUE');
+
+    const { reportId: second } = await stuck.handlers.createReport({ ...input, attempt: 2 });
+    expect(second).not.toBe(first);
+    expect(statusOf(first)).toBe('CANCELLED');
+    expect(operationsOf(SELLER.sellingPartnerId).slice(-3)).toEqual([
+      'getReport:200',
+      'cancelReport:200',
+      'createReport:202',
+    ]);
+    const log = stdout.join('');
+    expect(log).toContain(`"abandonedReportId":"${first}"`);
+    expect(log).toContain('"abandonedReportAction":"CANCELLED"');
+  });
+
+  it('leaves the one in progress, which cannot be cancelled, and creates the new one', async () => {
+    const input = event('create-report-vendor-sales');
+    const { reportId: first } = await stuck.handlers.createReport(input);
+    stuck.moveTo(new Date(stuck.clock.now() + 25 * HOUR).toISOString());
+    expect(statusOf(first)).toBe('IN_PROGRESS');
+
+    const { reportId: second } = await stuck.handlers.createReport({ ...input, attempt: 2 });
+    expect(second).not.toBe(first);
+    expect(statusOf(first)).toBe('IN_PROGRESS');
+    expect(operationsOf(VENDOR.sellingPartnerId)).not.toContainEqual(
+      expect.stringMatching(/^cancelReport:/),
+    );
+    expect(stdout.join('')).toContain('"abandonedReportAction":"LEFT_IN_PROGRESS"');
+  });
+});
+
 describe('the fan-out Lambdas (events/plan-windows.json, claim-, complete-, record-window-failure.json)', () => {
   beforeAll(() =>
     app.configure(

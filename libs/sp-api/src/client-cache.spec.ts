@@ -17,6 +17,7 @@ const report = {
 function cacheWith(overrides: { tokenProviderFor?: (target: SpApiClientTarget) => TokenProvider }) {
   const asked: SpApiClientTarget[] = [];
   const clock = new ManualClock();
+  const limiters = new RateLimiterRegistry({ clock });
   const clients = createSpApiClientCache<SpApiClientTarget>({
     tokenProviderFor: (target) => {
       asked.push(target);
@@ -26,13 +27,13 @@ function cacheWith(overrides: { tokenProviderFor?: (target: SpApiClientTarget) =
         }
       );
     },
-    limiters: new RateLimiterRegistry({ clock }),
+    limiters,
     userAgent: { appName: 'spapi-lake-test', appVersion: '0.1.0' },
     clock,
     random: () => 0.5,
     maxAttempts: 1,
   });
-  return { clients, asked };
+  return { clients, asked, clock, limiters };
 }
 
 describe('createSpApiClientCache', () => {
@@ -102,6 +103,44 @@ describe('createSpApiClientCache', () => {
         'token-of-A2',
       ]);
       expect(server.requests[0]?.headers['user-agent']).toMatch(/^spapi-lake-test\/0\.1\.0 /);
+    });
+
+    it('pace the two regions of a merged partner apart, each by its own rate header', async () => {
+      const eu = await startHttpTestServer();
+      try {
+        const { clients, clock, limiters } = cacheWith({});
+        const items = { numberOfResults: 0, items: [] };
+        const query = { marketplaceIds: ['ATVPDKIKX0DER'] };
+        server.reply(
+          { status: 200, headers: { 'x-amzn-RateLimit-Limit': '0.5' }, json: items },
+          { status: 200, json: items },
+          { status: 200, json: items },
+        );
+        eu.reply({ status: 200, json: items }, { status: 200, json: items });
+        const na = clients({ ...partner, region: 'NA' }, server.baseUrl);
+        const inEu = clients(partner, eu.baseUrl);
+
+        // searchCatalogItems: burst 2 per region, so NA's two calls leave EU's bucket full.
+        await na.catalogItems.searchCatalogItems(query);
+        await na.catalogItems.searchCatalogItems(query);
+        await inEu.catalogItems.searchCatalogItems(query);
+        await inEu.catalogItems.searchCatalogItems(query);
+        expect(clock.sleeps).toEqual([]);
+        const rateOf = (baseUrl: string) =>
+          limiters.limiterFor({
+            applicationId: 'default',
+            sellingPartnerId: partner.sellingPartnerId,
+            baseUrl,
+            operationId: 'searchCatalogItems',
+          }).rate;
+        // NA answered 0.5/s: only NA's bucket adopted it, EU keeps the model's 2/s.
+        expect([rateOf(server.baseUrl), rateOf(eu.baseUrl)]).toEqual([0.5, 2]);
+
+        await na.catalogItems.searchCatalogItems(query);
+        expect(clock.sleeps).toEqual([2000]);
+      } finally {
+        await eu.close();
+      }
     });
   });
 });

@@ -224,6 +224,7 @@ describe('operation calls: retries, tokens and errors', () => {
     const limiter = fixture.limiters.limiterFor({
       applicationId: 'amzn1.application-oa2-client.test',
       sellingPartnerId: SELLER_ID,
+      baseUrl: fixture.server.baseUrl,
       operationId: 'getReport',
     });
     expect(limiter.rate).toBe(0.5);

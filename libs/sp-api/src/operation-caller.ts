@@ -72,8 +72,9 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * The call loop: take a token from the (application, partner, operation) bucket, send, adopt the
- * `x-amzn-RateLimit-Limit` rate, map errors; refresh an expired token once; retry per the policy.
+ * The call loop: take a token from the (application, partner, endpoint, operation) bucket, send,
+ * adopt the `x-amzn-RateLimit-Limit` rate, map errors; refresh an expired token once; retry per
+ * the policy.
  */
 export function createOperationCaller(options: OperationCallerOptions): OperationCaller {
   const { tokenProvider, limiters, retryPolicy, clock } = options;
@@ -121,6 +122,7 @@ export function createOperationCaller(options: OperationCallerOptions): Operatio
       applicationId: options.applicationId,
       sellingPartnerId:
         grant.kind === 'grantless' ? APPLICATION_WIDE : (options.sellingPartnerId ?? ''),
+      baseUrl: options.baseUrl,
       operationId,
     });
     const url = buildRequestUrl(options.baseUrl, spec.path, request.pathParams, request.query);

@@ -17,6 +17,7 @@ import {
 import {
   type PartnerInput,
   type SimulatorHandle,
+  type SimulatorOptions,
   startSimulator,
 } from '@spapi-lake/sp-api-simulator';
 import { RateLimiterRegistry } from '@spapi-lake/sp-api';
@@ -69,8 +70,15 @@ export async function startSimulatedReportCreator(options: {
   readonly start: string;
   readonly partners: readonly TestPartner[];
   readonly logger: HandlerLogger;
+  /** Report lifecycle timing and faults of the simulator (default: its own). */
+  readonly simulator?: Pick<SimulatorOptions, 'reports' | 'faults'>;
 }): Promise<SimulatedReportCreator> {
-  const sim = await startSimulator({ port: 0, seed: 7, clock: new Date(options.start) });
+  const sim = await startSimulator({
+    ...options.simulator,
+    port: 0,
+    seed: 7,
+    clock: new Date(options.start),
+  });
   for (const partner of options.partners) {
     sim.addPartner({ ...partner, marketplaceIds: [...partner.marketplaceIds] });
   }

@@ -51,6 +51,8 @@ export { type PipelineConfig, loadEndpoints, loadPipelineConfig } from './pipeli
 export type { PartnerRef, ReportCreationApi, ReportCreationApiFor } from './report-creation-api';
 export { type SpApiClientsOptions, spApiClientsFor } from './sp-api-clients';
 export {
+  type AbandonedReport,
+  AbandonedReportAction,
   type CreateReportDeps,
   type CreateReportInput,
   type CreateReportOutcome,

@@ -2,7 +2,10 @@ import type { Region } from '@spapi-lake/config';
 import type { ReportsApi } from '@spapi-lake/sp-api';
 
 /** The Reports API operations report-creator calls, for one selling partner. */
-export type ReportCreationApi = Pick<ReportsApi, 'createReport' | 'getReport' | 'getReports'>;
+export type ReportCreationApi = Pick<
+  ReportsApi,
+  'createReport' | 'getReport' | 'getReports' | 'cancelReport'
+>;
 
 /** One selling partner authorisation (a merged account has one per region). */
 export interface PartnerRef {

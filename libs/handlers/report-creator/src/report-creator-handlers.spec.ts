@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { configParameterNames } from '@spapi-lake/config';
-import { SpApiQuotaExceededError } from '@spapi-lake/sp-api';
+import { SpApiInvalidInputError, SpApiQuotaExceededError } from '@spapi-lake/sp-api';
 import { TaskInputError } from './errors';
 import { InMemoryParameterSource } from './in-memory-parameter-source';
 import { localReportCreatorStores } from './local-report-creator-stores';
@@ -30,13 +30,14 @@ const createEvent = {
 };
 
 let directory: string;
+let clock: FixedClock;
 let api: FakeReportsApi;
 let logger: RecordingLogger;
 let handlers: ReportCreatorHandlers;
 
 beforeEach(async () => {
   directory = await mkdtemp(path.join(tmpdir(), 'report-creator-handlers-'));
-  const clock = new FixedClock(Date.parse('2026-11-01T02:00:00Z'));
+  clock = new FixedClock(Date.parse('2026-11-01T02:00:00Z'));
   api = new FakeReportsApi(() => clock.now());
   logger = new RecordingLogger();
   const parameters = new InMemoryParameterSource({
@@ -85,6 +86,58 @@ describe('report-creator handlers', () => {
             windowStart: '2026-10-31T00:00:00Z',
             reportId: '50000',
             outcome: 'CREATED',
+          }),
+        ],
+      },
+    ]);
+  });
+
+  it('names the stuck report a new one replaces, and warns when it could not be cancelled', async () => {
+    await handlers.createReport(createEvent);
+    clock.advance(25 * 3_600_000);
+    await expect(handlers.createReport({ ...createEvent, attempt: 2 })).resolves.toEqual({
+      reportId: '50001',
+    });
+    expect(logger.entries[1]?.attributes).toEqual([
+      expect.objectContaining({
+        reportId: '50001',
+        outcome: 'CREATED',
+        abandonedReportId: '50000',
+        abandonedReportStatus: 'IN_QUEUE',
+        abandonedReportAction: 'CANCELLED',
+      }),
+    ]);
+
+    clock.advance(25 * 3_600_000);
+    const cancelReport = api.cancelReport.bind(api);
+    api.cancelReport = async (reportId) => {
+      api.setStatus(reportId, 'IN_PROGRESS'); // Amazon starts it just before the cancel arrives
+      return cancelReport(reportId);
+    };
+    await expect(handlers.createReport({ ...createEvent, attempt: 3 })).resolves.toEqual({
+      reportId: '50002',
+    });
+    expect(logger.entries.slice(2)).toEqual([
+      {
+        level: 'warn',
+        message: 'abandoned report not cancelled: the new report is created anyway',
+        attributes: [
+          expect.objectContaining({
+            sellingPartnerId: 'A1SELLER',
+            attempt: 3,
+            abandonedReportId: '50001',
+            error: expect.any(SpApiInvalidInputError),
+          }),
+        ],
+      },
+      {
+        level: 'info',
+        message: 'CreateReport done',
+        attributes: [
+          expect.objectContaining({
+            reportId: '50002',
+            abandonedReportId: '50001',
+            abandonedReportAction: 'CANCEL_FAILED',
           }),
         ],
       },

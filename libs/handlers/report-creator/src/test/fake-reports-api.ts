@@ -10,7 +10,8 @@ import type { ReportCreationApi } from '../report-creation-api';
 /**
  * An in-memory Reports API for one partner: createReport files IN_QUEUE reports at `now()`,
  * getReport and getReports answer from them (getReports newest first, with its filters, paged by
- * `pageSize` with a `nextToken` that, as on Amazon, must come alone).
+ * `pageSize` with a `nextToken` that, as on Amazon, must come alone), cancelReport cancels an
+ * IN_QUEUE one and, as the model says, refuses any other status with a 400.
  */
 export class FakeReportsApi implements ReportCreationApi {
   readonly calls: string[] = [];
@@ -31,16 +32,26 @@ export class FakeReportsApi implements ReportCreationApi {
 
   async getReport(reportId: string): Promise<Report> {
     this.calls.push('getReport');
-    const report = this.reports.get(reportId);
-    if (report === undefined) {
-      throw new SpApiNotFoundError({
-        operationId: 'getReport',
-        status: 404,
+    return this.existing('getReport', reportId);
+  }
+
+  async cancelReport(reportId: string): Promise<void> {
+    this.calls.push('cancelReport');
+    const report = this.existing('cancelReport', reportId);
+    if (report.processingStatus !== 'IN_QUEUE') {
+      throw new SpApiInvalidInputError({
+        operationId: 'cancelReport',
+        status: 400,
         requestId: 'req-1',
-        errors: [{ code: 'NotFound', message: 'Report not found' }],
+        errors: [
+          {
+            code: 'InvalidInput',
+            message: `Only IN_QUEUE reports can be cancelled: ${reportId} is ${report.processingStatus}`,
+          },
+        ],
       });
     }
-    return report;
+    this.reports.set(reportId, { ...report, processingStatus: 'CANCELLED' });
   }
 
   async getReports(query: GetReportsQuery): Promise<{ reports: Report[]; nextToken?: string }> {
@@ -64,6 +75,19 @@ export class FakeReportsApi implements ReportCreationApi {
     const nextToken = `page-${this.pages.size + 1}`;
     this.pages.set(nextToken, { query: filters, offset: end });
     return { reports, nextToken };
+  }
+
+  private existing(operationId: string, reportId: string): Report {
+    const report = this.reports.get(reportId);
+    if (report === undefined) {
+      throw new SpApiNotFoundError({
+        operationId,
+        status: 404,
+        requestId: 'req-1',
+        errors: [{ code: 'NotFound', message: 'Report not found' }],
+      });
+    }
+    return report;
   }
 
   private pageOf(query: GetReportsQuery): { query: GetReportsQuery; offset: number } {

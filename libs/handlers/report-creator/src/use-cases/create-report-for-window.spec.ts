@@ -1,7 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SpApiQuotaExceededError, SpApiServerError } from '@spapi-lake/sp-api';
+import {
+  SpApiInvalidInputError,
+  SpApiQuotaExceededError,
+  SpApiServerError,
+} from '@spapi-lake/sp-api';
 import { WindowPlanningError } from '@spapi-lake/workflows';
 import { StateStoreUnavailableError } from '../errors';
 import { LocalFileReportRequestStore } from '../local-file-report-request-store';
@@ -14,6 +18,7 @@ import {
   type CreateReportInput,
   createReportForWindow,
 } from './create-report-for-window';
+import { reportRequestIdentity } from './report-request-identity';
 
 const HOUR = 3_600_000;
 const DE = 'A1PA6795UKMFR9';
@@ -145,6 +150,99 @@ describe('createReportForWindow', () => {
     expect(second.outcome).toBe('CREATED');
     expect(second.reportId).not.toBe(first.reportId);
     expect(api.count('createReport')).toBe(2);
+  });
+
+  it('cancels a report stuck in queue before creating the new one', async () => {
+    const first = await createReportForWindow(deps(), ordersWindow);
+    clock.advance(25 * HOUR);
+    api.calls.length = 0;
+
+    const second = await createReportForWindow(deps(), { ...ordersWindow, attempt: 2 });
+    expect(second).toEqual({
+      reportId: '50001',
+      outcome: 'CREATED',
+      abandoned: { reportId: first.reportId, processingStatus: 'IN_QUEUE', action: 'CANCELLED' },
+    });
+    expect(api.calls).toEqual(['getReport', 'cancelReport', 'createReport']);
+    expect(api.reports.get(first.reportId)?.processingStatus).toBe('CANCELLED');
+    // The new report is the one recorded: the next try reuses it and cancels nothing.
+    await expect(createReportForWindow(deps(), ordersWindow)).resolves.toEqual({
+      reportId: '50001',
+      outcome: 'REUSED',
+    });
+    expect(api.count('cancelReport')).toBe(1);
+  });
+
+  it('leaves a report stuck in progress alone: it cannot be cancelled', async () => {
+    const first = await createReportForWindow(deps(), ordersWindow);
+    api.setStatus(first.reportId, 'IN_PROGRESS');
+    clock.advance(25 * HOUR);
+
+    await expect(createReportForWindow(deps(), ordersWindow)).resolves.toEqual({
+      reportId: '50001',
+      outcome: 'CREATED',
+      abandoned: {
+        reportId: first.reportId,
+        processingStatus: 'IN_PROGRESS',
+        action: 'LEFT_IN_PROGRESS',
+      },
+    });
+    expect(api.count('cancelReport')).toBe(0);
+    expect(api.reports.get(first.reportId)?.processingStatus).toBe('IN_PROGRESS');
+  });
+
+  it('creates the new report when the cancel is refused because the old one just started', async () => {
+    const first = await createReportForWindow(deps(), ordersWindow);
+    clock.advance(25 * HOUR);
+    const cancelReport = api.cancelReport.bind(api);
+    // Amazon starts it between our getReport and cancelReport: the cancel meets a 400.
+    api.cancelReport = async (reportId) => {
+      api.setStatus(reportId, 'IN_PROGRESS');
+      return cancelReport(reportId);
+    };
+
+    const second = await createReportForWindow(deps(), ordersWindow);
+    expect(second).toMatchObject({
+      reportId: '50001',
+      outcome: 'CREATED',
+      abandoned: {
+        reportId: first.reportId,
+        processingStatus: 'IN_QUEUE',
+        action: 'CANCEL_FAILED',
+      },
+    });
+    expect(second.abandoned?.cancelError).toBeInstanceOf(SpApiInvalidInputError);
+    expect(api.calls.slice(-2)).toEqual(['cancelReport', 'createReport']);
+  });
+
+  it('lets a throttled cancel through for the Task to retry, the slot untouched, then cancels and creates', async () => {
+    const first = await createReportForWindow(deps(), ordersWindow);
+    clock.advance(25 * HOUR);
+    const cancelReport = api.cancelReport.bind(api);
+    api.cancelReport = async () => {
+      throw new SpApiQuotaExceededError({
+        operationId: 'cancelReport',
+        status: 429,
+        requestId: 'r-1',
+        errors: [{ code: 'QuotaExceeded', message: 'You exceeded your quota' }],
+      });
+    };
+    const { slotId } = reportRequestIdentity(ordersWindow);
+    const slotBefore = await requests.get(slotId);
+    await expect(createReportForWindow(deps(), ordersWindow)).rejects.toBeInstanceOf(
+      SpApiQuotaExceededError,
+    );
+    expect(api.count('createReport')).toBe(1);
+    await expect(requests.get(slotId)).resolves.toEqual(slotBefore);
+
+    api.cancelReport = cancelReport;
+    clock.advance(60_000);
+    await expect(createReportForWindow(deps(), ordersWindow)).resolves.toMatchObject({
+      reportId: '50001',
+      outcome: 'CREATED',
+      abandoned: { reportId: first.reportId, action: 'CANCELLED' },
+    });
+    expect(api.count('getReports')).toBe(0);
   });
 
   it('keeps requests with other reportOptions apart', async () => {

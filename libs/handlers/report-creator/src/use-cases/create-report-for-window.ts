@@ -1,5 +1,5 @@
 import type { Region } from '@spapi-lake/config';
-import type { Clock } from '@spapi-lake/core';
+import { type Clock, isRetryable } from '@spapi-lake/core';
 import { type ReportTypeDefinition, reportTypeDefinition } from '@spapi-lake/reports';
 import {
   type CreateReportSpecification,
@@ -26,7 +26,8 @@ const HOUR_MS = 3_600_000;
 export const DEFAULT_REUSE_DONE_WITHIN_MS = 24 * HOUR_MS;
 /**
  * A report still IN_QUEUE or IN_PROGRESS this long after it was created is taken to be stuck at
- * Amazon: it is not reused, or every try of its window would wait on it until it leaves retention.
+ * Amazon: it is not reused, or every try of its window would wait on it until it leaves retention
+ * (an IN_QUEUE one is cancelled before the new one is created).
  */
 export const DEFAULT_REUSE_IN_FLIGHT_WITHIN_MS = 24 * HOUR_MS;
 // SP-API keeps reports at most 90 days: a record naming an older one is of no use.
@@ -52,10 +53,34 @@ export interface CreateReportDeps {
 /** How the report id was obtained. */
 export type CreateReportOutcome = 'CREATED' | 'REUSED' | 'RECOVERED';
 
+/** What became of an in-flight report given up on as stuck (SPAPI.md 4.1: only IN_QUEUE cancels). */
+export const AbandonedReportAction = {
+  /** It was IN_QUEUE and cancelReport accepted: it no longer waits ahead of the new one. */
+  CANCELLED: 'CANCELLED',
+  /** It was IN_PROGRESS, which cannot be cancelled: Amazon finishes it. */
+  LEFT_IN_PROGRESS: 'LEFT_IN_PROGRESS',
+  /** It was IN_QUEUE but cancelReport failed (e.g. 400: it had just started); created anyway. */
+  CANCEL_FAILED: 'CANCEL_FAILED',
+} as const;
+/** One {@link AbandonedReportAction}. */
+export type AbandonedReportAction =
+  (typeof AbandonedReportAction)[keyof typeof AbandonedReportAction];
+
+/** The stuck in-flight report a new one replaces. */
+export interface AbandonedReport {
+  readonly reportId: string;
+  readonly processingStatus: 'IN_QUEUE' | 'IN_PROGRESS';
+  readonly action: AbandonedReportAction;
+  /** Why cancelReport failed (CANCEL_FAILED only), for the handler to log. */
+  readonly cancelError?: unknown;
+}
+
 /** The report of the window and how it was obtained. */
 export interface CreateReportResult {
   readonly reportId: string;
   readonly outcome: CreateReportOutcome;
+  /** Set when the window's recorded report was stuck in flight and a new one was created. */
+  readonly abandoned?: AbandonedReport;
 }
 
 /**
@@ -63,7 +88,9 @@ export interface CreateReportResult {
  * window's report at most once. Each request is recorded in its slot (pending before createReport,
  * with the report id after), so a repeated call reuses the report while it is IN_QUEUE or
  * IN_PROGRESS (within `reuseInFlightWithinMs` of its creation), or DONE within `reuseDoneWithinMs`;
- * a FATAL, CANCELLED, stuck or expired one is asked for again. A pending record (a try that died between the two writes) is resolved with getReports.
+ * a FATAL, CANCELLED, stuck or expired one is asked for again. A stuck one still IN_QUEUE is
+ * cancelled first, so that it does not hold Amazon's queue ahead of the new one. A pending record
+ * (a try that died between the two writes) is resolved with getReports.
  */
 export async function createReportForWindow(
   deps: CreateReportDeps,
@@ -76,6 +103,7 @@ export async function createReportForWindow(
     region: input.region,
   });
   const { slotId, requestKey } = reportRequestIdentity(input);
+  let abandoned: AbandonedReport | undefined;
 
   for (let attempt = 1; attempt <= MAX_SLOT_WRITES; attempt += 1) {
     const stored = await deps.requests.get(slotId);
@@ -88,6 +116,11 @@ export async function createReportForWindow(
       const report = await reportIfExists(api, entry.reportId);
       if (report !== undefined && reusable(report, now, deps)) {
         return { reportId: entry.reportId, outcome: 'REUSED' };
+      }
+      // Stuck in flight: before any write, so that a retryable failure to cancel leaves the slot
+      // as it was. Once per report: a slot write lost to another try reads it again.
+      if (report !== undefined && inFlight(report) && abandoned?.reportId !== report.reportId) {
+        abandoned = await abandon(api, report);
       }
     } else if (entry !== undefined) {
       const recovered = await findPendingReport(api, {
@@ -131,7 +164,7 @@ export async function createReportForWindow(
       throw error;
     }
     await record(deps.requests, slotId, requestKey, { ...pending, reportId }, expiresAt);
-    return { reportId, outcome: 'CREATED' };
+    return { reportId, outcome: 'CREATED', ...(abandoned === undefined ? {} : { abandoned }) };
   }
   throw new StateStoreContentionError(
     `The report request slot ${slotId} changed under ${MAX_SLOT_WRITES} concurrent writes in a row`,
@@ -169,6 +202,38 @@ function reusable(
       );
     default:
       return false;
+  }
+}
+
+type InFlightReport = Report & { readonly processingStatus: 'IN_QUEUE' | 'IN_PROGRESS' };
+
+function inFlight(report: Report): report is InFlightReport {
+  return report.processingStatus === 'IN_QUEUE' || report.processingStatus === 'IN_PROGRESS';
+}
+
+/**
+ * Cancels a stuck report that is IN_QUEUE; its status is the getReport answer the reuse check has
+ * just read, so no other call is needed. A refused cancel (400: it left IN_QUEUE meanwhile, 404,
+ * 403) is returned, not thrown: it must not stop the new report. A retryable failure (429, 5xx,
+ * a reset) is thrown, as from any SP-API call of the Task: the client has retried it per its policy
+ * and the Task's Retry tries again later, the slot untouched, so the cancel gets another chance.
+ */
+async function abandon(api: ReportCreationApi, report: InFlightReport): Promise<AbandonedReport> {
+  const { reportId, processingStatus } = report;
+  if (processingStatus === 'IN_PROGRESS') {
+    return { reportId, processingStatus, action: AbandonedReportAction.LEFT_IN_PROGRESS };
+  }
+  try {
+    await api.cancelReport(reportId);
+    return { reportId, processingStatus, action: AbandonedReportAction.CANCELLED };
+  } catch (error) {
+    if (isRetryable(error)) throw error;
+    return {
+      reportId,
+      processingStatus,
+      action: AbandonedReportAction.CANCEL_FAILED,
+      cancelError: error,
+    };
   }
 }
 
