@@ -12,7 +12,8 @@ export interface CreateReportHandlerDeps extends CreateReportDeps {
 /**
  * `CreateReport` of the ingestion state machine: ReportIngestionInput -> `{ reportId }`. SP-API
  * errors keep their names (SpApiQuotaExceededError, SpApiServerError, ...) for the Task's Retry; a
- * request the report type would end FATAL is a WindowPlanningError before any call.
+ * request the report type would end FATAL is a WindowPlanningError before any call, and one that
+ * starts beyond the type's lookback (Amazon would cancel it) a WindowBeyondLookbackError.
  */
 export function createCreateReportHandler(
   deps: CreateReportHandlerDeps,
