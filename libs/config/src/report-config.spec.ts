@@ -130,6 +130,10 @@ describe('parseReportConfigs', () => {
     );
   });
 
+  it("accepts a start date further back than any report type's lookback (planning clamps it)", () => {
+    expect(parseOne({ ...orders, startDate: '2015-01-01' })[0]?.startDate).toBe('2015-01-01');
+  });
+
   it('accepts a marketplace override spanning regions', () => {
     expect(
       parseOne({ ...orders, marketplaceIds: ['ATVPDKIKX0DER', 'A1PA6795UKMFR9'] })[0]

@@ -56,6 +56,9 @@ export const ReportConfigSchema = z
     maxWindowDays: positiveInt('days').optional(),
     reportOptions: ReportOptionsSchema.optional(),
     schedule: ScheduleSchema,
+    // Any past date is valid, however far back: a backfill config must not turn invalid as time
+    // passes. Planning clamps it to the report type's lookback (`maxLookbackDays` in
+    // @spapi-lake/reports) and reports the days it skips.
     startDate: z.iso.date({ error: 'must be an ISO date (YYYY-MM-DD)' }).optional(),
     enabled: z.boolean().default(true),
   })

@@ -32,6 +32,11 @@ export interface WindowRules {
   readonly periodAligned: boolean;
   /** Whether a window is a point-in-time snapshot (listings, inventory) rather than a range. */
   readonly snapshot: boolean;
+  /**
+   * How many days back from the request a window may start: Amazon cancels a report that starts
+   * earlier, which reads as "no data". Set only where SP-API documents the limit; absent: none known.
+   */
+  readonly maxLookbackDays?: number;
 }
 
 /** Everything the pipeline knows about one SP-API report type. */

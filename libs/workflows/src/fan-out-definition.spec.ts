@@ -285,7 +285,7 @@ class FanOutWorld {
     const lanes = this.accounts.flatMap((account) =>
       this.configs
         .filter((config) => reportConfigAppliesTo(config, account))
-        .flatMap((config) =>
+        .map((config) =>
           planLanes({
             account,
             reportConfig: config,
@@ -294,7 +294,8 @@ class FanOutWorld {
             now: planningTime(input),
             ingestionStateMachineArn: input.ingestionStateMachineArn,
           }),
-        ),
+        )
+        .flatMap((plan) => plan.lanes),
     );
     return { lanes };
   }

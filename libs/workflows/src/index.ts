@@ -25,10 +25,18 @@ export type { ReportWindow } from './report-window';
 export {
   DEFAULT_MAX_SNAPSHOT_BACKFILL_DAYS,
   DEFAULT_MAX_WINDOWS_PER_RUN,
+  LOOKBACK_SAFETY_DAYS,
   planWindows,
+  type BeyondLookback,
   type PlanWindowsInput,
+  type WindowPlan,
 } from './plan-windows';
-export { planLanes, type PlanLanesInput } from './plan-lanes';
+export {
+  planLanes,
+  type LaneBeyondLookback,
+  type LanePlan,
+  type PlanLanesInput,
+} from './plan-lanes';
 export { DEFAULT_MAX_PLAN_BYTES, limitPlanSize } from './limit-plan-size';
 export { planningTime } from './planning-time';
 export {

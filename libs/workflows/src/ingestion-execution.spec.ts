@@ -23,7 +23,7 @@ function plannedWindow() {
     definition: reportTypeDefinition(config.reportType),
     watermarks: {},
     now: at('2025-01-02T12:00:00Z'),
-  });
+  }).windows;
   if (window === undefined) throw new Error('no window planned');
   return { config, window };
 }

@@ -21,7 +21,7 @@ function backfillLanes(sellers: number): FanOutLane[] {
       now: at('2025-01-01T02:00:00Z'),
       ingestionStateMachineArn: ARN,
     }),
-  ).flat();
+  ).flatMap((plan) => plan.lanes);
 }
 
 const bytes = (lanes: readonly FanOutLane[]) => JSON.stringify({ lanes }).length;

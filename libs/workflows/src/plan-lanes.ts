@@ -1,7 +1,7 @@
-import type { FanOutLane } from './fan-out-contract';
+import type { FanOutLane, LaneRef } from './fan-out-contract';
 import { laneOf, toFanOutWindow } from './ingestion-execution';
 import { windowAttempt, type LaneState } from './lane-state';
-import { planWindows, type PlanWindowsInput } from './plan-windows';
+import { type BeyondLookback, planWindows, type PlanWindowsInput } from './plan-windows';
 
 /** `planWindows` input with lane states (read from the store) in place of bare watermarks. */
 export interface PlanLanesInput extends Omit<PlanWindowsInput, 'watermarks'> {
@@ -10,12 +10,23 @@ export interface PlanLanesInput extends Omit<PlanWindowsInput, 'watermarks'> {
   readonly ingestionStateMachineArn: string;
 }
 
+/** Days of one lane beyond its report type's lookback, never requested (see `BeyondLookback`). */
+export interface LaneBeyondLookback extends Omit<BeyondLookback, 'marketplaceId'> {
+  readonly lane: LaneRef;
+}
+
+/** The fan-out lanes of one (partner, report config) and the days they leave behind for good. */
+export interface LanePlan {
+  readonly lanes: FanOutLane[];
+  readonly beyondLookback: LaneBeyondLookback[];
+}
+
 /**
  * The fan-out lanes of one (partner, report config): `planWindows` from each lane's watermark, each
  * window numbered with its attempt and named for its ingestion execution. Lanes with nothing due are
  * left out.
  */
-export function planLanes(input: PlanLanesInput): FanOutLane[] {
+export function planLanes(input: PlanLanesInput): LanePlan {
   const { account, reportConfig, laneState } = input;
   const watermarks: Record<string, string> = {};
   const states = new Map<string, LaneState | undefined>();
@@ -26,8 +37,9 @@ export function planLanes(input: PlanLanesInput): FanOutLane[] {
     if (state?.watermark !== undefined) watermarks[marketplaceId] = state.watermark;
   }
 
+  const plan = planWindows({ ...input, watermarks });
   const lanes = new Map<string, FanOutLane>();
-  for (const window of planWindows({ ...input, watermarks })) {
+  for (const window of plan.windows) {
     const marketplaceId = window.marketplaceIds[0];
     const lane = lanes.get(marketplaceId) ?? { lane: laneFor(marketplaceId), windows: [] };
     const fanOutWindow = toFanOutWindow({
@@ -39,5 +51,11 @@ export function planLanes(input: PlanLanesInput): FanOutLane[] {
     });
     lanes.set(marketplaceId, { ...lane, windows: [...lane.windows, fanOutWindow] });
   }
-  return [...lanes.values()];
+  return {
+    lanes: [...lanes.values()],
+    beyondLookback: plan.beyondLookback.map(({ marketplaceId, ...days }) => ({
+      lane: laneFor(marketplaceId),
+      ...days,
+    })),
+  };
 }

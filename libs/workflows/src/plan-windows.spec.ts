@@ -1,6 +1,11 @@
 import { reportTypeDefinition } from '@spapi-lake/reports';
 import { WindowPlanningError } from './errors';
-import { planWindows, type PlanWindowsInput } from './plan-windows';
+import {
+  LOOKBACK_SAFETY_DAYS,
+  planWindows,
+  type PlanWindowsInput,
+  type WindowPlan,
+} from './plan-windows';
 import type { ReportWindow } from './report-window';
 import { DE, FR, account, at, reportConfig, vendorAccount } from './test/fixtures';
 
@@ -11,9 +16,9 @@ const SEARCH_TERMS = 'GET_BRAND_ANALYTICS_SEARCH_TERMS_REPORT';
 const DAY = 86_400_000;
 const vendorOptions = { distributorView: 'MANUFACTURING', sellingProgram: 'RETAIL' };
 
-function plan(
-  input: Partial<PlanWindowsInput> & Pick<PlanWindowsInput, 'reportConfig' | 'now'>,
-): ReportWindow[] {
+type PlanInput = Partial<PlanWindowsInput> & Pick<PlanWindowsInput, 'reportConfig' | 'now'>;
+
+function planWithSkips(input: PlanInput): WindowPlan {
   return planWindows({
     account: account(),
     definition: reportTypeDefinition(input.reportConfig.reportType),
@@ -21,6 +26,8 @@ function plan(
     ...input,
   });
 }
+
+const plan = (input: PlanInput): ReportWindow[] => planWithSkips(input).windows;
 
 const spans = (windows: readonly ReportWindow[]) => windows.map((w) => [w.start, w.end]);
 const days = (window: ReportWindow) => (at(window.end) - at(window.start)) / DAY;
@@ -542,5 +549,165 @@ describe('planWindows: snapshots', () => {
         ['2025-01-10T00:00:00Z', '2025-01-11T00:00:00Z'],
       ]);
     }
+  });
+});
+
+describe("planWindows: Amazon's lookback limit", () => {
+  // 2026-03-10T06:00Z less 730 days is 2024-03-10T06:00Z; a planned window keeps one more day clear
+  // of it, so the first whole day inside is 2024-03-12.
+  const now = at('2026-03-10T06:00:00Z');
+  const threeYearsBack = '2023-03-10';
+  const lookbackDays = 730;
+  // A createReport sent LOOKBACK_SAFETY_DAYS after planning still starts inside the lookback.
+  const insideAtRequestTime = (window: ReportWindow, plannedAt: number) =>
+    at(window.start) >= plannedAt + LOOKBACK_SAFETY_DAYS * DAY - lookbackDays * DAY;
+
+  it('starts a rolling lane whose start date is three years back at the first day inside it', () => {
+    expect(reportTypeDefinition(ORDERS).window.maxLookbackDays).toBe(lookbackDays);
+    const { windows, beyondLookback } = planWithSkips({
+      reportConfig: reportConfig({
+        reportType: ORDERS,
+        windowDays: 1,
+        maxWindowDays: 30,
+        startDate: threeYearsBack,
+      }),
+      now,
+    });
+    expect(spans(windows).slice(0, 2)).toEqual([
+      ['2024-03-12T00:00:00Z', '2024-04-11T00:00:00Z'],
+      ['2024-04-11T00:00:00Z', '2024-05-11T00:00:00Z'],
+    ]);
+    expect(windows[0]?.previousWatermark).toBeUndefined();
+    expect(windows.every((window) => insideAtRequestTime(window, now))).toBe(true);
+    expect(beyondLookback).toEqual([
+      {
+        marketplaceId: DE,
+        from: '2023-03-10T00:00:00Z',
+        to: '2024-03-12T00:00:00Z',
+        days: 368,
+        maxLookbackDays: lookbackDays,
+      },
+    ]);
+  });
+
+  it('starts a week- or month-aligned lane at the first whole period inside it', () => {
+    const salesAndTraffic = (dateGranularity: string) =>
+      reportConfig({
+        reportType: 'GET_SALES_AND_TRAFFIC_REPORT',
+        reportOptions: { dateGranularity },
+        startDate: threeYearsBack,
+      });
+    const months = planWithSkips({ reportConfig: salesAndTraffic('MONTH'), now });
+    expect(spans(months.windows)[0]).toEqual(['2024-04-01T00:00:00Z', '2024-05-01T00:00:00Z']);
+    expect(months.beyondLookback).toEqual([
+      expect.objectContaining({ from: '2023-03-01T00:00:00Z', to: '2024-04-01T00:00:00Z' }),
+    ]);
+    const weeks = planWithSkips({ reportConfig: salesAndTraffic('WEEK'), now });
+    expect(spans(weeks.windows)[0]).toEqual(['2024-03-17T00:00:00Z', '2024-03-24T00:00:00Z']);
+    expect(new Date(at('2024-03-17')).getUTCDay()).toBe(0);
+    expect(weeks.beyondLookback).toEqual([
+      expect.objectContaining({
+        from: '2023-03-05T00:00:00Z',
+        to: '2024-03-17T00:00:00Z',
+        days: 378,
+      }),
+    ]);
+    for (const window of [...months.windows, ...weeks.windows]) {
+      expect(insideAtRequestTime(window, now)).toBe(true);
+    }
+  });
+
+  it('moves a lane whose watermark aged past the limit on from that watermark', () => {
+    const { windows, beyondLookback } = planWithSkips({
+      account: account({ marketplaceIds: [DE, FR] }),
+      reportConfig: reportConfig({ reportType: ORDERS, startDate: threeYearsBack }),
+      watermarks: { [DE]: '2024-02-01T00:00:00Z', [FR]: '2026-03-08T00:00:00Z' },
+      now,
+    });
+    // The claim compares the lane's watermark with previousWatermark: the jump is claimable.
+    expect(windows[0]).toMatchObject({
+      marketplaceIds: [DE],
+      start: '2024-03-12T00:00:00Z',
+      previousWatermark: '2024-02-01T00:00:00Z',
+    });
+    expect(windows.filter((w) => w.marketplaceIds[0] === FR).map((w) => w.start)).toEqual([
+      '2026-03-08T00:00:00Z',
+      '2026-03-09T00:00:00Z',
+    ]);
+    expect(beyondLookback).toEqual([
+      {
+        marketplaceId: DE,
+        from: '2024-02-01T00:00:00Z',
+        to: '2024-03-12T00:00:00Z',
+        days: 40,
+        maxLookbackDays: lookbackDays,
+      },
+    ]);
+  });
+
+  it('reports nothing for a lane inside the limit', () => {
+    const { windows, beyondLookback } = planWithSkips({
+      reportConfig: reportConfig({ reportType: ORDERS, startDate: '2024-03-12' }),
+      now,
+    });
+    expect(windows[0]?.start).toBe('2024-03-12T00:00:00Z');
+    expect(beyondLookback).toEqual([]);
+  });
+
+  it('leaves a type without a documented limit as it was', () => {
+    expect(reportTypeDefinition(VENDOR_SALES).window.maxLookbackDays).toBeUndefined();
+    const { windows, beyondLookback } = planWithSkips({
+      account: vendorAccount(),
+      reportConfig: reportConfig({
+        reportType: VENDOR_SALES,
+        period: 'WEEK',
+        reportOptions: vendorOptions,
+        startDate: threeYearsBack,
+      }),
+      now,
+    });
+    expect(spans(windows)[0]).toEqual(['2023-03-05T00:00:00Z', '2023-03-12T00:00:00Z']);
+    expect(beyondLookback).toEqual([]);
+  });
+
+  it('never plans a window beyond the limit while a slow backfill falls behind the clock', () => {
+    // One daily window per run, runs 12 to 60 hours apart: the limit overtakes the watermark again
+    // and again, and each time the lane jumps to it and says which days it left.
+    const config = reportConfig({
+      reportType: ORDERS,
+      windowDays: 1,
+      maxWindowDays: 1,
+      startDate: '2023-01-01',
+    });
+    let watermark: string | undefined;
+    let skips = 0;
+    let planned = 0;
+    for (let clock = at('2025-01-10T05:00:00Z'), step = 0; clock < at('2025-05-10'); step++) {
+      const result = planWithSkips({
+        reportConfig: config,
+        watermarks: watermark === undefined ? {} : { [DE]: watermark },
+        now: clock,
+        maxWindowsPerRun: 1,
+      });
+      const [window] = result.windows;
+      if (window === undefined) throw new Error('a backfill always has a window due');
+      expect(insideAtRequestTime(window, clock)).toBe(true);
+      expect(window.previousWatermark).toBe(watermark);
+      const continuedFrom = watermark ?? '2023-01-01T00:00:00Z';
+      if (window.start === continuedFrom) {
+        expect(result.beyondLookback).toEqual([]);
+      } else {
+        expect(result.beyondLookback).toEqual([
+          expect.objectContaining({ from: continuedFrom, to: window.start }),
+        ]);
+        skips++;
+      }
+      planned++;
+      watermark = window.end;
+      clock += (12 + ((step * 17) % 49)) * 3_600_000;
+    }
+    expect(planned).toBeGreaterThan(40);
+    expect(skips).toBeGreaterThan(10);
+    expect(skips).toBeLessThan(planned);
   });
 });

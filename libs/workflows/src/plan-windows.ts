@@ -19,6 +19,11 @@ import { DAY_MS, HOUR_MS, floorUtcDay, parseInstant, toIsoSeconds } from './utc-
 export const DEFAULT_MAX_WINDOWS_PER_RUN = 10;
 /** Missing snapshot days planned one by one; beyond that only the latest day is planned. */
 export const DEFAULT_MAX_SNAPSHOT_BACKFILL_DAYS = 1;
+/**
+ * Days a planned window keeps clear of its report type's lookback limit, so that it has not aged
+ * past the limit by the time its createReport is sent (later in the same fan-out run).
+ */
+export const LOOKBACK_SAFETY_DAYS = 1;
 
 /** What `planWindows` needs to cut the due windows of one (partner, report config). */
 export interface PlanWindowsInput {
@@ -39,10 +44,38 @@ export interface PlanWindowsInput {
   readonly maxSnapshotBackfillDays?: number;
 }
 
+/**
+ * Days of one lane that are never requested: they lie beyond the report type's `maxLookbackDays`,
+ * where Amazon cancels the report, so the lane starts at the first window boundary after them.
+ */
+export interface BeyondLookback {
+  readonly marketplaceId: string;
+  /** Where the lane would have continued: its watermark, else the start of its first window. */
+  readonly from: string;
+  /** The first window boundary LOOKBACK_SAFETY_DAYS inside the lookback: the lane starts here. */
+  readonly to: string;
+  /** Days in [from, to), rounded up. */
+  readonly days: number;
+  readonly maxLookbackDays: number;
+}
+
+/** The due windows of one (partner, report config) and the days its lanes leave behind for good. */
+export interface WindowPlan {
+  readonly windows: ReportWindow[];
+  /** One entry per lane whose watermark or start date is older than the lookback allows. */
+  readonly beyondLookback: BeyondLookback[];
+}
+
 interface Interval {
   readonly start: number;
   readonly end: number;
   readonly previous: number | undefined;
+}
+
+interface LaneIntervals {
+  readonly intervals: Interval[];
+  /** [from, to) of days before the lookback limit the lane would otherwise have asked for. */
+  readonly skipped?: { readonly from: number; readonly to: number };
 }
 
 type Cut =
@@ -58,9 +91,11 @@ type Cut =
 /**
  * The windows due now for one (partner, report config): one lane per marketplace, each continuing
  * exactly at its watermark (half-open UTC intervals, so consecutive runs neither gap nor overlap),
- * ending no later than `now` minus the data lag, at most `maxWindowsPerRun` per lane.
+ * ending no later than `now` minus the data lag, at most `maxWindowsPerRun` per lane. No window
+ * starts more than the type's `maxLookbackDays` less LOOKBACK_SAFETY_DAYS before `now`: a lane
+ * older than that starts at the first window boundary after it, the days left in `beyondLookback`.
  */
-export function planWindows(input: PlanWindowsInput): ReportWindow[] {
+export function planWindows(input: PlanWindowsInput): WindowPlan {
   const { reportConfig: config, definition } = input;
   const requested = {
     ...config.reportOptions,
@@ -72,18 +107,38 @@ export function planWindows(input: PlanWindowsInput): ReportWindow[] {
   const lagMs = Math.max(definition.window.dataLagHours, config.lagHours) * HOUR_MS;
   const reportOptions = optionsOf(config, cut, definition.requiredOptions);
   const cap = input.maxWindowsPerRun ?? DEFAULT_MAX_WINDOWS_PER_RUN;
+  const maxLookbackDays = definition.window.maxLookbackDays;
+  const earliestStart =
+    maxLookbackDays === undefined
+      ? undefined
+      : input.now - (maxLookbackDays - LOOKBACK_SAFETY_DAYS) * DAY_MS;
 
-  return reportMarketplaceIds(config, input.account).flatMap((marketplaceId) => {
+  const plan: WindowPlan = { windows: [], beyondLookback: [] };
+  for (const marketplaceId of reportMarketplaceIds(config, input.account)) {
     const watermark = input.watermarks[marketplaceId];
     const lane = {
       watermark: watermark === undefined ? undefined : parseInstant(watermark),
       startDate: config.startDate === undefined ? undefined : parseInstant(config.startDate),
       horizon: input.now - lagMs,
+      earliestStart,
     };
-    return laneIntervals(cut, lane)
-      .slice(0, cap)
-      .map((interval) => toWindow(interval, cut, marketplaceId, reportOptions));
-  });
+    const { intervals, skipped } = laneIntervals(cut, lane);
+    plan.windows.push(
+      ...intervals
+        .slice(0, cap)
+        .map((interval) => toWindow(interval, cut, marketplaceId, reportOptions)),
+    );
+    if (skipped !== undefined && maxLookbackDays !== undefined) {
+      plan.beyondLookback.push({
+        marketplaceId,
+        from: toIsoSeconds(skipped.from),
+        to: toIsoSeconds(skipped.to),
+        days: Math.ceil((skipped.to - skipped.from) / DAY_MS),
+        maxLookbackDays,
+      });
+    }
+  }
+  return plan;
 }
 
 function cutOf({
@@ -142,24 +197,44 @@ interface LaneClock {
   readonly startDate: number | undefined;
   /** `now` minus the data lag: nothing after it is complete yet. */
   readonly horizon: number;
+  /** No window starts before it (now - lookback + LOOKBACK_SAFETY_DAYS); undefined: no limit. */
+  readonly earliestStart: number | undefined;
 }
 
-function laneIntervals(cut: Cut, lane: LaneClock): Interval[] {
+// The first start of a lane: `wanted`, unless it is older than the lookback allows; then
+// `firstInside`, and the days from `notAskedFrom` (the first day not yet ingested) up to it are
+// left behind for good.
+function withinLookback(
+  wanted: number,
+  firstInside: number | undefined,
+  notAskedFrom: number,
+): { readonly start: number; readonly skipped?: { from: number; to: number } } {
+  if (firstInside === undefined || wanted >= firstInside) return { start: wanted };
+  return { start: firstInside, skipped: { from: notAskedFrom, to: firstInside } };
+}
+
+function laneIntervals(cut: Cut, lane: LaneClock): LaneIntervals {
   switch (cut.kind) {
     case 'rolling':
       return rollingIntervals(cut.minDays, cut.maxDays, lane);
     case 'period':
       return periodIntervals(cut.period, lane);
     case 'snapshot':
-      return snapshotIntervals(cut.maxBackfillDays, lane);
+      // A snapshot takes no dates: there is nothing for a lookback to limit.
+      return { intervals: snapshotIntervals(cut.maxBackfillDays, lane) };
   }
 }
 
 // Rolling windows end on whole UTC days: a window is due once `minDays` complete days exist past the
-// watermark, and catching up takes up to `maxDays` per window.
-function rollingIntervals(minDays: number, maxDays: number, lane: LaneClock): Interval[] {
+// watermark, and catching up takes up to `maxDays` per window. A lane older than the lookback
+// starts at the first midnight inside it.
+function rollingIntervals(minDays: number, maxDays: number, lane: LaneClock): LaneIntervals {
   const limit = floorUtcDay(lane.horizon);
-  let cursor = lane.watermark ?? lane.startDate ?? limit - minDays * DAY_MS;
+  const wanted = lane.watermark ?? lane.startDate ?? limit - minDays * DAY_MS;
+  const firstInside =
+    lane.earliestStart === undefined ? undefined : Math.ceil(lane.earliestStart / DAY_MS) * DAY_MS;
+  const { start, skipped } = withinLookback(wanted, firstInside, wanted);
+  let cursor = start;
   let previous = lane.watermark;
   const intervals: Interval[] = [];
   while (limit - cursor >= minDays * DAY_MS) {
@@ -167,23 +242,28 @@ function rollingIntervals(minDays: number, maxDays: number, lane: LaneClock): In
     intervals.push({ start: cursor, end, previous });
     previous = cursor = end;
   }
-  return intervals;
+  return { intervals, ...(skipped === undefined ? {} : { skipped }) };
 }
 
 // Whole periods only, each due once it has ended and the lag has passed. A start date inside a
 // period starts at that period (it covers the date). A watermark off a period boundary (the
 // config's period changed, say WEEK to MONTH) starts at the period containing it: the days before
 // the watermark are asked again rather than never, and the rows carry their report_period, so the
-// new period's rows stay apart from the old one's.
-function periodIntervals(period: ReportPeriod, lane: LaneClock): Interval[] {
-  let cursor: number;
+// new period's rows stay apart from the old one's. A lane older than the lookback starts at the
+// first period starting inside it: Amazon may judge the lookback on the period's first day.
+function periodIntervals(period: ReportPeriod, lane: LaneClock): LaneIntervals {
+  let wanted: number;
   if (lane.watermark !== undefined) {
-    cursor = periodStart(period, lane.watermark);
+    wanted = periodStart(period, lane.watermark);
   } else if (lane.startDate !== undefined) {
-    cursor = periodStart(period, lane.startDate);
+    wanted = periodStart(period, lane.startDate);
   } else {
-    cursor = periodStart(period, periodStart(period, lane.horizon) - 1);
+    wanted = periodStart(period, periodStart(period, lane.horizon) - 1);
   }
+  const firstInside =
+    lane.earliestStart === undefined ? undefined : firstPeriodFrom(period, lane.earliestStart);
+  const { start, skipped } = withinLookback(wanted, firstInside, lane.watermark ?? wanted);
+  let cursor = start;
   let previous = lane.watermark;
   const intervals: Interval[] = [];
   for (let end = nextPeriodStart(period, cursor); end <= lane.horizon;) {
@@ -191,7 +271,13 @@ function periodIntervals(period: ReportPeriod, lane: LaneClock): Interval[] {
     previous = cursor = end;
     end = nextPeriodStart(period, cursor);
   }
-  return intervals;
+  return { intervals, ...(skipped === undefined ? {} : { skipped }) };
+}
+
+/** The first period boundary at or after `epochMs`. */
+function firstPeriodFrom(period: ReportPeriod, epochMs: number): number {
+  const start = periodStart(period, epochMs);
+  return start < epochMs ? nextPeriodStart(period, start) : start;
 }
 
 // A snapshot (listings, inventory) is the state at the moment of the request: a past day cannot be

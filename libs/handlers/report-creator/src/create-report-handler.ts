@@ -31,8 +31,9 @@ function keysOf(input: CreateReportInput): LogAttributes {
 /**
  * `CreateReport` of the ingestion state machine: ReportIngestionInput -> `{ reportId }`. SP-API
  * errors keep their names (SpApiQuotaExceededError, SpApiServerError, ...) for the Task's Retry; a
- * request the report type would end FATAL is a WindowPlanningError before any call. A stuck report
- * replaced by a new one is named in the entry; a failure to cancel it is logged as a warning.
+ * request the report type would end FATAL is a WindowPlanningError before any call, and one that
+ * starts beyond the type's lookback (Amazon would cancel it) a WindowBeyondLookbackError. A stuck
+ * report replaced by a new one is named in the entry; a failure to cancel it is logged as a warning.
  */
 export function createCreateReportHandler(
   deps: CreateReportHandlerDeps,

@@ -5,6 +5,7 @@ import {
   StateStoreRequestError,
   StateStoreUnavailableError,
   TaskInputError,
+  WindowBeyondLookbackError,
 } from './errors';
 
 describe('report-creator errors', () => {
@@ -16,6 +17,12 @@ describe('report-creator errors', () => {
       new StateStoreRequestError('m'),
       new StateStoreContentionError('m'),
       new ConfigParameterUnavailableError('m'),
+      new WindowBeyondLookbackError(
+        'c',
+        '2024-01-01T00:00:00Z',
+        730,
+        'GET_SALES_AND_TRAFFIC_REPORT',
+      ),
     ];
     for (const error of errors) {
       expect({ name: error.name, retried: retriedByName.includes(error.name) }).toEqual({

@@ -24,6 +24,27 @@ export class StateStoreContentionError extends TypedError {
   readonly retryable = true;
 }
 
+/**
+ * A window starts further back than its report type's `maxLookbackDays`: Amazon would cancel the
+ * report, which the pipeline would record as "no data". Refused before any call; the next plan
+ * starts the lane inside the lookback.
+ */
+export class WindowBeyondLookbackError extends TypedError {
+  override readonly name = 'WindowBeyondLookbackError';
+  readonly retryable = false;
+
+  constructor(
+    readonly reportConfigId: string,
+    readonly dataStartTime: string,
+    readonly maxLookbackDays: number,
+    reportType: string,
+  ) {
+    super(
+      `report config ${reportConfigId}: dataStartTime ${dataStartTime} is more than ${maxLookbackDays} days back; Amazon cancels ${reportType} reports that start that far back`,
+    );
+  }
+}
+
 /** A configuration parameter could not be read (SSM unavailable, throttled or access refused). */
 export class ConfigParameterUnavailableError extends TypedError {
   override readonly name = 'ConfigParameterUnavailableError';

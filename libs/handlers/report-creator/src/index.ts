@@ -18,6 +18,7 @@ export {
   StateStoreRequestError,
   StateStoreUnavailableError,
   TaskInputError,
+  WindowBeyondLookbackError,
 } from './errors';
 export type { PutOptions, VersionedRecord, VersionedStore } from './versioned-store';
 export { type LaneStateStore, laneStateSchema } from './lane-state-store';
@@ -62,6 +63,7 @@ export {
   createReportForWindow,
 } from './use-cases/create-report-for-window';
 export {
+  type BeyondLookbackSkip,
   type FanOutPlan,
   type PlanFanOutDeps,
   type PlanProblem,

@@ -16,9 +16,10 @@ export interface PlanWindowsHandlerDeps extends Omit<PlanFanOutDeps, 'config' | 
 }
 
 /**
- * `PlanWindows` of the fan-out: PlanFanOutInput -> `{ lanes, problems }` (the state machine keeps
- * `lanes`). Accounts and report configs come from the parameter source on every run (cached by
- * it); each unplannable (account, report config) is logged as an error and left out.
+ * `PlanWindows` of the fan-out: PlanFanOutInput -> FanOutPlan (the state machine keeps `lanes`).
+ * Accounts and report configs come from the parameter source on every run (cached by it); each
+ * unplannable (account, report config) is logged as an error and left out, and each lane that
+ * skips days beyond its report type's lookback is logged as a warning.
  */
 export function createPlanWindowsHandler(
   deps: PlanWindowsHandlerDeps,
@@ -42,6 +43,9 @@ export function createPlanWindowsHandler(
       for (const invalid of plan.invalidReportConfigs) {
         deps.logger.error('report config is invalid and left out', { ...invalid });
       }
+      for (const skip of plan.beyondLookback) {
+        deps.logger.warn('lane days beyond the lookback are never requested', { ...skip });
+      }
       const windows = plan.lanes.reduce((sum, lane) => sum + lane.windows.length, 0);
       return {
         result: plan,
@@ -50,6 +54,7 @@ export function createPlanWindowsHandler(
           windows,
           problems: plan.problems.length,
           invalidReportConfigs: plan.invalidReportConfigs.length,
+          beyondLookback: plan.beyondLookback.length,
         },
       };
     },

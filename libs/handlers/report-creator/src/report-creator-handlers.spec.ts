@@ -34,13 +34,14 @@ let clock: FixedClock;
 let api: FakeReportsApi;
 let logger: RecordingLogger;
 let handlers: ReportCreatorHandlers;
+let parameters: InMemoryParameterSource;
 
 beforeEach(async () => {
   directory = await mkdtemp(path.join(tmpdir(), 'report-creator-handlers-'));
   clock = new FixedClock(Date.parse('2026-11-01T02:00:00Z'));
   api = new FakeReportsApi(() => clock.now());
   logger = new RecordingLogger();
-  const parameters = new InMemoryParameterSource({
+  parameters = new InMemoryParameterSource({
     [names.accounts]: JSON.stringify([
       {
         sellingPartnerId: 'A1SELLER',
@@ -213,6 +214,46 @@ describe('report-creator handlers', () => {
       errorName: 'ReportFatalError',
       attempts: 1,
     });
+  });
+
+  it("warns of the days a backfill from three years back skips beyond Amazon's lookback", async () => {
+    parameters.set(
+      names.reportConfigs,
+      JSON.stringify([
+        {
+          id: 'orders-daily',
+          reportType: createEvent.reportType,
+          accountTypes: ['seller'],
+          windowDays: 1,
+          schedule: 'daily',
+          startDate: '2023-11-01',
+        },
+      ]),
+    );
+    const plan = await handlers.planWindows({
+      now: '2026-11-02T06:00:01Z',
+      ingestionStateMachineArn: ARN,
+      request: { scheduledTime: '2026-11-02T06:00:00Z' },
+    });
+    expect(plan.lanes[0]?.windows[0]?.input.window.start).toBe('2024-11-04T00:00:00Z');
+    expect(plan.beyondLookback).toHaveLength(1);
+    expect(logger.entries.filter((e) => e.level === 'warn')).toEqual([
+      {
+        level: 'warn',
+        message: 'lane days beyond the lookback are never requested',
+        attributes: [
+          expect.objectContaining({
+            laneKey: `A1SELLER#EU#orders-daily#${DE}`,
+            from: '2023-11-01T00:00:00Z',
+            to: '2024-11-04T00:00:00Z',
+            message: expect.stringContaining("beyond Amazon's 730-day lookback"),
+          }),
+        ],
+      },
+    ]);
+    expect(logger.entries.at(-1)?.attributes).toEqual([
+      expect.objectContaining({ beyondLookback: 1 }),
+    ]);
   });
 
   it('takes a claim over through the TakeOverClaim contract, naming the refused holder', async () => {

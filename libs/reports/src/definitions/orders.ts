@@ -38,8 +38,15 @@ const orderColumns = (withCpf: boolean) =>
   ]);
 
 // Order-tracking reports: no buyer PII, not restricted. The maximum window is not documented; 30
-// days is what the community reports works reliably.
-const orderWindow = { maxWindowDays: 30, dataLagHours: 1, periodAligned: false, snapshot: false };
+// days is what the community reports works reliably. Orders older than two years are not supported
+// (report-type-values-order docs, SPAPI.md 5.1): 730 days, the shorter of two calendar years.
+const orderWindow = {
+  maxWindowDays: 30,
+  dataLagHours: 1,
+  periodAligned: false,
+  snapshot: false,
+  maxLookbackDays: 730,
+};
 
 export const ordersByOrderDate: ReportTypeDefinition = {
   reportType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL',

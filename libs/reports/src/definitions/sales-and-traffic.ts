@@ -108,7 +108,15 @@ export const salesAndTraffic: ReportTypeDefinition = {
     dateGranularity: ['DAY', 'WEEK', 'MONTH'],
     asinGranularity: ['PARENT', 'CHILD', 'SKU'],
   },
-  window: { maxWindowDays: 30, dataLagHours: 48, periodAligned: false, snapshot: false },
+  // dataStartTime: "If the start date of the report is more than two years ago, the report will be
+  // cancelled" (report-schema_GET_SALES_AND_TRAFFIC_REPORT.json): 730 days, the shorter of two years.
+  window: {
+    maxWindowDays: 30,
+    dataLagHours: 48,
+    periodAligned: false,
+    snapshot: false,
+    maxLookbackDays: 730,
+  },
   datasets: [
     {
       name: 'sales_and_traffic_by_date',

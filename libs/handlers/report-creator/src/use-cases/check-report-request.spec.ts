@@ -1,5 +1,6 @@
 import { reportTypeDefinition } from '@spapi-lake/reports';
 import { type ReportIngestionInput, WindowPlanningError } from '@spapi-lake/workflows';
+import { WindowBeyondLookbackError } from '../errors';
 import { checkReportRequest } from './check-report-request';
 
 const ORDERS = 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL';
@@ -36,8 +37,26 @@ const searchTermsWeek: ReportIngestionInput = {
   reportOptions: { reportPeriod: 'WEEK' },
 };
 
-const check = (input: ReportIngestionInput) => () =>
-  checkReportRequest(input, reportTypeDefinition(input.reportType));
+const DAY = 86_400_000;
+const NOW = Date.parse('2026-02-15T09:30:00Z');
+
+const check =
+  (input: ReportIngestionInput, now = NOW) =>
+  () =>
+    checkReportRequest(input, reportTypeDefinition(input.reportType), now);
+
+/** `input` moved to start `daysBack` days before NOW (its length kept). */
+function startingDaysBack(input: ReportIngestionInput, daysBack: number): ReportIngestionInput {
+  const start = NOW - daysBack * DAY;
+  const end = start + Date.parse(input.window.end) - Date.parse(input.window.start);
+  const iso = (epochMs: number) => new Date(epochMs).toISOString().replace('.000Z', 'Z');
+  return {
+    ...input,
+    window: { start: iso(start), end: iso(end) },
+    dataStartTime: iso(start),
+    dataEndTime: iso(end - 1000),
+  };
+}
 
 describe('checkReportRequest', () => {
   it('accepts a rolling day and a Brand Analytics week', () => {
@@ -89,5 +108,24 @@ describe('checkReportRequest', () => {
     expect(
       check(salesAndTraffic('2026-01-06T00:00:00Z', '2026-01-08T00:00:00Z', 'DAY')),
     ).not.toThrow();
+  });
+
+  it('refuses a window starting more than two years back, where Amazon cancels the report', () => {
+    for (const reportType of [ORDERS, 'GET_SALES_AND_TRAFFIC_REPORT']) {
+      const definition = reportTypeDefinition(reportType);
+      expect(definition.window.maxLookbackDays).toBe(730);
+      const day = { ...ordersDay, reportType };
+      const beyond = check(startingDaysBack(day, 730 + 1 / 24));
+      expect(beyond).toThrow(WindowBeyondLookbackError);
+      expect(beyond).toThrow(
+        `report config orders-daily: dataStartTime 2024-02-16T08:30:00Z is more than 730 days back; Amazon cancels ${reportType} reports that start that far back`,
+      );
+      expect(check(startingDaysBack(day, 730))).not.toThrow();
+    }
+  });
+
+  it('lets a type without a documented lookback ask for any past period', () => {
+    expect(reportTypeDefinition(SEARCH_TERMS).window.maxLookbackDays).toBeUndefined();
+    expect(check(searchTermsWeek, Date.parse('2031-01-01T00:00:00Z'))).not.toThrow();
   });
 });

@@ -8,6 +8,7 @@ import {
   nextPeriodStart,
   periodStart,
 } from '@spapi-lake/workflows';
+import { WindowBeyondLookbackError } from '../errors';
 
 const DAY_MS = 86_400_000;
 // dataEndTime is inclusive (the window's end minus one second).
@@ -19,7 +20,9 @@ const INCLUSIVE_END_MS = 1000;
  * (`reportOptionsProblem`), missing dates, a period-aligned window that is not exactly one
  * `reportPeriod` (or one week or month of a WEEK or MONTH `dateGranularity`), a rolling window
  * longer than the type allows.
- * Throws WindowPlanningError (not retryable: the report config must be fixed).
+ * Throws WindowPlanningError (not retryable: the report config must be fixed). A window starting
+ * more than the type's `maxLookbackDays` before `now`, which Amazon would cancel (read as no data),
+ * is a WindowBeyondLookbackError (not retryable either).
  */
 export function checkReportRequest(
   input: ReportIngestionInput,
@@ -27,6 +30,7 @@ export function checkReportRequest(
     ReportTypeDefinition,
     'reportType' | 'requestable' | 'requiredOptions' | 'optionValues' | 'window'
   >,
+  now: number,
 ): void {
   const refuse = (reason: string) => new WindowPlanningError(input.reportConfigId, reason);
   if (!definition.requestable) {
@@ -47,6 +51,15 @@ export function checkReportRequest(
   const start = Date.parse(input.dataStartTime);
   const end = Date.parse(input.dataEndTime) + INCLUSIVE_END_MS;
   if (!(start < end)) throw refuse('dataEndTime must not be before dataStartTime');
+  const lookbackDays = definition.window.maxLookbackDays;
+  if (lookbackDays !== undefined && start < now - lookbackDays * DAY_MS) {
+    throw new WindowBeyondLookbackError(
+      input.reportConfigId,
+      input.dataStartTime,
+      lookbackDays,
+      input.reportType,
+    );
+  }
   const granularity =
     definition.optionValues['dateGranularity'] === undefined
       ? undefined

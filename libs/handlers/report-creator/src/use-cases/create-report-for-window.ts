@@ -84,20 +84,21 @@ export interface CreateReportResult {
 }
 
 /**
- * `CreateReport`: checks the request against the report type's rules, then asks Amazon for the
- * window's report at most once. Each request is recorded in its slot (pending before createReport,
- * with the report id after), so a repeated call reuses the report while it is IN_QUEUE or
- * IN_PROGRESS (within `reuseInFlightWithinMs` of its creation), or DONE within `reuseDoneWithinMs`;
- * a FATAL, CANCELLED, stuck or expired one is asked for again. A stuck one still IN_QUEUE is
- * cancelled first, so that it does not hold Amazon's queue ahead of the new one. A pending record
- * (a try that died between the two writes) is resolved with getReports.
+ * `CreateReport`: checks the request against the report type's rules (its lookback as of the
+ * clock's now included), then asks Amazon for the window's report at most once. Each request is
+ * recorded in its slot (pending before createReport, with the report id after), so a repeated call
+ * reuses the report while it is IN_QUEUE or IN_PROGRESS (within `reuseInFlightWithinMs` of its
+ * creation), or DONE within `reuseDoneWithinMs`; a FATAL, CANCELLED, stuck or expired one is asked
+ * for again. A stuck one still IN_QUEUE is cancelled first, so that it does not hold Amazon's queue
+ * ahead of the new one. A pending record (a try that died between the two writes) is resolved with
+ * getReports.
  */
 export async function createReportForWindow(
   deps: CreateReportDeps,
   input: CreateReportInput,
 ): Promise<CreateReportResult> {
   const definition = (deps.definitionOf ?? reportTypeDefinition)(input.reportType);
-  checkReportRequest(input, definition);
+  checkReportRequest(input, definition, deps.clock.now());
   const api = await deps.reportsApiFor({
     sellingPartnerId: input.sellingPartnerId,
     region: input.region,

@@ -128,7 +128,7 @@ describe('planFanOut', () => {
         deps([paused, vendor], [orders, { ...vendorSales, enabled: false }]),
         at('2026-11-05T06:00:00Z'),
       ),
-    ).resolves.toEqual({ lanes: [], problems: [], invalidReportConfigs: [] });
+    ).resolves.toEqual({ lanes: [], problems: [], invalidReportConfigs: [], beyondLookback: [] });
     const filtered = await planFanOut(deps([seller, vendor], [orders, vendorSales]), {
       ...at('2026-11-05T06:00:00Z'),
       request: { scheduledTime: '2026-11-05T06:00:00Z', sellingPartnerIds: ['A2VENDOR'] },
@@ -155,6 +155,55 @@ describe('planFanOut', () => {
           'report config vendor-sales-weekly: reportOptions must set distributorView, sellingProgram',
       },
     ]);
+  });
+
+  it("starts a backfill from three years back inside Amazon's lookback and says what it skips", async () => {
+    const plan = await planFanOut(
+      deps(
+        [{ ...seller, marketplaceIds: [DE] }, vendor],
+        [
+          { ...orders, maxWindowDays: 30, startDate: '2023-11-05' },
+          { ...vendorSales, startDate: '2023-11-05' },
+        ],
+      ),
+      at('2026-11-05T06:00:00Z'),
+    );
+    const [ordersLane, vendorLane] = plan.lanes;
+    expect(ordersLane?.windows[0]?.input.window.start).toBe('2024-11-07T00:00:00Z');
+    expect(ordersLane?.windows[0]?.previousWatermark).toBeUndefined();
+    // Vendor sales document no lookback: the weekly lane starts at its start date's week.
+    expect(vendorLane?.windows[0]?.input.window.start).toBe('2023-11-05T00:00:00Z');
+    expect(plan.beyondLookback).toEqual([
+      {
+        laneKey: `A1SELLER#EU#orders-daily#${DE}`,
+        sellingPartnerId: 'A1SELLER',
+        region: 'EU',
+        reportConfigId: 'orders-daily',
+        reportType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL',
+        marketplaceId: DE,
+        from: '2023-11-05T00:00:00Z',
+        to: '2024-11-07T00:00:00Z',
+        days: 368,
+        maxLookbackDays: 730,
+        message:
+          "368 days before 2024-11-07T00:00:00Z are beyond Amazon's 730-day lookback for GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL and will never be requested",
+      },
+    ]);
+    expect(plan.problems).toEqual([]);
+  });
+
+  it('keeps the whole plan, skips included, within maxPlanBytes', async () => {
+    const maxPlanBytes = 8_000;
+    const plan = await planFanOut(
+      {
+        ...deps([seller], [{ ...orders, startDate: '2023-11-05' }]),
+        maxPlanBytes,
+      },
+      at('2026-11-05T06:00:00Z'),
+    );
+    expect(plan.beyondLookback).toHaveLength(2);
+    expect(plan.lanes.length).toBeGreaterThan(0);
+    expect(new TextEncoder().encode(JSON.stringify(plan)).length).toBeLessThanOrEqual(maxPlanBytes);
   });
 
   it('numbers the retry of a failed window with its attempt', async () => {

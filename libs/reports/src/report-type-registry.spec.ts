@@ -1,0 +1,28 @@
+import { reportTypeDefinitions } from './report-type-registry';
+
+const limited = reportTypeDefinitions.filter(
+  (definition) => definition.window.maxLookbackDays !== undefined,
+);
+
+describe('report type registry: lookback limits', () => {
+  it('limits to two years exactly the types whose limit SP-API documents', () => {
+    // Orders: SPAPI.md 5.1 (report-type-values-order); Sales and Traffic: its report schema.
+    expect(
+      Object.fromEntries(limited.map((d) => [d.reportType, d.window.maxLookbackDays])),
+    ).toEqual({
+      GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL: 730,
+      GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL: 730,
+      GET_SALES_AND_TRAFFIC_REPORT: 730,
+    });
+  });
+
+  it('gives a lookback only to requested types that take dates, where planning applies it', () => {
+    for (const definition of limited) {
+      expect([definition.reportType, definition.requestable, definition.window.snapshot]).toEqual([
+        definition.reportType,
+        true,
+        false,
+      ]);
+    }
+  });
+});
