@@ -5,7 +5,10 @@ export const ReportCharset = {
   Utf8: 'utf-8',
   Windows1252: 'windows-1252',
   Cp932: 'cp932',
-  /** Strict latin1: no label resolves to it any more; kept for documents recorded with it. */
+  /**
+   * Strict latin1: no label resolves to it any more (a document recorded with `latin1` is read as
+   * Windows-1252 when replayed, like a new one).
+   */
   Latin1: 'latin1',
 } as const;
 export type ReportCharset = (typeof ReportCharset)[keyof typeof ReportCharset];

@@ -23,13 +23,16 @@ export interface FanOutResources {
   readonly ingestionStateMachineArn: string;
 }
 
+/** The fan-out's whole-execution timeout unless configured: a lane of 10 slow windows fits. */
+export const DEFAULT_FAN_OUT_TIMEOUT_SECONDS = 7 * 86_400;
+
 /** Tunables of the fan-out state machine. */
 export interface FanOutOptions {
   /** Lanes run at once (each lane runs its windows one by one). Default 4. */
   readonly maxConcurrency?: number;
   /** FATAL results of one window before it is skipped. Default DEFAULT_MAX_FATAL_ATTEMPTS. */
   readonly maxFatalAttempts?: number;
-  /** Whole-execution timeout. Default 7 days (a lane of 10 slow windows fits). */
+  /** Whole-execution timeout. Default DEFAULT_FAN_OUT_TIMEOUT_SECONDS (7 days). */
   readonly executionTimeoutSeconds?: number;
 }
 
@@ -311,7 +314,7 @@ export function fanOutDefinition(
   return {
     Comment: 'spapi-lake fan-out: due windows of every lane, each lane in order',
     StartAt: S.PlanWindows,
-    TimeoutSeconds: options.executionTimeoutSeconds ?? 7 * 86_400,
+    TimeoutSeconds: options.executionTimeoutSeconds ?? DEFAULT_FAN_OUT_TIMEOUT_SECONDS,
     States: {
       [S.PlanWindows]: {
         Type: 'Task',

@@ -1,5 +1,6 @@
 import { reportTypeDefinition } from '@spapi-lake/reports';
 import { WindowPlanningError } from './errors';
+import { DEFAULT_FAN_OUT_TIMEOUT_SECONDS } from './fan-out-definition';
 import {
   LOOKBACK_SAFETY_DAYS,
   planWindows,
@@ -553,8 +554,12 @@ describe('planWindows: snapshots', () => {
 });
 
 describe("planWindows: Amazon's lookback limit", () => {
-  // 2026-03-10T06:00Z less 730 days is 2024-03-10T06:00Z; a planned window keeps one more day clear
-  // of it, so the first whole day inside is 2024-03-12.
+  it('keeps planned windows clear of the lookback for longer than a fan-out run may last', () => {
+    expect(LOOKBACK_SAFETY_DAYS * 86_400).toBeGreaterThan(DEFAULT_FAN_OUT_TIMEOUT_SECONDS);
+  });
+
+  // 2026-03-10T06:00Z less 730 days is 2024-03-10T06:00Z; a planned window keeps eight more days
+  // clear of it, so the first whole day inside is 2024-03-19.
   const now = at('2026-03-10T06:00:00Z');
   const threeYearsBack = '2023-03-10';
   const lookbackDays = 730;
@@ -574,8 +579,8 @@ describe("planWindows: Amazon's lookback limit", () => {
       now,
     });
     expect(spans(windows).slice(0, 2)).toEqual([
-      ['2024-03-12T00:00:00Z', '2024-04-11T00:00:00Z'],
-      ['2024-04-11T00:00:00Z', '2024-05-11T00:00:00Z'],
+      ['2024-03-19T00:00:00Z', '2024-04-18T00:00:00Z'],
+      ['2024-04-18T00:00:00Z', '2024-05-18T00:00:00Z'],
     ]);
     expect(windows[0]?.previousWatermark).toBeUndefined();
     expect(windows.every((window) => insideAtRequestTime(window, now))).toBe(true);
@@ -583,8 +588,8 @@ describe("planWindows: Amazon's lookback limit", () => {
       {
         marketplaceId: DE,
         from: '2023-03-10T00:00:00Z',
-        to: '2024-03-12T00:00:00Z',
-        days: 368,
+        to: '2024-03-19T00:00:00Z',
+        days: 375,
         maxLookbackDays: lookbackDays,
       },
     ]);
@@ -603,13 +608,13 @@ describe("planWindows: Amazon's lookback limit", () => {
       expect.objectContaining({ from: '2023-03-01T00:00:00Z', to: '2024-04-01T00:00:00Z' }),
     ]);
     const weeks = planWithSkips({ reportConfig: salesAndTraffic('WEEK'), now });
-    expect(spans(weeks.windows)[0]).toEqual(['2024-03-17T00:00:00Z', '2024-03-24T00:00:00Z']);
-    expect(new Date(at('2024-03-17')).getUTCDay()).toBe(0);
+    expect(spans(weeks.windows)[0]).toEqual(['2024-03-24T00:00:00Z', '2024-03-31T00:00:00Z']);
+    expect(new Date(at('2024-03-24')).getUTCDay()).toBe(0);
     expect(weeks.beyondLookback).toEqual([
       expect.objectContaining({
         from: '2023-03-05T00:00:00Z',
-        to: '2024-03-17T00:00:00Z',
-        days: 378,
+        to: '2024-03-24T00:00:00Z',
+        days: 385,
       }),
     ]);
     for (const window of [...months.windows, ...weeks.windows]) {
@@ -627,7 +632,7 @@ describe("planWindows: Amazon's lookback limit", () => {
     // The claim compares the lane's watermark with previousWatermark: the jump is claimable.
     expect(windows[0]).toMatchObject({
       marketplaceIds: [DE],
-      start: '2024-03-12T00:00:00Z',
+      start: '2024-03-19T00:00:00Z',
       previousWatermark: '2024-02-01T00:00:00Z',
     });
     expect(windows.filter((w) => w.marketplaceIds[0] === FR).map((w) => w.start)).toEqual([
@@ -638,8 +643,8 @@ describe("planWindows: Amazon's lookback limit", () => {
       {
         marketplaceId: DE,
         from: '2024-02-01T00:00:00Z',
-        to: '2024-03-12T00:00:00Z',
-        days: 40,
+        to: '2024-03-19T00:00:00Z',
+        days: 47,
         maxLookbackDays: lookbackDays,
       },
     ]);
@@ -647,10 +652,10 @@ describe("planWindows: Amazon's lookback limit", () => {
 
   it('reports nothing for a lane inside the limit', () => {
     const { windows, beyondLookback } = planWithSkips({
-      reportConfig: reportConfig({ reportType: ORDERS, startDate: '2024-03-12' }),
+      reportConfig: reportConfig({ reportType: ORDERS, startDate: '2024-03-19' }),
       now,
     });
-    expect(windows[0]?.start).toBe('2024-03-12T00:00:00Z');
+    expect(windows[0]?.start).toBe('2024-03-19T00:00:00Z');
     expect(beyondLookback).toEqual([]);
   });
 

@@ -21,9 +21,10 @@ export const DEFAULT_MAX_WINDOWS_PER_RUN = 10;
 export const DEFAULT_MAX_SNAPSHOT_BACKFILL_DAYS = 1;
 /**
  * Days a planned window keeps clear of its report type's lookback limit, so that it has not aged
- * past the limit by the time its createReport is sent (later in the same fan-out run).
+ * past the limit by the time its createReport is sent: lanes wait their turn (a few run at once)
+ * and a fan-out run may last its whole timeout (7 days), so one day more than that.
  */
-export const LOOKBACK_SAFETY_DAYS = 1;
+export const LOOKBACK_SAFETY_DAYS = 8;
 
 /** What `planWindows` needs to cut the due windows of one (partner, report config). */
 export interface PlanWindowsInput {

@@ -65,8 +65,11 @@ export {
 export {
   type BeyondLookbackSkip,
   type FanOutPlan,
+  type FanOutPlanResult,
+  MAX_REPORTED_ENTRIES,
   type PlanFanOutDeps,
   type PlanProblem,
+  fanOutPlanResult,
   planFanOut,
 } from './use-cases/plan-fan-out';
 export { claimWindow } from './use-cases/claim-window';

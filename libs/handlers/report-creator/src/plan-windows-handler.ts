@@ -5,7 +5,12 @@ import type { ParameterSource } from './parameter-source';
 import { loadPipelineConfig } from './pipeline-config';
 import { runTask } from './run-task';
 import { planFanOutInputSchema } from './task-input-schemas';
-import { type FanOutPlan, type PlanFanOutDeps, planFanOut } from './use-cases/plan-fan-out';
+import {
+  type FanOutPlanResult,
+  type PlanFanOutDeps,
+  fanOutPlanResult,
+  planFanOut,
+} from './use-cases/plan-fan-out';
 
 /** What the PlanWindows handler runs on. */
 export interface PlanWindowsHandlerDeps extends Omit<PlanFanOutDeps, 'config' | 'lanes'> {
@@ -16,14 +21,15 @@ export interface PlanWindowsHandlerDeps extends Omit<PlanFanOutDeps, 'config' | 
 }
 
 /**
- * `PlanWindows` of the fan-out: PlanFanOutInput -> FanOutPlan (the state machine keeps `lanes`).
+ * `PlanWindows` of the fan-out: PlanFanOutInput -> FanOutPlanResult (the state machine keeps
+ * `lanes`; every left-out config and skipped span is logged, the result names the first ones).
  * Accounts and report configs come from the parameter source on every run (cached by it); each
  * unplannable (account, report config) is logged as an error and left out, and each lane that
  * skips days beyond its report type's lookback is logged as a warning.
  */
 export function createPlanWindowsHandler(
   deps: PlanWindowsHandlerDeps,
-): (event: unknown) => Promise<FanOutPlan> {
+): (event: unknown) => Promise<FanOutPlanResult> {
   const config = () => loadPipelineConfig(deps.parameters, deps.parameterNames);
   return runTask(deps.logger, {
     task: 'PlanWindows',
@@ -48,7 +54,7 @@ export function createPlanWindowsHandler(
       }
       const windows = plan.lanes.reduce((sum, lane) => sum + lane.windows.length, 0);
       return {
-        result: plan,
+        result: fanOutPlanResult(plan),
         log: {
           lanes: plan.lanes.length,
           windows,

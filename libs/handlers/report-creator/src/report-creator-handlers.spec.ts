@@ -95,7 +95,7 @@ describe('report-creator handlers', () => {
 
   it('names the stuck report a new one replaces, and warns when it could not be cancelled', async () => {
     await handlers.createReport(createEvent);
-    clock.advance(25 * 3_600_000);
+    clock.advance(49 * 3_600_000);
     await expect(handlers.createReport({ ...createEvent, attempt: 2 })).resolves.toEqual({
       reportId: '50001',
     });
@@ -109,7 +109,7 @@ describe('report-creator handlers', () => {
       }),
     ]);
 
-    clock.advance(25 * 3_600_000);
+    clock.advance(49 * 3_600_000);
     const cancelReport = api.cancelReport.bind(api);
     api.cancelReport = async (reportId) => {
       api.setStatus(reportId, 'IN_PROGRESS'); // Amazon starts it just before the cancel arrives
@@ -235,7 +235,7 @@ describe('report-creator handlers', () => {
       ingestionStateMachineArn: ARN,
       request: { scheduledTime: '2026-11-02T06:00:00Z' },
     });
-    expect(plan.lanes[0]?.windows[0]?.input.window.start).toBe('2024-11-04T00:00:00Z');
+    expect(plan.lanes[0]?.windows[0]?.input.window.start).toBe('2024-11-11T00:00:00Z');
     expect(plan.beyondLookback).toHaveLength(1);
     expect(logger.entries.filter((e) => e.level === 'warn')).toEqual([
       {
@@ -245,7 +245,7 @@ describe('report-creator handlers', () => {
           expect.objectContaining({
             laneKey: `A1SELLER#EU#orders-daily#${DE}`,
             from: '2023-11-01T00:00:00Z',
-            to: '2024-11-04T00:00:00Z',
+            to: '2024-11-11T00:00:00Z',
             message: expect.stringContaining("beyond Amazon's 730-day lookback"),
           }),
         ],

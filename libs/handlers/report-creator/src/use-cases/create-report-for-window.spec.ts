@@ -18,7 +18,6 @@ import {
   type CreateReportInput,
   createReportForWindow,
 } from './create-report-for-window';
-import { reportRequestIdentity } from './report-request-identity';
 
 const HOUR = 3_600_000;
 const DE = 'A1PA6795UKMFR9';
@@ -154,7 +153,7 @@ describe('createReportForWindow', () => {
 
   it('cancels a report stuck in queue before creating the new one', async () => {
     const first = await createReportForWindow(deps(), ordersWindow);
-    clock.advance(25 * HOUR);
+    clock.advance(49 * HOUR);
     api.calls.length = 0;
 
     const second = await createReportForWindow(deps(), { ...ordersWindow, attempt: 2 });
@@ -193,7 +192,7 @@ describe('createReportForWindow', () => {
 
   it('creates the new report when the cancel is refused because the old one just started', async () => {
     const first = await createReportForWindow(deps(), ordersWindow);
-    clock.advance(25 * HOUR);
+    clock.advance(49 * HOUR);
     const cancelReport = api.cancelReport.bind(api);
     // Amazon starts it between our getReport and cancelReport: the cancel meets a 400.
     api.cancelReport = async (reportId) => {
@@ -215,10 +214,28 @@ describe('createReportForWindow', () => {
     expect(api.calls.slice(-2)).toEqual(['cancelReport', 'createReport']);
   });
 
-  it('lets a throttled cancel through for the Task to retry, the slot untouched, then cancels and creates', async () => {
+  it('leaves a stuck report in queue while a window that reused it may still wait on it', async () => {
     const first = await createReportForWindow(deps(), ordersWindow);
+    // Another config's window reused it up to 24 h after its creation and polls it for hours:
+    // cancelling it now would make that window "no data".
     clock.advance(25 * HOUR);
-    const cancelReport = api.cancelReport.bind(api);
+
+    await expect(createReportForWindow(deps(), ordersWindow)).resolves.toEqual({
+      reportId: '50001',
+      outcome: 'CREATED',
+      abandoned: {
+        reportId: first.reportId,
+        processingStatus: 'IN_QUEUE',
+        action: 'LEFT_IN_QUEUE',
+      },
+    });
+    expect(api.count('cancelReport')).toBe(0);
+    expect(api.reports.get(first.reportId)?.processingStatus).toBe('IN_QUEUE');
+  });
+
+  it('creates the new report when a throttled cancel stays throttled: the cancel is a courtesy', async () => {
+    const first = await createReportForWindow(deps(), ordersWindow);
+    clock.advance(49 * HOUR);
     api.cancelReport = async () => {
       throw new SpApiQuotaExceededError({
         operationId: 'cancelReport',
@@ -227,22 +244,15 @@ describe('createReportForWindow', () => {
         errors: [{ code: 'QuotaExceeded', message: 'You exceeded your quota' }],
       });
     };
-    const { slotId } = reportRequestIdentity(ordersWindow);
-    const slotBefore = await requests.get(slotId);
-    await expect(createReportForWindow(deps(), ordersWindow)).rejects.toBeInstanceOf(
-      SpApiQuotaExceededError,
-    );
-    expect(api.count('createReport')).toBe(1);
-    await expect(requests.get(slotId)).resolves.toEqual(slotBefore);
 
-    api.cancelReport = cancelReport;
-    clock.advance(60_000);
-    await expect(createReportForWindow(deps(), ordersWindow)).resolves.toMatchObject({
+    const second = await createReportForWindow(deps(), ordersWindow);
+    expect(second).toMatchObject({
       reportId: '50001',
       outcome: 'CREATED',
-      abandoned: { reportId: first.reportId, action: 'CANCELLED' },
+      abandoned: { reportId: first.reportId, action: 'CANCEL_FAILED' },
     });
-    expect(api.count('getReports')).toBe(0);
+    expect(second.abandoned?.cancelError).toBeInstanceOf(SpApiQuotaExceededError);
+    expect(api.count('createReport')).toBe(2);
   });
 
   it('keeps requests with other reportOptions apart', async () => {

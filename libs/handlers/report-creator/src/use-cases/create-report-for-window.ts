@@ -1,5 +1,5 @@
 import type { Region } from '@spapi-lake/config';
-import { type Clock, isRetryable } from '@spapi-lake/core';
+import type { Clock } from '@spapi-lake/core';
 import { type ReportTypeDefinition, reportTypeDefinition } from '@spapi-lake/reports';
 import {
   type CreateReportSpecification,
@@ -30,6 +30,11 @@ export const DEFAULT_REUSE_DONE_WITHIN_MS = 24 * HOUR_MS;
  * (an IN_QUEUE one is cancelled before the new one is created).
  */
 export const DEFAULT_REUSE_IN_FLIGHT_WITHIN_MS = 24 * HOUR_MS;
+/**
+ * How long an ingestion execution may still wait on a report it reused: the notification timeout
+ * (2 h) and the polls after it (48, about 11 h), rounded up to a day.
+ */
+const REPORT_WAIT_MAX_MS = 24 * HOUR_MS;
 // SP-API keeps reports at most 90 days: a record naming an older one is of no use.
 const RECORD_TTL_MS = 90 * 24 * HOUR_MS;
 const MAX_SLOT_WRITES = 5;
@@ -61,6 +66,11 @@ export const AbandonedReportAction = {
   LEFT_IN_PROGRESS: 'LEFT_IN_PROGRESS',
   /** It was IN_QUEUE but cancelReport failed (e.g. 400: it had just started); created anyway. */
   CANCEL_FAILED: 'CANCEL_FAILED',
+  /**
+   * It is IN_QUEUE but young enough that another window's execution (a config asking for the same
+   * report) may have reused it and still wait on it: a cancel would make that window "no data".
+   */
+  LEFT_IN_QUEUE: 'LEFT_IN_QUEUE',
 } as const;
 /** One {@link AbandonedReportAction}. */
 export type AbandonedReportAction =
@@ -118,10 +128,14 @@ export async function createReportForWindow(
       if (report !== undefined && reusable(report, now, deps)) {
         return { reportId: entry.reportId, outcome: 'REUSED' };
       }
-      // Stuck in flight: before any write, so that a retryable failure to cancel leaves the slot
-      // as it was. Once per report: a slot write lost to another try reads it again.
+      // Stuck in flight: cancelled (if it may be) before any write, once per report: a slot write
+      // lost to another try reads it again. Cancelled only once another config's window that
+      // reused it (up to reuseInFlightWithinMs after its creation) can no longer wait on it.
       if (report !== undefined && inFlight(report) && abandoned?.reportId !== report.reportId) {
-        abandoned = await abandon(api, report);
+        const reusedUntil =
+          Date.parse(report.createdTime) +
+          (deps.reuseInFlightWithinMs ?? DEFAULT_REUSE_IN_FLIGHT_WITHIN_MS);
+        abandoned = await abandon(api, report, now >= reusedUntil + REPORT_WAIT_MAX_MS);
       }
     } else if (entry !== undefined) {
       const recovered = await findPendingReport(api, {
@@ -213,22 +227,28 @@ function inFlight(report: Report): report is InFlightReport {
 }
 
 /**
- * Cancels a stuck report that is IN_QUEUE; its status is the getReport answer the reuse check has
- * just read, so no other call is needed. A refused cancel (400: it left IN_QUEUE meanwhile, 404,
- * 403) is returned, not thrown: it must not stop the new report. A retryable failure (429, 5xx,
- * a reset) is thrown, as from any SP-API call of the Task: the client has retried it per its policy
- * and the Task's Retry tries again later, the slot untouched, so the cancel gets another chance.
+ * Cancels a stuck report that is IN_QUEUE, once no other window's execution can still wait on it
+ * (`cancellable`); its status is the getReport answer the reuse check has just read. The cancel is
+ * only a courtesy to Amazon's queue: whatever fails (400: it left IN_QUEUE meanwhile, 404, 403, or
+ * a throttle or 5xx the client's retries did not cure) is returned for the handler to log, and the
+ * new report is created all the same.
  */
-async function abandon(api: ReportCreationApi, report: InFlightReport): Promise<AbandonedReport> {
+async function abandon(
+  api: ReportCreationApi,
+  report: InFlightReport,
+  cancellable: boolean,
+): Promise<AbandonedReport> {
   const { reportId, processingStatus } = report;
   if (processingStatus === 'IN_PROGRESS') {
     return { reportId, processingStatus, action: AbandonedReportAction.LEFT_IN_PROGRESS };
+  }
+  if (!cancellable) {
+    return { reportId, processingStatus, action: AbandonedReportAction.LEFT_IN_QUEUE };
   }
   try {
     await api.cancelReport(reportId);
     return { reportId, processingStatus, action: AbandonedReportAction.CANCELLED };
   } catch (error) {
-    if (isRetryable(error)) throw error;
     return {
       reportId,
       processingStatus,

@@ -12,7 +12,12 @@ import {
 import { laneKey } from '@spapi-lake/workflows';
 import type { LaneStateStore } from '../lane-state-store';
 import { LocalFileLaneStateStore } from '../local-file-lane-state-store';
-import { type PlanFanOutDeps, planFanOut } from './plan-fan-out';
+import {
+  MAX_REPORTED_ENTRIES,
+  type PlanFanOutDeps,
+  fanOutPlanResult,
+  planFanOut,
+} from './plan-fan-out';
 
 const DE = 'A1PA6795UKMFR9';
 const FR = 'A13V1IB3VIYZZH';
@@ -169,7 +174,7 @@ describe('planFanOut', () => {
       at('2026-11-05T06:00:00Z'),
     );
     const [ordersLane, vendorLane] = plan.lanes;
-    expect(ordersLane?.windows[0]?.input.window.start).toBe('2024-11-07T00:00:00Z');
+    expect(ordersLane?.windows[0]?.input.window.start).toBe('2024-11-14T00:00:00Z');
     expect(ordersLane?.windows[0]?.previousWatermark).toBeUndefined();
     // Vendor sales document no lookback: the weekly lane starts at its start date's week.
     expect(vendorLane?.windows[0]?.input.window.start).toBe('2023-11-05T00:00:00Z');
@@ -182,11 +187,11 @@ describe('planFanOut', () => {
         reportType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL',
         marketplaceId: DE,
         from: '2023-11-05T00:00:00Z',
-        to: '2024-11-07T00:00:00Z',
-        days: 368,
+        to: '2024-11-14T00:00:00Z',
+        days: 375,
         maxLookbackDays: 730,
         message:
-          "368 days before 2024-11-07T00:00:00Z are beyond Amazon's 730-day lookback for GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL and will never be requested",
+          "375 days before 2024-11-14T00:00:00Z are beyond Amazon's 730-day lookback for GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL and will never be requested",
       },
     ]);
     expect(plan.problems).toEqual([]);
@@ -203,7 +208,36 @@ describe('planFanOut', () => {
     );
     expect(plan.beyondLookback).toHaveLength(2);
     expect(plan.lanes.length).toBeGreaterThan(0);
-    expect(new TextEncoder().encode(JSON.stringify(plan)).length).toBeLessThanOrEqual(maxPlanBytes);
+    const result = fanOutPlanResult(plan);
+    expect(new TextEncoder().encode(JSON.stringify(result)).length).toBeLessThanOrEqual(
+      maxPlanBytes,
+    );
+  });
+
+  it('names only the first skipped spans in its result, however many lanes jump', async () => {
+    const maxPlanBytes = 40_000;
+    const backfills = Array.from({ length: 30 }, (_, i) => ({
+      ...orders,
+      id: `orders-${i}`,
+      startDate: '2023-11-05',
+    }));
+    const plan = await planFanOut(
+      { ...deps([seller], backfills), maxPlanBytes },
+      at('2026-11-05T06:00:00Z'),
+    );
+    expect(plan.beyondLookback.length).toBeGreaterThan(MAX_REPORTED_ENTRIES);
+    const result = fanOutPlanResult(plan);
+    expect(result.beyondLookback).toEqual(plan.beyondLookback.slice(0, MAX_REPORTED_ENTRIES));
+    expect(result.omitted).toEqual({
+      problems: 0,
+      invalidReportConfigs: 0,
+      beyondLookback: plan.beyondLookback.length - MAX_REPORTED_ENTRIES,
+    });
+    // The lanes keep the room the cut lists leave them.
+    expect(plan.lanes.length).toBeGreaterThan(0);
+    expect(new TextEncoder().encode(JSON.stringify(result)).length).toBeLessThanOrEqual(
+      maxPlanBytes,
+    );
   });
 
   it('numbers the retry of a failed window with its attempt', async () => {

@@ -169,10 +169,45 @@ export async function planFanOut(
     ...(rejected.id === undefined ? {} : { reportConfigId: rejected.id }),
     message: rejected.error.message,
   }));
-  // The Lambda's whole result counts against the state's size limit, not only the lanes.
   const reports = { problems, invalidReportConfigs, beyondLookback };
-  const budget = (deps.maxPlanBytes ?? DEFAULT_MAX_PLAN_BYTES) - bytesOf(reports);
+  // The Lambda's whole result counts against the state's size limit, not only the lanes.
+  const { lanes: _none, ...reported } = fanOutPlanResult({ lanes: [], ...reports });
+  const budget = (deps.maxPlanBytes ?? DEFAULT_MAX_PLAN_BYTES) - bytesOf(reported);
   return { lanes: limitPlanSize(lanes, budget), ...reports };
+}
+
+/** Entries of each list of left-out things the PlanWindows result carries; the logs carry all. */
+export const MAX_REPORTED_ENTRIES = 25;
+
+/** What PlanWindows returns: the plan with each list cut to its first MAX_REPORTED_ENTRIES. */
+export interface FanOutPlanResult extends FanOutPlan {
+  /** How many entries of each list were cut (only when some were). */
+  readonly omitted?: {
+    readonly problems: number;
+    readonly invalidReportConfigs: number;
+    readonly beyondLookback: number;
+  };
+}
+
+/**
+ * The plan as the fan-out state receives it: however many lanes are beyond the lookback or
+ * misconfigured, the lists stay small, so they never crowd the lanes out of the state's 256 KiB.
+ */
+export function fanOutPlanResult(plan: FanOutPlan): FanOutPlanResult {
+  const cut = <T>(entries: readonly T[]) => entries.slice(0, MAX_REPORTED_ENTRIES);
+  const over = (entries: readonly unknown[]) => Math.max(0, entries.length - MAX_REPORTED_ENTRIES);
+  const omitted = {
+    problems: over(plan.problems),
+    invalidReportConfigs: over(plan.invalidReportConfigs),
+    beyondLookback: over(plan.beyondLookback),
+  };
+  return {
+    lanes: plan.lanes,
+    problems: cut(plan.problems),
+    invalidReportConfigs: cut(plan.invalidReportConfigs),
+    beyondLookback: cut(plan.beyondLookback),
+    ...(Object.values(omitted).some((count) => count > 0) ? { omitted } : {}),
+  };
 }
 
 const encoder = new TextEncoder();
