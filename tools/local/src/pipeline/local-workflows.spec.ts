@@ -8,7 +8,8 @@ import {
 } from '@spapi-lake/notification-subscriber-handlers';
 import { IngestionStateName as S } from '@spapi-lake/workflows';
 import { LocalStateMachine, type TaskHandler } from '../engine/local-state-machine';
-import { localDefinitions, waitForNotification } from './local-workflows';
+import { localDefinitions } from './local-workflows';
+import { waitForNotification } from './wait-for-notification';
 
 const NOW = Date.parse('2026-11-01T00:00:00Z');
 const clock: Clock = { now: () => NOW, sleep: async () => undefined };

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '@spapi-lake/core';
 import { parseReportManifest } from '@spapi-lake/lake';
-import {
-  type LocalNotificationSubscriber,
-  retrievalExecutionName,
-} from '@spapi-lake/notification-subscriber-handlers';
+import { retrievalExecutionName } from '@spapi-lake/notification-subscriber-handlers';
 import {
   CatalogRefreshStateName,
   FanOutStateName,
@@ -17,7 +14,7 @@ import {
   nextPollDelaySeconds,
   reportIngestionDefinition,
 } from '@spapi-lake/workflows';
-import { LocalExecutions, LocalTaskError } from '../engine/local-executions';
+import { LocalExecutions } from '../engine/local-executions';
 import type { LocalExecutionResult } from '../engine/local-state-machine';
 import {
   type DefinitionShape,
@@ -28,6 +25,8 @@ import {
 } from '../engine/local-state-machine';
 import type { LocalFunctions } from './local-functions';
 import type { RunProgress } from './run-progress';
+import { asRecord, field, numberField, stringField } from './task-input-fields';
+import { waitForNotification } from './wait-for-notification';
 
 const ACCOUNT = '000000000000';
 const REGION = 'us-east-1';
@@ -285,60 +284,6 @@ export function createLocalWorkflows(options: LocalWorkflowsOptions): LocalWorkf
   };
 }
 
-/** What the `WaitForNotification` override needs of the local notification subscriber. */
-export type NotificationWaitSubscriber = Pick<
-  LocalNotificationSubscriber,
-  'resumer' | 'registerWaiter'
->;
-
-/**
- * `lambda:invoke.waitForTaskToken` of `WaitForNotification`, locally: registers the waiter with the
- * register-waiter handler, then waits on the in-process resumer for SendTaskSuccess (the output)
- * or SendTaskFailure (thrown, `name` = its error, for the state's Catch), at most `timeoutMs` of
- * `clock` time (then `States.Timeout`).
- */
-export async function waitForNotification(
-  subscriber: NotificationWaitSubscriber,
-  clock: Clock,
-  input: unknown,
-  timeoutMs: number,
-): Promise<unknown> {
-  const payload = field(input, 'Payload');
-  const taskToken = stringField(payload, 'taskToken');
-  const resumed = subscriber.resumer.waitFor(taskToken);
-  // registerWaiter may fail the task (SendTaskFailure: no subscription) before the race below
-  // awaits `resumed`: a no-op handler keeps that rejection from being reported as unhandled,
-  // while the race still sees it and throws it to the state's Catch.
-  void resumed.catch(() => undefined);
-  try {
-    await subscriber.registerWaiter(payload);
-  } catch (error) {
-    subscriber.resumer.cancel(taskToken);
-    throw error;
-  }
-  const deadline = clock.now() + timeoutMs;
-  const timedOut = Symbol('timeout');
-  let waiting = true;
-  const timeout = (async () => {
-    while (waiting && clock.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    return timedOut;
-  })();
-  let outcome: unknown;
-  try {
-    outcome = await Promise.race([resumed, timeout]);
-  } finally {
-    // Also when the task failed: the timeout loop stops.
-    waiting = false;
-  }
-  if (outcome === timedOut) {
-    subscriber.resumer.cancel(taskToken);
-    throw new LocalTaskError('States.Timeout', 'WaitForNotification timed out');
-  }
-  return outcome;
-}
-
 // TimeoutSeconds of WaitForNotification, applied in simulated time by the override above.
 function waitTimeoutMs(definition: StateMachineDefinition): number {
   const state = definition.States[IngestionStateName.WaitForNotification];
@@ -379,28 +324,4 @@ function matchingRetrier(retriers: readonly Retrier[], error: unknown): Retrier 
   return retriers.find(
     (retrier) => retrier.ErrorEquals.includes(name) || retrier.ErrorEquals.includes('States.ALL'),
   );
-}
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null
-    ? Object.fromEntries(Object.entries(value))
-    : {};
-}
-
-function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
-}
-
-function stringField(value: unknown, key: string): string {
-  const found = field(value, key);
-  if (typeof found !== 'string')
-    throw new LocalTaskError('States.Runtime', `${key} is not a string`);
-  return found;
-}
-
-function numberField(value: unknown, key: string): number {
-  const found = field(value, key);
-  if (typeof found !== 'number')
-    throw new LocalTaskError('States.Runtime', `${key} is not a number`);
-  return found;
 }
