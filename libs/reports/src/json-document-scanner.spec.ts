@@ -1,5 +1,6 @@
 import { MalformedReportDocumentError } from './errors';
 import { JsonDocumentScanner } from './json-document-scanner';
+import { seededRandom } from './test/seeded-random';
 
 type Event = readonly [string, ...unknown[]];
 
@@ -35,16 +36,6 @@ function expectedEvents(
       : [['skipped', key, value.length]];
     return [['array', key], ...inside];
   });
-}
-
-function random(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x1_0000_0000;
-  };
 }
 
 const texts = [
@@ -108,7 +99,7 @@ function failureOf(run: () => unknown): Error | undefined {
 
 describe('JsonDocumentScanner', () => {
   it('reports what JSON.parse finds, however the text is cut', () => {
-    const next = random(20_261_127);
+    const next = seededRandom(20_261_127);
     for (let round = 0; round < 300; round++) {
       const document = randomDocument(next);
       const spaced = next() < 0.5;
@@ -118,7 +109,7 @@ describe('JsonDocumentScanner', () => {
   });
 
   it('counts the elements of the arrays it skips, however the text is cut', () => {
-    const next = random(20_261_128);
+    const next = seededRandom(20_261_128);
     for (let round = 0; round < 300; round++) {
       const document = randomDocument(next);
       const wanted = new Set(Object.keys(document).filter(() => next() < 0.5));

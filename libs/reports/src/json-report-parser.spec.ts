@@ -4,6 +4,7 @@ import { MalformedReportDocumentError } from './errors';
 import { parseReport } from './parse-report';
 import type { ParsedRecord } from './parsed-record';
 import { reportTypeDefinition, reportTypeDefinitions } from './report-type-registry';
+import { seededRandom } from './test/seeded-random';
 
 async function* chunked(text: string, size = 5): AsyncGenerator<string> {
   for (let index = 0; index < text.length; index += size) yield text.slice(index, index + size);
@@ -16,16 +17,6 @@ async function collect(records: AsyncIterable<ParsedRecord>): Promise<ParsedReco
 }
 
 const context = { windowStart: '2026-11-01T00:00:00Z' };
-
-function random(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x1_0000_0000;
-  };
-}
 
 async function* randomlyCut(text: string, next: () => number): AsyncGenerator<string> {
   const cuts = Array.from({ length: Math.floor(next() * 12) }, () =>
@@ -307,7 +298,7 @@ describe('JSON reports', () => {
   });
 
   it('lists the same skipped keys and rows however the document is cut', async () => {
-    const next = random(20_261_128);
+    const next = seededRandom(20_261_128);
     const pick = () => tricky[Math.floor(next() * tricky.length)] ?? '';
     for (let round = 0; round < 100; round++) {
       const entries: [string, unknown][] = [
