@@ -30,6 +30,8 @@ export const CreateReportEnvironment = z.object({
   REPORT_REQUEST_TABLE: name,
   /** Name or ARN of the token broker function (vends SP-API access tokens). */
   TOKEN_BROKER_FUNCTION: name,
+  /** The curated bucket: its uncurated-report records (read only) say which DONE report to reuse. */
+  CURATED_BUCKET: name,
   CONFIG_CACHE_SECONDS,
   /** Attempts per SP-API call inside the function; Step Functions retries beyond that. */
   SP_API_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(5).default(2),

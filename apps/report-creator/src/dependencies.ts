@@ -1,9 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TokenBrokerClient } from '@spapi-lake/auth';
 import { LambdaBrokerInvoker } from '@spapi-lake/auth-adapters';
 import { configParameterNames } from '@spapi-lake/config';
+import { S3ObjectStore } from '@spapi-lake/lake-adapters';
 import { systemClock } from '@spapi-lake/core';
 import { createLogger } from '@spapi-lake/observability';
 import {
@@ -13,6 +15,7 @@ import {
   type LaneHandlerDeps,
   type PlanWindowsHandlerDeps,
   PowertoolsSsmParameterSource,
+  lakeUncuratedReports,
   loadEndpoints,
   spApiClientsFor,
 } from '@spapi-lake/report-creator-handlers';
@@ -57,7 +60,7 @@ export function planWindowsDependencies(config: PlanWindowsConfig): PlanWindowsH
 
 /**
  * `createReport`: SP-API clients per partner (endpoints from SSM, tokens from the token broker),
- * the report request table.
+ * the report request table, the curated bucket's uncurated-report records.
  */
 export function createReportDependencies(config: CreateReportConfig): CreateReportHandlerDeps {
   const clock = systemClock;
@@ -88,5 +91,8 @@ export function createReportDependencies(config: CreateReportConfig): CreateRepo
       tableName: config.REPORT_REQUEST_TABLE,
     }),
     reportsApiFor: async (partner) => (await clients(partner)).reports,
+    uncuratedReports: lakeUncuratedReports(
+      new S3ObjectStore({ client: new S3Client({}), bucket: config.CURATED_BUCKET }),
+    ),
   };
 }

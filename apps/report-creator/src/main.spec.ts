@@ -4,6 +4,7 @@ import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { BatchGetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConfigurationError } from '@spapi-lake/config';
 import { createLogger } from '@spapi-lake/observability';
+import { uncuratedReportKey } from '@spapi-lake/lake';
 import { WindowPlanningError } from '@spapi-lake/workflows';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
@@ -229,6 +230,47 @@ describe('createReport replacing a report stuck at Amazon for more than a day', 
   });
 });
 
+describe('createReport for a window whose document the lake could not curate', () => {
+  let uncurated: SimulatedReportCreator;
+  beforeAll(async () => {
+    uncurated = await startSimulatedReportCreator({
+      start: '2026-11-04T06:00:00Z',
+      partners: [SELLER],
+      logger: createLogger({ serviceName: 'report-creator' }),
+    });
+  });
+  afterAll(() => uncurated.stop());
+
+  it('reuses the DONE report days later, so its retrieval curates the raw copy it kept', async () => {
+    const input = event('create-report-seller-orders');
+    const { reportId } = await uncurated.handlers.createReport(input);
+    uncurated.moveTo('2026-11-04T07:00:00Z');
+    const status = uncurated.sim.groundTruth
+      .reports({ sellingPartnerId: SELLER.sellingPartnerId })
+      .find((report) => report.reportId === reportId)?.processingStatus;
+    expect(status).toBe('DONE');
+    // What the retriever leaves when a document cannot be curated: the record (its body aside).
+    await uncurated.lake.putObject(
+      uncuratedReportKey({ sellingPartnerId: SELLER.sellingPartnerId, reportId }),
+      Buffer.from('{}'),
+    );
+    uncurated.moveTo('2026-11-09T07:00:00Z');
+    const before = uncurated.sim.requests().length;
+
+    await expect(uncurated.handlers.createReport({ ...input, attempt: 2 })).resolves.toEqual({
+      reportId,
+    });
+
+    expect(
+      uncurated.sim
+        .requests()
+        .slice(before)
+        .map((r) => `${r.operationId}:${r.status}`),
+    ).toEqual(['getReport:200']);
+    expect(stdout.join('')).toContain('"outcome":"REUSED_UNCURATED"');
+  });
+});
+
 describe('the fan-out Lambdas (events/plan-windows.json, claim-, complete-, record-window-failure.json)', () => {
   beforeAll(() =>
     app.configure(
@@ -333,7 +375,8 @@ describe('the AWS composition root', () => {
       new ConfigurationError('Invalid environment: env PARAMETER_PREFIX: required'),
     );
     expect(() => handlerBuilders.createReport({ PARAMETER_PREFIX: '/spapi-lake/prod' })).toThrow(
-      'Invalid environment: env REPORT_REQUEST_TABLE: required; env TOKEN_BROKER_FUNCTION: required',
+      'Invalid environment: env REPORT_REQUEST_TABLE: required; env TOKEN_BROKER_FUNCTION: required; ' +
+        'env CURATED_BUCKET: required',
     );
   });
 });

@@ -329,6 +329,22 @@ describe('report-retriever with the default simulator', () => {
       },
     });
     expect(await retriever.raw.getObject(record.rawKey)).toEqual(served[0]);
+
+    // The window's next try reuses the report (createReport finds the record): its retrieval
+    // curates the kept raw copy again, and asks SP-API for no document.
+    const before = retriever.sim.requests().length;
+    await expect(
+      retriever.handlers.retrieveReport(withReport(sample, reportId, { processingStatus: 'DONE' })),
+    ).rejects.toMatchObject({ name: 'MalformedReportDocumentError' });
+    expect(
+      retriever.sim
+        .requests()
+        .slice(before)
+        .map((r) => r.operationId),
+    ).toEqual(['getReport']);
+    expect(served).toHaveLength(1);
+    expect(await retriever.curated.exists(manifestKey(ids))).toBe(false);
+    expect(await retriever.curated.exists(uncuratedReportKey(ids))).toBe(true);
   });
 
   it('retrieveReport takes its objects back when another report of the window landed meanwhile', async () => {

@@ -119,6 +119,9 @@ const EXPECTED: Record<string, string[]> = {
     ...readParameters('endpoints'),
     ...invokeBroker,
     ...tableActions('report_requests', 'GetItem', 'PutItem'),
+    // Whether a DONE report is kept uncurated (to reuse it): the records, read only.
+    ...curatedObjects('read', '_manifests/uncurated-reports/'),
+    ...s3KeyRead,
   ],
   'plan-windows': [
     ...readParameters('accounts', 'reportConfigs', 'endpoints'),

@@ -10,6 +10,7 @@ import {
   table,
   laneStore,
   spApiCaller,
+  curatedObjects,
 } from './function-spec-parts';
 
 /** The report-creator functions: createReport and the fan-out's lane bookkeeping. */
@@ -22,11 +23,17 @@ export const REPORT_CREATOR_FUNCTIONS: readonly FunctionSpec[] = [
     memoryMb: 512,
     // A warm container that spent its createReport burst waits about a minute for a token.
     timeoutSeconds: 180,
-    environment: { ...spApiCaller, REPORT_REQUEST_TABLE: E.ReportRequestTable },
+    environment: {
+      ...spApiCaller,
+      REPORT_REQUEST_TABLE: E.ReportRequestTable,
+      CURATED_BUCKET: E.CuratedBucket,
+    },
     grants: [
       readConfiguration('endpoints'),
       invokeTokenBroker,
       table(StateTableName.ReportRequests, 'GetItem', 'PutItem'),
+      // A DONE report the lake keeps uncurated is reused rather than asked for again.
+      curatedObjects('read', '_manifests/uncurated-reports/'),
     ],
   },
   {

@@ -9,6 +9,7 @@ import {
 } from '@spapi-lake/lake';
 import { isRestrictedReportType } from '@spapi-lake/reports';
 import { type CurationResult, type TsvCuration, curateDocument } from './curate-document';
+import { curateKeptRawCopy, keptRawCopyOf } from './curate-kept-raw-copy';
 import { ReportMarketplaceUnknownError, ReportNotReadyError } from './errors';
 import {
   deleteUnlistedCurated,
@@ -59,7 +60,9 @@ export interface RetrieveReportInput {
  * `ingestedAt`, is kept as stored), so nothing is ever duplicated. On failure no upload is left
  * running and no curated object or manifest lands; only a document that cannot be curated (a
  * non-retryable error) keeps its whole raw copy, with an uncurated-report record beside the
- * manifests saying why and what a replay needs (see replayUncuratedReport).
+ * manifests saying why and what a replay needs (see replayUncuratedReport). Retrieving such a report
+ * again (its window's next try reuses it) curates that raw copy instead of downloading the document
+ * once more: the code deployed since the failure lands it, or the record says the new reason.
  */
 export async function retrieveReport(
   deps: RetrieveReportDeps,
@@ -73,6 +76,8 @@ export async function retrieveReport(
   const marketplaceId =
     report.marketplaceIds?.length === 1 ? report.marketplaceIds[0] : input.marketplaceId;
   if (!marketplaceId) throw new ReportMarketplaceUnknownError(report.reportId);
+  const kept = await keptRawCopyOf(deps.store, input);
+  if (kept !== undefined) return curateKeptRawCopy(deps, kept);
   const windowStart = report.dataStartTime ?? report.createdTime;
   const definition = findReportDefinition(report.reportType);
 

@@ -10,6 +10,7 @@ import {
   LocalFileParameterSource,
   type ReportCreatorHandlers,
   createReportCreatorHandlers,
+  lakeUncuratedReports,
   loadEndpoints,
   localReportCreatorStores,
   spApiClientsFor,
@@ -21,6 +22,8 @@ import {
   startSimulator,
 } from '@spapi-lake/sp-api-simulator';
 import { RateLimiterRegistry } from '@spapi-lake/sp-api';
+import type { ObjectStore } from '@spapi-lake/lake';
+import { LocalDiskObjectStore } from '@spapi-lake/lake-adapters';
 
 const PREFIX = '/spapi-lake/local';
 
@@ -29,6 +32,8 @@ export interface SimulatedReportCreator {
   readonly sim: SimulatorHandle;
   readonly handlers: ReportCreatorHandlers;
   readonly lanes: LaneStateStore;
+  /** The local lake's curated zone, where createReport looks for uncurated-report records. */
+  readonly lake: ObjectStore;
   /** Simulated time; waiting advances it (a rate-limited call never blocks a test). */
   readonly clock: Clock;
   /** Writes the accounts and report-configs parameter files the handlers read. */
@@ -115,6 +120,7 @@ export async function startSimulatedReportCreator(options: {
     maxAttempts: 2,
   });
   const stores = localReportCreatorStores(path.join(directory, 'state'));
+  const lake = new LocalDiskObjectStore(path.join(directory, 'lake', 'curated'));
   const handlers = createReportCreatorHandlers({
     logger: options.logger,
     clock,
@@ -122,12 +128,14 @@ export async function startSimulatedReportCreator(options: {
     parameterNames,
     ...stores,
     reportsApiFor: async (partner) => (await clients(partner)).reports,
+    uncuratedReports: lakeUncuratedReports(lake),
   });
 
   return {
     sim,
     handlers,
     lanes: stores.lanes,
+    lake,
     clock,
     async configure(accounts, reportConfigs) {
       await writeFile(path.join(configDirectory, 'accounts.json'), JSON.stringify(accounts));

@@ -28,6 +28,7 @@ export {
   type ReportRequestStore,
   reportRequestSlotSchema,
 } from './report-request-store';
+export { type UncuratedReportLookup, lakeUncuratedReports } from './uncurated-report-lookup';
 export {
   DynamoDbVersionedStore,
   type DynamoDbVersionedStoreOptions,

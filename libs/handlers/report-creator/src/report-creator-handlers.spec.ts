@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { configParameterNames } from '@spapi-lake/config';
 import { SpApiInvalidInputError, SpApiQuotaExceededError } from '@spapi-lake/sp-api';
+import { InMemoryObjectStore } from '@spapi-lake/testing-in-memory-lake';
 import { TaskInputError } from './errors';
 import { InMemoryParameterSource } from './in-memory-parameter-source';
 import { localReportCreatorStores } from './local-report-creator-stores';
 import { type ReportCreatorHandlers, createReportCreatorHandlers } from './report-creator-handlers';
+import { lakeUncuratedReports } from './uncurated-report-lookup';
 import { FakeReportsApi } from './test/fake-reports-api';
 import { FixedClock } from './test/fixed-clock';
 import { RecordingLogger } from './test/recording-logger';
@@ -68,6 +70,7 @@ beforeEach(async () => {
     parameterNames: names,
     ...localReportCreatorStores(directory),
     reportsApiFor: async () => api,
+    uncuratedReports: lakeUncuratedReports(new InMemoryObjectStore()),
   });
 });
 afterEach(() => rm(directory, { recursive: true, force: true }));

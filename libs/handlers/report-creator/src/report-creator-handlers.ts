@@ -19,6 +19,7 @@ import type { ParameterSource } from './parameter-source';
 import { createPlanWindowsHandler } from './plan-windows-handler';
 import type { ReportCreationApiFor } from './report-creation-api';
 import type { ReportRequestStore } from './report-request-store';
+import type { UncuratedReportLookup } from './uncurated-report-lookup';
 import type { FanOutPlan } from './use-cases/plan-fan-out';
 
 /** Everything report-creator's handlers run on; the AWS app and the local runner each build one. */
@@ -31,6 +32,8 @@ export interface ReportCreatorDependencies {
   readonly lanes: LaneStateStore;
   readonly requests: ReportRequestStore;
   readonly reportsApiFor: ReportCreationApiFor;
+  /** The lake's uncurated-report records (see CreateReportDeps.uncuratedReports). */
+  readonly uncuratedReports: UncuratedReportLookup;
   readonly definitionOf?: (reportType: string) => ReportTypeDefinition;
   readonly maxWindowsPerRun?: number;
   readonly maxPlanBytes?: number;

@@ -32,6 +32,7 @@ import {
   LocalFileParameterSource,
   type ReportCreatorHandlers,
   createReportCreatorHandlers,
+  lakeUncuratedReports,
   localReportCreatorStores,
   spApiClientsFor,
 } from '@spapi-lake/report-creator-handlers';
@@ -174,6 +175,8 @@ export async function createLocalFunctions(
   const limiters = new RateLimiterRegistry({ clock });
 
   const stores = localReportCreatorStores(paths.reportCreatorState);
+  // One store for every function: its compare-and-swap writes are atomic within one instance.
+  const curated = env.curated ?? new LocalDiskObjectStore(paths.curated);
   const parameters = new LocalFileParameterSource(paths.config, env.parameterPrefix);
   const clientsFor = spApiClientsFor({
     endpoints: async () => ({
@@ -197,12 +200,13 @@ export async function createLocalFunctions(
     lanes: stores.lanes,
     requests: stores.requests,
     reportsApiFor: async (partner) => (await clientsFor(partner)).reports,
+    uncuratedReports: lakeUncuratedReports(curated),
     ...(env.maxWindowsPerRun === undefined ? {} : { maxWindowsPerRun: env.maxWindowsPerRun }),
   });
 
   const retrieverDependencies = buildReportRetrieverDependencies({
     raw: env.raw ?? new LocalDiskObjectStore(paths.raw),
-    curated: env.curated ?? new LocalDiskObjectStore(paths.curated),
+    curated,
     reportsFor: spApiReportsFor({
       baseUrlOf: env.spApiBaseUrl,
       tokenProviderFor: partnerTokens,
@@ -257,7 +261,7 @@ export async function createLocalFunctions(
   const sweepSettlements = createSweepSettlementsHandler({
     accounts: { list: async () => accounts },
     reportsApiFor: async (partner) => (await clientsFor(partner)).reports,
-    lake: env.curated ?? new LocalDiskObjectStore(paths.curated),
+    lake: curated,
     retrievals: env.retrievalAttempts ?? notificationSubscriber.retrievals,
     retries: env.retrievalAttempts ?? { retryFailed: async () => ({ outcome: 'running' }) },
     clock,
@@ -266,7 +270,7 @@ export async function createLocalFunctions(
     logger: logger('notification-subscriber'),
   });
   const catalogListingsFetcher = createLocalCatalogListingsFetcher({
-    store: env.curated ?? new LocalDiskObjectStore(paths.curated),
+    store: curated,
     clock,
     logger: logger('catalog-listings-fetcher'),
     accounts,

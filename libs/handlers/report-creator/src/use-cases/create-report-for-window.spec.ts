@@ -7,11 +7,14 @@ import {
   SpApiServerError,
 } from '@spapi-lake/sp-api';
 import { WindowPlanningError } from '@spapi-lake/workflows';
+import { uncuratedReportKey } from '@spapi-lake/lake';
+import { InMemoryObjectStore } from '@spapi-lake/testing-in-memory-lake';
 import { StateStoreUnavailableError, WindowBeyondLookbackError } from '../errors';
 import { LocalFileReportRequestStore } from '../local-file-report-request-store';
 import type { ReportRequestStore } from '../report-request-store';
 import { FakeReportsApi } from '../test/fake-reports-api';
 import { FixedClock } from '../test/fixed-clock';
+import { lakeUncuratedReports } from '../uncurated-report-lookup';
 import type { PutOptions } from '../versioned-store';
 import {
   type CreateReportDeps,
@@ -60,9 +63,16 @@ let directory: string;
 let clock: FixedClock;
 let api: FakeReportsApi;
 let requests: ReportRequestStore;
+let lake: InMemoryObjectStore;
 
 function deps(overrides: Partial<CreateReportDeps> = {}): CreateReportDeps {
-  return { reportsApiFor: async () => api, requests, clock, ...overrides };
+  return {
+    reportsApiFor: async () => api,
+    requests,
+    uncuratedReports: lakeUncuratedReports(lake),
+    clock,
+    ...overrides,
+  };
 }
 
 beforeEach(async () => {
@@ -70,6 +80,7 @@ beforeEach(async () => {
   clock = new FixedClock(Date.parse('2026-11-01T02:00:00Z'));
   api = new FakeReportsApi(() => clock.now());
   requests = new LocalFileReportRequestStore(path.join(directory, 'report-requests.json'));
+  lake = new InMemoryObjectStore();
 });
 afterEach(() => rm(directory, { recursive: true, force: true }));
 
@@ -134,6 +145,36 @@ describe('createReportForWindow', () => {
       outcome: 'CREATED',
     });
     expect(api.count('createReport')).toBe(4);
+  });
+
+  it('reuses a DONE report of any age while the lake keeps it uncurated, and asks again once it landed', async () => {
+    const first = await createReportForWindow(deps(), ordersWindow);
+    api.setStatus(first.reportId, 'DONE');
+    // Its retrieval kept the raw copy: the document could not be curated.
+    const record = uncuratedReportKey({ sellingPartnerId: 'A1SELLER', reportId: first.reportId });
+    await lake.putObject(record, Buffer.from('{}'));
+    clock.advance(10 * 24 * HOUR);
+
+    await expect(createReportForWindow(deps(), { ...ordersWindow, attempt: 2 })).resolves.toEqual({
+      reportId: first.reportId,
+      outcome: 'REUSED_UNCURATED',
+    });
+
+    // Curated since (its record removed): a later try of the window asks for a new report.
+    await lake.deleteObject(record);
+    const next = await createReportForWindow(deps(), { ...ordersWindow, attempt: 3 });
+    expect(next).toEqual({ reportId: '50001', outcome: 'CREATED' });
+    // Past Amazon's retention, a record left behind reuses nothing.
+    api.setStatus(next.reportId, 'DONE');
+    await lake.putObject(
+      uncuratedReportKey({ sellingPartnerId: 'A1SELLER', reportId: next.reportId }),
+      Buffer.from('{}'),
+    );
+    api.reports.delete(next.reportId);
+    await expect(createReportForWindow(deps(), ordersWindow)).resolves.toMatchObject({
+      outcome: 'CREATED',
+    });
+    expect(api.count('createReport')).toBe(3);
   });
 
   it('asks again for a report stuck in queue or in progress for more than a day', async () => {

@@ -11,6 +11,7 @@ import {
 import type { ReportIngestionInput } from '@spapi-lake/workflows';
 import { StateStoreContentionError } from '../errors';
 import type { ReportCreationApi, ReportCreationApiFor } from '../report-creation-api';
+import type { UncuratedReportLookup } from '../uncurated-report-lookup';
 import type {
   ReportRequestEntry,
   ReportRequestSlot,
@@ -46,6 +47,11 @@ export type CreateReportInput = ReportIngestionInput & { readonly region: Region
 export interface CreateReportDeps {
   readonly reportsApiFor: ReportCreationApiFor;
   readonly requests: ReportRequestStore;
+  /**
+   * Reports whose documents the lake could not curate: such a DONE report is reused whatever its
+   * age, so that its retrieval curates the raw copy it kept rather than a new report being made.
+   */
+  readonly uncuratedReports: UncuratedReportLookup;
   readonly clock: Clock;
   /** Default: the report-type registry of @spapi-lake/reports. */
   readonly definitionOf?: (reportType: string) => ReportTypeDefinition;
@@ -55,8 +61,11 @@ export interface CreateReportDeps {
   readonly reuseInFlightWithinMs?: number;
 }
 
-/** How the report id was obtained. */
-export type CreateReportOutcome = 'CREATED' | 'REUSED' | 'RECOVERED';
+/**
+ * How the report id was obtained. REUSED_UNCURATED: a DONE report older than the reuse window whose
+ * document the lake keeps uncurated (its retrieval curates the kept raw copy again).
+ */
+export type CreateReportOutcome = 'CREATED' | 'REUSED' | 'REUSED_UNCURATED' | 'RECOVERED';
 
 /** What became of an in-flight report given up on as stuck (SPAPI.md 4.1: only IN_QUEUE cancels). */
 export const AbandonedReportAction = {
@@ -98,8 +107,10 @@ export interface CreateReportResult {
  * clock's now included), then asks Amazon for the window's report at most once. Each request is
  * recorded in its slot (pending before createReport, with the report id after), so a repeated call
  * reuses the report while it is IN_QUEUE or IN_PROGRESS (within `reuseInFlightWithinMs` of its
- * creation), or DONE within `reuseDoneWithinMs`; a FATAL, CANCELLED, stuck or expired one is asked
- * for again. A stuck one still IN_QUEUE is cancelled first, so that it does not hold Amazon's queue
+ * creation), or DONE within `reuseDoneWithinMs`, or DONE at any age while the lake keeps it
+ * uncurated (a window whose document could not be curated is not asked for again day after day:
+ * its raw copy is curated again, by code deployed since); a FATAL, CANCELLED, stuck or expired one
+ * is asked for again. A stuck one still IN_QUEUE is cancelled first, so that it does not hold Amazon's queue
  * ahead of the new one. A pending record (a try that died between the two writes) is resolved with
  * getReports.
  */
@@ -127,6 +138,15 @@ export async function createReportForWindow(
       const report = await reportIfExists(api, entry.reportId);
       if (report !== undefined && reusable(report, now, deps)) {
         return { reportId: entry.reportId, outcome: 'REUSED' };
+      }
+      if (
+        report?.processingStatus === 'DONE' &&
+        (await deps.uncuratedReports.isUncurated({
+          sellingPartnerId: input.sellingPartnerId,
+          reportId: report.reportId,
+        }))
+      ) {
+        return { reportId: entry.reportId, outcome: 'REUSED_UNCURATED' };
       }
       // Stuck in flight: cancelled (if it may be) before any write, once per report: a slot write
       // lost to another try reads it again. Cancelled only once another config's window that

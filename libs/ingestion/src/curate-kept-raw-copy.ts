@@ -1,0 +1,56 @@
+import { isRetryable } from '@spapi-lake/core';
+import {
+  type ObjectStore,
+  type ReportManifest,
+  type UncuratedReport,
+  uncuratedReportKey,
+} from '@spapi-lake/lake';
+import { type ReplayReportDeps, type ReplayReportInput, manifestFromRaw } from './replay-report';
+import {
+  failedAgain,
+  storeReportManifest,
+  storeUncuratedReport,
+  storedUncuratedReport,
+} from './report-manifest';
+
+/**
+ * The uncurated-report record of a report whose raw copy is still in the lake and can be curated
+ * on its own (one marketplace), or undefined: then the document is to be downloaded.
+ */
+export async function keptRawCopyOf(
+  store: ObjectStore,
+  input: ReplayReportInput,
+): Promise<UncuratedReport | undefined> {
+  const record = await storedUncuratedReport(store, uncuratedReportKey(input));
+  if (record === undefined || record.marketplaceIds.length !== 1) return undefined;
+  return (await store.exists(record.rawKey)) ? record : undefined;
+}
+
+/**
+ * Curates a report from the raw copy an earlier retrieval kept when it could not curate it: the
+ * same bytes Amazon served, so the document is not downloaded again, and code deployed since the
+ * failure lands it. Stores the manifest and removes the record. When curation fails again for
+ * good, the record says the new reason and the error is thrown, as a retrieval's would be; a
+ * retryable error (the store) is thrown and leaves the record as it was.
+ */
+export async function curateKeptRawCopy(
+  deps: ReplayReportDeps,
+  record: UncuratedReport,
+): Promise<ReportManifest> {
+  let manifest: ReportManifest;
+  try {
+    manifest = await manifestFromRaw(deps, record);
+  } catch (error) {
+    if (!isRetryable(error)) {
+      await storeUncuratedReport(
+        deps.store,
+        failedAgain(record, error, new Date(deps.clock.now())),
+      ).catch(() => undefined);
+    }
+    throw error;
+  }
+  const stored = await storeReportManifest(deps.store, manifest);
+  // A record left behind (the delete failed) only makes replay find the report landed.
+  await deps.store.deleteObject(uncuratedReportKey(record)).catch(() => undefined);
+  return stored;
+}
