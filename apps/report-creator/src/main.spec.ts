@@ -257,8 +257,10 @@ describe('createReport for a window whose document the lake could not curate', (
     uncurated.moveTo('2026-11-09T07:00:00Z');
     const before = uncurated.sim.requests().length;
 
+    // DONE already: the execution reads its status at once instead of waiting on a notification.
     await expect(uncurated.handlers.createReport({ ...input, attempt: 2 })).resolves.toEqual({
       reportId,
+      done: true,
     });
 
     expect(

@@ -344,7 +344,12 @@ describe('report-retriever with the default simulator', () => {
     ).toEqual(['getReport']);
     expect(served).toHaveLength(1);
     expect(await retriever.curated.exists(manifestKey(ids))).toBe(false);
-    expect(await retriever.curated.exists(uncuratedReportKey(ids))).toBe(true);
+    const again = parseUncuratedReport(await retriever.curated.getObject(uncuratedReportKey(ids)));
+    expect(again).toMatchObject({
+      rawKey: record.rawKey,
+      failure: { error: 'MalformedReportDocumentError' },
+    });
+    expect(Date.parse(again.failedAt)).toBeGreaterThanOrEqual(Date.parse(record.failedAt));
   });
 
   it('retrieveReport takes its objects back when another report of the window landed meanwhile', async () => {

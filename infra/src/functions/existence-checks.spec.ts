@@ -60,6 +60,8 @@ const EXISTENCE_CHECKS = [
   ['retrieve_report', 'curated', 'report manifest', manifestKey],
   ['retrieve_report', 'curated', 'ledger entry', ledgerKey],
   ['retrieve_report', 'curated', 'uncurated-report record', uncuratedKey],
+  ['create_report', 'curated', 'report manifest', manifestKey],
+  ['create_report', 'curated', 'uncurated-report record', uncuratedKey],
   ['record_fatal', 'curated', 'ledger entry', ledgerKey],
   ['record_outcome', 'curated', 'ledger entry', ledgerKey],
   ['plan_catalog_chunks', 'curated', 'identifiers object', identifiersKey],

@@ -119,8 +119,8 @@ const EXPECTED: Record<string, string[]> = {
     ...readParameters('endpoints'),
     ...invokeBroker,
     ...tableActions('report_requests', 'GetItem', 'PutItem'),
-    // Whether a DONE report is kept uncurated (to reuse it): the records, read only.
-    ...curatedObjects('read', '_manifests/uncurated-reports/'),
+    // Whether a DONE report is kept uncurated (to reuse it): records and manifests, read only.
+    ...curatedObjects('read', '_manifests/reports/', '_manifests/uncurated-reports/'),
     ...s3KeyRead,
   ],
   'plan-windows': [

@@ -32,8 +32,9 @@ export const REPORT_CREATOR_FUNCTIONS: readonly FunctionSpec[] = [
       readConfiguration('endpoints'),
       invokeTokenBroker,
       table(StateTableName.ReportRequests, 'GetItem', 'PutItem'),
-      // A DONE report the lake keeps uncurated is reused rather than asked for again.
-      curatedObjects('read', '_manifests/uncurated-reports/'),
+      // A DONE report the lake keeps uncurated (a record, no manifest) is reused rather than asked
+      // for again.
+      curatedObjects('read', '_manifests/reports/', '_manifests/uncurated-reports/'),
     ],
   },
   {

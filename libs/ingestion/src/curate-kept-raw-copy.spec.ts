@@ -1,5 +1,6 @@
 import { TypedError } from '@spapi-lake/core';
 import {
+  ObjectNotFoundError,
   ObjectStoreUnavailableError,
   manifestKey,
   parseUncuratedReport,
@@ -130,6 +131,20 @@ describe('retrieving a report whose document could not be curated before', () =>
     expect(manifest.datasets.map((dataset) => dataset.rows)).toEqual([2]);
     expect(store.objects.has(record.rawKey)).toBe(true);
     expect(store.objects.has(uncuratedReportKey(input))).toBe(false);
+  });
+
+  it('keeps the recorded reason when the store, not the document, fails', async () => {
+    const { deps, store } = await failedRetrieval();
+    const before = store.objects.get(uncuratedReportKey(input));
+    const record = parseUncuratedReport(before ?? '');
+    // Gone between the check and the read (a lifecycle rule, an operator).
+    store.getStream = async () => {
+      throw new ObjectNotFoundError(`no object at ${record.rawKey}`);
+    };
+
+    await expect(retrieveReport(deps, input)).rejects.toThrow(ObjectNotFoundError);
+
+    expect(store.objects.get(uncuratedReportKey(input))).toEqual(before);
   });
 
   it('leaves the record as it was when reading the raw copy fails for a while', async () => {

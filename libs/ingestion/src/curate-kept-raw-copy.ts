@@ -1,10 +1,14 @@
 import { isRetryable } from '@spapi-lake/core';
 import {
   type ObjectStore,
+  ObjectNotFoundError,
+  ObjectStoreRequestError,
   type ReportManifest,
   type UncuratedReport,
+  manifestKey,
   uncuratedReportKey,
 } from '@spapi-lake/lake';
+import { findReportDefinition } from './find-report-definition';
 import { type ReplayReportDeps, type ReplayReportInput, manifestFromRaw } from './replay-report';
 import {
   failedAgain,
@@ -15,7 +19,8 @@ import {
 
 /**
  * The uncurated-report record of a report whose raw copy is still in the lake and can be curated
- * on its own (one marketplace), or undefined: then the document is to be downloaded.
+ * on its own (one marketplace, a report type the registry knows, as replayUncuratedReport asks),
+ * or undefined: then the document is to be downloaded.
  */
 export async function keptRawCopyOf(
   store: ObjectStore,
@@ -23,15 +28,20 @@ export async function keptRawCopyOf(
 ): Promise<UncuratedReport | undefined> {
   const record = await storedUncuratedReport(store, uncuratedReportKey(input));
   if (record === undefined || record.marketplaceIds.length !== 1) return undefined;
+  if (!findReportDefinition(record.reportType)) return undefined;
   return (await store.exists(record.rawKey)) ? record : undefined;
 }
+
+// Errors of the store, not of the document: they say nothing about why curation fails.
+const isStoreError = (error: unknown): boolean =>
+  error instanceof ObjectNotFoundError || error instanceof ObjectStoreRequestError;
 
 /**
  * Curates a report from the raw copy an earlier retrieval kept when it could not curate it: the
  * same bytes Amazon served, so the document is not downloaded again, and code deployed since the
  * failure lands it. Stores the manifest and removes the record. When curation fails again for
- * good, the record says the new reason and the error is thrown, as a retrieval's would be; a
- * retryable error (the store) is thrown and leaves the record as it was.
+ * good, the record says the new reason and the error is thrown, as a retrieval's would be; an
+ * error of the store (retryable or not) is thrown and leaves the record as it was.
  */
 export async function curateKeptRawCopy(
   deps: ReplayReportDeps,
@@ -41,7 +51,12 @@ export async function curateKeptRawCopy(
   try {
     manifest = await manifestFromRaw(deps, record);
   } catch (error) {
-    if (!isRetryable(error)) {
+    // A concurrent retrieval that landed the report meanwhile removed the record: not put back.
+    if (
+      !isRetryable(error) &&
+      !isStoreError(error) &&
+      !(await deps.store.exists(manifestKey(record)).catch(() => true))
+    ) {
       await storeUncuratedReport(
         deps.store,
         failedAgain(record, error, new Date(deps.clock.now())),

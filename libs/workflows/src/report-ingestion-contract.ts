@@ -50,6 +50,12 @@ export interface ReportIngestionInput {
 /** `CreateReport` (report-creator): receives the ReportIngestionInput; result at `$.report`. */
 export interface CreateReportOutput {
   readonly reportId: string;
+  /**
+   * True when CreateReport reused a report that is DONE already: its REPORT_PROCESSING_FINISHED
+   * went out long ago (or was never stored), so the execution reads its status at once rather
+   * than waiting on a notification. Absent means false.
+   */
+  readonly done?: boolean;
 }
 
 /**

@@ -249,6 +249,31 @@ describe('reportIngestionDefinition: executed locally', () => {
     });
   });
 
+  it('reads the status of a reused report that is DONE already, instead of waiting on a notification', async () => {
+    const lambdas = new FakeLambdas();
+    lambdas.reusedDone = true;
+    lambdas.notification = 'never';
+    const run = await runLocally(quickTimeout, sellerWindow, {
+      handlers: lambdas.handlers(),
+      ...noWaiting,
+    });
+
+    expect(run.output).toMatchObject({ outcome: 'DONE', reportId: 'R-1' });
+    expect(run.visited.slice(0, 5)).toEqual([
+      S.CreateReport,
+      S.AwaitNotification,
+      S.StartPolling,
+      S.GetReport,
+      S.ReportStatus,
+    ]);
+    expect(lambdas.count(S.WaitForNotification)).toBe(0);
+    expect(lambdas.count(S.GetReport)).toBe(1);
+    expect(lambdas.calls[S.RetrieveReport]?.[0]).toMatchObject({
+      report: { reportId: 'R-1', done: true },
+      status: { processingStatus: 'DONE', pollCount: 1 },
+    });
+  });
+
   it('polls from the start for an account without notifications (vendors)', async () => {
     const lambdas = new FakeLambdas();
     lambdas.statuses = ['IN_PROGRESS', 'DONE'];

@@ -92,7 +92,7 @@ export function reportIngestionDefinition(
       Type: 'Task',
       Comment: 'createReport for the window (one marketplace)',
       Resource: resources.createReportFunctionArn,
-      ResultSelector: { 'reportId.$': '$.reportId' },
+      // No ResultSelector: `done` is optional (see CreateReportOutput).
       ResultPath: '$.report',
       Retry: spApiTaskRetry,
       Catch: [toRecordFailure],
@@ -100,8 +100,17 @@ export function reportIngestionDefinition(
     },
     [S.AwaitNotification]: {
       Type: 'Choice',
-      Comment: 'Accounts subscribed to REPORT_PROCESSING_FINISHED wait for it; others poll',
+      Comment:
+        'A reused report already DONE is read at once; accounts subscribed to ' +
+        'REPORT_PROCESSING_FINISHED wait for it; others poll',
       Choices: [
+        {
+          And: [
+            { Variable: '$.report.done', IsPresent: true },
+            { Variable: '$.report.done', BooleanEquals: true },
+          ],
+          Next: S.StartPolling,
+        },
         { Variable: '$.awaitNotification', BooleanEquals: true, Next: S.WaitForNotification },
       ],
       Default: S.StartPolling,

@@ -29,7 +29,8 @@ function keysOf(input: CreateReportInput): LogAttributes {
 }
 
 /**
- * `CreateReport` of the ingestion state machine: ReportIngestionInput -> `{ reportId }`. SP-API
+ * `CreateReport` of the ingestion state machine: ReportIngestionInput -> `{ reportId, done? }`
+ * (`done`: a reused report is DONE already, so the execution reads its status at once). SP-API
  * errors keep their names (SpApiQuotaExceededError, SpApiServerError, ...) for the Task's Retry; a
  * request the report type would end FATAL is a WindowPlanningError before any call, and one that
  * starts beyond the type's lookback (Amazon would cancel it) a WindowBeyondLookbackError. A stuck
@@ -43,7 +44,7 @@ export function createCreateReportHandler(
     schema: reportIngestionInputSchema,
     keys: keysOf,
     run: async (input) => {
-      const { reportId, outcome, abandoned } = await createReportForWindow(deps, input);
+      const { reportId, outcome, done, abandoned } = await createReportForWindow(deps, input);
       if (abandoned?.action === AbandonedReportAction.CANCEL_FAILED) {
         deps.logger.warn('abandoned report not cancelled: the new report is created anyway', {
           ...keysOf(input),
@@ -52,7 +53,7 @@ export function createCreateReportHandler(
         });
       }
       return {
-        result: { reportId },
+        result: done === true ? { reportId, done } : { reportId },
         log: {
           reportId,
           outcome,

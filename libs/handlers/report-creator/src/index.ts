@@ -60,6 +60,7 @@ export {
   type CreateReportOutcome,
   type CreateReportResult,
   DEFAULT_REUSE_DONE_WITHIN_MS,
+  DEFAULT_REUSE_UNCURATED_WITHIN_MS,
   DEFAULT_REUSE_IN_FLIGHT_WITHIN_MS,
   createReportForWindow,
 } from './use-cases/create-report-for-window';

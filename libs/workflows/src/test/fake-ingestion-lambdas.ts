@@ -10,6 +10,8 @@ export class FakeIngestionLambdas {
   /** What the notification consumer sends back; 'never' lets the wait time out. */
   notification: string | 'never' = 'DONE';
   createReportErrors: Error[] = [];
+  /** CreateReport reused a report that is DONE already (no notification will come). */
+  reusedDone = false;
   /**
    * Task failures of the wait, one per call: the register-waiter's SendTaskFailure (a partner
    * without a subscription) fails the task with this error name and message, as a throw does here.
@@ -29,6 +31,7 @@ export class FakeIngestionLambdas {
         this.record(S.CreateReport, input);
         const error = this.createReportErrors.shift();
         if (error) throw error;
+        if (this.reusedDone) return { reportId: 'R-1', done: true };
         // The notification consumer answers once Amazon finishes (here: right after creation).
         if (this.notification !== 'never') {
           const status = this.notification;

@@ -7,7 +7,7 @@ import {
   SpApiServerError,
 } from '@spapi-lake/sp-api';
 import { WindowPlanningError } from '@spapi-lake/workflows';
-import { uncuratedReportKey } from '@spapi-lake/lake';
+import { manifestKey, uncuratedReportKey } from '@spapi-lake/lake';
 import { InMemoryObjectStore } from '@spapi-lake/testing-in-memory-lake';
 import { StateStoreUnavailableError, WindowBeyondLookbackError } from '../errors';
 import { LocalFileReportRequestStore } from '../local-file-report-request-store';
@@ -122,8 +122,11 @@ describe('createReportForWindow', () => {
     });
     api.setStatus(first.reportId, 'DONE');
     clock.advance(23 * HOUR);
-    await expect(createReportForWindow(deps(), ordersWindow)).resolves.toMatchObject({
+    // DONE already: the execution is told to read its status rather than wait on a notification.
+    await expect(createReportForWindow(deps(), ordersWindow)).resolves.toEqual({
       reportId: first.reportId,
+      outcome: 'REUSED',
+      done: true,
     });
     expect(api.count('createReport')).toBe(1);
     expect(api.count('getReports')).toBe(0);
@@ -147,24 +150,26 @@ describe('createReportForWindow', () => {
     expect(api.count('createReport')).toBe(4);
   });
 
-  it('reuses a DONE report of any age while the lake keeps it uncurated, and asks again once it landed', async () => {
+  it('reuses a DONE report kept uncurated for a week, and asks again once it landed', async () => {
     const first = await createReportForWindow(deps(), ordersWindow);
     api.setStatus(first.reportId, 'DONE');
-    // Its retrieval kept the raw copy: the document could not be curated.
-    const record = uncuratedReportKey({ sellingPartnerId: 'A1SELLER', reportId: first.reportId });
-    await lake.putObject(record, Buffer.from('{}'));
-    clock.advance(10 * 24 * HOUR);
+    // Its retrieval kept the raw copy: the document could not be curated. Only the record's
+    // presence counts here (retrieval reads it).
+    const ids = { sellingPartnerId: 'A1SELLER', reportId: first.reportId };
+    await lake.putObject(uncuratedReportKey(ids), Buffer.from('{}'));
+    clock.advance(3 * 24 * HOUR);
 
     await expect(createReportForWindow(deps(), { ...ordersWindow, attempt: 2 })).resolves.toEqual({
       reportId: first.reportId,
       outcome: 'REUSED_UNCURATED',
+      done: true,
     });
 
-    // Curated since (its record removed): a later try of the window asks for a new report.
-    await lake.deleteObject(record);
+    // A record left beside the manifest (its delete failed): the report has landed.
+    await lake.putObject(manifestKey(ids), Buffer.from('{}'));
     const next = await createReportForWindow(deps(), { ...ordersWindow, attempt: 3 });
     expect(next).toEqual({ reportId: '50001', outcome: 'CREATED' });
-    // Past Amazon's retention, a record left behind reuses nothing.
+    // Past Amazon's retention, a record reuses nothing.
     api.setStatus(next.reportId, 'DONE');
     await lake.putObject(
       uncuratedReportKey({ sellingPartnerId: 'A1SELLER', reportId: next.reportId }),
@@ -175,6 +180,24 @@ describe('createReportForWindow', () => {
       outcome: 'CREATED',
     });
     expect(api.count('createReport')).toBe(3);
+  });
+
+  it('asks for a new report once the uncurated one is a week old: the document may be what is broken', async () => {
+    const first = await createReportForWindow(deps(), ordersWindow);
+    api.setStatus(first.reportId, 'DONE');
+    const ids = { sellingPartnerId: 'A1SELLER', reportId: first.reportId };
+    await lake.putObject(uncuratedReportKey(ids), Buffer.from('{}'));
+    clock.advance(7 * 24 * HOUR - 60_000);
+    await expect(createReportForWindow(deps(), ordersWindow)).resolves.toMatchObject({
+      reportId: first.reportId,
+      outcome: 'REUSED_UNCURATED',
+    });
+
+    clock.advance(2 * 60_000);
+    await expect(createReportForWindow(deps(), ordersWindow)).resolves.toEqual({
+      reportId: '50001',
+      outcome: 'CREATED',
+    });
   });
 
   it('asks again for a report stuck in queue or in progress for more than a day', async () => {

@@ -26,6 +26,13 @@ const HOUR_MS = 3_600_000;
 /** A DONE report younger than this is reused: an ingestion execution lasts at most 24 h. */
 export const DEFAULT_REUSE_DONE_WITHIN_MS = 24 * HOUR_MS;
 /**
+ * A DONE report the lake keeps uncurated is reused this long after its creation: its raw copy is
+ * curated again (code deployed since lands it) instead of a new report being asked for each try.
+ * Not for ever: the document itself may be what is broken (corrupt bytes, a one-off malformed
+ * file), which only a new report cures, so after a week a try asks for one.
+ */
+export const DEFAULT_REUSE_UNCURATED_WITHIN_MS = 7 * 24 * HOUR_MS;
+/**
  * A report still IN_QUEUE or IN_PROGRESS this long after it was created is taken to be stuck at
  * Amazon: it is not reused, or every try of its window would wait on it until it leaves retention
  * (an IN_QUEUE one is cancelled before the new one is created).
@@ -48,8 +55,9 @@ export interface CreateReportDeps {
   readonly reportsApiFor: ReportCreationApiFor;
   readonly requests: ReportRequestStore;
   /**
-   * Reports whose documents the lake could not curate: such a DONE report is reused whatever its
-   * age, so that its retrieval curates the raw copy it kept rather than a new report being made.
+   * Reports whose documents the lake could not curate: such a DONE report is reused (within
+   * `reuseUncuratedWithinMs`), so that its retrieval curates the raw copy it kept rather than a
+   * new report being made.
    */
   readonly uncuratedReports: UncuratedReportLookup;
   readonly clock: Clock;
@@ -59,11 +67,14 @@ export interface CreateReportDeps {
   readonly reuseDoneWithinMs?: number;
   /** Default DEFAULT_REUSE_IN_FLIGHT_WITHIN_MS. */
   readonly reuseInFlightWithinMs?: number;
+  /** Default DEFAULT_REUSE_UNCURATED_WITHIN_MS. */
+  readonly reuseUncuratedWithinMs?: number;
 }
 
 /**
  * How the report id was obtained. REUSED_UNCURATED: a DONE report older than the reuse window whose
- * document the lake keeps uncurated (its retrieval curates the kept raw copy again).
+ * document the lake keeps uncurated (its retrieval curates the kept raw copy again), within
+ * `reuseUncuratedWithinMs`.
  */
 export type CreateReportOutcome = 'CREATED' | 'REUSED' | 'REUSED_UNCURATED' | 'RECOVERED';
 
@@ -98,6 +109,8 @@ export interface AbandonedReport {
 export interface CreateReportResult {
   readonly reportId: string;
   readonly outcome: CreateReportOutcome;
+  /** Set when the report reused is DONE already: no notification is to be waited for. */
+  readonly done?: true;
   /** Set when the window's recorded report was stuck in flight and a new one was created. */
   readonly abandoned?: AbandonedReport;
 }
@@ -107,10 +120,10 @@ export interface CreateReportResult {
  * clock's now included), then asks Amazon for the window's report at most once. Each request is
  * recorded in its slot (pending before createReport, with the report id after), so a repeated call
  * reuses the report while it is IN_QUEUE or IN_PROGRESS (within `reuseInFlightWithinMs` of its
- * creation), or DONE within `reuseDoneWithinMs`, or DONE at any age while the lake keeps it
- * uncurated (a window whose document could not be curated is not asked for again day after day:
- * its raw copy is curated again, by code deployed since); a FATAL, CANCELLED, stuck or expired one
- * is asked for again. A stuck one still IN_QUEUE is cancelled first, so that it does not hold Amazon's queue
+ * creation), or DONE within `reuseDoneWithinMs`, or DONE within `reuseUncuratedWithinMs` while the
+ * lake keeps it uncurated (a window whose document could not be curated is not asked for again
+ * day after day: its raw copy is curated again, by code deployed since); a FATAL, CANCELLED, stuck
+ * or expired one is asked for again. A stuck one still IN_QUEUE is cancelled first, so that it does not hold Amazon's queue
  * ahead of the new one. A pending record (a try that died between the two writes) is resolved with
  * getReports.
  */
@@ -137,16 +150,19 @@ export async function createReportForWindow(
     if (entry?.reportId !== undefined) {
       const report = await reportIfExists(api, entry.reportId);
       if (report !== undefined && reusable(report, now, deps)) {
-        return { reportId: entry.reportId, outcome: 'REUSED' };
+        const done = report.processingStatus === 'DONE' ? ({ done: true } as const) : {};
+        return { reportId: entry.reportId, outcome: 'REUSED', ...done };
       }
       if (
         report?.processingStatus === 'DONE' &&
+        Date.parse(report.createdTime) >=
+          now - (deps.reuseUncuratedWithinMs ?? DEFAULT_REUSE_UNCURATED_WITHIN_MS) &&
         (await deps.uncuratedReports.isUncurated({
           sellingPartnerId: input.sellingPartnerId,
           reportId: report.reportId,
         }))
       ) {
-        return { reportId: entry.reportId, outcome: 'REUSED_UNCURATED' };
+        return { reportId: entry.reportId, outcome: 'REUSED_UNCURATED', done: true };
       }
       // Stuck in flight: cancelled (if it may be) before any write, once per report: a slot write
       // lost to another try reads it again. Cancelled only once another config's window that
