@@ -84,7 +84,7 @@ export type ConsumerConfig = z.output<typeof ConsumerEnvironment>;
 export const SweepEnvironment = z.object({
   PARAMETER_PREFIX: z.string().min(1),
   TOKEN_BROKER_FUNCTION: z.string().min(1),
-  /** The curated bucket: report manifests and uncurated-report records say what has landed. */
+  /** The curated bucket: report manifests say what has landed. */
   CURATED_BUCKET: z.string().min(1),
   RETRIEVAL_STATE_MACHINE_ARN,
   /** Days of getReports the sweep lists, at most Amazon's 90-day retention. */

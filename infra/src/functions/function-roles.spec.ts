@@ -178,7 +178,7 @@ const EXPECTED: Record<string, string[]> = {
   'sweep-settlements': [
     ...readParameters('accounts', 'endpoints'),
     ...invokeBroker,
-    ...curatedObjects('read', '_manifests/reports/', '_manifests/uncurated-reports/'),
+    ...curatedObjects('read', '_manifests/reports/'),
     ...s3KeyRead,
     'Allow states:StartExecution arn:{partition}:states:{region}:{account}:stateMachine:{prefix}-report-retrieval',
     'Allow states:DescribeExecution arn:{partition}:states:{region}:{account}:execution:{prefix}-report-retrieval:*',

@@ -86,8 +86,8 @@ export const NOTIFICATION_SUBSCRIBER_FUNCTIONS: readonly FunctionSpec[] = [
     grants: [
       readConfiguration('accounts', 'endpoints'),
       invokeTokenBroker,
-      // What has landed: manifests and uncurated-report records, read only.
-      curatedObjects('read', '_manifests/reports/', '_manifests/uncurated-reports/'),
+      // What has landed: report manifests, read only.
+      curatedObjects('read', '_manifests/reports/'),
       { kind: 'start-report-retrieval' },
       { kind: 'describe-report-retrievals' },
     ],

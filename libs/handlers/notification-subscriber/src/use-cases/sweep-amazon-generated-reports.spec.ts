@@ -232,7 +232,7 @@ describe('sweepAmazonGeneratedReports', () => {
     expect(throttled.reports.every((r) => r.action === 'started')).toBe(true);
   });
 
-  it('skips reports whose manifest or uncurated-report record is in the lake', async () => {
+  it('skips reports whose manifest is in the lake, and tries one kept uncurated again', async () => {
     const listed = await sweepAmazonGeneratedReports(deps(), {
       asOf: new Date(sim.clock.now()).toISOString(),
     });
@@ -240,15 +240,29 @@ describe('sweepAmazonGeneratedReports', () => {
     if (curated === undefined || uncurated === undefined) throw new Error('too few settlements');
     for (const name of [...sfn.started]) sfn.finish(name, 'SUCCEEDED');
     await lake.putObject(manifestKey(curated), '{}');
+    // Its retrieval failed for good: the raw copy and a record are kept, no manifest.
+    sfn.finish(
+      retrievalAttemptName(
+        {
+          sellingPartnerId: uncurated.sellingPartnerId,
+          report: { reportId: uncurated.reportId },
+        } as UnsolicitedReportRetrieval,
+        1,
+      ),
+      'FAILED',
+    );
     await lake.putObject(uncuratedReportKey(uncurated), '{}');
     const startedBefore = sfn.started.length;
 
-    const again = await sweepAmazonGeneratedReports(deps());
+    const again = await sweepAmazonGeneratedReports(deps(), {
+      asOf: new Date(sim.clock.now() + 86_400_000).toISOString(),
+    });
 
-    const action = (reportId: string) => again.reports.find((r) => r.reportId === reportId)?.action;
-    expect(action(curated.reportId)).toBe('landed');
-    expect(action(uncurated.reportId)).toBe('landed');
-    expect(sfn.started).toHaveLength(startedBefore);
+    const action = (reportId: string) => again.reports.find((r) => r.reportId === reportId);
+    expect(action(curated.reportId)?.action).toBe('landed');
+    // A retried retrieval curates the kept raw copy: code deployed since lands it.
+    expect(action(uncurated.reportId)).toMatchObject({ action: 'retried', attempt: 2 });
+    expect(sfn.started).toHaveLength(startedBefore + 1);
     // The others succeeded without a manifest yet: neither started nor retried.
     expect(again.reports.filter((r) => r.action === 'succeeded')).toHaveLength(
       again.reports.length - 2,

@@ -1,6 +1,6 @@
 import type { Account, Region } from '@spapi-lake/config';
 import type { Clock } from '@spapi-lake/core';
-import { type ObjectStore, manifestKey, uncuratedReportKey } from '@spapi-lake/lake';
+import { type ObjectStore, manifestKey } from '@spapi-lake/lake';
 import type { GetReportsQuery, GetReportsResponse, Report } from '@spapi-lake/sp-api';
 import type { AccountSource } from '../account-source';
 import type { RetrievalRetrier } from '../retrieval-retrier';
@@ -33,7 +33,7 @@ export interface SweepAmazonGeneratedReportsDeps {
     readonly sellingPartnerId: string;
     readonly region: Region;
   }) => Promise<ReportListingApi>;
-  /** The curated zone, where report manifests and uncurated-report records are kept. */
+  /** The curated zone, where report manifests say what has landed. */
   readonly lake: Pick<ObjectStore, 'exists'>;
   readonly retrievals: RetrievalStarter;
   readonly retries: RetrievalRetrier;
@@ -95,8 +95,8 @@ const DAY_MS = 24 * HOUR_MS;
  * The backstop of REPORT_PROCESSING_FINISHED for reports Amazon generates (settlements), whose
  * notification is not certain (SPAPI.md 6.6): lists every active seller's DONE reports of those
  * types created in the lookback and starts the retrieval of each one not in the lake. A report
- * has landed when its manifest is there (or its uncurated-report record: the raw copy is kept
- * and `replay` curates it). Otherwise the first attempt is started through the same port as the
+ * has landed when its manifest is there; one kept uncurated (a record, no manifest) has not, and
+ * its later attempts curate the kept raw copy. Otherwise the first attempt is started through the same port as the
  * notification consumer uses, idempotent by execution name; when that name is taken and the
  * report still has not landed, the retrier starts the next attempt only if every earlier one
  * failed, so a failed retrieval is tried again by a later sweep and a landed one never is.
@@ -209,11 +209,9 @@ async function sweepReport(
 ): Promise<{ readonly action: SweptReportAction; readonly attempt?: number }> {
   const { sellingPartnerId, region } = account;
   if (report.reportDocumentId === undefined) return { action: 'no-document' };
-  const keys = { sellingPartnerId, reportId: report.reportId };
-  if (
-    (await deps.lake.exists(manifestKey(keys))) ||
-    (await deps.lake.exists(uncuratedReportKey(keys)))
-  ) {
+  // An uncurated-report record is not landed: a retried retrieval curates its kept raw copy (no
+  // download), so code deployed since the failure lands it.
+  if (await deps.lake.exists(manifestKey({ sellingPartnerId, reportId: report.reportId }))) {
     return { action: 'landed' };
   }
   if (!mayStart) return { action: 'deferred' };
