@@ -10,6 +10,7 @@ import {
   type ReportTypeDefinition,
   type SchemaObservation,
   type SkippedTopLevelKey,
+  dateConventionsOf,
   parseReport,
 } from '@spapi-lake/reports';
 import { datasetColumns, lineageValues } from './dataset-columns';
@@ -69,7 +70,10 @@ export async function curateDocument(
     return curateTsvDocument({ ...deps, tsvCuration: deps.tsvCuration }, job);
   }
   const json = job.definition.format === 'json';
-  const parse = parseReport(job.definition, job.document.text(), { windowStart: job.windowStart });
+  const parse = parseReport(job.definition, job.document.text(), {
+    windowStart: job.windowStart,
+    dateConventions: dateConventionsOf(job.marketplaceId),
+  });
   const datasets = new Map(job.definition.datasets.map((d) => [d.name, d]));
   const columns = new Map<
     string,

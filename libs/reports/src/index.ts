@@ -1,4 +1,9 @@
 export { ColumnType, type CellValue, type ColumnDefinition } from './column-type';
+export {
+  DEFAULT_DATE_CONVENTIONS,
+  type DateConventions,
+  dateConventionsOf,
+} from './date-conventions';
 export type {
   DatasetDefinition,
   PartitionDateSource,

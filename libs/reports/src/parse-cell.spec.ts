@@ -1,5 +1,14 @@
 import { parseCell, parseDate, parseInstant, parseNumber } from './parse-cell';
+import { dateConventionsOf } from './date-conventions';
 import { CellParseError } from './errors';
+
+const UK = dateConventionsOf('A1F83G8C2ARO7P');
+const US = dateConventionsOf('ATVPDKIKX0DER');
+const CA = dateConventionsOf('A2EUQ1WTGCTBG2');
+const JP = dateConventionsOf('A1VC38T7YXB528');
+const IE = dateConventionsOf('A28R8C7NBKEWEA');
+const IN = dateConventionsOf('A21TJRUUN4KGV');
+const SA = dateConventionsOf('A17E79C6D8DWNP');
 
 describe('parseInstant', () => {
   it('reads ISO 8601 with offsets and Z', () => {
@@ -21,6 +30,68 @@ describe('parseInstant', () => {
     expect(parseInstant('2016-11-18 00:05:40 XYZ')).toBeUndefined();
     expect(parseInstant('2026-02-30T00:00:00Z')).toBeUndefined();
     expect(parseInstant('yesterday')).toBeUndefined();
+  });
+});
+
+describe('parseInstant by the marketplace conventions', () => {
+  it("reads the UK's day-first slashed timestamps (merchant listings' open-date)", () => {
+    expect(parseInstant('08/07/2016 10:12:40 BST', UK)).toBe(Date.UTC(2016, 6, 8, 9, 12, 40));
+    expect(parseInstant('24/03/2011 09:29:39 GMT', UK)).toBe(Date.UTC(2011, 2, 24, 9, 29, 39));
+    expect(parseInstant('31/02/2016 09:29:39 GMT', UK)).toBeUndefined();
+    // No zone: which local time it is cannot be told.
+    expect(parseInstant('08/07/2016 10:12:40', UK)).toBeUndefined();
+  });
+
+  it("reads Japan's year-first slashed timestamps, unambiguous in any marketplace", () => {
+    expect(parseInstant('2009/09/18 15:18:58 JST', JP)).toBe(Date.UTC(2009, 8, 18, 6, 18, 58));
+    expect(parseInstant('2009/09/18 15:18:58 JST')).toBe(Date.UTC(2009, 8, 18, 6, 18, 58));
+    expect(parseInstant('2009/09/18', JP)).toBe(Date.UTC(2009, 8, 18));
+  });
+
+  it('refuses a slashed date whose order is not certain (US, Canada, no marketplace)', () => {
+    expect(parseInstant('08/07/2016 10:12:40 PDT', US)).toBeUndefined();
+    expect(parseInstant('08/07/2016 10:12:40 EST', CA)).toBeUndefined();
+    expect(parseInstant('08/07/2016 10:12:40 GMT')).toBeUndefined();
+    expect(parseDate('08/07/2016', US)).toBeUndefined();
+  });
+
+  it("reads a zone abbreviation as the marketplace's zone where it is ambiguous", () => {
+    // Irish Standard (summer) Time in Ireland, India Standard Time elsewhere.
+    expect(parseInstant('2019-07-01 10:20:34 IST', IE)).toBe(Date.UTC(2019, 6, 1, 9, 20, 34));
+    expect(parseInstant('2019-07-01 10:20:34 IST', IN)).toBe(Date.UTC(2019, 6, 1, 4, 50, 34));
+    expect(parseInstant('2019-07-01 10:20:34 IST')).toBe(Date.UTC(2019, 6, 1, 4, 50, 34));
+    // Arabia Standard Time in Saudi Arabia; elsewhere AST could be Atlantic time.
+    expect(parseInstant('2019-07-01 10:20:34 AST', SA)).toBe(Date.UTC(2019, 6, 1, 7, 20, 34));
+    expect(parseInstant('2019-07-01 10:20:34 AST')).toBeUndefined();
+  });
+
+  it('reads the other zone abbreviations of the marketplaces', () => {
+    expect(parseInstant('2019-07-01 10:20:34 MESZ', dateConventionsOf('A1PA6795UKMFR9'))).toBe(
+      Date.UTC(2019, 6, 1, 8, 20, 34),
+    );
+    expect(parseInstant('2019-07-01 10:20:34 BRT')).toBe(Date.UTC(2019, 6, 1, 13, 20, 34));
+    expect(parseInstant('2019-07-01 10:20:34 TRT')).toBe(Date.UTC(2019, 6, 1, 7, 20, 34));
+    expect(parseInstant('2019-07-01 10:20:34 GST')).toBe(Date.UTC(2019, 6, 1, 6, 20, 34));
+    expect(parseInstant('2019-07-01 10:20:34 SGT')).toBe(Date.UTC(2019, 6, 1, 2, 20, 34));
+  });
+
+  it('takes slashed dates to calendar dates, and timestamps cells through parseCell', () => {
+    expect(parseDate('08/07/2016', UK)).toBe('2016-07-08');
+    expect(parseDate('2016/07/08')).toBe('2016-07-08');
+    expect(
+      parseCell(
+        { name: 'open_date', source: 'open-date', type: 'timestamp' },
+        '08/07/2016 10:12:40 BST',
+        UK,
+      ),
+    ).toBe(Date.UTC(2016, 6, 8, 9, 12, 40));
+    expect(() =>
+      parseCell(
+        { name: 'open_date', source: 'open-date', type: 'timestamp' },
+        '08/07/2016 10:12:40 PDT',
+        US,
+      ),
+    ).toThrow(CellParseError);
   });
 });
 

@@ -1,36 +1,17 @@
 import { daysInMonth } from '@spapi-lake/core';
 import type { CellValue, ColumnDefinition } from './column-type';
+import { DEFAULT_DATE_CONVENTIONS, type DateConventions } from './date-conventions';
 import { CellParseError } from './errors';
-
-// Time zone abbreviations Amazon prints in flat files ("2016-11-18 00:05:40 PST").
-const ZONE_OFFSETS: Readonly<Record<string, string>> = {
-  UTC: '+00:00',
-  GMT: '+00:00',
-  Z: '+00:00',
-  PST: '-08:00',
-  PDT: '-07:00',
-  MST: '-07:00',
-  MDT: '-06:00',
-  CST: '-06:00',
-  CDT: '-05:00',
-  EST: '-05:00',
-  EDT: '-04:00',
-  BST: '+01:00',
-  CET: '+01:00',
-  CEST: '+02:00',
-  MET: '+01:00',
-  MEST: '+02:00',
-  IST: '+05:30',
-  JST: '+09:00',
-  AEST: '+10:00',
-  AEDT: '+11:00',
-};
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const SPACED_WITH_ZONE = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) ([A-Z]{1,4})$/;
 const EU_DATE = /^(\d{2})\.(\d{2})\.(\d{4})$/;
 const EU_INSTANT = /^(\d{2})\.(\d{2})\.(\d{4}) (\d{2}:\d{2}:\d{2})( ([A-Z]{1,4}))?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+// `2009/09/18 15:18:58 JST` (Japan) and `08/07/2016 10:12:40 BST` (UK): a zone is required, as
+// nothing says which one a zone-less local time is in.
+const YEAR_FIRST_SLASHED = /^(\d{4})\/(\d{2})\/(\d{2})(?: (\d{2}:\d{2}:\d{2}) ([A-Z]{1,4}))?$/;
+const YEAR_LAST_SLASHED = /^(\d{2})\/(\d{2})\/(\d{4})(?: (\d{2}:\d{2}:\d{2}) ([A-Z]{1,4}))?$/;
 
 // Arithmetic rather than a Date round trip: this runs for every date and timestamp cell.
 function isRealDate(iso: string): boolean {
@@ -63,8 +44,34 @@ function parseIsoSeconds(text: string): number | undefined {
   );
 }
 
-/** Parses the instant formats seen in SP-API reports into epoch milliseconds, or undefined. */
-export function parseInstant(text: string): number | undefined {
+// The ISO instant of a slashed date (with its time and zone, or its UTC midnight), or undefined.
+function slashedInstant(text: string, conventions: DateConventions): string | undefined {
+  let day: string | undefined;
+  let month: string | undefined;
+  let year: string | undefined;
+  let time: string | undefined;
+  let zone: string | undefined;
+  const yearFirst = YEAR_FIRST_SLASHED.exec(text);
+  if (yearFirst) {
+    [, year, month, day, time, zone] = yearFirst;
+  } else {
+    const yearLast = YEAR_LAST_SLASHED.exec(text);
+    if (!yearLast || conventions.slashDates !== 'day-first') return undefined;
+    [, day, month, year, time, zone] = yearLast;
+  }
+  if (time === undefined) return `${year}-${month}-${day}T00:00:00Z`;
+  const offset = conventions.zones[zone ?? ''];
+  return offset === undefined ? undefined : `${year}-${month}-${day}T${time}${offset}`;
+}
+
+/**
+ * Parses the instant formats seen in SP-API reports into epoch milliseconds, or undefined. Zone
+ * abbreviations and slashed dates are read by the file's marketplace `conventions`.
+ */
+export function parseInstant(
+  text: string,
+  conventions: DateConventions = DEFAULT_DATE_CONVENTIONS,
+): number | undefined {
   const fast = parseIsoSeconds(text);
   if (fast !== undefined) return Number.isNaN(fast) ? undefined : fast;
   let iso: string | undefined;
@@ -79,11 +86,13 @@ export function parseInstant(text: string): number | undefined {
     const spaced = SPACED_WITH_ZONE.exec(text);
     const eu = EU_INSTANT.exec(text);
     if (spaced) {
-      const offset = ZONE_OFFSETS[spaced[3] ?? ''];
+      const offset = conventions.zones[spaced[3] ?? ''];
       if (offset) iso = `${spaced[1]}T${spaced[2]}${offset}`;
     } else if (eu) {
-      const offset = ZONE_OFFSETS[eu[6] ?? 'UTC'];
+      const offset = conventions.zones[eu[6] ?? 'UTC'];
       if (offset) iso = `${eu[3]}-${eu[2]}-${eu[1]}T${eu[4]}${offset}`;
+    } else {
+      iso = slashedInstant(text, conventions);
     }
   }
   if (iso === undefined || !isRealDate(iso.slice(0, 10))) return undefined;
@@ -91,15 +100,21 @@ export function parseInstant(text: string): number | undefined {
   return Number.isNaN(time) ? undefined : time;
 }
 
-/** Parses a calendar date (`2026-11-03`, `03.11.2026`, or the date of an instant) to `yyyy-mm-dd`. */
-export function parseDate(text: string): string | undefined {
+/**
+ * Parses a calendar date (`2026-11-03`, `03.11.2026`, a slashed date the `conventions` read, or the
+ * date of an instant) to `yyyy-mm-dd`.
+ */
+export function parseDate(
+  text: string,
+  conventions: DateConventions = DEFAULT_DATE_CONVENTIONS,
+): string | undefined {
   if (ISO_DATE.test(text)) return isRealDate(text) ? text : undefined;
   const eu = EU_DATE.exec(text);
   if (eu) {
     const iso = `${eu[3]}-${eu[2]}-${eu[1]}`;
     return isRealDate(iso) ? iso : undefined;
   }
-  const instant = parseInstant(text);
+  const instant = parseInstant(text, conventions);
   return instant === undefined ? undefined : new Date(instant).toISOString().slice(0, 10);
 }
 
@@ -130,8 +145,15 @@ const DECIMAL_COMMA = /^[-+]?(?:[\d.]*,\d{1,2}|0?,\d+|\d{1,3}(?:\.\d{3})+,\d+)$/
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0']);
 
-/** Converts one field of a report to its column's type; empty fields are null. */
-export function parseCell(column: ColumnDefinition, raw: string | undefined): CellValue {
+/**
+ * Converts one field of a report to its column's type; empty fields are null. Dates and instants
+ * follow the file's marketplace `conventions`.
+ */
+export function parseCell(
+  column: ColumnDefinition,
+  raw: string | undefined,
+  conventions: DateConventions = DEFAULT_DATE_CONVENTIONS,
+): CellValue {
   if (raw === undefined || raw === '') return null;
   switch (column.type) {
     case 'string':
@@ -156,12 +178,12 @@ export function parseCell(column: ColumnDefinition, raw: string | undefined): Ce
       throw new CellParseError(column.name, 'boolean');
     }
     case 'timestamp': {
-      const value = parseInstant(raw.trim());
+      const value = parseInstant(raw.trim(), conventions);
       if (value === undefined) throw new CellParseError(column.name, 'timestamp');
       return value;
     }
     case 'date': {
-      const value = parseDate(raw.trim());
+      const value = parseDate(raw.trim(), conventions);
       if (value === undefined) throw new CellParseError(column.name, 'date');
       return value;
     }

@@ -1,3 +1,4 @@
+import type { DateConventions } from './date-conventions';
 import type { CellValue } from './column-type';
 
 /** A curated row, typed by its dataset's schema; columns unknown to the schema ride along as drift. */
@@ -29,6 +30,11 @@ export type ParsedRecord = CuratedRow | QuarantinedRow;
 export interface ParseContext {
   /** ISO date-time of the requested dataStartTime. */
   readonly windowStart: string;
+  /**
+   * How the file's marketplace prints dates (`dateConventionsOf`); default
+   * DEFAULT_DATE_CONVENTIONS.
+   */
+  readonly dateConventions?: DateConventions;
 }
 
 /** How the document's columns compare with the schema, per dataset. */

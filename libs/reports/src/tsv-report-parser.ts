@@ -133,8 +133,9 @@ export function parseTsvLine(
     // Copies of a template keep every row in V8's fast property mode (an object built key by
     // computed key turns into a hash table past a dozen keys, slowing every later read).
     const values: Record<string, CellValue> = { ...layout.valuesTemplate };
+    const conventions = context.dateConventions;
     for (const { index, column } of layout.slots) {
-      values[column.name] = parseCell(column, fields[index]);
+      values[column.name] = parseCell(column, fields[index], conventions);
     }
     const extra: Record<string, string | null> = { ...layout.driftTemplate };
     for (const { index, name } of layout.drift) extra[name] = fields[index] || null;

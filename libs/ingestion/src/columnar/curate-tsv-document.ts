@@ -1,6 +1,11 @@
 import { PassThrough, type Writable } from 'node:stream';
 import { type ObjectStore, curatedKey } from '@spapi-lake/lake';
-import { MalformedReportDocumentError, tsvHeaderFields, tsvLayout } from '@spapi-lake/reports';
+import {
+  MalformedReportDocumentError,
+  dateConventionsOf,
+  tsvHeaderFields,
+  tsvLayout,
+} from '@spapi-lake/reports';
 import type { CurationJob, CurationResult, TsvCuration } from '../curate-document';
 import { datasetColumns, lineageValues } from '../dataset-columns';
 import { DEFAULT_MAX_BUFFERED_ROWS, type WrittenPartition } from '../partitioned-parquet-writer';
@@ -220,6 +225,7 @@ export async function curateTsvDocument(
       columns: datasetColumns(layout.dataset, layout.observation.driftColumns, false),
       lineage,
       windowStart: job.windowStart,
+      dateConventions: dateConventionsOf(job.marketplaceId),
       firstLine,
       rowGroupSize: deps.tsvCuration.rowGroupSize,
       maxBufferedRows: deps.maxBufferedRows ?? DEFAULT_MAX_BUFFERED_ROWS,

@@ -55,7 +55,10 @@ export class TsvColumnarEngine {
     private readonly encoding: ColumnarParquetEncoding,
   ) {
     this.layout = tsvLayout(setup.dataset, setup.header);
-    this.context = { windowStart: setup.windowStart };
+    this.context = {
+      windowStart: setup.windowStart,
+      ...(setup.dateConventions === undefined ? {} : { dateConventions: setup.dateConventions }),
+    };
     this.text = new DocumentText(setup.text);
     this.columns = setup.columns;
     this.line = setup.firstLine;
@@ -256,7 +259,13 @@ export class TsvColumnarEngine {
         const convert = this.plan.converters[c] as ParquetValueConverter;
         numbers.setStored(
           row,
-          convert(parseCell(source.definition, this.text.decode(bytes, s, e))),
+          convert(
+            parseCell(
+              source.definition,
+              this.text.decode(bytes, s, e),
+              this.context.dateConventions,
+            ),
+          ),
         );
       }
     } catch {
@@ -305,7 +314,11 @@ export class TsvColumnarEngine {
     }
     if (s === e) return undefined;
     try {
-      const value: CellValue = parseCell(column.definition, this.text.decode(bytes, s, e));
+      const value: CellValue = parseCell(
+        column.definition,
+        this.text.decode(bytes, s, e),
+        this.context.dateConventions,
+      );
       return this.buffers.partitionFor(
         partitionDateOf(this.setup.dataset, { [column.definition.name]: value }, this.context),
       );

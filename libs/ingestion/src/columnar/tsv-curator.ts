@@ -1,5 +1,5 @@
 import type { ParquetColumn } from '@spapi-lake/lake';
-import type { DatasetDefinition } from '@spapi-lake/reports';
+import type { DatasetDefinition, DateConventions } from '@spapi-lake/reports';
 import type { ReportLineage } from '../dataset-columns';
 import type { DocumentTextEncoding } from './document-text';
 
@@ -16,6 +16,8 @@ export interface TsvCurationSetup {
   readonly lineage: ReportLineage;
   /** ISO date-time the report's window starts at (snapshot datasets partition by it). */
   readonly windowStart: string;
+  /** How the report's marketplace prints dates (`dateConventionsOf`). */
+  readonly dateConventions?: DateConventions;
   /** Line number of the first line handed to `curate` (the header is line 1). */
   readonly firstLine: number;
   /** Rows per row group. */

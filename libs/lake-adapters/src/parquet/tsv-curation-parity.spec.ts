@@ -73,10 +73,23 @@ const variants: Readonly<Record<ColumnDefinition['type'], readonly string[]>> = 
     '2026-02-30T10:00:00Z',
     '2026-10-04',
     '04.10.2026',
+    // Slashed, as UK and Japanese files print them (day first in this German marketplace).
+    '08/07/2016 10:12:40 BST',
+    '2009/09/18 15:18:58 JST',
+    '08/07/2016 10:12:40',
     'soon',
     '',
   ],
-  date: ['2026-10-01', '02.10.2026', '2026-10-03T10:00:00Z', '2026-13-01', 'bad', ''],
+  date: [
+    '2026-10-01',
+    '02.10.2026',
+    '2026-10-03T10:00:00Z',
+    '08/07/2016',
+    '2016/07/08',
+    '2026-13-01',
+    'bad',
+    '',
+  ],
 };
 
 function documentFor(definition: ReportTypeDefinition): string {
@@ -145,6 +158,8 @@ interface CurationOptions {
   readonly chunkSize: number;
   /** Wraps the columnar curator (to cut its input further). */
   readonly curator?: (open: TsvCuratorFactory) => TsvCuratorFactory;
+  /** The report's marketplace (default Germany). */
+  readonly marketplaceId?: string;
 }
 
 // Small chunks, so lines, \r\n pairs and multibyte characters are cut across them.
@@ -155,7 +170,12 @@ async function curate(
   bytes: Buffer,
   charset: Charset,
   columnar: boolean,
-  { rowGroupSize, chunkSize, curator = (open) => open }: CurationOptions = defaults,
+  {
+    rowGroupSize,
+    chunkSize,
+    curator = (open) => open,
+    marketplaceId = 'A1PA6795UKMFR9',
+  }: CurationOptions = defaults,
 ): Promise<{ result: CurationResult; files: Map<string, Buffer> }> {
   const directory = mkdtempSync(path.join(os.tmpdir(), 'tsv-parity-'));
   try {
@@ -183,7 +203,7 @@ async function curate(
           processingEndTime: '2026-10-05T00:10:00Z',
         },
         sellingPartnerId: 'A1SELLER',
-        marketplaceId: 'A1PA6795UKMFR9',
+        marketplaceId,
         windowStart: '2026-10-01T00:00:00Z',
         // What production reads: report-documents' decoding of the same bytes, either way.
         document: {
@@ -245,6 +265,29 @@ describe.each(tsvTypes.map((definition) => [definition.reportType, definition] a
     );
   },
 );
+
+describe('slashed dates by the marketplace', () => {
+  const listings = reportTypeDefinition('GET_MERCHANT_LISTINGS_ALL_DATA');
+  const header = 'item-name\tseller-sku\tprice\tquantity\topen-date';
+  // A UK file's open-date (Amazon prints the UK's dates day first, in UK time).
+  const document = `${header}\nKettle\tSKU-1\t12.99\t3\t08/07/2016 10:12:40 BST\n`;
+
+  it("lands a UK listing's open-date on both paths, day first", async () => {
+    const uk = { ...defaults, marketplaceId: 'A1F83G8C2ARO7P' };
+    const result = await expectSameCuration(listings, Buffer.from(document), 'utf-8', uk);
+    expect(result.quarantined.size).toBe(0);
+    const { files } = await curate(listings, Buffer.from(document), 'utf-8', true, uk);
+    const [parquet] = [...files].filter(([key]) => key.endsWith('.parquet'));
+    const [row] = (await rowsOf(parquet?.[1] ?? Buffer.alloc(0))) as { open_date: unknown }[];
+    expect(row?.open_date).toEqual(new Date(Date.UTC(2016, 6, 8, 9, 12, 40)));
+  });
+
+  it('quarantines it in a US file, where the order of the slashed date is not certain', async () => {
+    const us = { ...defaults, marketplaceId: 'ATVPDKIKX0DER' };
+    const result = await expectSameCuration(listings, Buffer.from(document), 'utf-8', us);
+    expect([...result.quarantined.values()][0]?.rows).toBe(1);
+  });
+});
 
 describe('the columnar TSV path on documents without rows', () => {
   const orders = reportTypeDefinition('GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL');

@@ -41,6 +41,8 @@ export const settlementV2: ReportTypeDefinition = {
         ['merchant-adjustment-item-id', 'string'],
         ['sku', 'string'],
         ['quantity-purchased', 'integer'],
+        // Not in the documented list, but in real V2 files (and the simulator's).
+        ['promotion-id', 'string'],
       ]),
     },
   ],

@@ -1,0 +1,78 @@
+import { findMarketplace } from '@spapi-lake/config';
+
+/**
+ * How a marketplace's flat files print dates that ISO forms do not cover. Amazon localises some of
+ * them: UK listings print `08/07/2016 10:12:40 BST` (day first), Japanese ones
+ * `2009/09/18 15:18:58 JST` (year first, unambiguous anywhere).
+ */
+export interface DateConventions {
+  /**
+   * How `nn/nn/yyyy` reads: day first (the convention outside North America), or refused where a
+   * month-first reading is as likely and no file shows which (the US, Canada, no marketplace):
+   * such a cell is quarantined, never guessed.
+   */
+  readonly slashDates: 'day-first' | 'refused';
+  /** Time zone abbreviations and their UTC offsets. */
+  readonly zones: Readonly<Record<string, string>>;
+}
+
+// Abbreviations with one meaning among Amazon's marketplaces. IST and AST mean different zones in
+// different marketplaces: IST is India's unless the file is Ireland's; AST is read only for Saudi
+// Arabia (it is also Atlantic time).
+const ZONE_OFFSETS: Readonly<Record<string, string>> = {
+  UTC: '+00:00',
+  GMT: '+00:00',
+  Z: '+00:00',
+  PST: '-08:00',
+  PDT: '-07:00',
+  MST: '-07:00',
+  MDT: '-06:00',
+  CST: '-06:00',
+  CDT: '-05:00',
+  EST: '-05:00',
+  EDT: '-04:00',
+  BRT: '-03:00',
+  WET: '+00:00',
+  WEST: '+01:00',
+  BST: '+01:00',
+  CET: '+01:00',
+  CEST: '+02:00',
+  MET: '+01:00',
+  MEST: '+02:00',
+  MEZ: '+01:00',
+  MESZ: '+02:00',
+  EET: '+02:00',
+  EEST: '+03:00',
+  SAST: '+02:00',
+  TRT: '+03:00',
+  GST: '+04:00',
+  IST: '+05:30',
+  SGT: '+08:00',
+  JST: '+09:00',
+  AEST: '+10:00',
+  AEDT: '+11:00',
+};
+
+const ZONES_BY_COUNTRY: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  IE: { ...ZONE_OFFSETS, IST: '+01:00' },
+  SA: { ...ZONE_OFFSETS, AST: '+03:00' },
+};
+
+const MONTH_FIRST_POSSIBLE = new Set(['US', 'CA']);
+
+/** What holds when the marketplace is unknown: ISO and dotted forms only, no guessed order. */
+export const DEFAULT_DATE_CONVENTIONS: DateConventions = {
+  slashDates: 'refused',
+  zones: ZONE_OFFSETS,
+};
+
+/** The date conventions of a marketplace's flat files. */
+export function dateConventionsOf(marketplaceId: string | undefined): DateConventions {
+  const country =
+    marketplaceId === undefined ? undefined : findMarketplace(marketplaceId)?.countryCode;
+  if (country === undefined) return DEFAULT_DATE_CONVENTIONS;
+  return {
+    slashDates: MONTH_FIRST_POSSIBLE.has(country) ? 'refused' : 'day-first',
+    zones: ZONES_BY_COUNTRY[country] ?? ZONE_OFFSETS,
+  };
+}
