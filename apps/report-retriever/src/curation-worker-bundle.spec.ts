@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { datasetColumns } from '@spapi-lake/ingestion';
 import { workerTsvCurator } from '@spapi-lake/lake-adapters';
-import { reportTypeDefinition, tsvLayout } from '@spapi-lake/reports';
+import { dateConventionsOf, reportTypeDefinition, tsvLayout } from '@spapi-lake/reports';
 
 // The Lambda zip carries the TSV curation worker beside main.js, where dependencies.ts looks for
 // it: built from project.json's entry points the way @nx/esbuild builds them ([dir]/[name] under
@@ -72,6 +72,7 @@ describe('the report-retriever artifact', () => {
       columns: datasetColumns(dataset, tsvLayout(dataset, header).observation.driftColumns, false),
       lineage: { _report_id: '1', _report_processed_at: 0, _data_start_time: 0, _data_end_time: 0 },
       windowStart: '2026-10-01T00:00:00Z',
+      dateConventions: dateConventionsOf('A1PA6795UKMFR9'),
       firstLine: 2,
       rowGroupSize: 10,
       maxBufferedRows: 10,

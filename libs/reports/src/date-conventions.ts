@@ -7,9 +7,10 @@ import { findMarketplace } from '@spapi-lake/config';
  */
 export interface DateConventions {
   /**
-   * How `nn/nn/yyyy` reads: day first (the convention outside North America), or refused where a
-   * month-first reading is as likely and no file shows which (the US, Canada, no marketplace):
-   * such a cell is quarantined, never guessed.
+   * How `nn/nn/yyyy` reads: day first where Amazon's files are seen to print it so (the UK, and
+   * Ireland, which shares its English locale), or refused everywhere else (such a cell is
+   * quarantined, never guessed: a month-first reading is as likely in North America, and no file
+   * of the other marketplaces shows which).
    */
   readonly slashDates: 'day-first' | 'refused';
   /** Time zone abbreviations and their UTC offsets. */
@@ -58,7 +59,7 @@ const ZONES_BY_COUNTRY: Readonly<Record<string, Readonly<Record<string, string>>
   SA: { ...ZONE_OFFSETS, AST: '+03:00' },
 };
 
-const MONTH_FIRST_POSSIBLE = new Set(['US', 'CA']);
+const DAY_FIRST_SLASHES = new Set(['GB', 'IE']);
 
 /** What holds when the marketplace is unknown: ISO and dotted forms only, no guessed order. */
 export const DEFAULT_DATE_CONVENTIONS: DateConventions = {
@@ -72,7 +73,7 @@ export function dateConventionsOf(marketplaceId: string | undefined): DateConven
     marketplaceId === undefined ? undefined : findMarketplace(marketplaceId)?.countryCode;
   if (country === undefined) return DEFAULT_DATE_CONVENTIONS;
   return {
-    slashDates: MONTH_FIRST_POSSIBLE.has(country) ? 'refused' : 'day-first',
+    slashDates: DAY_FIRST_SLASHES.has(country) ? 'day-first' : 'refused',
     zones: ZONES_BY_COUNTRY[country] ?? ZONE_OFFSETS,
   };
 }

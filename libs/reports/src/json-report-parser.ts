@@ -2,6 +2,7 @@ import type { CellValue, ColumnDefinition } from './column-type';
 import { REPORT_SPECIFICATION, jsonColumnName } from './column-builders';
 import { MalformedReportDocumentError } from './errors';
 import { JsonDocumentScanner } from './json-document-scanner';
+import type { DateConventions } from './date-conventions';
 import { parseCell } from './parse-cell';
 import type {
   ParseContext,
@@ -27,14 +28,18 @@ const ERROR_DETAILS = 'errorDetails';
 
 // `parseCell` of the value's text, without the text for the common cases: the same result, as a
 // finite number's text parses back to the very number.
-function jsonCell(column: ColumnDefinition, value: Json | undefined): CellValue {
+function jsonCell(
+  column: ColumnDefinition,
+  value: Json | undefined,
+  conventions: DateConventions | undefined,
+): CellValue {
   if (typeof value === 'number' && Number.isFinite(value)) {
     if (column.type === 'double' || column.type === 'decimal') return value;
     if (column.type === 'integer' && Number.isInteger(value)) return value;
   } else if (typeof value === 'string' && column.type === 'string') {
     return value === '' ? null : value;
   }
-  return parseCell(column, asText(value));
+  return parseCell(column, asText(value), conventions);
 }
 
 function asText(value: Json | undefined): string | undefined {
@@ -160,7 +165,7 @@ export class JsonReportParser {
           ? leaves.get(column.source)
           : this.specification.get(column.source);
         if (value !== undefined) seen.add(column.source);
-        values[column.name] = jsonCell(column, value);
+        values[column.name] = jsonCell(column, value, this.context.dateConventions);
       }
       const names = this.driftNamesOf(dataset);
       const extra: Record<string, string | null> = {};

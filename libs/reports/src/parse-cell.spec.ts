@@ -48,11 +48,19 @@ describe('parseInstant by the marketplace conventions', () => {
     expect(parseInstant('2009/09/18', JP)).toBe(Date.UTC(2009, 8, 18));
   });
 
-  it('refuses a slashed date whose order is not certain (US, Canada, no marketplace)', () => {
+  it('refuses a slashed date whose order no file shows (the US, Canada, Germany, none known)', () => {
     expect(parseInstant('08/07/2016 10:12:40 PDT', US)).toBeUndefined();
     expect(parseInstant('08/07/2016 10:12:40 EST', CA)).toBeUndefined();
+    expect(parseInstant('08/07/2016 10:12:40 CEST', dateConventionsOf('A1PA6795UKMFR9'))).toBe(
+      undefined,
+    );
     expect(parseInstant('08/07/2016 10:12:40 GMT')).toBeUndefined();
+    expect(parseInstant('08/07/2016 10:12:40 GMT', dateConventionsOf('NOT-A-MARKETPLACE'))).toBe(
+      undefined,
+    );
     expect(parseDate('08/07/2016', US)).toBeUndefined();
+    // Ireland shares the UK's English locale.
+    expect(parseInstant('08/07/2016 10:12:40 IST', IE)).toBe(Date.UTC(2016, 6, 8, 9, 12, 40));
   });
 
   it("reads a zone abbreviation as the marketplace's zone where it is ambiguous", () => {
@@ -73,6 +81,15 @@ describe('parseInstant by the marketplace conventions', () => {
     expect(parseInstant('2019-07-01 10:20:34 TRT')).toBe(Date.UTC(2019, 6, 1, 7, 20, 34));
     expect(parseInstant('2019-07-01 10:20:34 GST')).toBe(Date.UTC(2019, 6, 1, 6, 20, 34));
     expect(parseInstant('2019-07-01 10:20:34 SGT')).toBe(Date.UTC(2019, 6, 1, 2, 20, 34));
+  });
+
+  it('gives a date column the date an instant was printed with, not its UTC date', () => {
+    expect(parseDate('2009/09/18 08:00:00 JST', JP)).toBe('2009-09-18');
+    expect(parseDate('2016-11-18 20:05:40 PST')).toBe('2016-11-18');
+    expect(parseDate('2003-10-03T18:00:00-07:00')).toBe('2003-10-03');
+    expect(parseDate('18.11.2016 23:30:00 CET')).toBe('2016-11-18');
+    expect(parseDate('08/07/2016 00:30:00 BST', UK)).toBe('2016-07-08');
+    expect(parseDate('2016-11-18 20:05:40 XYZ')).toBeUndefined();
   });
 
   it('takes slashed dates to calendar dates, and timestamps cells through parseCell', () => {
@@ -99,7 +116,8 @@ describe('parseDate and parseNumber', () => {
   it('reads ISO and European dates', () => {
     expect(parseDate('2026-11-03')).toBe('2026-11-03');
     expect(parseDate('03.11.2026')).toBe('2026-11-03');
-    expect(parseDate('2026-11-03T23:30:00-02:00')).toBe('2026-11-04');
+    // The date it was printed with (the file's local date), not the UTC one.
+    expect(parseDate('2026-11-03T23:30:00-02:00')).toBe('2026-11-03');
   });
 
   it('reads decimal points, decimal commas and thousands separators', () => {

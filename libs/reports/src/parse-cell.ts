@@ -101,8 +101,9 @@ export function parseInstant(
 }
 
 /**
- * Parses a calendar date (`2026-11-03`, `03.11.2026`, a slashed date the `conventions` read, or the
- * date of an instant) to `yyyy-mm-dd`.
+ * Parses a calendar date (`2026-11-03`, `03.11.2026`, a slashed date the `conventions` read, or an
+ * instant) to `yyyy-mm-dd`. An instant gives the date it was printed with, not its UTC date:
+ * `2009/09/18 08:00:00 JST` is the 18th, as the file says, though it is the 17th in UTC.
  */
 export function parseDate(
   text: string,
@@ -114,8 +115,20 @@ export function parseDate(
     const iso = `${eu[3]}-${eu[2]}-${eu[1]}`;
     return isRealDate(iso) ? iso : undefined;
   }
-  const instant = parseInstant(text, conventions);
-  return instant === undefined ? undefined : new Date(instant).toISOString().slice(0, 10);
+  // Parsed whole first: only a valid instant (a known zone, a real time) gives its date.
+  if (parseInstant(text, conventions) === undefined) return undefined;
+  return printedDate(text);
+}
+
+// The calendar date an instant that parseInstant accepted was printed with, as `yyyy-mm-dd`.
+function printedDate(text: string): string | undefined {
+  if (/^\d{4}-\d{2}-\d{2}/.test(text)) return text.slice(0, 10);
+  const dotted = /^(\d{2})\.(\d{2})\.(\d{4})/.exec(text);
+  if (dotted) return `${dotted[3]}-${dotted[2]}-${dotted[1]}`;
+  const yearFirst = /^(\d{4})\/(\d{2})\/(\d{2})/.exec(text);
+  if (yearFirst) return `${yearFirst[1]}-${yearFirst[2]}-${yearFirst[3]}`;
+  const dayFirst = /^(\d{2})\/(\d{2})\/(\d{4})/.exec(text);
+  return dayFirst ? `${dayFirst[3]}-${dayFirst[2]}-${dayFirst[1]}` : undefined;
 }
 
 /**

@@ -55,10 +55,7 @@ export class TsvColumnarEngine {
     private readonly encoding: ColumnarParquetEncoding,
   ) {
     this.layout = tsvLayout(setup.dataset, setup.header);
-    this.context = {
-      windowStart: setup.windowStart,
-      ...(setup.dateConventions === undefined ? {} : { dateConventions: setup.dateConventions }),
-    };
+    this.context = { windowStart: setup.windowStart, dateConventions: setup.dateConventions };
     this.text = new DocumentText(setup.text);
     this.columns = setup.columns;
     this.line = setup.firstLine;

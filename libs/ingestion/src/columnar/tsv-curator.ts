@@ -17,7 +17,7 @@ export interface TsvCurationSetup {
   /** ISO date-time the report's window starts at (snapshot datasets partition by it). */
   readonly windowStart: string;
   /** How the report's marketplace prints dates (`dateConventionsOf`). */
-  readonly dateConventions?: DateConventions;
+  readonly dateConventions: DateConventions;
   /** Line number of the first line handed to `curate` (the header is line 1). */
   readonly firstLine: number;
   /** Rows per row group. */

@@ -9,7 +9,12 @@ import {
   datasetColumns,
   inProcessTsvCurator,
 } from '@spapi-lake/ingestion';
-import { reportTypeDefinition, tsvHeaderFields, tsvLayout } from '@spapi-lake/reports';
+import {
+  dateConventionsOf,
+  reportTypeDefinition,
+  tsvHeaderFields,
+  tsvLayout,
+} from '@spapi-lake/reports';
 import { columnarParquetEncoding } from '../parquet/columnar-parquet-encoding';
 import { TsvCurationWorkerError, workerTsvCurator } from './worker-tsv-curator';
 
@@ -36,7 +41,9 @@ function document(rows: number): string {
       text += 'a line cut short\n';
       continue;
     }
-    text += `111-${i}\t2026-10-${day}T10:00:00+00:00\t2026-10-${day}T11:00:00Z\t${i % 4}`;
+    // Some in the UK's day-first slashed form: only the marketplace's conventions read it.
+    const updated = i % 5 ? `2026-10-${day}T11:00:00Z` : `${day}/10/2026 12:00:00 BST`;
+    text += `111-${i}\t2026-10-${day}T10:00:00+00:00\t${updated}\t${i % 4}`;
     text += `\t${(i / 8).toFixed(2)}\t${i % 2 ? 'true' : 'false'}\t${i % 3 ? '' : 'Grüße'}\n`;
   }
   return text;
@@ -58,6 +65,8 @@ function setupFor(): TsvCurationSetup {
       _data_end_time: Date.UTC(2026, 9, 2) - 1000,
     },
     windowStart: '2026-10-01T00:00:00Z',
+    // A UK file's (a plain object, cloned into the worker with the rest).
+    dateConventions: dateConventionsOf('A1F83G8C2ARO7P'),
     firstLine: 2,
     rowGroupSize: 100,
     maxBufferedRows: 150,
