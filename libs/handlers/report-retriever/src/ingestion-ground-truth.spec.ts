@@ -105,6 +105,14 @@ const cases: readonly Case[] = [
     cp1252: true,
   },
   {
+    // Day-first dates (`24/03/2011 09:29:39 GMT`), read by the UK's conventions.
+    name: 'merchant listings (UK, Cp1252)',
+    partner: 'uk',
+    reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA',
+    marketplaceId: UK,
+    cp1252: true,
+  },
+  {
     name: 'merchant listings (IT, Cp1252)',
     partner: 'uk',
     reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA',

@@ -224,6 +224,16 @@ function sqlColumn(column: ColumnDefinition): string {
   }
 }
 
+// The UK's `24/03/2011 09:29:39 GMT` and Japan's `2009/09/18 15:18:58 JST` (the simulator's
+// listings), as ISO 8601; other text as it is (Date.parse reads it).
+function isoOfPrinted(text: string): string {
+  const uk = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}:\d{2}:\d{2}) GMT$/.exec(text);
+  if (uk) return `${uk[3]}-${uk[2]}-${uk[1]}T${uk[4]}Z`;
+  const jp = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}:\d{2}:\d{2}) JST$/.exec(text);
+  if (jp) return `${jp[1]}-${jp[2]}-${jp[3]}T${jp[4]}+09:00`;
+  return text;
+}
+
 function textOrNull(text: string): string | null {
   return text === '' ? null : text;
 }
@@ -242,7 +252,7 @@ function fromText(column: ColumnDefinition, text: string): unknown {
     case 'boolean':
       return booleanOf(text);
     case 'timestamp': {
-      const millis = Date.parse(text);
+      const millis = Date.parse(isoOfPrinted(text));
       if (Number.isNaN(millis)) throw new Error(`${column.name}: not an instant`);
       return String(millis);
     }

@@ -45,6 +45,30 @@ describe('GET_MERCHANT_LISTINGS_ALL_DATA', () => {
   });
 });
 
+describe('GET_MERCHANT_LISTINGS_ALL_DATA open dates', () => {
+  const UK = 'A1F83G8C2ARO7P';
+  const JP = 'A1VC38T7YXB528';
+  const openDates = (marketplaceId: string) =>
+    [...(groundTruth(listingsSpec([marketplaceId])).tables['rows'] ?? [])].map(
+      (row) => row['open-date'],
+    );
+
+  it('prints them as UK and Japanese files do, the same instants as the listings', () => {
+    const uk = listingsFor(7, 'A3SELLER0EXAMPLE', UK, '2026-10-05');
+    expect(openDates(UK)).toEqual(
+      uk.map((l) => {
+        const [date = '', time = ''] = l.openDate.split('T');
+        const [year, month, day] = date.split('-');
+        return `${day}/${month}/${year} ${time.slice(0, 8)} GMT`;
+      }),
+    );
+    for (const printed of openDates(JP)) {
+      expect(printed).toMatch(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} JST$/);
+    }
+    expect(openDates(FR)[0]).toMatch(/\+01:00$/);
+  });
+});
+
 describe('GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA', () => {
   it('has one row per FBA SKU with consistent quantities', () => {
     const { header, rows } = parseTsv(documentText(generateReport(inventorySpec([US]))));

@@ -38,6 +38,28 @@ export const MERCHANT_LISTINGS_HEADER = [
 // MLAD codes: 1 = ASIN, 2 = ISBN, 3 = UPC, 4 = EAN.
 const PRODUCT_ID_TYPE = { UPC: '3', EAN: '4' } as const;
 
+const LOCAL_ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2}:\d{2})[+-]\d{2}:\d{2}$/;
+
+/**
+ * The open date as the marketplace's file prints it: UK files day first, `24/03/2011 09:29:39 GMT`
+ * (a UK seller's file in Zynk's docs), Japanese ones year first, `2009/09/18 15:18:58 JST`
+ * (Seller Central JP help); elsewhere the local time with its offset. The listing's date is local
+ * standard time (GMT, JST).
+ */
+export function printedOpenDate(listing: Listing): string {
+  const local = LOCAL_ISO.exec(listing.openDate);
+  if (!local) return listing.openDate;
+  const [, year, month, day, time] = local;
+  switch (listing.marketplaceId) {
+    case 'A1F83G8C2ARO7P':
+      return `${day}/${month}/${year} ${time} GMT`;
+    case 'A1VC38T7YXB528':
+      return `${year}/${month}/${day} ${time} JST`;
+    default:
+      return listing.openDate;
+  }
+}
+
 /**
  * Every listing (active, inactive, incomplete) of each requested marketplace as of the last day of
  * the window, marketplace after marketplace. FBA listings show an empty quantity.
@@ -74,7 +96,7 @@ function listingRow(listing: Listing): string[] {
     listing.sku,
     listing.price,
     afn ? '' : String(listing.quantity),
-    listing.openDate,
+    printedOpenDate(listing),
     incomplete ? '' : `https://m.media-amazon.com/images/I/71${listing.asin.slice(2)}L.jpg`,
     'y',
     PRODUCT_ID_TYPE[listing.productIdType],
