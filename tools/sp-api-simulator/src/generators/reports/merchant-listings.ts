@@ -1,4 +1,5 @@
 import { listingsOnDay, type Listing } from '../listings';
+import { findMarketplace } from '../marketplaces';
 import type { ReportDefinition } from '../report-definition';
 import { snapshotDay } from './snapshot-day';
 
@@ -50,10 +51,10 @@ export function printedOpenDate(listing: Listing): string {
   const local = LOCAL_ISO.exec(listing.openDate);
   if (!local) return listing.openDate;
   const [, year, month, day, time] = local;
-  switch (listing.marketplaceId) {
-    case 'A1F83G8C2ARO7P':
+  switch (findMarketplace(listing.marketplaceId)?.countryCode) {
+    case 'GB':
       return `${day}/${month}/${year} ${time} GMT`;
-    case 'A1VC38T7YXB528':
+    case 'JP':
       return `${year}/${month}/${day} ${time} JST`;
     default:
       return listing.openDate;
