@@ -45,12 +45,14 @@ export const REPORT_SPECIFICATION = 'reportSpecification';
 /**
  * A column holding one of the document's `reportSpecification.reportOptions` in every row, so rows
  * of reports created with other options (a FRESH and a RETAIL vendor config, PARENT and CHILD ASIN
- * granularity) stay apart in one table.
+ * granularity) stay apart in one table. `documentedDefault` is what Amazon uses when the request
+ * omits the option: a document that does not echo it still gets the value it was made with.
  */
-export function reportOptionColumn(option: string): ColumnDefinition {
+export function reportOptionColumn(option: string, documentedDefault?: string): ColumnDefinition {
   return {
     name: toSnakeCase(option),
     source: `${REPORT_SPECIFICATION}.reportOptions.${option}`,
     type: 'string',
+    ...(documentedDefault === undefined ? {} : { absentMeans: documentedDefault }),
   };
 }

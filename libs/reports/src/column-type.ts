@@ -24,4 +24,9 @@ export interface ColumnDefinition {
   readonly type: ColumnType;
   /** Digits after the point, for decimals. */
   readonly scale?: number;
+  /**
+   * The value a JSON report's absent `source` stands for: the default Amazon documents for a report
+   * option the request may omit (Sales and Traffic's `dateGranularity` is DAY when not given).
+   */
+  readonly absentMeans?: string;
 }

@@ -131,6 +131,27 @@ describe('JSON reports', () => {
     expect(records).toHaveLength(2);
   });
 
+  it('gives Sales and Traffic rows the documented granularities when the document omits them', async () => {
+    const withoutOptions = JSON.stringify({
+      reportSpecification: { reportType: 'GET_SALES_AND_TRAFFIC_REPORT', reportOptions: {} },
+      salesAndTrafficByDate: [{ date: '2026-11-01' }],
+      salesAndTrafficByAsin: [{ parentAsin: 'B000000001' }],
+    });
+    const parse = parseReport(salesAndTraffic, chunked(withoutOptions), context);
+    const records = await collect(parse.records);
+    expect(records).toHaveLength(2);
+    for (const record of records) {
+      expect(record).toMatchObject({
+        kind: 'row',
+        values: { date_granularity: 'DAY', asin_granularity: 'PARENT' },
+      });
+    }
+    // The manifest still says what the document itself lacked.
+    expect(parse.schema()[0]?.missingColumns).toEqual(
+      expect.arrayContaining(['date_granularity', 'asin_granularity']),
+    );
+  });
+
   it("gives every row the options the document's reportSpecification names", async () => {
     const vendorSales = reportTypeDefinition('GET_VENDOR_SALES_REPORT');
     const vendorDocument = JSON.stringify({

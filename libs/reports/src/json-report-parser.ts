@@ -165,7 +165,11 @@ export class JsonReportParser {
           ? leaves.get(column.source)
           : this.specification.get(column.source);
         if (value !== undefined) seen.add(column.source);
-        values[column.name] = jsonCell(column, value, this.context.dateConventions);
+        values[column.name] = jsonCell(
+          column,
+          value === undefined ? column.absentMeans : value,
+          this.context.dateConventions,
+        );
       }
       const names = this.driftNamesOf(dataset);
       const extra: Record<string, string | null> = {};

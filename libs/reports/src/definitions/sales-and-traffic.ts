@@ -91,8 +91,12 @@ const b2bColumns = (pairs: [string, ColumnType][]): ColumnDefinition[] =>
   }));
 
 // Both tables carry both options: two configs differing only in one of them (PARENT and CHILD
-// ASINs, DAY and WEEK dates) each land the other table's rows too, which stay apart by them.
-const granularityColumns = ['dateGranularity', 'asinGranularity'].map(reportOptionColumn);
+// ASINs, DAY and WEEK dates) each land the other table's rows too, which stay apart by them. When a
+// request omits one, Amazon uses DAY and PARENT (report-schema_GET_SALES_AND_TRAFFIC_REPORT.json).
+const granularityColumns = [
+  reportOptionColumn('dateGranularity', 'DAY'),
+  reportOptionColumn('asinGranularity', 'PARENT'),
+];
 
 // Seller "Business Reports". Data for a day settles about two days later; ASINs without sales in
 // the window may be missing from salesAndTrafficByAsin (Amazon's behaviour, not a loss).
