@@ -49,7 +49,9 @@ const vendorSalesFields: [string, ColumnType][] = [
 // With the report's options, the day Amazon last updated its data (required by the schema): a
 // period restated later lands again under another report, and this tells the newer rows.
 const vendorOptionColumns = [
-  ...['reportPeriod', 'distributorView', 'sellingProgram'].map(reportOptionColumn),
+  ...['reportPeriod', 'distributorView', 'sellingProgram'].map((option) =>
+    reportOptionColumn(option),
+  ),
   {
     name: 'last_updated_date',
     source: `${REPORT_SPECIFICATION}.lastUpdatedDate`,

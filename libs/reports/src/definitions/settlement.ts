@@ -34,7 +34,10 @@ export const settlementV2: ReportTypeDefinition = {
         ['amount-description', 'string'],
         ['amount', 'decimal', 2],
         ['fulfillment-id', 'string'],
-        ['posted-date', 'date'],
+        // As printed: Amazon documents MM/DD/YY (changelog "Deprecation of two payment settlement
+        // report types"), files outside the US have shown DD/MM/YY, and a two-digit year read in the
+        // wrong order would quarantine or misdate every transaction. `posted_date_time` is the instant.
+        ['posted-date', 'string'],
         ['posted-date-time', 'timestamp'],
         ['order-item-code', 'string'],
         ['merchant-order-item-id', 'string'],

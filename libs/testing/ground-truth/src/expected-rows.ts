@@ -225,12 +225,14 @@ function sqlColumn(column: ColumnDefinition): string {
 }
 
 // The UK's `24/03/2011 09:29:39 GMT` and Japan's `2009/09/18 15:18:58 JST` (the simulator's
-// listings), as ISO 8601; other text as it is (Date.parse reads it).
+// listings) and settlements' `2026-11-04 17:16:30 UTC`, as ISO 8601; other text as it is.
 function isoOfPrinted(text: string): string {
   const uk = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}:\d{2}:\d{2}) GMT$/.exec(text);
   if (uk) return `${uk[3]}-${uk[2]}-${uk[1]}T${uk[4]}Z`;
   const jp = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}:\d{2}:\d{2}) JST$/.exec(text);
   if (jp) return `${jp[1]}-${jp[2]}-${jp[3]}T${jp[4]}+09:00`;
+  const utc = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) UTC$/.exec(text);
+  if (utc) return `${utc[1]}T${utc[2]}Z`;
   return text;
 }
 
@@ -288,9 +290,12 @@ function booleanOf(text: string): boolean {
   throw new Error('not a boolean');
 }
 
-/** `12.5` at scale 2 -> `12.50`, as DuckDB prints DECIMAL(18, 2). */
+/**
+ * `12.5` at scale 2 -> `12.50`, as DuckDB prints DECIMAL(18, 2). The point may be a comma (the
+ * simulator's continental European settlements print `95,00`, never with thousands separators).
+ */
 function decimalText(text: string, scale: number): string {
-  const match = /^([+-]?)(\d+)(?:\.(\d*))?$/.exec(text);
+  const match = /^([+-]?)(\d+)(?:[.,](\d*))?$/.exec(text);
   if (!match) throw new Error('not a plain decimal');
   const fraction = (match[3] ?? '').padEnd(scale, '0');
   if (fraction.length > scale) throw new Error('more fraction digits than the scale');

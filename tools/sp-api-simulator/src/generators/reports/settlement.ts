@@ -1,4 +1,4 @@
-import { DAY_MS, dateKey, dayOf, formatIsoOffset } from '../calendar';
+import { DAY_MS, dayOf, formatIsoOffset } from '../calendar';
 import type { Marketplace } from '../marketplaces';
 import { formatMinor, roundMinor } from '../money';
 import {
@@ -38,6 +38,33 @@ export const SETTLEMENT_HEADER = [
   'quantity-purchased',
   'promotion-id',
 ] as const;
+
+/**
+ * Countries whose settlement files print amounts with a decimal comma: Amazon's changelog of the
+ * Flat File V2 settlement report says it "displays amounts in local currency format (for example,
+ * 95,00 for EU instead of 95.00)". No file has shown thousands separators, so none are printed.
+ */
+const DECIMAL_COMMA_COUNTRIES = new Set(['DE', 'FR', 'IT', 'ES', 'NL', 'SE', 'PL', 'BE']);
+
+function printedAmount(minor: number, marketplace: Marketplace): string {
+  const text = formatMinor(minor, marketplace.minorDigits);
+  return DECIMAL_COMMA_COUNTRIES.has(marketplace.countryCode) ? text.replace('.', ',') : text;
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * The two forms the same changelog gives for posted dates: `posted-date` MM/DD/YY and
+ * `posted-date-time` YYYY-MM-DD HH:MM:SS UTC.
+ */
+export function printedPostedDate(ms: number): string {
+  const date = new Date(ms);
+  return `${pad2(date.getUTCMonth() + 1)}/${pad2(date.getUTCDate())}/${pad2(date.getUTCFullYear() % 100)}`;
+}
+
+export function printedPostedDateTime(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
 
 /** Amazon closes a settlement every 14 days per marketplace. */
 export const SETTLEMENT_PERIOD_MS = 14 * DAY_MS;
@@ -132,8 +159,8 @@ function settlementRows(
       ...cells,
       'settlement-id': settlementId,
       'marketplace-name': cells['marketplace-name'] ?? marketplace.salesChannel,
-      'posted-date': dateKey(dayOf(postedMs)),
-      'posted-date-time': formatIsoOffset(postedMs),
+      'posted-date': printedPostedDate(postedMs),
+      'posted-date-time': printedPostedDateTime(postedMs),
     };
     return SETTLEMENT_HEADER.map((column) => full[column] ?? '');
   });
@@ -142,7 +169,7 @@ function settlementRows(
     'settlement-start-date': formatIsoOffset(startMs),
     'settlement-end-date': formatIsoOffset(endMs),
     'deposit-date': formatIsoOffset(endMs + 3 * DAY_MS),
-    'total-amount': formatMinor(totalMinor, marketplace.minorDigits),
+    'total-amount': printedAmount(totalMinor, marketplace),
     currency: marketplace.currency,
   };
   return [SETTLEMENT_HEADER.map((column) => totals[column] ?? ''), ...rows];
@@ -183,7 +210,7 @@ function orderTransactions(order: Order, line: OrderLine): Transaction[] {
         'shipment-id': order.shipmentId,
         'amount-type': amountType,
         'amount-description': description,
-        amount: formatMinor(minor, marketplace.minorDigits),
+        amount: printedAmount(minor, marketplace),
         'fulfillment-id': order.fulfillment === 'Amazon' ? 'AFN' : 'MFN',
         'order-item-code': line.orderItemId,
         sku: line.listing.sku,
@@ -214,7 +241,7 @@ function refundTransactions(order: Order): Transaction[] {
       'adjustment-id': refund.adjustmentId,
       'amount-type': amountType,
       'amount-description': description,
-      amount: formatMinor(minor, marketplace.minorDigits),
+      amount: printedAmount(minor, marketplace),
       'fulfillment-id': order.fulfillment === 'Amazon' ? 'AFN' : 'MFN',
       'order-item-code': line.orderItemId,
       sku: line.listing.sku,
@@ -251,7 +278,7 @@ function otherTransactions(
         'marketplace-name': '',
         'amount-type': 'other-transaction',
         'amount-description': description,
-        amount: formatMinor(minor, marketplace.minorDigits),
+        amount: printedAmount(minor, marketplace),
       },
     }));
 }
