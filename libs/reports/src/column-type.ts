@@ -21,6 +21,8 @@ export interface ColumnDefinition {
   readonly name: string;
   /** TSV header name, or dot path inside a JSON record. */
   readonly source: string;
+  /** Other TSV headers Amazon prints for the same column, read when `source` is absent. */
+  readonly aliases?: readonly string[];
   readonly type: ColumnType;
   /** Digits after the point, for decimals. */
   readonly scale?: number;

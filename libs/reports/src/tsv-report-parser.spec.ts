@@ -110,6 +110,20 @@ describe('TSV reports', () => {
     expect(names[3]).toBe(`${names[2]}_5`);
   });
 
+  it("reads a column under another header Amazon prints for it, the schema's own first", async () => {
+    const british = 'seller-sku\tfulfilment-channel\nSKU-1\tAMAZON_EU\n';
+    const parse = parseReport(listings, chunked(british), context);
+    const [row] = await collect(parse.records);
+    expect(row).toMatchObject({ values: { fulfillment_channel: 'AMAZON_EU' }, drift: {} });
+    expect(parse.schema()[0]?.missingColumns).not.toContain('fulfillment_channel');
+    const both = 'seller-sku\tfulfilment-channel\tfulfillment-channel\nSKU-1\tA\tB\n';
+    const [bothRow] = await collect(parseReport(listings, chunked(both), context).records);
+    expect(bothRow).toMatchObject({
+      values: { fulfillment_channel: 'B' },
+      drift: { fulfilment_channel: 'A' },
+    });
+  });
+
   it('refuses a header that names none of the columns (a translated one, or no header at all)', async () => {
     const translated = '出品者SKU\t商品名\t価格\nSKU-1\tマグカップ\t1200\n';
     await expect(

@@ -32,7 +32,9 @@ export function tsvLayout(dataset: DatasetDefinition, header: readonly string[])
   const slots: { index: number; column: ColumnDefinition }[] = [];
   const missing: string[] = [];
   for (const column of dataset.columns) {
-    const index = byHeader.get(column.source);
+    const index = [column.source, ...(column.aliases ?? [])]
+      .map((name) => byHeader.get(name))
+      .find((found) => found !== undefined);
     if (index === undefined) missing.push(column.name);
     else slots.push({ index, column });
   }

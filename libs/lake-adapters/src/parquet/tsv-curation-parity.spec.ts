@@ -289,6 +289,78 @@ describe('slashed dates by the marketplace', () => {
   });
 });
 
+describe("a German listings file with Amazon's 2024 header", () => {
+  // The header some sellers' DE files carry since mid-2024 (amzn/selling-partner-api-models issues
+  // 3999 and 4140): retired columns kept as repeated "Deprecated column" placeholders, the British
+  // `fulfilment-channel`, and new columns at the end.
+  const header = [
+    'item-name',
+    'item-description',
+    'listing-id',
+    'seller-sku',
+    'price',
+    'quantity',
+    'open-date',
+    'Deprecated column',
+    'item-is-marketplace',
+    'product-id-type',
+    'Deprecated column',
+    'item-note',
+    'item-condition',
+    'Deprecated column',
+    'Deprecated column',
+    'Deprecated column',
+    'asin1',
+    'Deprecated column',
+    'Deprecated column',
+    'will-ship-internationally',
+    'expedited-shipping',
+    'Deprecated column',
+    'product-id',
+    'Deprecated column',
+    'add-delete',
+    'pending-quantity',
+    'fulfilment-channel',
+    'optional-payment-type-exclusion',
+    'merchant-shipping-group',
+    'status',
+    'Minimum order quantity',
+    'Sell remainder',
+  ];
+  const line = (cells: Record<string, string>) =>
+    header.map((name) => cells[name] ?? '').join('\t');
+  const document = [
+    header.join('\t'),
+    line({
+      'item-name': 'Kaffeemühle',
+      'seller-sku': 'SKU-1',
+      price: '12,99',
+      quantity: '3',
+      'open-date': '2024-07-02 10:12:40 MEST',
+      asin1: 'B000000001',
+      'fulfilment-channel': 'DEFAULT',
+      status: 'Active',
+      'Minimum order quantity': '2',
+    }),
+    line({ 'seller-sku': 'SKU-2', 'fulfilment-channel': 'AMAZON_EU', status: 'Inactive' }),
+  ].join('\n');
+
+  it('reads fulfilment-channel as fulfillment_channel and keeps every other field, on both paths', async () => {
+    const listings = reportTypeDefinition('GET_MERCHANT_LISTINGS_ALL_DATA');
+    const result = await expectSameCuration(listings, Buffer.from(document), 'utf-8');
+    expect(result.quarantined.size).toBe(0);
+    const [observation] = result.schema;
+    expect(observation?.missingColumns).not.toContain('fulfillment_channel');
+    // Nine placeholders and three new columns, each under a name of its own.
+    expect(new Set(observation?.driftColumns).size).toBe(12);
+    const { files } = await curate(listings, Buffer.from(document), 'utf-8', true);
+    const [parquet] = [...files].filter(([key]) => key.endsWith('.parquet'));
+    const rows = (await rowsOf(parquet?.[1] ?? Buffer.alloc(0))) as Record<string, unknown>[];
+    expect(rows.map((row) => row['fulfillment_channel'])).toEqual(['DEFAULT', 'AMAZON_EU']);
+    expect(rows[0]?.['minimum_order_quantity']).toBe('2');
+  });
+});
+
 describe('the columnar TSV path on documents without rows', () => {
   const orders = reportTypeDefinition('GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL');
   const header = (orders.datasets[0]?.columns ?? []).map((column) => column.source).join('\t');

@@ -46,7 +46,13 @@ export const merchantListingsAll: ReportTypeDefinition = {
         ['fulfillment-channel', 'string'],
         ['merchant-shipping-group', 'string'],
         ['status', 'string'],
-      ]),
+      ]).map((column) =>
+        // German files of some sellers print the British spelling (amzn/selling-partner-api-models
+        // issues 3999 and 4140, the DE marketplace, 2024).
+        column.source === 'fulfillment-channel'
+          ? { ...column, aliases: ['fulfilment-channel'] }
+          : column,
+      ),
     },
   ],
 };
@@ -83,6 +89,10 @@ export const fbaUnsuppressedInventory: ReportTypeDefinition = {
         ['afn-inbound-working-quantity', 'integer'],
         ['afn-inbound-shipped-quantity', 'integer'],
         ['afn-inbound-receiving-quantity', 'integer'],
+        // Not in the documented list, but at the end of real files (and Airbyte's schema).
+        ['afn-researching-quantity', 'integer'],
+        ['afn-reserved-future-supply', 'integer'],
+        ['afn-future-supply-buyable', 'integer'],
       ]),
     },
   ],

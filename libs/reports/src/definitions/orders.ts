@@ -35,6 +35,12 @@ const orderColumns = (withCpf: boolean) =>
     ['is-business-order', 'boolean'],
     ['purchase-order-number', 'string'],
     ['price-designation', 'string'],
+    // Not in the documented list, but in real files (SPAPI.md 5.2: the amazon-sp-api client's
+    // typings of what it downloads).
+    ['number-of-items', 'integer'],
+    ['tax-collection-model', 'string'],
+    ['tax-collection-responsible-party', 'string'],
+    ['address-type', 'string'],
   ]);
 
 // Order-tracking reports: no buyer PII, not restricted. The maximum window is not documented; 30

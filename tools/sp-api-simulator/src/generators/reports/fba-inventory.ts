@@ -23,6 +23,10 @@ export const FBA_INVENTORY_HEADER = [
   'afn-inbound-working-quantity',
   'afn-inbound-shipped-quantity',
   'afn-inbound-receiving-quantity',
+  // After the documented columns, as real files and Airbyte's schema have them.
+  'afn-researching-quantity',
+  'afn-reserved-future-supply',
+  'afn-future-supply-buyable',
 ] as const;
 
 /**
@@ -70,6 +74,7 @@ function inventoryRow(seed: number, partnerId: string, listing: Listing, day: nu
   const shipped = daily.chance(0.3) ? daily.int(10, 200) : 0;
   const receiving = daily.chance(0.2) ? daily.int(1, 50) : 0;
   const volume = fixed.int(3, 120);
+  const researching = daily.chance(0.1) ? daily.int(1, 3) : 0;
   return [
     listing.sku,
     listing.fnsku,
@@ -89,5 +94,8 @@ function inventoryRow(seed: number, partnerId: string, listing: Listing, day: nu
     String(working),
     String(shipped),
     String(receiving),
+    String(researching),
+    '0',
+    '0',
   ];
 }
