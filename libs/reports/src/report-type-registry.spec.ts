@@ -5,14 +5,16 @@ const limited = reportTypeDefinitions.filter(
 );
 
 describe('report type registry: lookback limits', () => {
-  it('limits to two years exactly the types whose limit SP-API documents', () => {
-    // Orders: SPAPI.md 5.1 (report-type-values-order); Sales and Traffic: its report schema.
+  it('limits exactly the types whose limit Amazon states, to what it states', () => {
+    // Orders: SPAPI.md 5.1 (report-type-values-order); Sales and Traffic: its report schema;
+    // vendor sales: an Amazon Solutions Architect (amzn/selling-partner-api-models#508).
     expect(
       Object.fromEntries(limited.map((d) => [d.reportType, d.window.maxLookbackDays])),
     ).toEqual({
       GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL: 730,
       GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL: 730,
       GET_SALES_AND_TRAFFIC_REPORT: 730,
+      GET_VENDOR_SALES_REPORT: 1460,
     });
   });
 

@@ -314,7 +314,7 @@ describe('recordLaneWindowFailure', () => {
     ).toMatchObject({ attempts: 1, fatalAttempts: 1, skip: false });
   });
 
-  it('skips a window of data only once it ended FATAL 72 hours or more after its end', () => {
+  it('skips a window of data only once it ended FATAL two weeks or more after its end', () => {
     // Vendor and analytics periods end FATAL while Amazon does not have their data yet.
     const week = {
       ...windowRef('2025-01-05T00:00:00Z', '2025-01-12T00:00:00Z', '2025-01-05T00:00:00Z'),
@@ -332,10 +332,10 @@ describe('recordLaneWindowFailure', () => {
     });
     expect(early).toEqual([false, false, false]);
     expect(
-      recordLaneWindowFailure(state, ofData, 'ReportFatalError', at('2025-01-14T23:00:00Z'), 3),
+      recordLaneWindowFailure(state, ofData, 'ReportFatalError', at('2025-01-25T23:00:00Z'), 3),
     ).toMatchObject({ fatalAttempts: 4, skip: false });
     expect(
-      recordLaneWindowFailure(state, ofData, 'ReportFatalError', at('2025-01-15T00:00:00Z'), 3),
+      recordLaneWindowFailure(state, ofData, 'ReportFatalError', at('2025-01-26T00:00:00Z'), 3),
     ).toMatchObject({ fatalAttempts: 4, skip: true });
   });
 

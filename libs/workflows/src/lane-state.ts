@@ -58,9 +58,12 @@ export const DEFAULT_MAX_FATAL_ATTEMPTS = 3;
 /**
  * How long after its end a window of data may still end FATAL for a reason time cures: Amazon not
  * having the period's data yet (vendor and analytics reports) or an FBA report asked again too soon
- * (SPAPI.md §4.3). Until then FATALs are counted but never skip the window.
+ * (SPAPI.md §4.3). Until then FATALs are counted but never skip the window. Analytics "may take up
+ * to a week to populate data after a reporting period closes" (amzn/selling-partner-api-docs#2303),
+ * and a Brand Analytics week stayed FATAL six days after its end in NA, longer in EU
+ * (amzn/selling-partner-api-models#5351): two weeks.
  */
-export const FATAL_MAY_PASS_FOR_MS = 72 * HOUR_MS;
+export const FATAL_MAY_PASS_FOR_MS = 14 * 24 * HOUR_MS;
 
 /**
  * Whether a window's FATAL endings make it one to skip: `maxFatalAttempts` of them, and for a window

@@ -225,7 +225,7 @@ describe('planWindows: period-aligned windows', () => {
     const windows = plan({
       account: vendorAccount(),
       reportConfig: weekly(),
-      now: at('2025-01-22T00:00:00Z'),
+      now: at('2025-01-22T08:00:00Z'),
     });
     expect(windows.map((w) => [w.dataStartTime, w.dataEndTime])).toEqual([
       ['2025-01-05T00:00:00Z', '2025-01-11T23:59:59Z'],
@@ -236,10 +236,10 @@ describe('planWindows: period-aligned windows', () => {
   });
 
   it('makes a period due only once it has ended and the lag has passed', () => {
-    // Vendor sales lag 72 h: the week ending 2025-01-12T00:00Z is due from 2025-01-15T00:00Z.
+    // Vendor sales lag 80 h: the week ending 2025-01-12T00:00Z is due from 2025-01-15T08:00Z.
     const input = { account: vendorAccount(), reportConfig: weekly() };
-    expect(plan({ ...input, now: at('2025-01-14T23:59:59Z') })).toHaveLength(0);
-    expect(plan({ ...input, now: at('2025-01-15T00:00:00Z') })).toHaveLength(1);
+    expect(plan({ ...input, now: at('2025-01-15T07:59:59Z') })).toHaveLength(0);
+    expect(plan({ ...input, now: at('2025-01-15T08:00:00Z') })).toHaveLength(1);
   });
 
   it('asks for calendar months', () => {
@@ -251,7 +251,7 @@ describe('planWindows: period-aligned windows', () => {
         reportOptions: vendorOptions,
         startDate: '2024-11-15',
       }),
-      now: at('2025-03-04T00:00:00Z'),
+      now: at('2025-03-04T08:00:00Z'),
     });
     expect(windows.map((w) => [w.dataStartTime, w.dataEndTime])).toEqual([
       ['2024-11-01T00:00:00Z', '2024-11-30T23:59:59Z'],
@@ -342,7 +342,7 @@ describe('planWindows: period-aligned windows', () => {
       }),
       now: at('2025-01-06T12:00:00Z'),
     });
-    // Brand Analytics lag 72 h: days ending by 2025-01-03T12:00Z are due.
+    // Brand Analytics lag 80 h: days ending by 2025-01-03T04:00Z are due.
     expect(spans(windows)).toEqual([
       ['2025-01-01T00:00:00Z', '2025-01-02T00:00:00Z'],
       ['2025-01-02T00:00:00Z', '2025-01-03T00:00:00Z'],
@@ -400,7 +400,7 @@ describe('planWindows: period-aligned windows', () => {
     const weeks = plan({
       reportConfig: salesAndTraffic('WEEK'),
       watermarks: { [DE]: '2025-01-07T00:00:00Z' },
-      now: at('2025-01-22T00:00:00Z'),
+      now: at('2025-01-22T08:00:00Z'),
     });
     expect(spans(weeks)).toEqual([
       ['2025-01-05T00:00:00Z', '2025-01-12T00:00:00Z'],
@@ -423,7 +423,7 @@ describe('planWindows: period-aligned windows', () => {
     const daily = plan({
       reportConfig: salesAndTraffic('DAY'),
       watermarks: { [DE]: '2025-01-07T00:00:00Z' },
-      now: at('2025-01-10T00:00:00Z'),
+      now: at('2025-01-11T08:00:00Z'),
     });
     expect(spans(daily)[0]).toEqual(['2025-01-07T00:00:00Z', '2025-01-08T00:00:00Z']);
   });
@@ -660,19 +660,45 @@ describe("planWindows: Amazon's lookback limit", () => {
   });
 
   it('leaves a type without a documented limit as it was', () => {
-    expect(reportTypeDefinition(VENDOR_SALES).window.maxLookbackDays).toBeUndefined();
+    expect(reportTypeDefinition(SEARCH_TERMS).window.maxLookbackDays).toBeUndefined();
     const { windows, beyondLookback } = planWithSkips({
-      account: vendorAccount(),
       reportConfig: reportConfig({
-        reportType: VENDOR_SALES,
+        reportType: SEARCH_TERMS,
         period: 'WEEK',
-        reportOptions: vendorOptions,
         startDate: threeYearsBack,
       }),
       now,
     });
     expect(spans(windows)[0]).toEqual(['2023-03-05T00:00:00Z', '2023-03-12T00:00:00Z']);
     expect(beyondLookback).toEqual([]);
+  });
+
+  it("starts vendor sales inside Amazon's 1,460-day lookback, by whole periods", () => {
+    const weekly = (startDate: string) =>
+      reportConfig({
+        reportType: VENDOR_SALES,
+        period: 'WEEK',
+        reportOptions: vendorOptions,
+        startDate,
+      });
+    const within = planWithSkips({
+      account: vendorAccount(),
+      reportConfig: weekly(threeYearsBack),
+      now,
+    });
+    expect(spans(within.windows)[0]).toEqual(['2023-03-05T00:00:00Z', '2023-03-12T00:00:00Z']);
+    expect(within.beyondLookback).toEqual([]);
+    // 2026-03-10T06:00Z less 1,460 days is 2022-03-11T06:00Z; eight days more, 2022-03-19T06:00Z;
+    // the first Sunday after it starts the lane.
+    const { windows, beyondLookback } = planWithSkips({
+      account: vendorAccount(),
+      reportConfig: weekly('2021-06-01'),
+      now,
+    });
+    expect(spans(windows)[0]).toEqual(['2022-03-20T00:00:00Z', '2022-03-27T00:00:00Z']);
+    expect(beyondLookback).toEqual([
+      expect.objectContaining({ maxLookbackDays: 1460, to: '2022-03-20T00:00:00Z' }),
+    ]);
   });
 
   it('never plans a window beyond the limit while a slow backfill falls behind the clock', () => {

@@ -2,7 +2,10 @@ import type { ColumnType } from '../column-type';
 import type { ReportTypeDefinition } from '../report-type-definition';
 import { REPORT_SPECIFICATION, jsonColumns, reportOptionColumn } from '../column-builders';
 
-const periodWindow = { maxWindowDays: 31, dataLagHours: 72, periodAligned: true, snapshot: false };
+// Amazon's SLA for vendor analytics: a day 72 hours after it closes, a week 48 hours, "All the
+// timezones are in PST" (amzn/selling-partner-api-docs#3107); 72 hours after the Pacific day's end
+// is 80 hours after the UTC day's. Brand Analytics documents none and takes the same.
+const periodWindow = { maxWindowDays: 31, dataLagHours: 80, periodAligned: true, snapshot: false };
 
 export const brandAnalyticsSearchTerms: ReportTypeDefinition = {
   reportType: 'GET_BRAND_ANALYTICS_SEARCH_TERMS_REPORT',
@@ -46,8 +49,9 @@ const vendorSalesFields: [string, ColumnType][] = [
   ['shippedUnits', 'integer'],
 ];
 
-// With the report's options, the day Amazon last updated its data (required by the schema): a
-// period restated later lands again under another report, and this tells the newer rows.
+// With the report's options, the day Amazon last updated its data (required by the schema), so a
+// period asked for again later (a new config, a replanned lane) tells its newer rows. The pipeline
+// does not ask for a landed period again by itself, so Amazon's later restatements are not fetched.
 const vendorOptionColumns = [
   ...['reportPeriod', 'distributorView', 'sellingProgram'].map((option) =>
     reportOptionColumn(option),
@@ -72,7 +76,9 @@ export const vendorSales: ReportTypeDefinition = {
     distributorView: ['MANUFACTURING', 'SOURCING'],
     sellingProgram: ['RETAIL', 'BUSINESS', 'FRESH'],
   },
-  window: periodWindow,
+  // "Maximum lookback windows ... DAY: 1,460 days" (Amazon's Solutions Architect,
+  // amzn/selling-partner-api-models#508); no other period's limit is documented, so it holds for all.
+  window: { ...periodWindow, maxLookbackDays: 1460 },
   datasets: [
     {
       name: 'vendor_sales_aggregate',

@@ -98,8 +98,8 @@ const granularityColumns = [
   reportOptionColumn('asinGranularity', 'PARENT'),
 ];
 
-// Seller "Business Reports". Data for a day settles about two days later; ASINs without sales in
-// the window may be missing from salesAndTrafficByAsin (Amazon's behaviour, not a loss).
+// Seller "Business Reports". ASINs without sales in the window may be missing from
+// salesAndTrafficByAsin (Amazon's behaviour, not a loss).
 export const salesAndTraffic: ReportTypeDefinition = {
   reportType: 'GET_SALES_AND_TRAFFIC_REPORT',
   format: 'json',
@@ -114,9 +114,13 @@ export const salesAndTraffic: ReportTypeDefinition = {
   },
   // dataStartTime: "If the start date of the report is more than two years ago, the report will be
   // cancelled" (report-schema_GET_SALES_AND_TRAFFIC_REPORT.json): 730 days, the shorter of two years.
+  // A day's numbers still change for a while: "For a reportPeriod set to 'DAY', kindly wait up to
+  // 72 hours to pull the report" (Amazon's Solutions Architect on this report,
+  // amzn/selling-partner-api-docs#2303), counted from the end of the day in US Pacific time, the
+  // last marketplace day to close (UTC-8): 80 hours after the UTC day's end.
   window: {
     maxWindowDays: 30,
-    dataLagHours: 48,
+    dataLagHours: 80,
     periodAligned: false,
     snapshot: false,
     maxLookbackDays: 730,

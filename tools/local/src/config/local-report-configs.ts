@@ -13,8 +13,9 @@ export interface LocalReportConfigsInput {
 /**
  * The report configs `npm start` writes: every report type the pipeline can create, for the
  * account types that may request it. Rolling types backfill `days` days (one report per lane and
- * up to 7 days on the first run); period types (weekly, with their 72 h lag) reach back at least
- * 14 days so one whole week is due; snapshots take today's state.
+ * up to 7 days on the first run; sales and traffic, whose days are due 80 h after they end, 4 days
+ * more); period types (weekly, with their 80 h lag) reach back at least 14 days so one whole week
+ * is due; snapshots take today's state.
  */
 export function localReportConfigs(input: LocalReportConfigsInput): ReportConfigInput[] {
   const since = (days: number) => new Date(input.now - days * DAY_MS).toISOString().slice(0, 10);
@@ -49,6 +50,8 @@ export function localReportConfigs(input: LocalReportConfigsInput): ReportConfig
       accountTypes: ['seller'],
       reportOptions: { dateGranularity: 'DAY', asinGranularity: 'CHILD' },
       ...rolling,
+      // Its days are due 80 hours after they end: reach back that much further.
+      startDate: since(input.days + 4),
     },
     {
       id: 'merchant-listings',

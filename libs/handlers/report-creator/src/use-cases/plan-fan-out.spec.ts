@@ -106,7 +106,7 @@ describe('planFanOut', () => {
           ['2026-11-04T00:00:00Z', '2026-11-05T00:00:00Z'],
         ],
       ],
-      // Orders are seller-only whatever the config lists; vendor sales need the week to be over + 72 h.
+      // Orders are seller-only whatever the config lists; vendor sales need the week to be over + 80 h.
       [`A2VENDOR#NA#vendor-sales-weekly#${US}`, [['2026-10-25T00:00:00Z', '2026-11-01T00:00:00Z']]],
     ]);
     expect(plan.problems).toEqual([]);
