@@ -1,9 +1,10 @@
 import { findMarketplace } from '@spapi-lake/config';
 
 /**
- * How a marketplace's flat files print dates that ISO forms do not cover. Amazon localises some of
- * them: UK listings print `08/07/2016 10:12:40 BST` (day first), Japanese ones
- * `2009/09/18 15:18:58 JST` (year first, unambiguous anywhere).
+ * How a marketplace's flat files print dates that ISO forms do not cover, and numbers. Amazon
+ * localises some of them: UK listings print `08/07/2016 10:12:40 BST` (day first), Japanese ones
+ * `2009/09/18 15:18:58 JST` (year first, unambiguous anywhere), continental European settlements
+ * `95,00`.
  */
 export interface DateConventions {
   /**
@@ -15,6 +16,13 @@ export interface DateConventions {
   readonly slashDates: 'day-first' | 'refused';
   /** Time zone abbreviations and their UTC offsets. */
   readonly zones: Readonly<Record<string, string>>;
+  /**
+   * Whether a lone comma is always the decimal separator, as in the files of continental European
+   * marketplaces ("amounts in local currency format (for example, 95,00 for EU instead of 95.00)",
+   * Amazon's settlement changelog): there `1,125` is 1.125, not 1125. Elsewhere the number's shape
+   * decides (`parseNumber`).
+   */
+  readonly decimalComma: boolean;
 }
 
 // Abbreviations with one meaning among Amazon's marketplaces. IST and AST mean different zones in
@@ -61,10 +69,13 @@ const ZONES_BY_COUNTRY: Readonly<Record<string, Readonly<Record<string, string>>
 
 const DAY_FIRST_SLASHES = new Set(['GB', 'IE']);
 
+const DECIMAL_COMMA_COUNTRIES = new Set(['DE', 'FR', 'IT', 'ES', 'NL', 'SE', 'PL', 'BE']);
+
 /** What holds when the marketplace is unknown: ISO and dotted forms only, no guessed order. */
 export const DEFAULT_DATE_CONVENTIONS: DateConventions = {
   slashDates: 'refused',
   zones: ZONE_OFFSETS,
+  decimalComma: false,
 };
 
 /** The date conventions of a marketplace's flat files. */
@@ -75,5 +86,6 @@ export function dateConventionsOf(marketplaceId: string | undefined): DateConven
   return {
     slashDates: DAY_FIRST_SLASHES.has(country) ? 'day-first' : 'refused',
     zones: ZONES_BY_COUNTRY[country] ?? ZONE_OFFSETS,
+    decimalComma: DECIMAL_COMMA_COUNTRIES.has(country),
   };
 }

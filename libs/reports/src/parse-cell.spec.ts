@@ -151,9 +151,29 @@ describe('parseDate and parseNumber', () => {
   it('reads a leading plus sign with a decimal comma', () => {
     expect(parseNumber('+12,99')).toBe(12.99);
   });
+
+  it("reads a lone comma as the decimal separator where the marketplace's files write it so", () => {
+    expect(parseNumber('1,125', true)).toBe(1.125);
+    expect(parseNumber('-12,345', true)).toBe(-12.345);
+    // Dot-grouped thousands and English forms read as before.
+    expect(parseNumber('1.234,125', true)).toBe(1234.125);
+    expect(parseNumber('1,234.56', true)).toBe(1234.56);
+    expect(parseNumber('1,234,567', true)).toBe(1234567);
+  });
 });
 
 describe('parseCell', () => {
+  it("reads amounts after the report's marketplace", () => {
+    const volume = { name: 'per_unit_volume', source: 'per-unit-volume', type: 'double' } as const;
+    expect(parseCell(volume, '1,125', dateConventionsOf('A1PA6795UKMFR9'))).toBe(1.125);
+    expect(parseCell(volume, '1,125', dateConventionsOf('ATVPDKIKX0DER'))).toBe(1125);
+    const quantity = { name: 'quantity', source: 'quantity', type: 'integer' } as const;
+    // A German `1,125` is no whole number: the row is quarantined, never read as 1125.
+    expect(() => parseCell(quantity, '1,125', dateConventionsOf('A1PA6795UKMFR9'))).toThrow(
+      'column quantity',
+    );
+  });
+
   it('turns empty fields into null for every type', () => {
     for (const type of ['string', 'integer', 'decimal', 'boolean', 'timestamp', 'date'] as const) {
       expect(parseCell({ name: 'x', source: 'x', type }, '')).toBeNull();

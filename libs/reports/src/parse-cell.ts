@@ -134,12 +134,13 @@ function printedDate(text: string): string | undefined {
 /**
  * Parses an amount. A comma is a decimal comma (EU files print `12,99`) when one or two final digits
  * follow it, when nothing but a sign and `0` precedes it (`0,125`), or after dot-grouped thousands
- * (`1.234,125`); any other comma groups thousands (`1,234.56`, and the ambiguous `12,345`).
+ * (`1.234,125`); any other comma groups thousands (`1,234.56`, and the ambiguous `12,345`), unless
+ * `decimalComma` says the file's marketplace writes a lone comma only as the decimal separator.
  */
-export function parseNumber(text: string): number | undefined {
+export function parseNumber(text: string, decimalComma = false): number | undefined {
   if (PLAIN_NUMBER.test(text)) return Number(text);
   let normalized = text.replace(/\s/g, '');
-  if (DECIMAL_COMMA.test(normalized)) {
+  if (DECIMAL_COMMA.test(normalized) || (decimalComma && LONE_COMMA.test(normalized))) {
     normalized = normalized.replace(/\./g, '').replace(',', '.');
   } else {
     normalized = normalized.replace(/,/g, '');
@@ -154,6 +155,9 @@ const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 // A thousands group never follows a lone `0` (or nothing), and a group of dots before the comma
 // means the comma is the decimal separator, however many digits follow it.
 const DECIMAL_COMMA = /^[-+]?(?:[\d.]*,\d{1,2}|0?,\d+|\d{1,3}(?:\.\d{3})+,\d+)$/;
+
+// One comma between digits, nothing else: `1,125`.
+const LONE_COMMA = /^[-+]?\d*,\d+$/;
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0']);
@@ -172,7 +176,7 @@ export function parseCell(
     case 'string':
       return raw;
     case 'integer': {
-      const value = parseNumber(raw);
+      const value = parseNumber(raw, conventions.decimalComma);
       if (value === undefined || !Number.isInteger(value)) {
         throw new CellParseError(column.name, 'integer');
       }
@@ -180,7 +184,7 @@ export function parseCell(
     }
     case 'decimal':
     case 'double': {
-      const value = parseNumber(raw);
+      const value = parseNumber(raw, conventions.decimalComma);
       if (value === undefined) throw new CellParseError(column.name, column.type);
       return value;
     }

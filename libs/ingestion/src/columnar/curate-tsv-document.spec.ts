@@ -95,8 +95,12 @@ describe('curateTsvDocument', () => {
     );
     expect(curator.setup).toMatchObject({
       header: ['sku', 'item-name', 'Neu Spalte'],
-      // The report's marketplace's (Germany: slashed dates refused, IST India's).
-      dateConventions: { slashDates: 'refused', zones: expect.objectContaining({ IST: '+05:30' }) },
+      // The report's marketplace's (Germany: slashed dates refused, IST India's, decimal commas).
+      dateConventions: {
+        slashDates: 'refused',
+        zones: expect.objectContaining({ IST: '+05:30' }),
+        decimalComma: true,
+      },
       firstLine: 2,
       rowGroupSize: 5,
       maxBufferedRows: 10,
