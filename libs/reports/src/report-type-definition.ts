@@ -56,6 +56,8 @@ export interface ReportTypeDefinition {
    * lists them; keys not listed are not checked. Only a type listing `reportPeriod` takes one.
    */
   readonly optionValues: Readonly<Record<string, readonly string[]>>;
+  /** reportOptions createReport carries unless the report config sets them itself. */
+  readonly defaultOptions?: Readonly<Record<string, string>>;
   readonly window: WindowRules;
   readonly datasets: readonly DatasetDefinition[];
 }

@@ -506,9 +506,25 @@ describe('planWindows: snapshots', () => {
         end: '2025-01-11T00:00:00Z',
         previousWatermark: '2025-01-10T00:00:00Z',
         marketplaceIds: [DE],
-        reportOptions: {},
+        // Column headers in English whatever the seller's language (the type's default option).
+        reportOptions: { preferredReportDocumentLocale: 'en_US' },
       },
     ]);
+  });
+
+  it("lets a config's own reportOptions override the type's defaults", () => {
+    const windows = plan({
+      reportConfig: reportConfig({
+        reportType: LISTINGS,
+        reportOptions: { preferredReportDocumentLocale: 'de_DE', custom: 'true' },
+      }),
+      watermarks: { [DE]: '2025-01-10T00:00:00Z' },
+      now: at('2025-01-10T00:05:00Z'),
+    });
+    expect(windows[0]?.reportOptions).toEqual({
+      preferredReportDocumentLocale: 'de_DE',
+      custom: 'true',
+    });
   });
 
   it("plans nothing once today's snapshot is in", () => {

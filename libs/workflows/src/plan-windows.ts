@@ -33,7 +33,7 @@ export interface PlanWindowsInput {
   /** The report type's rules: `reportTypeDefinition(reportConfig.reportType)`. */
   readonly definition: Pick<
     ReportTypeDefinition,
-    'reportType' | 'window' | 'requiredOptions' | 'optionValues'
+    'reportType' | 'window' | 'requiredOptions' | 'optionValues' | 'defaultOptions'
   >;
   /** Per marketplace id: the exclusive end of the last window ingested (absent: none yet). */
   readonly watermarks: Readonly<Partial<Record<string, string>>>;
@@ -106,7 +106,7 @@ export function planWindows(input: PlanWindowsInput): WindowPlan {
   if (problem !== undefined) throw new WindowPlanningError(config.id, problem);
   const cut = cutOf(input);
   const lagMs = Math.max(definition.window.dataLagHours, config.lagHours) * HOUR_MS;
-  const reportOptions = optionsOf(config, cut, definition.requiredOptions);
+  const reportOptions = optionsOf(config, cut, definition);
   const cap = input.maxWindowsPerRun ?? DEFAULT_MAX_WINDOWS_PER_RUN;
   const maxLookbackDays = definition.window.maxLookbackDays;
   const earliestStart =
@@ -180,9 +180,9 @@ function cutOf({
 function optionsOf(
   config: ReportConfig,
   cut: Cut,
-  requiredOptions: readonly string[],
+  { requiredOptions, defaultOptions }: PlanWindowsInput['definition'],
 ): Record<string, string> {
-  const options: Record<string, string> = { ...config.reportOptions };
+  const options: Record<string, string> = { ...defaultOptions, ...config.reportOptions };
   if (cut.kind === 'period' && cut.asReportPeriod) options['reportPeriod'] = cut.period;
   const missing = requiredOptions.filter((key) => options[key] === undefined);
   if (missing.length > 0) {

@@ -11,6 +11,10 @@ export const merchantListingsAll: ReportTypeDefinition = {
   restricted: false,
   requiredOptions: [],
   optionValues: {},
+  // "The preferred locale for report column headers" (report-type-values-inventory): without it
+  // Amazon prints them in the seller's or marketplace's language (Japanese, Chinese, German ...),
+  // which no schema column matches (amzn/selling-partner-api-models#5303, jlevers/selling-partner-api#525).
+  defaultOptions: { preferredReportDocumentLocale: 'en_US' },
   window: snapshotWindow,
   datasets: [
     {
