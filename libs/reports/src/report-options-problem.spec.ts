@@ -51,6 +51,22 @@ describe('reportOptionsProblem', () => {
 
   it('leaves options the report schema does not restrict alone', () => {
     expect(problem(ORDERS, { someFutureOption: 'x' })).toBeUndefined();
+    expect(problem(LISTINGS, { custom: 'true' })).toBeUndefined();
+  });
+
+  it('refuses an option a JSON report schema does not name (a typo Amazon would ignore)', () => {
+    expect(problem(SALES_AND_TRAFFIC, { asinGranularty: 'CHILD' })).toBe(
+      `${SALES_AND_TRAFFIC} takes no reportOptions.asinGranularty (its report schema names dateGranularity, asinGranularity)`,
+    );
+    expect(problem(SEARCH_TERMS, { reportPeriod: 'WEEK', asin: 'B000000001' })).toContain(
+      'takes no reportOptions.asin',
+    );
+    for (const definition of reportTypeDefinitions) {
+      expect([definition.reportType, definition.onlyListedOptions === true]).toEqual([
+        definition.reportType,
+        definition.format === 'json',
+      ]);
+    }
   });
 
   it('knows a reportPeriod for exactly the period-aligned types', () => {

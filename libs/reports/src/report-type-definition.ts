@@ -37,6 +37,11 @@ export interface WindowRules {
    * earlier, which reads as "no data". Set only where SP-API documents the limit; absent: none known.
    */
   readonly maxLookbackDays?: number;
+  /**
+   * Hours after its end a window may still end FATAL for a reason time cures (Amazon not having
+   * the period's data yet); until then FATALs never skip it. Absent: 72.
+   */
+  readonly fatalGraceHours?: number;
 }
 
 /** Everything the pipeline knows about one SP-API report type. */
@@ -56,6 +61,12 @@ export interface ReportTypeDefinition {
    * lists them; keys not listed are not checked. Only a type listing `reportPeriod` takes one.
    */
   readonly optionValues: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Whether `optionValues` names every option the type takes, as the report schema of a JSON type
+   * does: another key (a typo such as `asinGranularty`) is refused rather than sent, where Amazon
+   * would ignore it and make the report with the default.
+   */
+  readonly onlyListedOptions?: boolean;
   /** reportOptions createReport carries unless the report config sets them itself. */
   readonly defaultOptions?: Readonly<Record<string, string>>;
   readonly window: WindowRules;

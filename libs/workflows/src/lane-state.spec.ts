@@ -314,7 +314,7 @@ describe('recordLaneWindowFailure', () => {
     ).toMatchObject({ attempts: 1, fatalAttempts: 1, skip: false });
   });
 
-  it('skips a window of data only once it ended FATAL two weeks or more after its end', () => {
+  it('skips a window of data only once it ended FATAL 72 hours or more after its end', () => {
     // Vendor and analytics periods end FATAL while Amazon does not have their data yet.
     const week = {
       ...windowRef('2025-01-05T00:00:00Z', '2025-01-12T00:00:00Z', '2025-01-05T00:00:00Z'),
@@ -332,11 +332,32 @@ describe('recordLaneWindowFailure', () => {
     });
     expect(early).toEqual([false, false, false]);
     expect(
-      recordLaneWindowFailure(state, ofData, 'ReportFatalError', at('2025-01-25T23:00:00Z'), 3),
+      recordLaneWindowFailure(state, ofData, 'ReportFatalError', at('2025-01-14T23:00:00Z'), 3),
     ).toMatchObject({ fatalAttempts: 4, skip: false });
     expect(
-      recordLaneWindowFailure(state, ofData, 'ReportFatalError', at('2025-01-26T00:00:00Z'), 3),
+      recordLaneWindowFailure(state, ofData, 'ReportFatalError', at('2025-01-15T00:00:00Z'), 3),
     ).toMatchObject({ fatalAttempts: 4, skip: true });
+  });
+
+  it('waits two weeks past the end of an analytics window before its FATALs skip it', () => {
+    // Amazon may take a week to fill a period's analytics; a Brand Analytics week stayed FATAL
+    // six days and more in 2026.
+    const of = (reportType: string): LaneWindowRef => {
+      const week = windowRef('2025-01-05T00:00:00Z', '2025-01-12T00:00:00Z');
+      return { ...week, input: { ...week.input, reportType, dataEndTime: '2025-01-11T23:59:59Z' } };
+    };
+    for (const reportType of [
+      'GET_VENDOR_SALES_REPORT',
+      'GET_BRAND_ANALYTICS_SEARCH_TERMS_REPORT',
+      'GET_SALES_AND_TRAFFIC_REPORT',
+    ]) {
+      expect(fatalWindowToSkip(of(reportType), 3, 3, at('2025-01-25T23:59:59Z'))).toBe(false);
+      expect(fatalWindowToSkip(of(reportType), 3, 3, at('2025-01-26T00:00:00Z'))).toBe(true);
+    }
+    // Orders keep the 72 hours.
+    const orders = of('GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL');
+    expect(fatalWindowToSkip(orders, 3, 3, at('2025-01-14T23:59:59Z'))).toBe(false);
+    expect(fatalWindowToSkip(orders, 3, 3, at('2025-01-15T00:00:00Z'))).toBe(true);
   });
 
   it('skips a snapshot window after N FATALs whenever they came', () => {

@@ -1,3 +1,4 @@
+import { reportTypeDefinitions } from '@spapi-lake/reports';
 import { WorkflowErrorName } from './error-names';
 import { WatermarkConflictError } from './errors';
 import { HOUR_MS, parseInstant, toIsoSeconds } from './utc-time';
@@ -40,6 +41,8 @@ export interface LaneWindowRef {
   readonly executionArn?: string;
   readonly previousWatermark?: string;
   readonly input: {
+    /** Decides how long FATALs may pass (`fatalGraceMs`); absent: the default. */
+    readonly reportType?: string;
     readonly window: { readonly start: string; readonly end: string };
     /** Absent for snapshots: they ask for the state at the moment of the request. */
     readonly dataEndTime?: string;
@@ -58,16 +61,21 @@ export const DEFAULT_MAX_FATAL_ATTEMPTS = 3;
 /**
  * How long after its end a window of data may still end FATAL for a reason time cures: Amazon not
  * having the period's data yet (vendor and analytics reports) or an FBA report asked again too soon
- * (SPAPI.md §4.3). Until then FATALs are counted but never skip the window. Analytics "may take up
- * to a week to populate data after a reporting period closes" (amzn/selling-partner-api-docs#2303),
- * and a Brand Analytics week stayed FATAL six days after its end in NA, longer in EU
- * (amzn/selling-partner-api-models#5351): two weeks.
+ * (SPAPI.md §4.3). Until then FATALs are counted but never skip the window. A report type may wait
+ * longer (`fatalGraceHours`: two weeks for analytics, whose data Amazon may take a week to fill).
  */
-export const FATAL_MAY_PASS_FOR_MS = 14 * 24 * HOUR_MS;
+export const FATAL_MAY_PASS_FOR_MS = 72 * HOUR_MS;
+
+/** The FATAL grace of the window's report type (FATAL_MAY_PASS_FOR_MS unless it sets its own). */
+export function fatalGraceMs(reportType: string | undefined): number {
+  const hours = reportTypeDefinitions.find((definition) => definition.reportType === reportType)
+    ?.window.fatalGraceHours;
+  return hours === undefined ? FATAL_MAY_PASS_FOR_MS : hours * HOUR_MS;
+}
 
 /**
  * Whether a window's FATAL endings make it one to skip: `maxFatalAttempts` of them, and for a window
- * of data (not a snapshot) the last one at least FATAL_MAY_PASS_FOR_MS after the window's end.
+ * of data (not a snapshot) the last one at least its type's `fatalGraceMs` after the window's end.
  */
 export function fatalWindowToSkip(
   window: LaneWindowRef,
@@ -77,7 +85,7 @@ export function fatalWindowToSkip(
 ): boolean {
   if (fatalAttempts < maxFatalAttempts) return false;
   if (window.input.dataEndTime === undefined) return true;
-  return parseInstant(window.input.window.end) + FATAL_MAY_PASS_FOR_MS <= now;
+  return parseInstant(window.input.window.end) + fatalGraceMs(window.input.reportType) <= now;
 }
 
 /**

@@ -33,7 +33,12 @@ export interface PlanWindowsInput {
   /** The report type's rules: `reportTypeDefinition(reportConfig.reportType)`. */
   readonly definition: Pick<
     ReportTypeDefinition,
-    'reportType' | 'window' | 'requiredOptions' | 'optionValues' | 'defaultOptions'
+    | 'reportType'
+    | 'window'
+    | 'requiredOptions'
+    | 'optionValues'
+    | 'onlyListedOptions'
+    | 'defaultOptions'
   >;
   /** Per marketplace id: the exclusive end of the last window ingested (absent: none yet). */
   readonly watermarks: Readonly<Partial<Record<string, string>>>;

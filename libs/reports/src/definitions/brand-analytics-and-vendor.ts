@@ -5,7 +5,15 @@ import { REPORT_SPECIFICATION, jsonColumns, reportOptionColumn } from '../column
 // Amazon's SLA for vendor analytics: a day 72 hours after it closes, a week 48 hours, "All the
 // timezones are in PST" (amzn/selling-partner-api-docs#3107); 72 hours after the Pacific day's end
 // is 80 hours after the UTC day's. Brand Analytics documents none and takes the same.
-const periodWindow = { maxWindowDays: 31, dataLagHours: 80, periodAligned: true, snapshot: false };
+// A period may stay FATAL for days after its data is due: a Brand Analytics week did for six days
+// in NA and longer in EU (amzn/selling-partner-api-models#5351); two weeks before one is skipped.
+const periodWindow = {
+  maxWindowDays: 31,
+  dataLagHours: 80,
+  periodAligned: true,
+  snapshot: false,
+  fatalGraceHours: 14 * 24,
+};
 
 export const brandAnalyticsSearchTerms: ReportTypeDefinition = {
   reportType: 'GET_BRAND_ANALYTICS_SEARCH_TERMS_REPORT',
@@ -16,6 +24,7 @@ export const brandAnalyticsSearchTerms: ReportTypeDefinition = {
   requiredOptions: ['reportPeriod'],
   // report-schema_GET_BRAND_ANALYTICS_SEARCH_TERMS_REPORT.json: no YEAR.
   optionValues: { reportPeriod: ['DAY', 'WEEK', 'MONTH', 'QUARTER'] },
+  onlyListedOptions: true,
   window: periodWindow,
   datasets: [
     {
@@ -76,6 +85,7 @@ export const vendorSales: ReportTypeDefinition = {
     distributorView: ['MANUFACTURING', 'SOURCING'],
     sellingProgram: ['RETAIL', 'BUSINESS', 'FRESH'],
   },
+  onlyListedOptions: true,
   // "Maximum lookback windows ... DAY: 1,460 days" (Amazon's Solutions Architect,
   // amzn/selling-partner-api-models#508); no other period's limit is documented, so it holds for all.
   window: { ...periodWindow, maxLookbackDays: 1460 },

@@ -112,6 +112,7 @@ export const salesAndTraffic: ReportTypeDefinition = {
     dateGranularity: ['DAY', 'WEEK', 'MONTH'],
     asinGranularity: ['PARENT', 'CHILD', 'SKU'],
   },
+  onlyListedOptions: true,
   // dataStartTime: "If the start date of the report is more than two years ago, the report will be
   // cancelled" (report-schema_GET_SALES_AND_TRAFFIC_REPORT.json): 730 days, the shorter of two years.
   // A day's numbers still change for a while: "For a reportPeriod set to 'DAY', kindly wait up to
@@ -124,6 +125,8 @@ export const salesAndTraffic: ReportTypeDefinition = {
     periodAligned: false,
     snapshot: false,
     maxLookbackDays: 730,
+    // "Reports may take up to a week to populate data after a reporting period closes" (#2303).
+    fatalGraceHours: 14 * 24,
   },
   datasets: [
     {

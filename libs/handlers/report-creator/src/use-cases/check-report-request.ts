@@ -28,7 +28,12 @@ export function checkReportRequest(
   input: ReportIngestionInput,
   definition: Pick<
     ReportTypeDefinition,
-    'reportType' | 'requestable' | 'requiredOptions' | 'optionValues' | 'window'
+    | 'reportType'
+    | 'requestable'
+    | 'requiredOptions'
+    | 'optionValues'
+    | 'onlyListedOptions'
+    | 'window'
   >,
   now: number,
 ): void {

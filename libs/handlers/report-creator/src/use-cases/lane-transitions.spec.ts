@@ -68,8 +68,8 @@ const fatal = childFailure('ReportFatalError', 'Requested data is not yet availa
 let directory: string;
 let lanes: LaneStateStore;
 const clock = new FixedClock(Date.parse('2026-11-01T01:00:00Z'));
-// Two weeks after the end of the windows these tests fail: FATAL endings may skip them.
-const afterFatalGrace = new FixedClock(Date.parse('2026-11-14T00:00:00Z'));
+// 72 hours after the end of the windows these tests fail: FATAL endings may skip them.
+const afterFatalGrace = new FixedClock(Date.parse('2026-11-03T00:00:00Z'));
 
 beforeEach(async () => {
   directory = await mkdtemp(path.join(tmpdir(), 'lane-transitions-'));
@@ -232,13 +232,12 @@ describe('recordWindowFailure', () => {
     });
   });
 
-  it('blocks a window of data ending FATAL until two weeks after its end, then skips it', async () => {
+  it('blocks a window of data ending FATAL until 72 hours after its end, then skips it', async () => {
     const soon = new FixedClock(Date.parse('2026-10-30T06:00:00Z'));
     const outcomes = [];
     for (const attempt of [1, 2, 3, 4]) {
       const tryOf = window(day1.input.window.start, day1.input.window.end, undefined, attempt);
-      // From 09:00 on the day after the window to 03:00 two weeks after its end.
-      if (attempt === 4) soon.advance(330 * 3_600_000);
+      if (attempt === 4) soon.advance(66 * 3_600_000);
       const recorded = await recordWindowFailure(
         { lanes, clock: soon },
         { lane, window: tryOf, failure: fatal, maxFatalAttempts: 3 },

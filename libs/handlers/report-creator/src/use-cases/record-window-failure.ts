@@ -17,8 +17,9 @@ const MAX_REASON_LENGTH = 1000;
 /**
  * `RecordWindowFailure`: counts the failed try of the window (`recordLaneWindowFailure` on the
  * child's own error name) and releases the claim. `skip` once the window ended ReportFatalError
- * `maxFatalAttempts` times (other failures of it not counted) and, for a window of data, two weeks
- * after its end (`fatalWindowToSkip`); any other failure blocks the lane.
+ * `maxFatalAttempts` times (other failures of it not counted) and, for a window of data, 72 hours
+ * after its end, two weeks for analytics types (`fatalWindowToSkip`); any other failure blocks the
+ * lane.
  *
  * Idempotent per try: a window's try `attempt` is the failures recorded before it plus one, so a
  * stored count already at `attempt` means this very try was recorded (a retried Lambda) and is not
