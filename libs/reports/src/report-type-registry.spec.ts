@@ -28,3 +28,17 @@ describe('report type registry: lookback limits', () => {
     }
   });
 });
+
+describe('report type registry: header aliases', () => {
+  it("never names another column's header, or one header twice, so no field fills two columns", () => {
+    for (const definition of reportTypeDefinitions) {
+      for (const dataset of definition.datasets) {
+        const headers = dataset.columns.flatMap((column) => [
+          column.source,
+          ...(column.aliases ?? []),
+        ]);
+        expect([dataset.name, new Set(headers).size]).toEqual([dataset.name, headers.length]);
+      }
+    }
+  });
+});
