@@ -13,6 +13,7 @@ export type {
 export {
   reportTypeDefinitions,
   reportTypeDefinition,
+  findReportTypeDefinition,
   restrictedReportTypes,
   isRestrictedReportType,
 } from './report-type-registry';

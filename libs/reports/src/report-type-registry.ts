@@ -32,6 +32,11 @@ export function reportTypeDefinition(reportType: string): ReportTypeDefinition {
   return definition;
 }
 
+/** The definition of a report type, or undefined for one the registry does not curate. */
+export function findReportTypeDefinition(reportType: string): ReportTypeDefinition | undefined {
+  return byType.get(reportType);
+}
+
 /** Restricted report types (SP-API docs), whether or not the pipeline curates them. */
 export const restrictedReportTypes: ReadonlySet<string> = new Set([
   'GET_AMAZON_FULFILLED_SHIPMENTS_DATA_INVOICING',

@@ -1,4 +1,4 @@
-import { reportTypeDefinitions } from '@spapi-lake/reports';
+import { findReportTypeDefinition } from '@spapi-lake/reports';
 import { WorkflowErrorName } from './error-names';
 import { WatermarkConflictError } from './errors';
 import { HOUR_MS, parseInstant, toIsoSeconds } from './utc-time';
@@ -68,8 +68,10 @@ export const FATAL_MAY_PASS_FOR_MS = 72 * HOUR_MS;
 
 /** The FATAL grace of the window's report type (FATAL_MAY_PASS_FOR_MS unless it sets its own). */
 export function fatalGraceMs(reportType: string | undefined): number {
-  const hours = reportTypeDefinitions.find((definition) => definition.reportType === reportType)
-    ?.window.fatalGraceHours;
+  const hours =
+    reportType === undefined
+      ? undefined
+      : findReportTypeDefinition(reportType)?.window.fatalGraceHours;
   return hours === undefined ? FATAL_MAY_PASS_FOR_MS : hours * HOUR_MS;
 }
 
