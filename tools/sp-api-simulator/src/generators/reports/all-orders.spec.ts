@@ -64,6 +64,36 @@ describe('GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL', () => {
     }
   });
 
+  it('prints the undocumented columns of real files: item count, US tax collection, address type', () => {
+    const records = [
+      ...(groundTruth(sellerSpec({ marketplaceIds: [US, DE] })).tables['rows'] ?? []),
+    ];
+    const byOrder = new Map<unknown, number>();
+    for (const record of records) {
+      const units = record['order-status'] === 'Cancelled' ? 0 : Number(record['quantity']);
+      byOrder.set(record['amazon-order-id'], (byOrder.get(record['amazon-order-id']) ?? 0) + units);
+      expect(record['number-of-items']).toMatch(/^[1-9]\d*$/);
+      const us = record['sales-channel'] === 'Amazon.com';
+      expect(record['tax-collection-model']).toBe(us ? 'MarketplaceFacilitator' : '');
+      expect(record['tax-collection-responsible-party']).toBe(us ? 'Amazon Services, Inc.' : '');
+      expect(record['address-type']).toBe(
+        record['fulfillment-channel'] !== 'Merchant'
+          ? ''
+          : record['is-business-order'] === 'true'
+            ? 'Commercial'
+            : 'Residential',
+      );
+    }
+    // A shipped order's item count is the units of its lines.
+    for (const record of records) {
+      if (record['order-status'] === 'Shipped') {
+        expect(Number(record['number-of-items'])).toBe(byOrder.get(record['amazon-order-id']));
+      }
+    }
+    const addressTypes = new Set(records.map((record) => record['address-type']));
+    expect(addressTypes).toEqual(new Set(['', 'Residential', 'Commercial']));
+  });
+
   it('includes hard cases: embedded double quotes, empty cells and trailing spaces', () => {
     const text = documentText(byOrderDate('2026-09-01T00:00:00Z', '2026-10-01T00:00:00Z', [US]));
     const cells = parseTsv(text).rows.flat();

@@ -2,7 +2,13 @@ import { formatIsoOffset } from '../calendar';
 import { formatMinor } from '../money';
 import type { Order, OrderLine } from '../orders';
 
-/** Documented columns of GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL, in order. */
+/**
+ * Columns of GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL as real files print them: the
+ * documented list plus `number-of-items`, `tax-collection-model`,
+ * `tax-collection-responsible-party` and `address-type`, in the places where independent public
+ * copies of real headers show them (SPAPI.md 5.2). So the pipeline's by-name reading and these
+ * typed columns are exercised end to end.
+ */
 export const ORDERS_BY_ORDER_DATE_HEADER = [
   'amazon-order-id',
   'merchant-order-id',
@@ -16,7 +22,10 @@ export const ORDERS_BY_ORDER_DATE_HEADER = [
   'product-name',
   'sku',
   'asin',
+  'number-of-items',
   'item-status',
+  'tax-collection-model',
+  'tax-collection-responsible-party',
   'quantity',
   'currency',
   'item-price',
@@ -27,6 +36,7 @@ export const ORDERS_BY_ORDER_DATE_HEADER = [
   'gift-wrap-tax',
   'item-promotion-discount',
   'ship-promotion-discount',
+  'address-type',
   'ship-city',
   'ship-state',
   'ship-postal-code',
@@ -68,6 +78,7 @@ export function orderRow(
   const money = (minor: number): string =>
     priced ? formatMinor(minor, marketplace.minorDigits) : '';
   const [city, shipState, postalCode] = order.place;
+  const tax = taxCollectionOf(order);
   const row = [
     order.amazonOrderId,
     order.merchantOrderId,
@@ -81,7 +92,10 @@ export function orderRow(
     line.listing.title,
     line.listing.sku,
     line.listing.asin,
+    `${itemsOf(order)}`,
     ITEM_STATUS[state],
+    tax.model,
+    tax.responsibleParty,
     state === 'Cancelled' ? '0' : `${line.quantity}`,
     priced ? marketplace.currency : '',
     money(line.itemPriceMinor),
@@ -92,6 +106,7 @@ export function orderRow(
     money(line.giftWrapTaxMinor),
     money(line.promotionDiscountMinor),
     money(0),
+    addressTypeOf(order),
     city,
     shipState,
     postalCode,
@@ -105,4 +120,24 @@ export function orderRow(
     order.priceDesignation,
   );
   return row;
+}
+
+/** The order's item count: the units of all its lines (the column is not documented). */
+function itemsOf(order: Order): number {
+  let items = 0;
+  for (const line of order.lines) items += line.quantity;
+  return items;
+}
+
+// The Orders API's TaxCollection values: Amazon collects US sales tax as marketplace facilitator.
+function taxCollectionOf(order: Order): { model: string; responsibleParty: string } {
+  return order.marketplace.countryCode === 'US'
+    ? { model: 'MarketplaceFacilitator', responsibleParty: 'Amazon Services, Inc.' }
+    : { model: '', responsibleParty: '' };
+}
+
+// The Orders API's AddressType values, given for addresses the seller ships to.
+function addressTypeOf(order: Order): string {
+  if (order.fulfillment !== 'Merchant') return '';
+  return order.isBusinessOrder ? 'Commercial' : 'Residential';
 }
