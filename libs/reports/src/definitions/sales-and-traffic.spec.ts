@@ -157,4 +157,35 @@ describe('GET_SALES_AND_TRAFFIC_REPORT definition', () => {
       drift: {},
     });
   });
+
+  it("lands a period's fractional averages rather than quarantining the row", async () => {
+    const document = JSON.stringify({
+      reportSpecification: {
+        reportType: 'GET_SALES_AND_TRAFFIC_REPORT',
+        reportOptions: { dateGranularity: 'WEEK' },
+      },
+      salesAndTrafficByDate: [
+        {
+          date: '2026-11-01',
+          trafficByDate: { averageOfferCount: 12.43, averageParentItems: 3.5, sessions: 40 },
+        },
+      ],
+      salesAndTrafficByAsin: [],
+    });
+    async function* chunks(): AsyncGenerator<string> {
+      yield document;
+    }
+    const records: ParsedRecord[] = [];
+    for await (const record of parseReport(salesAndTraffic, chunks(), {
+      windowStart: '2026-11-01T00:00:00Z',
+    }).records) {
+      records.push(record);
+    }
+
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      kind: 'row',
+      values: { average_offer_count: 12.43, average_parent_items: 3.5, sessions: 40 },
+    });
+  });
 });

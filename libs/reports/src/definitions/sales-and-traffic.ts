@@ -48,8 +48,11 @@ const trafficByDate: [string, ColumnType][] = [
   ...withB2b([['trafficByDate.buyBoxPercentage', 'double']]),
   ...withB2b([['trafficByDate.orderItemSessionPercentage', 'double']]),
   ...withB2b([['trafficByDate.unitSessionPercentage', 'double']]),
-  ['trafficByDate.averageOfferCount', 'integer'],
-  ['trafficByDate.averageParentItems', 'integer'],
+  // The schema says integer, but these are averages over the period's days ("calculated from the
+  // total number of offers and the total number of days"): a WEEK or MONTH may not be whole, and
+  // an integer column would quarantine the whole row for it.
+  ['trafficByDate.averageOfferCount', 'double'],
+  ['trafficByDate.averageParentItems', 'double'],
   ['trafficByDate.feedbackReceived', 'integer'],
   ['trafficByDate.negativeFeedbackReceived', 'integer'],
   ['trafficByDate.receivedNegativeFeedbackRate', 'double'],
