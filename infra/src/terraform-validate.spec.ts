@@ -233,8 +233,9 @@ if (!toolchain.available) {
         aws_cloudwatch_event_rule: 1,
         aws_cloudwatch_event_target: 1,
         aws_cloudwatch_log_group: functions + machines,
-        // Errors and throttles per function, failed/timed-out/aborted per machine, depth per DLQ.
-        aws_cloudwatch_metric_alarm: 2 * functions + 3 * machines + deadLetterQueues,
+        // Errors and throttles per function, failed/timed-out/aborted per machine, depth per DLQ,
+        // failed and failed-to-dead-letter deliveries of the listings rule.
+        aws_cloudwatch_metric_alarm: 2 * functions + 3 * machines + deadLetterQueues + 2,
         aws_dynamodb_table: 6,
         aws_glue_catalog_database: 1,
         aws_glue_crawler: exportedDatasets().length,

@@ -10,13 +10,22 @@ export interface AlarmsProps {
   /** State machine ARNs (the metric dimension). */
   readonly stateMachineArns: readonly { readonly id: string; readonly arn: string }[];
   readonly functions: readonly { readonly id: string; readonly functionName: string }[];
+  /** EventBridge rules on custom buses (the metric dimensions are the bus and rule names). */
+  readonly eventRules: readonly {
+    readonly id: string;
+    readonly eventBusName: string;
+    readonly ruleName: string;
+    /** 0 while the rule does not exist (a dimension may not be empty), else 1; a token. */
+    readonly count: number;
+  }[];
   /** SNS topics or other alarm actions (a list variable). */
   readonly actionArns: string[];
 }
 
 /**
  * The alarms that mean "someone must look": any message in a dead-letter queue, any failed, timed
- * out or aborted execution, any Lambda error or throttle. Five-minute sums, missing data is fine.
+ * out or aborted execution, any Lambda error or throttle, any event a rule failed to deliver or
+ * even to dead-letter (then it is gone). Five-minute sums, missing data is fine.
  */
 export class Alarms extends Construct {
   readonly alarms: CloudwatchMetricAlarm[] = [];
@@ -30,9 +39,11 @@ export class Alarms extends Construct {
       description: string,
       metric: { namespace: string; metricName: string; dimensions: Record<string, string> },
       statistic: 'Sum' | 'Maximum',
+      count?: number,
     ) =>
       this.alarms.push(
         new CloudwatchMetricAlarm(this, logicalId, {
+          ...(count === undefined ? {} : { count }),
           alarmName: deployment.name(name),
           alarmDescription: description,
           ...metric,
@@ -68,6 +79,22 @@ export class Alarms extends Construct {
           `${metricName} of the ${machine.id} state machine`,
           { namespace: 'AWS/States', metricName, dimensions: { StateMachineArn: machine.arn } },
           'Sum',
+        );
+      }
+    }
+    for (const rule of props.eventRules) {
+      for (const metricName of ['FailedInvocations', 'InvocationsFailedToBeSentToDlq']) {
+        alarm(
+          `${rule.id}_${metricName}`,
+          `${rule.id.replaceAll('_', '-')}-${metricName}`,
+          `${metricName} of the ${rule.id} EventBridge rule`,
+          {
+            namespace: 'AWS/Events',
+            metricName,
+            dimensions: { EventBusName: rule.eventBusName, RuleName: rule.ruleName },
+          },
+          'Sum',
+          rule.count,
         );
       }
     }

@@ -33,15 +33,24 @@ export interface ListingsEventRouteProps {
   /** The partner event source createDestination made ('' until it exists: nothing is created). */
   readonly partnerEventSourceName: string;
   readonly queueArn: string;
+  /**
+   * Where EventBridge puts an event it could not deliver to the queue within the retry policy
+   * (else it drops it: nothing would be left of the notification).
+   */
+  readonly deadLetterQueueArn: string;
 }
 
 /**
  * LISTINGS_ITEM_* notifications are EventBridge-only: the partner event bus of SP-API's event
  * source, a rule for those types, and the notification queue as its target (the consumer unwraps
- * the EventBridge envelope). Created once the partner source name is set.
+ * the EventBridge envelope), with the queue's dead-letter queue as the target's: an event that
+ * cannot be delivered for a day lands there (and its alarm fires). Created once the partner
+ * source name is set.
  */
 export class ListingsEventRoute extends Construct {
   readonly ruleName: string;
+  /** 1 once the partner source name is set, else 0 (a token): the count of everything here. */
+  readonly count: number;
   /** The rule's ARN, built from names (the queue policy names it whether or not it exists yet). */
   readonly ruleArn: string;
   readonly bus: CloudwatchEventBus;
@@ -50,6 +59,7 @@ export class ListingsEventRoute extends Construct {
   constructor(scope: Construct, id: string, props: ListingsEventRouteProps) {
     super(scope, id);
     const count = Token.asNumber(Fn.min([Fn.lengthOf(props.partnerEventSourceName), 1]));
+    this.count = count;
     this.ruleName = listingsRuleName(props.deployment);
     this.ruleArn = listingsRuleArn(props.deployment, props.partnerEventSourceName);
     // A partner bus must carry the name of its event source.
@@ -73,6 +83,7 @@ export class ListingsEventRoute extends Construct {
       targetId: 'notification-queue',
       arn: props.queueArn,
       retryPolicy: { maximumEventAgeInSeconds: 86_400, maximumRetryAttempts: 185 },
+      deadLetterConfig: { arn: props.deadLetterQueueArn },
       dependsOn: [this.rule],
     });
   }

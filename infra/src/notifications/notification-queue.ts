@@ -22,6 +22,8 @@ export interface NotificationQueueProps {
   readonly sellingPartnerApiSends: boolean;
   /** Statements after the SP-API send grant and the TLS-only deny. */
   readonly extraStatements?: (queueArn: string) => readonly PolicyStatement[];
+  /** Statements of the dead-letter queue's policy after its TLS-only deny. */
+  readonly extraDeadLetterStatements?: (deadLetterQueueArn: string) => readonly PolicyStatement[];
 }
 
 /**
@@ -91,7 +93,10 @@ export class NotificationQueue extends Construct {
     });
     new SqsQueuePolicy(this, 'dlq_policy', {
       queueUrl: this.deadLetterQueue.url,
-      policy: policyDocument([tlsOnly(deadLetterQueueArn)]),
+      policy: policyDocument([
+        tlsOnly(deadLetterQueueArn),
+        ...(props.extraDeadLetterStatements?.(deadLetterQueueArn) ?? []),
+      ]),
     });
   }
 

@@ -144,6 +144,32 @@ describe('notification queues', () => {
       rule: '${var.name_prefix}-listings-notifications',
       event_bus_name: '${var.partner_event_source_name}',
       arn: queueArn('notifications'),
+      dead_letter_config: { arn: queueArn('notifications', 'dlq') },
     });
+  });
+
+  it("lets only the listings rule dead-letter into the notification queue's dead-letter queue", () => {
+    const statements = statementsOf(
+      resource(stack, 'aws_sqs_queue_policy', 'notifications_dlq_policy')['policy'],
+    );
+    expect(statements).toHaveLength(2);
+    expect(statements[1]).toEqual({
+      Sid: 'ListingsRuleDeadLetters',
+      Effect: 'Allow',
+      Principal: { Service: 'events.amazonaws.com' },
+      Action: ['sqs:SendMessage'],
+      Resource: `${namedQueueArn('notifications')}-dlq`,
+      Condition: {
+        ArnEquals: {
+          'aws:SourceArn':
+            'arn:${data.aws_partition.partition.partition}:events:${var.region}:${data.aws_caller_identity.caller.account_id}:rule/${var.partner_event_source_name}/${var.name_prefix}-listings-notifications',
+        },
+      },
+    });
+    expect(
+      statementsOf(
+        resource(stack, 'aws_sqs_queue_policy', 'application_notifications_dlq_policy')['policy'],
+      ),
+    ).toHaveLength(1);
   });
 });

@@ -251,7 +251,7 @@ describe('the stack', () => {
     },
   );
 
-  it('alarms on dead-letter queues, failed executions, and Lambda errors and throttles', () => {
+  it('alarms on dead-letter queues, failed executions, Lambda errors and throttles, and undelivered events', () => {
     const alarms = Object.values(resourcesOf(stack, 'aws_cloudwatch_metric_alarm'));
     const watched = alarms.map(
       (alarm) =>
@@ -276,7 +276,22 @@ describe('the stack', () => {
         ),
       ]),
     );
-    expect(alarms).toHaveLength(3 + 4 * 3 + FUNCTION_CATALOG.length * 2);
+    const ruleAlarms = alarms.filter((alarm) => alarm['namespace'] === 'AWS/Events');
+    expect(ruleAlarms.map((alarm) => alarm['metric_name'])).toEqual([
+      'FailedInvocations',
+      'InvocationsFailedToBeSentToDlq',
+    ]);
+    for (const alarm of ruleAlarms) {
+      // Only once the rule exists: a CloudWatch dimension may not be empty.
+      expect(alarm).toMatchObject({
+        count: '${min(length(var.partner_event_source_name), 1)}',
+        dimensions: {
+          EventBusName: '${var.partner_event_source_name}',
+          RuleName: '${var.name_prefix}-listings-notifications',
+        },
+      });
+    }
+    expect(alarms).toHaveLength(3 + 4 * 3 + FUNCTION_CATALOG.length * 2 + 2);
     for (const alarm of alarms) {
       expect(alarm).toMatchObject({
         threshold: 1,

@@ -144,6 +144,16 @@ export class SpapiLakeStack extends TerraformStack {
           Condition: { ArnEquals: { 'aws:SourceArn': listingsRule } },
         },
       ],
+      extraDeadLetterStatements: (deadLetterQueueArn) => [
+        {
+          Sid: 'ListingsRuleDeadLetters',
+          Effect: 'Allow',
+          Principal: { Service: 'events.amazonaws.com' },
+          Action: ['sqs:SendMessage'],
+          Resource: deadLetterQueueArn,
+          Condition: { ArnEquals: { 'aws:SourceArn': listingsRule } },
+        },
+      ],
     });
     const applicationNotifications = new NotificationQueue(this, 'application_notifications', {
       deployment,
@@ -160,10 +170,11 @@ export class SpapiLakeStack extends TerraformStack {
       sellingPartnerApiSends: false,
       visibilityTimeoutSeconds: 6 * consumerTimeout(QueueName.ListingRefresh),
     });
-    new ListingsEventRoute(this, 'listings_events', {
+    const listingsRoute = new ListingsEventRoute(this, 'listings_events', {
       deployment,
       partnerEventSourceName: vars.partnerEventSourceName,
       queueArn: notifications.arn,
+      deadLetterQueueArn: notifications.deadLetterQueue.arn,
     });
 
     const lakeFormation = new LakeFormationSettings(this, 'lake_formation', {
@@ -322,6 +333,14 @@ export class SpapiLakeStack extends TerraformStack {
         { id: 'catalog_refresh', arn: orchestration.catalogRefresh.stateMachine.arn },
       ],
       functions: functions.all().map((fn) => ({ id: fn.spec.id, functionName: fn.functionName })),
+      eventRules: [
+        {
+          id: 'listings_notifications',
+          eventBusName: vars.partnerEventSourceName,
+          ruleName: listingsRoute.ruleName,
+          count: listingsRoute.count,
+        },
+      ],
       actionArns: vars.alarmActionArns,
     });
 
