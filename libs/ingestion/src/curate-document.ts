@@ -134,8 +134,10 @@ export async function curateDocument(
       } else {
         // Only drift the file has a column for: a header that collides with a schema or lineage
         // name, or has no usable name, must not overwrite typed values or break the row.
-        for (const name in record.drift)
-          if (drift.has(name)) values[name] = record.drift[name] ?? null;
+        for (const name in record.drift) {
+          const value = record.drift[name];
+          if (drift.has(name)) values[name] = typeof value === 'string' ? value : null;
+        }
       }
       Object.assign(values, lineage);
       values['_source_position'] = record.position;

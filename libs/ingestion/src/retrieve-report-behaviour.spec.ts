@@ -421,7 +421,7 @@ describe('retrieveReport', () => {
       ]),
     ).toEqual([
       ['kaffee', 1, null, 1],
-      ['tee', 2, '{"new_field_a":"1"}', 2],
+      ['tee', 2, '{"new_field_a":1}', 2],
     ]);
   });
 

@@ -19,6 +19,7 @@ export {
 } from './report-type-registry';
 export type {
   CuratedRow,
+  DriftValue,
   ParseContext,
   ParsedRecord,
   QuarantinedRow,

@@ -79,7 +79,7 @@ describe('JSON reports', () => {
         units_ordered: 4,
         sessions: 40,
       },
-      drift: { brand_new_metric: '7' },
+      drift: { brand_new_metric: 7 },
     });
     const byAsin = records.filter((record) => record.dataset === 'sales_and_traffic_by_asin');
     expect(byAsin.map((record) => record.kind)).toEqual(['row', 'quarantine']);
@@ -109,9 +109,27 @@ describe('JSON reports', () => {
     const [row] = await collect(parse.records);
     expect(row).toMatchObject({
       kind: 'row',
-      drift: { new_metric: '1', traffic_by_date_new_metric: '2' },
+      drift: { new_metric: 1, traffic_by_date_new_metric: 2 },
     });
     expect(parse.schema()[0]?.driftColumns).toEqual(['new_metric', 'traffic_by_date_new_metric']);
+  });
+
+  it('keeps unknown values as the document types them: numbers, booleans, strings, arrays', async () => {
+    const typed = JSON.stringify({
+      reportSpecification: {},
+      salesAndTrafficByDate: [
+        {
+          date: '2026-11-01',
+          salesByDate: { share: 93.5, flagged: true, note: 'x', parts: [1, { a: 2 }], gone: null },
+        },
+      ],
+      salesAndTrafficByAsin: [],
+    });
+    const [row] = await collect(parseReport(salesAndTraffic, chunked(typed, 9), context).records);
+    expect(row).toMatchObject({
+      kind: 'row',
+      drift: { share: 93.5, flagged: true, note: 'x', parts: [1, { a: 2 }], gone: null },
+    });
   });
 
   it('keeps both granularities in both Sales and Traffic tables', async () => {

@@ -5,6 +5,7 @@ import { JsonDocumentScanner } from './json-document-scanner';
 import type { DateConventions } from './date-conventions';
 import { parseCell } from './parse-cell';
 import type {
+  DriftValue,
   ParseContext,
   ParsedRecord,
   SchemaObservation,
@@ -172,14 +173,15 @@ export class JsonReportParser {
         );
       }
       const names = this.driftNamesOf(dataset);
-      const extra: Record<string, string | null> = {};
+      const extra: Record<string, DriftValue> = {};
       const driftNames = this.drift.get(dataset.name) ?? new Set<string>();
       this.drift.set(dataset.name, driftNames);
       for (const [path, value] of leaves) {
         if (names.known.has(path)) continue;
         const name = names.of(path);
         driftNames.add(name);
-        extra[name] = asText(value) ?? null;
+        // As the document has it: a number stays a number in `_extra_fields`, an array an array.
+        extra[name] = value;
       }
       const partitionDate = partitionDateOf(dataset, values, this.context);
       return { kind: 'row', dataset: dataset.name, partitionDate, values, drift: extra, position };

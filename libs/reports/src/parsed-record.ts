@@ -1,6 +1,13 @@
 import type { DateConventions } from './date-conventions';
 import type { CellValue } from './column-type';
 
+/**
+ * A column unknown to the schema: a TSV cell's text, or a JSON leaf as the document has it (a
+ * scalar, or an array, which is not flattened).
+ */
+export type DriftValue =
+  string | number | boolean | null | readonly unknown[] | { readonly [key: string]: unknown };
+
 /** A curated row, typed by its dataset's schema; columns unknown to the schema ride along as drift. */
 export interface CuratedRow {
   readonly kind: 'row';
@@ -8,8 +15,8 @@ export interface CuratedRow {
   /** `yyyy-mm-dd`, the `dt` partition. */
   readonly partitionDate: string;
   readonly values: Readonly<Record<string, CellValue>>;
-  /** Columns not in the schema, kept as strings rather than dropped. */
-  readonly drift: Readonly<Record<string, string | null>>;
+  /** Columns not in the schema, kept rather than dropped (TSV: strings; JSON: typed values). */
+  readonly drift: Readonly<Record<string, DriftValue>>;
   /** 1-based line (TSV) or element index (JSON) in the document, for lineage. */
   readonly position: number;
 }

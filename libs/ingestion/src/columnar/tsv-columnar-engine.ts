@@ -7,6 +7,7 @@ import {
 } from '@spapi-lake/lake';
 import {
   type CellValue,
+  type DriftValue,
   type ParseContext,
   type TsvLayout,
   parseCell,
@@ -340,7 +341,7 @@ export class TsvColumnarEngine {
           source.from === 'field'
             ? record.values[column.name]
             : source.from === 'drift'
-              ? record.drift[column.name]
+              ? textOf(record.drift[column.name])
               : source.from === 'position'
                 ? position
                 : source.value;
@@ -363,4 +364,9 @@ export class TsvColumnarEngine {
     }
     this.buffers.accept(partition);
   }
+}
+
+// A TSV row's drift is the cell's text (or null).
+function textOf(value: DriftValue | undefined): string | null {
+  return typeof value === 'string' ? value : null;
 }

@@ -94,7 +94,7 @@ describe('expectedDatasets', () => {
     expect(byDate?.rows[0]).toMatchObject({
       units_ordered: '3',
       units_ordered_b2b: '1',
-      _extra_fields: { brand_new_metric: '7' },
+      _extra_fields: { brand_new_metric: 7 },
       dt: '2026-10-05',
     });
     if (byDate === undefined) throw new Error('no dataset');

@@ -139,9 +139,9 @@ export function expectedDatasets(
             : documentLeaves.get(column.source);
           row[column.name] = fromJson(column, value);
         }
-        const extra: Record<string, string | null> = {};
+        const extra: Record<string, unknown> = {};
         for (const [leaf, value] of leaves) {
-          if (!sources.has(leaf)) extra[jsonName(leaf, dataset)] = jsonText(value);
+          if (!sources.has(leaf)) extra[jsonName(leaf, dataset)] = value ?? null;
         }
         row['_extra_fields'] = Object.keys(extra).length === 0 ? null : extra;
         return complete(row, dataset, index + 1);
@@ -318,9 +318,4 @@ function flatten(value: unknown, path: string, into: Map<string, unknown>): void
 function jsonName(path: string, dataset: DatasetDefinition): string {
   const prefix = (dataset.jsonStripPrefixes ?? []).find((p) => path.startsWith(`${p}.`));
   return toSnakeCase(prefix === undefined ? path : path.slice(prefix.length + 1));
-}
-
-function jsonText(value: unknown): string | null {
-  if (value === undefined || value === null) return null;
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
