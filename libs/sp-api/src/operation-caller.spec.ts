@@ -73,6 +73,19 @@ describe('operation calls: retries, tokens and errors', () => {
     expect(fixture.clock.sleeps).toEqual([500, 1000]);
   });
 
+  it('retries createReport (a POST) after a 429, never after a 5xx or a reset: Amazon may have made it', async () => {
+    fixture.server.reply({ status: 503, json: { errors: [] } }, 'reset');
+    await expect(fixture.client.reports.createReport(createBody)).rejects.toBeInstanceOf(
+      SpApiServerError,
+    );
+    await expect(fixture.client.reports.createReport(createBody)).rejects.toMatchObject({
+      name: 'SpApiNetworkError',
+      retryable: true,
+    });
+    expect(fixture.server.requests).toHaveLength(2);
+    expect(fixture.clock.sleeps).toEqual([]);
+  });
+
   it('never retries other 4xx answers', async () => {
     fixture.server.reply(
       { status: 400, json: { errors: [{ code: 'InvalidInput', message: 'Bad reportType' }] } },

@@ -184,9 +184,27 @@ export function createOperationCaller(options: OperationCallerOptions): Operatio
 
       // Amazon's bucket is empty whatever ours says (another process may share the plan).
       if (failure instanceof SpApiQuotaExceededError) limiter.drain();
-      const delayMs = retryPolicy.nextDelayMs({ attempt, error: failure, rate: limiter.rate });
+      const delayMs = retryPolicy.nextDelayMs({
+        attempt,
+        error: failure,
+        rate: limiter.rate,
+        idempotent: isIdempotent(operationId, spec.method),
+      });
       if (delayMs === null) throw failure;
       await clock.sleep(delayMs);
     }
   };
+}
+
+// POSTs whose repeat does no harm: a token is only issued; a second create of the same destination
+// or subscription answers 409, which setup takes as "already there".
+const REPEATABLE_POSTS: ReadonlySet<string> = new Set([
+  'createRestrictedDataToken',
+  'createDestination',
+  'createSubscription',
+]);
+
+function isIdempotent(operationId: string, method: string): boolean {
+  if (method === 'PATCH') return false;
+  return method !== 'POST' || REPEATABLE_POSTS.has(operationId);
 }

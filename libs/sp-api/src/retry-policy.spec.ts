@@ -74,6 +74,31 @@ describe('createRetryPolicy', () => {
     }
   });
 
+  it('retries an operation that is not idempotent only after a 429 or when nothing was sent', () => {
+    const retried = [
+      new SpApiQuotaExceededError(response(429)),
+      new SpApiNetworkError('createReport', {
+        cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+        retryable: true,
+      }),
+    ];
+    const final = [
+      new SpApiServerError(response(500)),
+      new SpApiServerError(response(503)),
+      new SpApiNetworkError('createReport', {
+        cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),
+        retryable: true,
+      }),
+    ];
+    for (const error of retried) {
+      expect(policy.nextDelayMs({ attempt: 1, error, rate: 2, idempotent: false })).not.toBeNull();
+    }
+    for (const error of final) {
+      expect(policy.nextDelayMs({ attempt: 1, error, rate: 2, idempotent: false })).toBeNull();
+      expect(policy.nextDelayMs({ attempt: 1, error, rate: 2 })).not.toBeNull();
+    }
+  });
+
   it('waits at least one refill interval of the operation after a 429', () => {
     const error = new SpApiQuotaExceededError(response(429));
     expect(policy.nextDelayMs({ attempt: 1, error, rate: 0.0167 })).toBe(59_881);

@@ -19,6 +19,13 @@ export interface RetryContext {
   readonly error: unknown;
   /** The operation's current rate (tokens per second), used to pace retries after a 429. */
   readonly rate: number;
+  /**
+   * False for POST and PATCH operations that must not run twice (createReport,
+   * rotateApplicationClientSecret, ...): a 5xx or a lost answer may mean Amazon did it, so only a
+   * 429 or a connection that never opened is retried.
+   * Default true.
+   */
+  readonly idempotent?: boolean;
 }
 
 /** Decides whether and when to try an SP-API call again. */
@@ -39,6 +46,25 @@ const TRANSIENT_NETWORK_CODES = new Set([
   'UND_ERR_HEADERS_TIMEOUT',
   'UND_ERR_BODY_TIMEOUT',
 ]);
+
+// Failures before the request could reach Amazon: nothing was done, so any operation may retry.
+const NEVER_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** True when the request never reached Amazon (refused, unresolved, connect timeout). Follows `cause`. */
+export function isNeverSentFailure(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (typeof code === 'string' && NEVER_SENT_CODES.has(code)) return true;
+    current = cause;
+  }
+  return false;
+}
 
 /**
  * True for failures that happen before any HTTP response and usually go away: connection resets
@@ -65,7 +91,8 @@ export function isTransientNetworkFailure(error: unknown): boolean {
 
 /**
  * Bounded exponential backoff with full jitter (delay drawn from [0, min(max, base * 2^(n-1))))
- * for retryable failures only: 429, 5xx and transient network failures, never other 4xx.
+ * for retryable failures only: 429, 5xx and transient network failures, never other 4xx; for an
+ * operation that is not idempotent only 429 and requests that never reached Amazon.
  */
 export function createRetryPolicy(options: RetryPolicyOptions): RetryPolicy {
   const maxAttempts = options.maxAttempts ?? 5;
@@ -76,9 +103,16 @@ export function createRetryPolicy(options: RetryPolicyOptions): RetryPolicy {
   }
   return {
     maxAttempts,
-    nextDelayMs({ attempt, error, rate }) {
+    nextDelayMs({ attempt, error, rate, idempotent = true }) {
       if (attempt >= maxAttempts) return null;
       if (!isRetryable(error) && !isTransientNetworkFailure(error)) return null;
+      if (
+        !idempotent &&
+        !(error instanceof SpApiQuotaExceededError) &&
+        !isNeverSentFailure(error)
+      ) {
+        return null;
+      }
       const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
       const jittered = Math.floor(options.random() * ceiling);
       if (error instanceof SpApiQuotaExceededError && rate > 0) {
