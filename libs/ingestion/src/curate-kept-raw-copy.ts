@@ -1,14 +1,13 @@
 import { isRetryable } from '@spapi-lake/core';
 import {
   type ObjectStore,
-  ObjectNotFoundError,
-  ObjectStoreRequestError,
   type ReportManifest,
   type UncuratedReport,
   manifestKey,
   uncuratedReportKey,
 } from '@spapi-lake/lake';
 import { findReportDefinition } from './find-report-definition';
+import { isStoreError } from './is-store-error';
 import { type ReplayReportDeps, type ReplayReportInput, manifestFromRaw } from './replay-report';
 import {
   failedAgain,
@@ -31,10 +30,6 @@ export async function keptRawCopyOf(
   if (!findReportDefinition(record.reportType)) return undefined;
   return (await store.exists(record.rawKey)) ? record : undefined;
 }
-
-// Errors of the store, not of the document: they say nothing about why curation fails.
-const isStoreError = (error: unknown): boolean =>
-  error instanceof ObjectNotFoundError || error instanceof ObjectStoreRequestError;
 
 /**
  * Curates a report from the raw copy an earlier retrieval kept when it could not curate it: the

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import {
+  ObjectStoreRequestError,
   curatedKey,
   manifestKey,
   parseReportManifest,
@@ -558,6 +559,37 @@ describe('retrieveReport', () => {
 
     expect(store.inFlight).toBe(0);
     expect([...store.objects.keys()]).toEqual([]);
+  });
+
+  it('takes the curated objects back when the manifest cannot be stored, and blames no document', async () => {
+    const { deps, store } = setUp();
+    const putObject = store.putObject.bind(store);
+    const manifest = manifestKey({ sellingPartnerId: SELLER, reportId: doneReport.reportId });
+    store.putObject = async (key, body, options) => {
+      if (key === manifest) throw new ObjectStoreRequestError('PutObject denied (AccessDenied)');
+      return putObject(key, body, options);
+    };
+
+    await expect(retrieveReport(deps, input)).rejects.toThrow('PutObject denied');
+
+    expect(store.inFlight).toBe(0);
+    // The raw copy stays (the next try overwrites it); no curated row is left without a manifest.
+    expect([...store.objects.keys()]).toEqual([ORDERS_RAW_KEY]);
+  });
+
+  it('keeps no record blaming the document when the store refuses a curated object', async () => {
+    const { deps, store } = setUp();
+    const putStream = store.putStream.bind(store);
+    store.putStream = async (key, body, options) => {
+      if (key.startsWith('reports/')) return putStream(key, body, options);
+      body.resume();
+      throw new ObjectStoreRequestError('Upload denied (KMS.AccessDeniedException)');
+    };
+
+    await expect(retrieveReport(deps, input)).rejects.toThrow('Upload denied');
+
+    expect(store.inFlight).toBe(0);
+    expect(store.objects.has(uncuratedReportKey(input))).toBe(false);
   });
 
   it('keeps the curated objects a finished retrieval of the same report lists', async () => {

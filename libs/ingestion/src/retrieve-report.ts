@@ -11,6 +11,7 @@ import { isRestrictedReportType } from '@spapi-lake/reports';
 import { type CurationResult, type TsvCuration, curateDocument } from './curate-document';
 import { curateKeptRawCopy, keptRawCopyOf } from './curate-kept-raw-copy';
 import { ReportMarketplaceUnknownError, ReportNotReadyError } from './errors';
+import { isStoreError } from './is-store-error';
 import {
   deleteUnlistedCurated,
   reportManifestOf,
@@ -59,7 +60,7 @@ export interface RetrieveReportInput {
  * same report again writes the same keys with the same bytes (the manifest, equal but for its
  * `ingestedAt`, is kept as stored), so nothing is ever duplicated. On failure no upload is left
  * running and no curated object or manifest lands; only a document that cannot be curated (a
- * non-retryable error) keeps its whole raw copy, with an uncurated-report record beside the
+ * non-retryable error that is not the store's) keeps its whole raw copy, with an uncurated-report record beside the
  * manifests saying why and what a replay needs (see replayUncuratedReport). Retrieving such a report
  * again (its window's next try reuses it) curates that raw copy instead of downloading the document
  * once more: the code deployed since the failure lands it, or the record says the new reason.
@@ -144,6 +145,8 @@ export async function retrieveReport(
       curated,
       ingestedAt: new Date(deps.clock.now()),
     });
+    // Inside: a manifest that cannot be stored takes the curated objects back like any failure.
+    manifest = await storeReportManifest(deps.store, manifest);
   } catch (error) {
     let kept = raw;
     if (curated) {
@@ -151,7 +154,7 @@ export async function retrieveReport(
       // so that no curated row is left without its raw document and manifest (a later report of
       // the window would duplicate it).
       await deleteUnlistedCurated(deps.store, curated, input);
-    } else if (!isRetryable(error)) {
+    } else if (!isRetryable(error) && !isStoreError(error)) {
       // The document itself cannot be curated (a retry would fail the same way): its bytes, as
       // received, are kept.
       // Unpiped explicitly: a parse copy the parser destroyed would otherwise keep the download
@@ -168,7 +171,7 @@ export async function retrieveReport(
       opened.bytes.destroy();
       await rawUpload.catch(() => undefined);
     }
-    if (kept && !isRetryable(error)) {
+    if (kept && !isRetryable(error) && !isStoreError(error)) {
       // Beside the raw copy, a record of why, for diagnosis and for a replay once the code fits
       // the document. The curation error is the one reported; without the record the raw copy
       // still stays.
@@ -185,7 +188,6 @@ export async function retrieveReport(
     throw error;
   }
 
-  manifest = await storeReportManifest(deps.store, manifest);
   // An earlier retrieval of the report could not curate it; this one did. A record left behind
   // (the delete failed) only makes replay find the report landed, so it never fails the retrieval.
   const uncurated = uncuratedReportKey(input);

@@ -18,7 +18,7 @@ export {
 } from './parquet/columnar-parquet-encoding';
 export { runTsvCurationWorker } from './curation-worker/run-tsv-curation-worker';
 export {
-  TsvCurationWorkerError,
   type WorkerTsvCuratorOptions,
   workerTsvCurator,
 } from './curation-worker/worker-tsv-curator';
+export { TsvCurationWorkerCrashedError, TsvCurationWorkerError } from './errors';

@@ -35,6 +35,8 @@ export const TransientErrorName = {
   PartnerDirectoryUnavailable: 'PartnerDirectoryUnavailableError',
   /** libs/handlers/catalog-listings-fetcher: the SKU refresh log (DynamoDB) did not answer. */
   SkuRefreshLogUnavailable: 'SkuRefreshLogUnavailableError',
+  /** libs/lake-adapters: the TSV curation worker thread died (not the document's fault). */
+  TsvCurationWorkerCrashed: 'TsvCurationWorkerCrashedError',
   /** libs/ingestion: getReport does not say DONE yet though the notification did. */
   ReportNotReady: 'ReportNotReadyError',
 } as const;

@@ -50,6 +50,7 @@ export const reportDocumentRetrier: Retrier = {
     TransientErrorName.ObjectStoreUnavailable,
     TransientErrorName.ParquetOutput,
     TransientErrorName.ObjectChanged,
+    TransientErrorName.TsvCurationWorkerCrashed,
   ],
   IntervalSeconds: 10,
   BackoffRate: 2,

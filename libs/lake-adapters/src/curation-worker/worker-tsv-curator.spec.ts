@@ -1,5 +1,5 @@
 import { buildSync } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -16,7 +16,8 @@ import {
   tsvLayout,
 } from '@spapi-lake/reports';
 import { columnarParquetEncoding } from '../parquet/columnar-parquet-encoding';
-import { TsvCurationWorkerError, workerTsvCurator } from './worker-tsv-curator';
+import { TsvCurationWorkerCrashedError, TsvCurationWorkerError } from '../errors';
+import { workerTsvCurator } from './worker-tsv-curator';
 
 // The worker implementation, once through a real worker thread: the entry point is bundled with
 // esbuild as the app build bundles it, and its output must equal the in-process curator's.
@@ -161,5 +162,23 @@ describe('workerTsvCurator', () => {
     );
     await curator.close();
     await curator.close();
+  });
+
+  it('reports a worker thread that dies as retryable TsvCurationWorkerCrashedError', async () => {
+    const directory = mkdtempSync(path.join(os.tmpdir(), 'dying-worker-'));
+    const dying = path.join(directory, 'dying-worker.cjs');
+    writeFileSync(dying, 'process.exit(3);\n');
+    try {
+      const curator = workerTsvCurator({ workerPath: dying })(setupFor());
+      const failure = await curator.curate(Buffer.from(document(1))).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(TsvCurationWorkerCrashedError);
+      expect(failure).toMatchObject({
+        message: 'the curation worker exited with code 3',
+        retryable: true,
+      });
+      await curator.close();
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });

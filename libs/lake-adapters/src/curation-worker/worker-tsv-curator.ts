@@ -1,18 +1,12 @@
 import { Worker } from 'node:worker_threads';
-import { TypedError } from '@spapi-lake/core';
 import type { TsvCurationOutput, TsvCurator, TsvCuratorFactory } from '@spapi-lake/ingestion';
+import { TsvCurationWorkerCrashedError, TsvCurationWorkerError } from '../errors';
 import type { WorkerOptions, WorkerRequest, WorkerResponse } from './worker-protocol';
 
 /** Options of {@link workerTsvCurator}. */
 export interface WorkerTsvCuratorOptions extends WorkerOptions {
   /** The built worker entry point (a script that calls `runTsvCurationWorker`). */
   readonly workerPath: string;
-}
-
-/** A curation failure inside the worker thread, with the worker's error name and message. */
-export class TsvCurationWorkerError extends TypedError {
-  override readonly name = 'TsvCurationWorkerError';
-  readonly retryable = false;
 }
 
 /**
@@ -47,9 +41,15 @@ export function workerTsvCurator(options: WorkerTsvCuratorOptions): TsvCuratorFa
         waiter.reject(error);
       } else waiter.resolve(response.output);
     });
-    worker.on('error', (error) => failAll(error));
+    worker.on('error', (error) =>
+      failAll(
+        new TsvCurationWorkerCrashedError(`the curation worker failed: ${error.name}`, {
+          cause: error,
+        }),
+      ),
+    );
     worker.on('exit', (code) =>
-      failAll(new TsvCurationWorkerError(`the curation worker exited with code ${code}`)),
+      failAll(new TsvCurationWorkerCrashedError(`the curation worker exited with code ${code}`)),
     );
     const request = (
       message: WorkerRequest,
