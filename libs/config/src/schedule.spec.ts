@@ -32,8 +32,8 @@ describe('schedules', () => {
   });
 
   it('expands presets and keeps expressions as they are', () => {
-    expect(toScheduleExpression('daily')).toBe('cron(0 0 * * ? *)');
-    expect(toScheduleExpression('weekly')).toBe('cron(0 0 ? * SUN *)');
+    expect(toScheduleExpression('daily')).toBe('cron(15 9 * * ? *)');
+    expect(toScheduleExpression('weekly')).toBe('cron(15 9 ? * SUN *)');
     expect(toScheduleExpression('rate(6 hours)')).toBe('rate(6 hours)');
   });
 });

@@ -1,16 +1,19 @@
 import { z } from 'zod';
 
 /**
- * Named schedules, each an EventBridge Scheduler cron at 00:00 UTC of its period. A schedule is how
- * often due windows are looked for, not the period: with a lag, a period is due after its end, so
- * `weekly` would fetch each week a week late; check weekly and monthly periods `daily`.
+ * Named schedules, each an EventBridge Scheduler cron at 09:15 UTC of its period (`hourly`: at :15).
+ * A schedule is how often due windows are looked for, not the period: with a lag, a period is due
+ * after its end, so `weekly` would fetch each week a week late; check weekly and monthly periods
+ * `daily`. 09:15, not midnight: a day's window is due its type's `dataLagHours` after the day ends
+ * (orders 1 h, analytics 80 h, that is 08:00), and a run at 00:00 would find it not yet due and
+ * leave it to the next day's run, a day late.
  */
 export const SCHEDULE_PRESETS = {
-  hourly: 'cron(0 * * * ? *)',
-  daily: 'cron(0 0 * * ? *)',
+  hourly: 'cron(15 * * * ? *)',
+  daily: 'cron(15 9 * * ? *)',
   // Brand Analytics and vendor weeks run Sunday -> Saturday.
-  weekly: 'cron(0 0 ? * SUN *)',
-  monthly: 'cron(0 0 1 * ? *)',
+  weekly: 'cron(15 9 ? * SUN *)',
+  monthly: 'cron(15 9 1 * ? *)',
 } as const;
 export type SchedulePreset = keyof typeof SCHEDULE_PRESETS;
 
