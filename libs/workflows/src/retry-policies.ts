@@ -15,13 +15,16 @@ export const lambdaServiceRetrier: Retrier = {
 
 /**
  * SP-API 429 after the client's own bounded retries: createReport and getReportDocument refill at
- * about one call per minute, so the first pause is a minute.
+ * about one call per minute per partner, so the first pause is a minute. Ten tries (about an hour
+ * expected, under two at most, well inside the 24 h execution): every config's fan-out of a
+ * partner draws on that one bucket at the same scheduled minute, and a backfill asks for many
+ * windows, so a day's demand may take a while to be served rather than fail the windows.
  */
 export const spApiQuotaRetrier: Retrier = {
   ErrorEquals: [TransientErrorName.SpApiQuotaExceeded],
   IntervalSeconds: 60,
   BackoffRate: 2,
-  MaxAttempts: 5,
+  MaxAttempts: 10,
   MaxDelaySeconds: 900,
   JitterStrategy: 'FULL',
 };
