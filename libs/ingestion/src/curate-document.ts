@@ -120,7 +120,7 @@ export async function curateDocument(
   try {
     for await (const record of parse.records) {
       if (record.kind === 'quarantine') {
-        writeQuarantined(deps.store, job, quarantined, record);
+        await writeQuarantined(deps.store, job, quarantined, record);
         continue;
       }
       // Every row starts as a copy of its file's full row (all columns present): adding keys to a
@@ -150,7 +150,7 @@ export async function curateDocument(
         // A value the Parquet schema cannot hold (a decimal beyond its scale, an integer beyond
         // int64) fails that row only: it is quarantined with the reason like any unparseable row.
         if (!(error instanceof ParquetRowError)) throw error;
-        writeQuarantined(deps.store, job, quarantined, {
+        await writeQuarantined(deps.store, job, quarantined, {
           kind: 'quarantine',
           dataset: record.dataset,
           position: record.position,

@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { type ObjectStore, quarantineKey } from '@spapi-lake/lake';
 import type { QuarantinedRow } from '@spapi-lake/reports';
+import { writeWithBackpressure } from './write-with-backpressure';
 
 /** One dataset's quarantine object of a document, streamed while rows are quarantined. */
 export interface QuarantineOutput {
@@ -10,8 +11,12 @@ export interface QuarantineOutput {
   rows: number;
 }
 
-/** Appends a quarantined row (NDJSON: position, reason, raw) to its dataset's quarantine object. */
-export function writeQuarantined(
+/**
+ * Appends a quarantined row (NDJSON: position, reason, raw) to its dataset's quarantine object;
+ * resolves once the stream can take more (a document of mostly bad rows must not pile up in memory
+ * ahead of the upload).
+ */
+export async function writeQuarantined(
   store: ObjectStore,
   job: {
     readonly sellingPartnerId: string;
@@ -20,7 +25,7 @@ export function writeQuarantined(
   },
   outputs: Map<string, QuarantineOutput>,
   record: QuarantinedRow,
-): void {
+): Promise<void> {
   let output = outputs.get(record.dataset);
   if (!output) {
     const key = quarantineKey({
@@ -36,7 +41,8 @@ export function writeQuarantined(
     outputs.set(record.dataset, output);
   }
   output.rows += 1;
-  output.stream.write(
+  await writeWithBackpressure(
+    output.stream,
     `${JSON.stringify({ position: record.position, reason: record.reason, raw: record.raw })}\n`,
   );
 }

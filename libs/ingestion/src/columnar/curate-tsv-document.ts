@@ -1,4 +1,4 @@
-import { PassThrough, type Writable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import { type ObjectStore, curatedKey } from '@spapi-lake/lake';
 import {
   MalformedReportDocumentError,
@@ -10,6 +10,7 @@ import type { CurationJob, CurationResult, TsvCuration } from '../curate-documen
 import { datasetColumns, lineageValues } from '../dataset-columns';
 import { DEFAULT_MAX_BUFFERED_ROWS, type WrittenPartition } from '../partitioned-parquet-writer';
 import { type QuarantineOutput, writeQuarantined } from '../quarantine-output';
+import { writeWithBackpressure } from '../write-with-backpressure';
 import { DocumentText } from './document-text';
 import type { TsvCurationOutput, TsvCurator } from './tsv-curator';
 
@@ -78,7 +79,7 @@ export async function curateTsvDocument(
 
   const apply = async (output: TsvCurationOutput): Promise<void> => {
     for (const line of output.quarantined) {
-      writeQuarantined(deps.store, job, quarantined, {
+      await writeQuarantined(deps.store, job, quarantined, {
         kind: 'quarantine',
         dataset: dataset.name,
         ...line,
@@ -86,7 +87,7 @@ export async function curateTsvDocument(
     }
     for (const part of output.parts) {
       const file = fileFor(part.dt);
-      await write(
+      await writeWithBackpressure(
         file.stream,
         Buffer.from(part.bytes.buffer, part.bytes.byteOffset, part.bytes.length),
       );
@@ -239,24 +240,4 @@ function withoutCarriageReturn(line: string): string {
 
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-}
-
-function write(stream: Writable, bytes: Buffer): Promise<void> {
-  if (stream.destroyed) return Promise.reject(new Error('the Parquet upload stream is closed'));
-  if (stream.write(bytes)) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const settle = (error?: Error) => {
-      stream.off('drain', onDrain);
-      stream.off('error', onError);
-      stream.off('close', onClose);
-      if (error) reject(error);
-      else resolve();
-    };
-    const onDrain = () => settle();
-    const onError = (error: Error) => settle(error);
-    const onClose = () => settle(new Error('the Parquet upload stream closed early'));
-    stream.on('drain', onDrain);
-    stream.on('error', onError);
-    stream.on('close', onClose);
-  });
 }
