@@ -17,6 +17,7 @@ import { datasetColumns, lineageValues } from './dataset-columns';
 import { PartitionedParquetWriter, type WrittenPartition } from './partitioned-parquet-writer';
 import type { DocumentBytes, ParquetSinkFactory, ReportRecord } from './ports';
 import { type QuarantineOutput, writeQuarantined } from './quarantine-output';
+import { failUploadStream } from './upload-stream';
 import { curateTsvDocument } from './columnar/curate-tsv-document';
 import type { TsvCuratorFactory } from './columnar/tsv-curator';
 
@@ -117,6 +118,7 @@ export async function curateDocument(
   });
   const quarantined = new Map<string, QuarantineOutput>();
   const lineage = lineageValues(job.report, job.windowStart);
+  let partitions: WrittenPartition[];
   try {
     for await (const record of parse.records) {
       if (record.kind === 'quarantine') {
@@ -159,16 +161,18 @@ export async function curateDocument(
         });
       }
     }
+    // Inside: a file that fails to close must stop the others and the quarantine too, rather than
+    // leave their uploads waiting for an end that never comes.
+    partitions = await writer.finish();
+    for (const output of quarantined.values()) output.stream.end();
+    await Promise.all([...quarantined.values()].map((output) => output.upload));
   } catch (error) {
     const failure = error instanceof Error ? error : new Error(String(error));
-    for (const output of quarantined.values()) output.stream.destroy(failure);
+    for (const output of quarantined.values()) failUploadStream(output.stream, failure);
     await writer.abort(failure);
     await Promise.allSettled([...quarantined.values()].map((output) => output.upload));
     throw error;
   }
-  const partitions = await writer.finish();
-  for (const output of quarantined.values()) output.stream.end();
-  await Promise.all([...quarantined.values()].map((output) => output.upload));
   return {
     partitions,
     quarantined,

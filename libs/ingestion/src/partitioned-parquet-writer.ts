@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { ObjectStore, ParquetColumn, ParquetRecord, ParquetSink } from '@spapi-lake/lake';
 import type { ParquetSinkFactory } from './ports';
+import { failUploadStream } from './upload-stream';
 
 /** Where a row belongs in the curated zone. */
 export interface PartitionAddress {
@@ -95,7 +96,7 @@ export class PartitionedParquetWriter {
 
   /** Fails every upload after an error elsewhere, so no partial object is ever completed. */
   async abort(error: Error): Promise<void> {
-    for (const partition of this.partitions.values()) partition.output.destroy(error);
+    for (const partition of this.partitions.values()) failUploadStream(partition.output, error);
     await Promise.allSettled([...this.partitions.values()].map((partition) => partition.upload));
   }
 

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { type ObjectStore, quarantineKey } from '@spapi-lake/lake';
 import type { QuarantinedRow } from '@spapi-lake/reports';
-import { writeWithBackpressure } from './write-with-backpressure';
+import { writeWithBackpressure } from './upload-stream';
 
 /** One dataset's quarantine object of a document, streamed while rows are quarantined. */
 export interface QuarantineOutput {

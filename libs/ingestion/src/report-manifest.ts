@@ -210,13 +210,28 @@ export async function deleteUnlistedCurated(
   curated: CurationResult,
   report: { readonly sellingPartnerId: string; readonly reportId: string },
 ): Promise<void> {
+  await deleteUnlistedKeys(
+    store,
+    [
+      ...curated.partitions.map((partition) => partition.key),
+      ...[...curated.quarantined.values()].map((quarantine) => quarantine.key),
+    ],
+    report,
+  );
+}
+
+/** {@link deleteUnlistedCurated} for keys known one by one (a curation that failed midway). */
+export async function deleteUnlistedKeys(
+  store: ObjectStore,
+  keys: readonly string[],
+  report: { readonly sellingPartnerId: string; readonly reportId: string },
+): Promise<void> {
+  if (keys.length === 0) return;
   const stored = await storedReportManifest(store, manifestKey(report)).catch(() => undefined);
   const listed = new Set(stored === undefined ? [] : curatedObjectKeys(stored));
-  const keys = [
-    ...curated.partitions.map((partition) => partition.key),
-    ...[...curated.quarantined.values()].map((quarantine) => quarantine.key),
-  ].filter((key) => !listed.has(key));
-  await Promise.allSettled(keys.map((key) => store.deleteObject(key)));
+  await Promise.allSettled(
+    keys.filter((key) => !listed.has(key)).map((key) => store.deleteObject(key)),
+  );
 }
 
 /**

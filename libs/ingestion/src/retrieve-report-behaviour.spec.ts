@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import {
   ObjectStoreRequestError,
+  ObjectStoreUnavailableError,
   curatedKey,
   manifestKey,
   parseReportManifest,
@@ -590,6 +591,31 @@ describe('retrieveReport', () => {
 
     expect(store.inFlight).toBe(0);
     expect(store.objects.has(uncuratedReportKey(input))).toBe(false);
+  });
+
+  it('takes back the files that landed when another file of the document fails to land', async () => {
+    const { deps, store } = setUp();
+    const putStream = store.putStream.bind(store);
+    const secondDay = curatedKey({
+      dataset: 'orders_by_order_date',
+      sellingPartnerId: SELLER,
+      marketplaceId: DE,
+      dt: '2026-10-02',
+      reportId: doneReport.reportId,
+    });
+    store.putStream = async (key, body, options) => {
+      if (key !== secondDay) return putStream(key, body, options);
+      for await (const _chunk of body) {
+        // drained
+      }
+      throw new ObjectStoreUnavailableError('Upload failed (SlowDown)');
+    };
+
+    await expect(retrieveReport(deps, input)).rejects.toThrow('SlowDown');
+
+    expect(store.inFlight).toBe(0);
+    // 2026-10-01's file had landed; without a manifest it would be a duplicate-in-waiting.
+    expect([...store.objects.keys()].filter((key) => key.endsWith('.parquet'))).toEqual([]);
   });
 
   it('keeps the curated objects a finished retrieval of the same report lists', async () => {

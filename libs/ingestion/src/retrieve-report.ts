@@ -12,8 +12,10 @@ import { type CurationResult, type TsvCuration, curateDocument } from './curate-
 import { curateKeptRawCopy, keptRawCopyOf } from './curate-kept-raw-copy';
 import { ReportMarketplaceUnknownError, ReportNotReadyError } from './errors';
 import { isStoreError } from './is-store-error';
+import { landedKeysStore } from './landed-keys-store';
 import {
   deleteUnlistedCurated,
+  deleteUnlistedKeys,
   reportManifestOf,
   storeReportManifest,
   storeUncuratedReport,
@@ -122,19 +124,23 @@ export async function retrieveReport(
   let curated: CurationResult | undefined;
   let raw: { bytes: number } | undefined;
   let manifest: ReportManifest;
+  const curation = landedKeysStore(deps.store);
   try {
     curated = definition
-      ? await curateDocument(deps, {
-          definition,
-          report,
-          sellingPartnerId: input.sellingPartnerId,
-          marketplaceId,
-          windowStart,
-          document: {
-            text: () => deps.documents.decode(parseCopy, opened),
-            bytes: () => deps.documents.decompress(parseCopy, opened),
+      ? await curateDocument(
+          { ...deps, store: curation.store },
+          {
+            definition,
+            report,
+            sellingPartnerId: input.sellingPartnerId,
+            marketplaceId,
+            windowStart,
+            document: {
+              text: () => deps.documents.decode(parseCopy, opened),
+              bytes: () => deps.documents.decompress(parseCopy, opened),
+            },
           },
-        })
+        )
       : (parseCopy.resume(), undefined);
     raw = await rawUpload;
     // Built here: a manifest that cannot be built fails the retrieval like the curation would.
@@ -149,6 +155,11 @@ export async function retrieveReport(
     manifest = await storeReportManifest(deps.store, manifest);
   } catch (error) {
     let kept = raw;
+    if (!curated) {
+      // Curation failed midway: files it had completed (whole days of a sorted document) landed
+      // without a manifest; a later report of the window would duplicate their rows.
+      await deleteUnlistedKeys(deps.store, [...curation.landed], input);
+    }
     if (curated) {
       // The raw copy (or the manifest) failed after the curated objects landed: take them back,
       // so that no curated row is left without its raw document and manifest (a later report of

@@ -10,7 +10,7 @@ import type { CurationJob, CurationResult, TsvCuration } from '../curate-documen
 import { datasetColumns, lineageValues } from '../dataset-columns';
 import { DEFAULT_MAX_BUFFERED_ROWS, type WrittenPartition } from '../partitioned-parquet-writer';
 import { type QuarantineOutput, writeQuarantined } from '../quarantine-output';
-import { writeWithBackpressure } from '../write-with-backpressure';
+import { failUploadStream, writeWithBackpressure } from '../upload-stream';
 import { DocumentText } from './document-text';
 import type { TsvCurationOutput, TsvCurator } from './tsv-curator';
 
@@ -196,8 +196,8 @@ export async function curateTsvDocument(
   } catch (error) {
     const failure = error instanceof Error ? error : new Error(String(error));
     for (const pending of inFlight) pending.catch(() => undefined);
-    for (const file of files.values()) file.stream.destroy(failure);
-    for (const output of quarantined.values()) output.stream.destroy(failure);
+    for (const file of files.values()) failUploadStream(file.stream, failure);
+    for (const output of quarantined.values()) failUploadStream(output.stream, failure);
     await Promise.allSettled([
       ...[...files.values()].map((file) => file.upload),
       ...[...quarantined.values()].map((output) => output.upload),

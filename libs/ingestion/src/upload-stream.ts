@@ -23,3 +23,13 @@ export function writeWithBackpressure(stream: Writable, chunk: Buffer | string):
     stream.on('close', onClose);
   });
 }
+
+/**
+ * Destroys an upload's stream with `error`, so that the upload fails rather than completing a
+ * partial object; the error is also the stream's to report, and a stream whose consumer already
+ * gave up has no 'error' listener left, which would make it an uncaught exception.
+ */
+export function failUploadStream(stream: Writable, error: Error): void {
+  stream.on('error', () => undefined);
+  stream.destroy(error);
+}
