@@ -35,7 +35,10 @@ export interface SpApiClientSettings {
   readonly baseDelayMs?: number;
   /** Cap of the exponential backoff ceiling. Default 30 000 ms. */
   readonly maxDelayMs?: number;
-  /** Abort an attempt after this long (counts as a retryable network failure). Default none. */
+  /**
+   * Abort an attempt after this long (counts as a transient network failure). Default
+   * DEFAULT_REQUEST_TIMEOUT_MS; `Infinity` for none.
+   */
   readonly requestTimeoutMs?: number;
 }
 
@@ -55,6 +58,12 @@ export interface SpApiClient {
   readonly call: OperationCaller;
 }
 
+/**
+ * How long one attempt may wait for its answer: SP-API answers in about a second, and a hung
+ * connection would otherwise hold the calling Lambda until its own timeout, past any retry.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
 /** Builds a client; nothing is sent until an operation is called. */
 export function createSpApiClient(options: SpApiClientOptions): SpApiClient {
   const clock = options.clock ?? systemClock;
@@ -73,7 +82,9 @@ export function createSpApiClient(options: SpApiClientOptions): SpApiClient {
     clock,
     fetch: options.fetch ?? globalThis.fetch,
     userAgent: formatUserAgent(options.userAgent),
-    requestTimeoutMs: options.requestTimeoutMs,
+    requestTimeoutMs: Number.isFinite(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS)
+      ? (options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS)
+      : undefined,
   });
   return {
     reports: createReportsApi(call),

@@ -141,6 +141,17 @@ describe('operation calls: retries, tokens and errors', () => {
     expect(fixture.tokens.requests).toEqual([]);
   });
 
+  it('gives up on an answer that never comes after requestTimeoutMs, and retries a GET', async () => {
+    const client = fixture.clientWith({ requestTimeoutMs: 100 });
+    fixture.server.reply('hang', { status: 200, json: report });
+    await expect(client.reports.getReport('R1')).resolves.toMatchObject({ reportId: 'R1' });
+    fixture.server.reply('hang');
+    await expect(client.reports.createReport(createBody)).rejects.toMatchObject({
+      name: 'SpApiNetworkError',
+    });
+    expect(fixture.server.requests).toHaveLength(3);
+  });
+
   it('retries a connection reset', async () => {
     fixture.server.reply('reset', { status: 200, json: report });
     await expect(fixture.client.reports.getReport('R1')).resolves.toMatchObject({ reportId: 'R1' });

@@ -10,11 +10,12 @@ export interface RecordedRequest {
   readonly body: string;
 }
 
-/** A canned answer; `reset` destroys the socket without answering. */
+/** A canned answer; `reset` destroys the socket without answering, `hang` never answers. */
 export type CannedReply =
   | { readonly status: number; readonly headers?: Record<string, string>; readonly json?: unknown }
   | { readonly status: number; readonly headers?: Record<string, string>; readonly text: string }
-  | 'reset';
+  | 'reset'
+  | 'hang';
 
 /** A real HTTP server on 127.0.0.1 that answers queued replies in order and records requests. */
 export interface HttpTestServer {
@@ -43,6 +44,7 @@ export async function startHttpTestServer(): Promise<HttpTestServer> {
         req.socket.destroy();
         return;
       }
+      if (reply === 'hang') return;
       const text =
         'text' in reply ? reply.text : reply.json === undefined ? '' : JSON.stringify(reply.json);
       res.writeHead(reply.status, {
