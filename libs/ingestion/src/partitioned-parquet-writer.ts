@@ -46,8 +46,10 @@ export interface PartitionedParquetWriterOptions {
  * every open sink buffers up to a row group: once the sinks hold more than `maxBufferedRows` rows
  * together, the ones not being written to are flushed as (shorter) row groups, and the one being
  * written to once it alone holds that many. Documents come sorted by their partition date, so an
- * idle partition is flushed about once, and memory stays bounded by `maxBufferedRows` rows
- * whatever the size of the document (row groups are at most that long).
+ * idle partition is flushed about once, and the rows held stay bounded by `maxBufferedRows`
+ * whatever the size of the document (row groups are at most that long). Each open file's upload
+ * holds its encoded bytes too, until they fill a part (S3: under 8 MiB per file, plus the parts in
+ * flight), so memory also grows with the partitions a document spans.
  */
 export class PartitionedParquetWriter {
   private readonly partitions = new Map<string, OpenPartition>();
