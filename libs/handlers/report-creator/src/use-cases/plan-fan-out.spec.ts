@@ -15,6 +15,7 @@ import { LocalFileLaneStateStore } from '../local-file-lane-state-store';
 import {
   MAX_REPORTED_ENTRIES,
   type PlanFanOutDeps,
+  byPartnerInTurn,
   fanOutPlanResult,
   planFanOut,
 } from './plan-fan-out';
@@ -96,8 +97,11 @@ describe('planFanOut', () => {
       deps([seller, vendor], [orders, vendorSales]),
       at('2026-11-05T06:00:00Z'),
     );
+    // Partners take turns (quotas are per partner): the vendor's lane runs beside the seller's first.
     expect(windowsOf(plan)).toEqual([
       [`A1SELLER#EU#orders-daily#${DE}`, [['2026-11-04T00:00:00Z', '2026-11-05T00:00:00Z']]],
+      // Orders are seller-only whatever the config lists; vendor sales need the week to be over + 80 h.
+      [`A2VENDOR#NA#vendor-sales-weekly#${US}`, [['2026-10-25T00:00:00Z', '2026-11-01T00:00:00Z']]],
       [
         `A1SELLER#EU#orders-daily#${FR}`,
         [
@@ -106,11 +110,9 @@ describe('planFanOut', () => {
           ['2026-11-04T00:00:00Z', '2026-11-05T00:00:00Z'],
         ],
       ],
-      // Orders are seller-only whatever the config lists; vendor sales need the week to be over + 80 h.
-      [`A2VENDOR#NA#vendor-sales-weekly#${US}`, [['2026-10-25T00:00:00Z', '2026-11-01T00:00:00Z']]],
     ]);
     expect(plan.problems).toEqual([]);
-    const vendorWindow = plan.lanes[2]?.windows[0];
+    const vendorWindow = plan.lanes[1]?.windows[0];
     expect(vendorWindow?.input).toMatchObject({
       dataStartTime: '2026-10-25T00:00:00Z',
       dataEndTime: '2026-10-31T23:59:59Z',
@@ -307,5 +309,33 @@ describe('planFanOut: report configs that fail validation', () => {
     );
     const plan = await planFanOut(withRejected, scheduled(['orders-daily']));
     expect(plan.lanes.length).toBeGreaterThan(0);
+  });
+});
+
+describe('byPartnerInTurn', () => {
+  const lane = (sellingPartnerId: string, marketplaceId: string) =>
+    ({
+      lane: { key: `${sellingPartnerId}#${marketplaceId}`, sellingPartnerId },
+      windows: [],
+    }) as unknown as Parameters<typeof byPartnerInTurn>[0][number];
+
+  it("lets partners take turns, each partner's lanes in their order", () => {
+    const lanes = [
+      lane('A', '1'),
+      lane('A', '2'),
+      lane('A', '3'),
+      lane('B', '1'),
+      lane('C', '1'),
+      lane('C', '2'),
+    ];
+    expect(byPartnerInTurn(lanes).map((entry) => entry.lane.key)).toEqual([
+      'A#1',
+      'B#1',
+      'C#1',
+      'A#2',
+      'C#2',
+      'A#3',
+    ]);
+    expect(byPartnerInTurn([])).toEqual([]);
   });
 });

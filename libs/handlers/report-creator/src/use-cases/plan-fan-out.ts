@@ -173,7 +173,30 @@ export async function planFanOut(
   // The Lambda's whole result counts against the state's size limit, not only the lanes.
   const { lanes: _none, ...reported } = fanOutPlanResult({ lanes: [], ...reports });
   const budget = (deps.maxPlanBytes ?? DEFAULT_MAX_PLAN_BYTES) - bytesOf(reported);
-  return { lanes: limitPlanSize(lanes, budget), ...reports };
+  return { lanes: limitPlanSize(byPartnerInTurn(lanes), budget), ...reports };
+}
+
+/**
+ * The lanes with partners taking turns (each partner's own lanes in their order): the fan-out runs
+ * a few lanes at once, in this order, and SP-API's quotas (createReport: one a minute after a
+ * burst of 15) are per partner, so concurrent lanes of different partners do not wait on one
+ * bucket; a plan cut to size keeps some lanes of every partner.
+ */
+export function byPartnerInTurn(lanes: readonly FanOutLane[]): FanOutLane[] {
+  const queues = new Map<string, FanOutLane[]>();
+  for (const lane of lanes) {
+    const queue = queues.get(lane.lane.sellingPartnerId) ?? [];
+    queue.push(lane);
+    queues.set(lane.lane.sellingPartnerId, queue);
+  }
+  const ordered: FanOutLane[] = [];
+  for (let turn = 0; ordered.length < lanes.length; turn += 1) {
+    for (const queue of queues.values()) {
+      const lane = queue[turn];
+      if (lane !== undefined) ordered.push(lane);
+    }
+  }
+  return ordered;
 }
 
 /** Entries of each list of left-out things the PlanWindows result carries; the logs carry all. */
