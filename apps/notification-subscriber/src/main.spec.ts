@@ -208,10 +208,7 @@ describe('consumeNotifications and registerWaiter', () => {
       reportDocumentId: report.reportDocumentId,
     });
     await expect(world.subscriber.waiters.waiters()).resolves.toEqual([]);
-    // Kept until its TTL, for any later waiter of the report.
-    await expect(world.subscriber.waiters.outcomes()).resolves.toEqual([
-      expect.objectContaining({ reportId, processingStatus: 'DONE' }),
-    ]);
+    await expect(world.subscriber.waiters.outcomes()).resolves.toEqual([]);
   });
 
   it('refuses to wait for a partner setup did not subscribe to report notifications', async () => {
@@ -263,7 +260,7 @@ describe('consumeNotifications and registerWaiter', () => {
       processingStatus: 'DONE',
       reportDocumentId: report.reportDocumentId,
     });
-    await expect(world.subscriber.waiters.waiters()).resolves.toEqual([]);
+    await expect(world.subscriber.waiters.outcomes()).resolves.toEqual([]);
   });
 
   it('treats a second delivery of a notification as a no-op', async () => {
@@ -279,9 +276,7 @@ describe('consumeNotifications and registerWaiter', () => {
     // SQS delivers at least once: the same notification again, in a later batch.
     await expect(consume(sqsEvent([body], 7))).resolves.toEqual({ batchItemFailures: [] });
     expect(world.subscriber.resumer.sent()).toHaveLength(1);
-    await expect(world.subscriber.waiters.outcomes()).resolves.toEqual([
-      expect.objectContaining({ reportId }),
-    ]);
+    await expect(world.subscriber.waiters.outcomes()).resolves.toEqual([]);
     const handled = world.logs.filter(([, message]) => message === 'notification handled');
     expect(handled.at(-1)?.[2]).toMatchObject({
       handling: { action: 'outcome-stored', reportId, duplicate: true },
@@ -298,12 +293,10 @@ describe('consumeNotifications and registerWaiter', () => {
       processingStatus: 'DONE',
       reportDocumentId: 'amzn1.spdoc.1.4.na.aa804bab-4801-4dd9-a3a8-7e3b8680ffd2',
     });
-    // The second report of the batch has no waiter yet: its outcome waits for one (both stay).
-    const outcomes = await world.subscriber.waiters.outcomes();
-    expect(outcomes).toHaveLength(2);
-    expect(outcomes).toContainEqual(
+    // The second report of the batch has no waiter yet: its outcome waits for one.
+    await expect(world.subscriber.waiters.outcomes()).resolves.toEqual([
       expect.objectContaining({ reportId: '50000005032', processingStatus: 'DONE' }),
-    );
+    ]);
   });
 
   it('turns EventBridge-wrapped listings notifications into SKU refresh requests', async () => {

@@ -13,10 +13,7 @@ export interface ReportWaiter extends ReportKey {
   readonly expiresAt: number;
 }
 
-/**
- * A REPORT_PROCESSING_FINISHED outcome, kept until it expires (a report's terminal status never
- * changes): a waiter that registers after the notification, first or not, is answered at once.
- */
+/** A REPORT_PROCESSING_FINISHED outcome no waiter has taken yet (the notification came first). */
 export interface ReportOutcome extends ReportKey {
   readonly processingStatus: TerminalProcessingStatus;
   readonly reportDocumentId?: string;
@@ -39,4 +36,5 @@ export interface ReportWaiterStore {
   takeWaiter(key: ReportKey): Promise<ReportWaiter | undefined>;
   putOutcome(outcome: ReportOutcome): Promise<void>;
   getOutcome(key: ReportKey): Promise<ReportOutcome | undefined>;
+  deleteOutcome(key: ReportKey): Promise<void>;
 }

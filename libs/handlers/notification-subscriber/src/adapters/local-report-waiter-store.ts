@@ -38,11 +38,6 @@ export class LocalReportWaiterStore implements ReportWaiterStore {
 
   putOutcome(outcome: ReportOutcome) {
     return this.state.update((document) => {
-      // Outcomes stay until they expire (as DynamoDB's TTL removes them): those past it go now.
-      const now = Date.parse(outcome.receivedAt);
-      for (const [id, kept] of Object.entries(document.outcomes)) {
-        if (kept.expiresAt <= now) delete document.outcomes[id];
-      }
       document.outcomes[reportKeyId(outcome)] = outcome;
       return { document, result: undefined };
     });
@@ -50,6 +45,13 @@ export class LocalReportWaiterStore implements ReportWaiterStore {
 
   async getOutcome(key: ReportKey) {
     return (await this.state.read()).outcomes[reportKeyId(key)];
+  }
+
+  deleteOutcome(key: ReportKey) {
+    return this.state.update((document) => {
+      delete document.outcomes[reportKeyId(key)];
+      return { document, result: undefined };
+    });
   }
 
   /** Waiters stored now (tests and the local runner's summary). */

@@ -27,8 +27,7 @@ export type ReportOutcomeDelivery = ReportKey &
  * beat the waiter, so both sides write first and read second: the outcome is stored, then the
  * waiter taken; registerReportWaiter stores the waiter, then reads the outcome. With strongly
  * consistent reads one of them always sees the other, and taking the waiter (a conditional delete)
- * makes exactly one of them send. The outcome stays until it expires: a later waiter of the same
- * report (another execution that reused it) is answered when it registers.
+ * makes exactly one of them send.
  */
 export async function deliverReportOutcome(
   deps: DeliverReportOutcomeDeps,
@@ -48,5 +47,6 @@ export async function deliverReportOutcome(
     }
     throw error;
   }
+  await deps.waiters.deleteOutcome(key);
   return { action: result === 'resumed' ? 'resumed' : 'waiter-gone', ...key };
 }

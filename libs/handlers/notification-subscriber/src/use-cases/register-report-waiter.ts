@@ -73,5 +73,6 @@ export async function registerReportWaiter(
   // The consumer took it between our write and this delete: it sends.
   if (waiter === undefined) return { reportId, resumedAtOnce: false };
   const result = await deps.resumer.resume(waiter.taskToken, notifiedStatus(outcome));
+  await deps.waiters.deleteOutcome(key);
   return { reportId, resumedAtOnce: true, result };
 }

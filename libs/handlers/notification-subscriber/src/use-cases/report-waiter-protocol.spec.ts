@@ -65,8 +65,7 @@ describe('the report waiter protocol', () => {
     });
     await expect(waiting).resolves.toEqual({ processingStatus: 'DONE', reportDocumentId: 'doc-1' });
     await expect(deps.waiters.waiters()).resolves.toEqual([]);
-    // Kept until it expires, for any later waiter of the same report.
-    await expect(deps.waiters.outcomes()).resolves.toEqual([outcome('1')]);
+    await expect(deps.waiters.outcomes()).resolves.toEqual([]);
   });
 
   it('stores an early outcome and sends it the moment the waiter registers', async () => {
@@ -85,37 +84,8 @@ describe('the report waiter protocol', () => {
       result: 'resumed',
     });
     await expect(waiting).resolves.toEqual({ processingStatus: 'CANCELLED' });
+    await expect(deps.waiters.outcomes()).resolves.toEqual([]);
     await expect(deps.waiters.waiters()).resolves.toEqual([]);
-  });
-
-  it('answers a second execution that waits on the same report after the first was answered', async () => {
-    const deps = await setup();
-    const resumer = deps.resumer as InProcessExecutionResumer;
-    const first = resumer.waitFor('first-token');
-    await registerReportWaiter(deps, waiterInput('7', 'first-token'));
-    await deliverReportOutcome(deps, outcome('7'));
-    await expect(first).resolves.toMatchObject({ processingStatus: 'DONE' });
-    // Another execution reused the report (the same request of another config) and waits now.
-    const second = resumer.waitFor('second-token');
-    await expect(registerReportWaiter(deps, waiterInput('7', 'second-token'))).resolves.toEqual({
-      reportId: '7',
-      resumedAtOnce: true,
-      result: 'resumed',
-    });
-    await expect(second).resolves.toEqual({ processingStatus: 'DONE', reportDocumentId: 'doc-7' });
-  });
-
-  it('forgets outcomes once they expire', async () => {
-    const deps = await setup();
-    await deliverReportOutcome(deps, outcome('8'));
-    await deliverReportOutcome(
-      deps,
-      outcome('9', {
-        receivedAt: new Date(NOW + 2 * HOUR).toISOString(),
-        expiresAt: NOW + 3 * HOUR,
-      }),
-    );
-    expect((await deps.waiters.outcomes()).map((kept) => kept.reportId)).toEqual(['9']);
   });
 
   it('resumes exactly once however the two sides interleave', async () => {
@@ -140,7 +110,7 @@ describe('the report waiter protocol', () => {
     await expect(deps.waiters.waiters()).resolves.toEqual([]);
   });
 
-  it('reports a waiter whose task stopped waiting as gone', async () => {
+  it('reports a waiter whose task stopped waiting as gone and clears the outcome', async () => {
     const deps = await setup();
     await registerReportWaiter(deps, waiterInput('3'));
     // Nobody calls waitFor: the task timed out and the execution is polling.
@@ -149,7 +119,7 @@ describe('the report waiter protocol', () => {
       sellingPartnerId: PARTNER_A,
       reportId: '3',
     });
-    await expect(deps.waiters.waiters()).resolves.toEqual([]);
+    await expect(deps.waiters.outcomes()).resolves.toEqual([]);
   });
 
   it('puts the waiter back when SendTaskSuccess fails, so the redelivery can resume it', async () => {
