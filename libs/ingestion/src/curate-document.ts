@@ -17,7 +17,7 @@ import { datasetColumns, lineageValues } from './dataset-columns';
 import { PartitionedParquetWriter, type WrittenPartition } from './partitioned-parquet-writer';
 import type { DocumentBytes, ParquetSinkFactory, ReportRecord } from './ports';
 import { type QuarantineOutput, writeQuarantined } from './quarantine-output';
-import { failUploadStream } from './upload-stream';
+import { failUploadStream, uploadFailure } from './upload-stream';
 import { curateTsvDocument } from './columnar/curate-tsv-document';
 import type { TsvCuratorFactory } from './columnar/tsv-curator';
 
@@ -170,8 +170,10 @@ export async function curateDocument(
     const failure = error instanceof Error ? error : new Error(String(error));
     for (const output of quarantined.values()) failUploadStream(output.stream, failure);
     await writer.abort(failure);
-    await Promise.allSettled([...quarantined.values()].map((output) => output.upload));
-    throw error;
+    throw await uploadFailure(
+      error,
+      [...quarantined.values()].map((output) => output.upload),
+    );
   }
   return {
     partitions,

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { ObjectStore, ParquetColumn, ParquetRecord, ParquetSink } from '@spapi-lake/lake';
 import type { ParquetSinkFactory } from './ports';
-import { failUploadStream } from './upload-stream';
+import { failUploadStream, watchUpload } from './upload-stream';
 
 /** Where a row belongs in the curated zone. */
 export interface PartitionAddress {
@@ -112,8 +112,8 @@ export class PartitionedParquetWriter {
       const upload = this.options.store.putStream(key, output, {
         contentType: 'application/vnd.apache.parquet',
       });
-      // Awaited in finish() or abort(); without this an early rejection would be unhandled.
-      upload.catch(() => undefined);
+      // Awaited in finish() or abort().
+      watchUpload(output, upload);
       partition = { address, key, output, sink, upload, rows: 0, pending: 0 };
       this.partitions.set(id, partition);
     }

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { type ObjectStore, quarantineKey } from '@spapi-lake/lake';
 import type { QuarantinedRow } from '@spapi-lake/reports';
-import { writeWithBackpressure } from './upload-stream';
+import { watchUpload, writeWithBackpressure } from './upload-stream';
 
 /** One dataset's quarantine object of a document, streamed while rows are quarantined. */
 export interface QuarantineOutput {
@@ -36,7 +36,7 @@ export async function writeQuarantined(
     });
     const stream = new PassThrough();
     const upload = store.putStream(key, stream, { contentType: 'application/x-ndjson' });
-    upload.catch(() => undefined);
+    watchUpload(stream, upload);
     output = { key, stream, upload, rows: 0 };
     outputs.set(record.dataset, output);
   }

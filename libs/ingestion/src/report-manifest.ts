@@ -202,8 +202,8 @@ export function curatedObjectKeys(manifest: ReportManifest): string[] {
 /**
  * Deletes the curated and quarantine objects a curation wrote, but those a stored manifest of the
  * same report lists: another retrieval of it (a duplicate notification) may have finished
- * meanwhile, and its manifest says they are complete. A failed delete is left alone, so the
- * caller's error stays the one reported.
+ * meanwhile, and its manifest says they are complete; when that manifest cannot be read, nothing
+ * is deleted. A failed delete is left alone, so the caller's error stays the one reported.
  */
 export async function deleteUnlistedCurated(
   store: ObjectStore,
@@ -227,7 +227,14 @@ export async function deleteUnlistedKeys(
   report: { readonly sellingPartnerId: string; readonly reportId: string },
 ): Promise<void> {
   if (keys.length === 0) return;
-  const stored = await storedReportManifest(store, manifestKey(report)).catch(() => undefined);
+  let stored: ReportManifest | undefined;
+  try {
+    stored = await storedReportManifest(store, manifestKey(report));
+  } catch {
+    // Unknown whether a finished retrieval lists them: deleting could take its files; left as they
+    // are, the next retrieval of the report rewrites the same keys.
+    return;
+  }
   const listed = new Set(stored === undefined ? [] : curatedObjectKeys(stored));
   await Promise.allSettled(
     keys.filter((key) => !listed.has(key)).map((key) => store.deleteObject(key)),

@@ -593,6 +593,28 @@ describe('retrieveReport', () => {
     expect(store.objects.has(uncuratedReportKey(input))).toBe(false);
   });
 
+  it("reports the store's own error when it gives up on an upload it stopped reading, as S3 does", async () => {
+    // Many quarantined rows: their writer waits on a stream the store closes without an error.
+    const bad = Array.from({ length: 400 }, (_, i) => `302-9${i}\tnot a date\t${'x'.repeat(200)}`);
+    const { deps, store } = setUp(
+      undefined,
+      cp1252Document(`${header.join('\t')}\r\n${bad.join('\r\n')}\r\n`),
+    );
+    const putStream = store.putStream.bind(store);
+    store.putStream = async (key, body, options) => {
+      if (key.startsWith('reports/')) return putStream(key, body, options);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      body.destroy();
+      throw new ObjectStoreRequestError('Upload denied (KMS.AccessDeniedException)');
+    };
+
+    const failure = await retrieveReport(deps, input).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(ObjectStoreRequestError);
+    expect(store.inFlight).toBe(0);
+    expect(store.objects.has(uncuratedReportKey(input))).toBe(false);
+  });
+
   it('takes back the files that landed when another file of the document fails to land', async () => {
     const { deps, store } = setUp();
     const putStream = store.putStream.bind(store);

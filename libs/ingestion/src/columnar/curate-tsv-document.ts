@@ -10,7 +10,12 @@ import type { CurationJob, CurationResult, TsvCuration } from '../curate-documen
 import { datasetColumns, lineageValues } from '../dataset-columns';
 import { DEFAULT_MAX_BUFFERED_ROWS, type WrittenPartition } from '../partitioned-parquet-writer';
 import { type QuarantineOutput, writeQuarantined } from '../quarantine-output';
-import { failUploadStream, writeWithBackpressure } from '../upload-stream';
+import {
+  failUploadStream,
+  uploadFailure,
+  watchUpload,
+  writeWithBackpressure,
+} from '../upload-stream';
 import { DocumentText } from './document-text';
 import type { TsvCurationOutput, TsvCurator } from './tsv-curator';
 
@@ -69,8 +74,8 @@ export async function curateTsvDocument(
       const upload = deps.store.putStream(key, stream, {
         contentType: 'application/vnd.apache.parquet',
       });
-      // Awaited at the end or on failure; without this an early rejection would be unhandled.
-      upload.catch(() => undefined);
+      // Awaited at the end or on failure.
+      watchUpload(stream, upload);
       file = { dt, key, stream, upload, rows: 0 };
       files.set(dt, file);
     }
@@ -198,11 +203,10 @@ export async function curateTsvDocument(
     for (const pending of inFlight) pending.catch(() => undefined);
     for (const file of files.values()) failUploadStream(file.stream, failure);
     for (const output of quarantined.values()) failUploadStream(output.stream, failure);
-    await Promise.allSettled([
+    throw await uploadFailure(error, [
       ...[...files.values()].map((file) => file.upload),
       ...[...quarantined.values()].map((output) => output.upload),
     ]);
-    throw error;
   } finally {
     await curator?.close();
   }
