@@ -7,8 +7,9 @@ export class TsvCurationWorkerError extends TypedError {
 }
 
 /**
- * The curation worker thread died (out of memory, an uncaught error, an exit): the thread failed,
- * not the document, so the retrieval is tried again rather than the document kept as uncuratable.
+ * The curation worker thread died (an uncaught error, an exit): the thread failed, not the
+ * document, so the retrieval is tried again rather than the document kept as uncuratable. Running
+ * out of memory is a TsvCurationWorkerError: the same document would exhaust it again.
  */
 export class TsvCurationWorkerCrashedError extends TypedError {
   override readonly name = 'TsvCurationWorkerCrashedError';

@@ -181,4 +181,28 @@ describe('workerTsvCurator', () => {
       rmSync(directory, { recursive: true, force: true });
     }
   });
+
+  it('reports a worker that runs out of memory as the non-retryable TsvCurationWorkerError', async () => {
+    const directory = mkdtempSync(path.join(os.tmpdir(), 'hungry-worker-'));
+    const hungry = path.join(directory, 'hungry-worker.cjs');
+    writeFileSync(
+      hungry,
+      'const kept = []; for (;;) kept.push(new Array(1e5).fill(kept.length));\n',
+    );
+    try {
+      const curator = workerTsvCurator({
+        workerPath: hungry,
+        resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 },
+      })(setupFor());
+      const failure = await curator.curate(Buffer.from(document(1))).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(TsvCurationWorkerError);
+      expect(failure).toMatchObject({
+        message: 'the curation worker ran out of memory',
+        retryable: false,
+      });
+      await curator.close();
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
 });

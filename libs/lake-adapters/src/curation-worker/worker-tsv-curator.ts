@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { TsvCurationOutput, TsvCurator, TsvCuratorFactory } from '@spapi-lake/ingestion';
 import { TsvCurationWorkerCrashedError, TsvCurationWorkerError } from '../errors';
 import type { WorkerOptions, WorkerRequest, WorkerResponse } from './worker-protocol';
@@ -7,6 +7,8 @@ import type { WorkerOptions, WorkerRequest, WorkerResponse } from './worker-prot
 export interface WorkerTsvCuratorOptions extends WorkerOptions {
   /** The built worker entry point (a script that calls `runTsvCurationWorker`). */
   readonly workerPath: string;
+  /** The worker thread's heap limits (Node's defaults when absent). */
+  readonly resourceLimits?: ResourceLimits;
 }
 
 /**
@@ -17,6 +19,7 @@ export function workerTsvCurator(options: WorkerTsvCuratorOptions): TsvCuratorFa
   return (setup): TsvCurator => {
     const worker = new Worker(options.workerPath, {
       workerData: options.createdBy === undefined ? {} : { createdBy: options.createdBy },
+      ...(options.resourceLimits === undefined ? {} : { resourceLimits: options.resourceLimits }),
     });
     const pending = new Map<
       number,
@@ -43,9 +46,12 @@ export function workerTsvCurator(options: WorkerTsvCuratorOptions): TsvCuratorFa
     });
     worker.on('error', (error) =>
       failAll(
-        new TsvCurationWorkerCrashedError(`the curation worker failed: ${error.name}`, {
-          cause: error,
-        }),
+        // Out of memory is the document's (its lines or cells), and would be again on every try.
+        (error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new TsvCurationWorkerError('the curation worker ran out of memory', { cause: error })
+          : new TsvCurationWorkerCrashedError(`the curation worker failed: ${error.name}`, {
+              cause: error,
+            }),
       ),
     );
     worker.on('exit', (code) =>
