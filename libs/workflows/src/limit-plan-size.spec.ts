@@ -53,4 +53,12 @@ describe('limitPlanSize', () => {
     expect(bytes(limited)).toBeLessThanOrEqual(2_000);
     expect(limited.every((lane) => lane.windows.length > 0)).toBe(true);
   });
+
+  it('drops the lanes that run last first, when all are down to one window', () => {
+    const lanes = backfillLanes(3);
+    const limited = limitPlanSize(lanes, 2_000);
+    const keys = limited.map((lane) => lane.lane.key);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys).toEqual(lanes.slice(0, keys.length).map((lane) => lane.lane.key));
+  });
 });

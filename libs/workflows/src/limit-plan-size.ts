@@ -10,9 +10,10 @@ const encoder = new TextEncoder();
 const bytesOf = (value: unknown) => encoder.encode(JSON.stringify(value)).length;
 
 /**
- * Drops windows from the end of the longest lanes until the plan's JSON fits `maxBytes`. Only the
- * last windows of a lane go, so what remains still starts at each lane's watermark; the dropped
- * windows are planned again by the next run.
+ * Drops windows from the end of the longest lanes until the plan's JSON fits `maxBytes`, the last
+ * of equally long lanes first (the plan's order is the order lanes run in, partners taking turns).
+ * Only the last windows of a lane go, so what remains still starts at each lane's watermark; the
+ * dropped windows are planned again by the next run.
  */
 export function limitPlanSize(
   lanes: readonly FanOutLane[],
@@ -22,7 +23,7 @@ export function limitPlanSize(
   // `{"lanes":[...]}` around the lanes, plus the commas between them.
   let total = kept.reduce((sum, entry) => sum + entry.size + 1, 12);
   while (total > maxBytes && kept.length > 0) {
-    const longest = kept.reduce((a, b) => (b.lane.windows.length > a.lane.windows.length ? b : a));
+    const longest = kept.reduce((a, b) => (b.lane.windows.length >= a.lane.windows.length ? b : a));
     const trimmed = { ...longest.lane, windows: longest.lane.windows.slice(0, -1) };
     const size = bytesOf(trimmed);
     total += size - longest.size;

@@ -15,10 +15,11 @@ export const lambdaServiceRetrier: Retrier = {
 
 /**
  * SP-API 429 after the client's own bounded retries: createReport and getReportDocument refill at
- * about one call per minute per partner, so the first pause is a minute. Ten tries (about an hour
- * expected, under two at most, well inside the 24 h execution): every config's fan-out of a
- * partner draws on that one bucket at the same scheduled minute, and a backfill asks for many
- * windows, so a day's demand may take a while to be served rather than fail the windows.
+ * about one call per minute per partner, so the first pause is a minute. Ten tries (pauses of
+ * about an hour expected, 1 h 45 at most, plus each try's own client waits: well inside the 24 h
+ * execution): every config's fan-out of a partner draws on that one bucket at the same scheduled
+ * minute, and a backfill asks for many windows, so a day's demand may take a while to be served
+ * rather than fail the windows.
  */
 export const spApiQuotaRetrier: Retrier = {
   ErrorEquals: [TransientErrorName.SpApiQuotaExceeded],
