@@ -133,6 +133,22 @@ describe('retrieving a report whose document could not be curated before', () =>
     expect(store.objects.has(uncuratedReportKey(input))).toBe(false);
   });
 
+  it('takes the curated objects back when their manifest cannot be stored', async () => {
+    const { deps, store, later } = await failedRetrieval();
+    const before = [...store.objects.keys()].sort();
+    const putObject = store.putObject.bind(store);
+    store.putObject = async (key, body, options) => {
+      if (key === manifestKey(input)) throw new ObjectStoreUnavailableError('PutObject: SlowDown');
+      return putObject(key, body, options);
+    };
+    later();
+
+    await expect(retrieveReport(deps, input)).rejects.toThrow('SlowDown');
+
+    // The raw copy and its record, as before: no curated row without a manifest.
+    expect([...store.objects.keys()].sort()).toEqual(before);
+  });
+
   it('keeps the recorded reason when the store, not the document, fails', async () => {
     const { deps, store } = await failedRetrieval();
     const before = store.objects.get(uncuratedReportKey(input));

@@ -10,6 +10,8 @@ import { findReportDefinition } from './find-report-definition';
 import { isStoreError } from './is-store-error';
 import { type ReplayReportDeps, type ReplayReportInput, manifestFromRaw } from './replay-report';
 import {
+  curatedObjectKeys,
+  deleteUnlistedKeys,
   failedAgain,
   storeReportManifest,
   storeUncuratedReport,
@@ -59,7 +61,14 @@ export async function curateKeptRawCopy(
     }
     throw error;
   }
-  const stored = await storeReportManifest(deps.store, manifest);
+  let stored: ReportManifest;
+  try {
+    stored = await storeReportManifest(deps.store, manifest);
+  } catch (error) {
+    // No curated row is left without its manifest.
+    await deleteUnlistedKeys(deps.store, curatedObjectKeys(manifest), record);
+    throw error;
+  }
   // A record left behind (the delete failed) only makes replay find the report landed.
   await deps.store.deleteObject(uncuratedReportKey(record)).catch(() => undefined);
   return stored;

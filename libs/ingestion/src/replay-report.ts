@@ -11,10 +11,12 @@ import {
 import { type CurationResult, type TsvCuration, curateDocument } from './curate-document';
 import { ReplayNotPossibleError } from './errors';
 import { findReportDefinition } from './find-report-definition';
+import { landedKeysStore } from './landed-keys-store';
 import type { ClockPort, DocumentPort, ParquetSinkFactory, ReportRecord } from './ports';
 import {
   curatedObjectKeys,
   deleteUnlistedCurated,
+  deleteUnlistedKeys,
   reportManifestOf,
   sameApartFromIngestedAt,
   storeReportManifest,
@@ -147,18 +149,26 @@ export async function manifestFromRaw(
   if (definition) {
     const raw = await deps.store.getStream(facts.rawKey);
     const encoding = { compression: facts.compression, charset: facts.charset };
+    const curation = landedKeysStore(deps.store);
     try {
-      curated = await curateDocument(deps, {
-        definition,
-        report,
-        sellingPartnerId: facts.sellingPartnerId,
-        marketplaceId,
-        windowStart: inputs.windowStart,
-        document: {
-          text: () => deps.documents.decode(raw, encoding),
-          bytes: () => deps.documents.decompress(raw, encoding),
+      curated = await curateDocument(
+        { ...deps, store: curation.store },
+        {
+          definition,
+          report,
+          sellingPartnerId: facts.sellingPartnerId,
+          marketplaceId,
+          windowStart: inputs.windowStart,
+          document: {
+            text: () => deps.documents.decode(raw, encoding),
+            bytes: () => deps.documents.decompress(raw, encoding),
+          },
         },
-      });
+      );
+    } catch (error) {
+      // Files completed before the failure would stay without a manifest (see retrieveReport).
+      await deleteUnlistedKeys(deps.store, [...curation.landed], facts);
+      throw error;
     } finally {
       raw.destroy();
     }
