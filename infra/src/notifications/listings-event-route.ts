@@ -3,6 +3,7 @@ import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-ru
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import type { PolicyStatement } from '../iam/policy-document';
 import type { Deployment } from '../stack/deployment';
 
 /** Where SP-API partner events come from (SPAPI.md 6.2). */
@@ -25,6 +26,18 @@ export function listingsRuleName(deployment: Deployment): string {
  */
 export function listingsRuleArn(deployment: Deployment, partnerEventSourceName: string): string {
   return deployment.arn('events', `rule/${partnerEventSourceName}/${listingsRuleName(deployment)}`);
+}
+
+/** Lets EventBridge send to `queueArn` for the rule `ruleArn` alone. */
+export function ruleSends(sid: string, queueArn: string, ruleArn: string): PolicyStatement {
+  return {
+    Sid: sid,
+    Effect: 'Allow',
+    Principal: { Service: 'events.amazonaws.com' },
+    Action: ['sqs:SendMessage'],
+    Resource: queueArn,
+    Condition: { ArnEquals: { 'aws:SourceArn': ruleArn } },
+  };
 }
 
 /** Options of {@link ListingsEventRoute}. */
@@ -51,6 +64,13 @@ export class ListingsEventRoute extends Construct {
   readonly ruleName: string;
   /** 1 once the partner source name is set, else 0 (a token): the count of everything here. */
   readonly count: number;
+  /** The rule as the alarms name it (its failed deliveries are watched). */
+  readonly alarmedRule: {
+    readonly id: string;
+    readonly eventBusName: string;
+    readonly ruleName: string;
+    readonly count: number;
+  };
   /** The rule's ARN, built from names (the queue policy names it whether or not it exists yet). */
   readonly ruleArn: string;
   readonly bus: CloudwatchEventBus;
@@ -60,6 +80,12 @@ export class ListingsEventRoute extends Construct {
     super(scope, id);
     const count = Token.asNumber(Fn.min([Fn.lengthOf(props.partnerEventSourceName), 1]));
     this.count = count;
+    this.alarmedRule = {
+      id: 'listings_notifications',
+      eventBusName: props.partnerEventSourceName,
+      ruleName: listingsRuleName(props.deployment),
+      count,
+    };
     this.ruleName = listingsRuleName(props.deployment);
     this.ruleArn = listingsRuleArn(props.deployment, props.partnerEventSourceName);
     // A partner bus must carry the name of its event source.

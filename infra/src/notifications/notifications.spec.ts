@@ -3,6 +3,9 @@ import { ref, resource, statementsOf } from '../test/terraform-json';
 import { MAX_RECEIVE_COUNT, RETENTION_SECONDS } from './notification-queue';
 
 const QUEUES = ['notifications', 'application_notifications'] as const;
+// The listings rule on the partner bus, as the queue policies name it.
+const LISTINGS_RULE_ARN =
+  'arn:${data.aws_partition.partition.partition}:events:${var.region}:${data.aws_caller_identity.caller.account_id}:rule/${var.partner_event_source_name}/${var.name_prefix}-listings-notifications';
 const ALL_QUEUES = [...QUEUES, 'listing_refresh'] as const;
 
 describe('notification queues', () => {
@@ -105,12 +108,7 @@ describe('notification queues', () => {
       Principal: { Service: 'events.amazonaws.com' },
       Action: ['sqs:SendMessage'],
       Resource: namedQueueArn('notifications'),
-      Condition: {
-        ArnEquals: {
-          'aws:SourceArn':
-            'arn:${data.aws_partition.partition.partition}:events:${var.region}:${data.aws_caller_identity.caller.account_id}:rule/${var.partner_event_source_name}/${var.name_prefix}-listings-notifications',
-        },
-      },
+      Condition: { ArnEquals: { 'aws:SourceArn': LISTINGS_RULE_ARN } },
     });
     expect(
       statementsOf(
@@ -159,12 +157,7 @@ describe('notification queues', () => {
       Principal: { Service: 'events.amazonaws.com' },
       Action: ['sqs:SendMessage'],
       Resource: `${namedQueueArn('notifications')}-dlq`,
-      Condition: {
-        ArnEquals: {
-          'aws:SourceArn':
-            'arn:${data.aws_partition.partition.partition}:events:${var.region}:${data.aws_caller_identity.caller.account_id}:rule/${var.partner_event_source_name}/${var.name_prefix}-listings-notifications',
-        },
-      },
+      Condition: { ArnEquals: { 'aws:SourceArn': LISTINGS_RULE_ARN } },
     });
     expect(
       statementsOf(

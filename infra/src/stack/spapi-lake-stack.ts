@@ -31,7 +31,11 @@ import type { GrantTargets } from '../functions/grant-targets';
 import { LakeBuckets } from '../lake/lake-buckets';
 import { LakeKeys } from '../lake/lake-keys';
 import { Alarms } from '../monitoring/alarms';
-import { ListingsEventRoute, listingsRuleArn } from '../notifications/listings-event-route';
+import {
+  ListingsEventRoute,
+  listingsRuleArn,
+  ruleSends,
+} from '../notifications/listings-event-route';
 import { NotificationQueue } from '../notifications/notification-queue';
 import {
   Orchestration,
@@ -134,25 +138,9 @@ export class SpapiLakeStack extends TerraformStack {
       kmsKeyArn: keys.lake.arn,
       sellingPartnerApiSends: true,
       visibilityTimeoutSeconds: 6 * consumerTimeout(QueueName.Notifications),
-      extraStatements: (queueArn) => [
-        {
-          Sid: 'ListingsRuleSends',
-          Effect: 'Allow',
-          Principal: { Service: 'events.amazonaws.com' },
-          Action: ['sqs:SendMessage'],
-          Resource: queueArn,
-          Condition: { ArnEquals: { 'aws:SourceArn': listingsRule } },
-        },
-      ],
+      extraStatements: (queueArn) => [ruleSends('ListingsRuleSends', queueArn, listingsRule)],
       extraDeadLetterStatements: (deadLetterQueueArn) => [
-        {
-          Sid: 'ListingsRuleDeadLetters',
-          Effect: 'Allow',
-          Principal: { Service: 'events.amazonaws.com' },
-          Action: ['sqs:SendMessage'],
-          Resource: deadLetterQueueArn,
-          Condition: { ArnEquals: { 'aws:SourceArn': listingsRule } },
-        },
+        ruleSends('ListingsRuleDeadLetters', deadLetterQueueArn, listingsRule),
       ],
     });
     const applicationNotifications = new NotificationQueue(this, 'application_notifications', {
@@ -333,14 +321,7 @@ export class SpapiLakeStack extends TerraformStack {
         { id: 'catalog_refresh', arn: orchestration.catalogRefresh.stateMachine.arn },
       ],
       functions: functions.all().map((fn) => ({ id: fn.spec.id, functionName: fn.functionName })),
-      eventRules: [
-        {
-          id: 'listings_notifications',
-          eventBusName: vars.partnerEventSourceName,
-          ruleName: listingsRoute.ruleName,
-          count: listingsRoute.count,
-        },
-      ],
+      eventRules: [listingsRoute.alarmedRule],
       actionArns: vars.alarmActionArns,
     });
 

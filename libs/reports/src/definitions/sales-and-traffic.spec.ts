@@ -54,6 +54,20 @@ function dataset(name: string) {
   return found;
 }
 
+/** The records of a whole document, as the parser gives them. */
+async function parsed(document: string): Promise<ParsedRecord[]> {
+  async function* chunks(): AsyncGenerator<string> {
+    yield document;
+  }
+  const records: ParsedRecord[] = [];
+  for await (const record of parseReport(salesAndTraffic, chunks(), {
+    windowStart: '2026-11-01T00:00:00Z',
+  }).records) {
+    records.push(record);
+  }
+  return records;
+}
+
 describe('GET_SALES_AND_TRAFFIC_REPORT definition', () => {
   it.each([
     ['sales_and_traffic_by_date', 'salesAndTrafficByDate'],
@@ -129,15 +143,7 @@ describe('GET_SALES_AND_TRAFFIC_REPORT definition', () => {
         },
       ],
     });
-    async function* chunks(): AsyncGenerator<string> {
-      yield document;
-    }
-    const records: ParsedRecord[] = [];
-    for await (const record of parseReport(salesAndTraffic, chunks(), {
-      windowStart: '2026-11-01T00:00:00Z',
-    }).records) {
-      records.push(record);
-    }
+    const records = await parsed(document);
 
     const [byDate, byAsin] = records;
     expect(byDate).toMatchObject({
@@ -172,15 +178,7 @@ describe('GET_SALES_AND_TRAFFIC_REPORT definition', () => {
       ],
       salesAndTrafficByAsin: [],
     });
-    async function* chunks(): AsyncGenerator<string> {
-      yield document;
-    }
-    const records: ParsedRecord[] = [];
-    for await (const record of parseReport(salesAndTraffic, chunks(), {
-      windowStart: '2026-11-01T00:00:00Z',
-    }).records) {
-      records.push(record);
-    }
+    const records = await parsed(document);
 
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({
