@@ -164,45 +164,42 @@ describe('workerTsvCurator', () => {
     await curator.close();
   });
 
-  it('reports a worker thread that dies as retryable TsvCurationWorkerCrashedError', async () => {
-    const directory = mkdtempSync(path.join(os.tmpdir(), 'dying-worker-'));
-    const dying = path.join(directory, 'dying-worker.cjs');
-    writeFileSync(dying, 'process.exit(3);\n');
+  // The first failure of a curator whose worker thread runs `source` instead of the real worker.
+  async function failureOfWorker(
+    source: string,
+    options: Omit<Parameters<typeof workerTsvCurator>[0], 'workerPath'> = {},
+  ): Promise<unknown> {
+    const directory = mkdtempSync(path.join(os.tmpdir(), 'failing-worker-'));
+    const script = path.join(directory, 'failing-worker.cjs');
+    writeFileSync(script, source);
     try {
-      const curator = workerTsvCurator({ workerPath: dying })(setupFor());
+      const curator = workerTsvCurator({ ...options, workerPath: script })(setupFor());
       const failure = await curator.curate(Buffer.from(document(1))).catch((e: unknown) => e);
-      expect(failure).toBeInstanceOf(TsvCurationWorkerCrashedError);
-      expect(failure).toMatchObject({
-        message: 'the curation worker exited with code 3',
-        retryable: true,
-      });
       await curator.close();
+      return failure;
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
+  }
+
+  it('reports a worker thread that dies as retryable TsvCurationWorkerCrashedError', async () => {
+    const failure = await failureOfWorker('process.exit(3);\n');
+    expect(failure).toBeInstanceOf(TsvCurationWorkerCrashedError);
+    expect(failure).toMatchObject({
+      message: 'the curation worker exited with code 3',
+      retryable: true,
+    });
   });
 
   it('reports a worker that runs out of memory as the non-retryable TsvCurationWorkerError', async () => {
-    const directory = mkdtempSync(path.join(os.tmpdir(), 'hungry-worker-'));
-    const hungry = path.join(directory, 'hungry-worker.cjs');
-    writeFileSync(
-      hungry,
+    const failure = await failureOfWorker(
       'const kept = []; for (;;) kept.push(new Array(1e5).fill(kept.length));\n',
+      { resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 } },
     );
-    try {
-      const curator = workerTsvCurator({
-        workerPath: hungry,
-        resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 },
-      })(setupFor());
-      const failure = await curator.curate(Buffer.from(document(1))).catch((e: unknown) => e);
-      expect(failure).toBeInstanceOf(TsvCurationWorkerError);
-      expect(failure).toMatchObject({
-        message: 'the curation worker ran out of memory',
-        retryable: false,
-      });
-      await curator.close();
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
-    }
+    expect(failure).toBeInstanceOf(TsvCurationWorkerError);
+    expect(failure).toMatchObject({
+      message: 'the curation worker ran out of memory',
+      retryable: false,
+    });
   });
 });
