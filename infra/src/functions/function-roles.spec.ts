@@ -140,6 +140,8 @@ const EXPECTED: Record<string, string[]> = {
       'read-write-delete',
       '_manifests/reports/',
       '_manifests/uncurated-reports/',
+      // The report's lease, deleted on release.
+      '_leases/reports/',
       ...reportDatasets.flatMap((dataset) => [`${dataset}/`, `_quarantine/${dataset}/`]),
     ),
     ...curatedObjects('read-write', '_ledger/', '_errors/'),

@@ -44,7 +44,8 @@ export const REPORT_RETRIEVER_FUNCTIONS: readonly FunctionSpec[] = [
         kind: 'objects',
         bucket: 'curated',
         access: 'read-write-delete',
-        prefixes: ['_manifests/reports/', '_manifests/uncurated-reports/'],
+        // And the report's lease (ingestion's withReportLease), released by deleting it.
+        prefixes: ['_manifests/reports/', '_manifests/uncurated-reports/', '_leases/reports/'],
         reportDatasets: true,
       },
       curatedObjects('read-write', '_ledger/', '_errors/'),

@@ -53,6 +53,14 @@ export const LIFECYCLE_RULES = {
       filter: [{ prefix: '_work/' }],
       expiration: [{ days: 7 }],
     },
+    // Report leases (one small object per retrieved report) hold for minutes; a day later every
+    // one has long been released or has expired.
+    {
+      id: 'expire-report-leases',
+      status: 'Enabled',
+      filter: [{ prefix: '_leases/' }],
+      expiration: [{ days: 1 }],
+    },
   ],
   athenaResults: [
     abortIncompleteUploads(1),

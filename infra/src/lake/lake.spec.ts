@@ -143,15 +143,23 @@ describe('lake buckets and keys', () => {
       expect.objectContaining({ id: 'expire-query-results', expiration: [{ days: 30 }] }),
     );
     expect(raw['depends_on']).toEqual(['aws_s3_bucket_versioning.lake_raw_versioning']);
-    // Catalog refresh work objects (ASIN lists, chunk lists) live a week; the datasets stay.
+    // Catalog refresh work objects (ASIN lists, chunk lists) live a week, report leases a day;
+    // the datasets stay.
     expect(
       resource(stack, 'aws_s3_bucket_lifecycle_configuration', 'lake_curated_lifecycle')['rule'],
-    ).toContainEqual(
-      expect.objectContaining({
-        id: 'expire-work-objects',
-        filter: [{ prefix: '_work/' }],
-        expiration: [{ days: 7 }],
-      }),
+    ).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: 'expire-work-objects',
+          filter: [{ prefix: '_work/' }],
+          expiration: [{ days: 7 }],
+        }),
+        expect.objectContaining({
+          id: 'expire-report-leases',
+          filter: [{ prefix: '_leases/' }],
+          expiration: [{ days: 1 }],
+        }),
+      ]),
     );
   });
 

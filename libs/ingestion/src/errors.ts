@@ -13,6 +13,27 @@ export class ReportNotReadyError extends TypedError {
   }
 }
 
+/**
+ * Another retrieval (or replay) of the report holds its lease (see withReportLease). Retryable: the
+ * workflow tries again once the holder has finished or its lease has expired.
+ */
+export class ReportRetrievalInProgressError extends TypedError {
+  override readonly name = 'ReportRetrievalInProgressError';
+  readonly retryable = true;
+
+  constructor(
+    readonly reportId: string,
+    readonly leaseExpiresAt?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `report ${reportId} is being retrieved by another execution` +
+        (leaseExpiresAt === undefined ? '' : ` (its lease holds until ${leaseExpiresAt})`),
+      options,
+    );
+  }
+}
+
 /** The report ended FATAL; the reason comes from its error document when there is one. */
 export class ReportFatalError extends TypedError {
   override readonly name = 'ReportFatalError';

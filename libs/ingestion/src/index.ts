@@ -62,4 +62,6 @@ export {
   ReportFatalError,
   ReportMarketplaceUnknownError,
   ReportNotReadyError,
+  ReportRetrievalInProgressError,
 } from './errors';
+export { REPORT_LEASE_MS, type ReportLeaseOptions, withReportLease } from './report-lease';

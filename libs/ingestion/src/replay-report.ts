@@ -22,6 +22,7 @@ import {
   storeReportManifest,
   storedReportManifest,
 } from './report-manifest';
+import { withReportLease } from './report-lease';
 
 /** What a replay needs: the lake and curation, and no SP-API at all. */
 export interface ReplayReportDeps {
@@ -58,7 +59,15 @@ export interface ReplayedReport {
  * written, then stores the new manifest. Replaying with unchanged code rewrites the same objects
  * with the same bytes and keeps the manifest, so the lake does not change.
  */
-export async function replayReport(
+export function replayReport(
+  deps: ReplayReportDeps,
+  input: ReplayReportInput,
+): Promise<ReplayedReport> {
+  // Never beside a retrieval (or another replay) of the report: see withReportLease.
+  return withReportLease(deps, input, () => replayReportHoldingLease(deps, input));
+}
+
+async function replayReportHoldingLease(
   deps: ReplayReportDeps,
   input: ReplayReportInput,
 ): Promise<ReplayedReport> {

@@ -25,6 +25,7 @@ import {
   storedUncuratedReport,
   takeBackReport,
 } from './report-manifest';
+import { withReportLease } from './report-lease';
 
 /** What replaying an uncurated report did. */
 export type UncuratedReplay =
@@ -47,7 +48,15 @@ export type UncuratedReplay =
  * the new reason. A retryable error (the store) is thrown, and the record stays as it was; a
  * replay cut short is finished by the next one.
  */
-export async function replayUncuratedReport(
+export function replayUncuratedReport(
+  deps: ReplayReportDeps,
+  input: ReplayReportInput,
+): Promise<UncuratedReplay> {
+  // Never beside a retrieval (or another replay) of the report: see withReportLease.
+  return withReportLease(deps, input, () => replayUncuratedReportHoldingLease(deps, input));
+}
+
+async function replayUncuratedReportHoldingLease(
   deps: ReplayReportDeps,
   input: ReplayReportInput,
 ): Promise<UncuratedReplay> {

@@ -27,6 +27,7 @@ export {
   partitionDate,
   quarantineKey,
   rawReportKey,
+  reportLeaseKey,
   uncuratedReportKey,
   uncuratedReportPrefix,
 } from './lake-keys';

@@ -10,6 +10,7 @@ import {
   quarantineKey,
   rawReportKey,
   uncuratedReportKey,
+  reportLeaseKey,
   uncuratedReportPrefix,
 } from './lake-keys';
 import { assertObjectKey } from './object-key';
@@ -82,6 +83,12 @@ describe('side keys', () => {
       '_manifests/uncurated-reports/selling_partner_id=A1/',
     );
     expect(() => uncuratedReportKey({ sellingPartnerId: 'A1/../x', reportId: '1' })).toThrow(
+      InvalidLakeKeyError,
+    );
+    expect(reportLeaseKey({ sellingPartnerId: 'A1', reportId: '123' })).toBe(
+      '_leases/reports/selling_partner_id=A1/123.json',
+    );
+    expect(() => reportLeaseKey({ sellingPartnerId: 'A1', reportId: '../1' })).toThrow(
       InvalidLakeKeyError,
     );
     expect(

@@ -171,6 +171,19 @@ export function uncuratedReportKey(input: ManifestKeyInput): string {
 }
 
 /**
+ * `_leases/reports/selling_partner_id=<id>/<reportId>.json`: the lease of the one retrieval (or
+ * replay) of a report that may run at a time (see ingestion's `withReportLease`).
+ */
+export function reportLeaseKey(input: ManifestKeyInput): string {
+  return [
+    '_leases',
+    'reports',
+    `selling_partner_id=${sellingPartnerId(input.sellingPartnerId)}`,
+    `${reportId(input.reportId)}.json`,
+  ].join('/');
+}
+
+/**
  * `_ledger/selling_partner_id=<id>/<REPORT_TYPE>/report_config_id=<id>/marketplace_ids=<ids>/<windowStart>_<windowEnd>.json`:
  * one key per ingestion unit, so two report configs of one type, or two marketplaces of one
  * partner, never share an entry. Amazon-generated reports have `amazon_generated` in place of the

@@ -39,6 +39,11 @@ export const TransientErrorName = {
   TsvCurationWorkerCrashed: 'TsvCurationWorkerCrashedError',
   /** libs/ingestion: getReport does not say DONE yet though the notification did. */
   ReportNotReady: 'ReportNotReadyError',
+  /**
+   * libs/ingestion: another execution is retrieving the same report (it holds the report's lease,
+   * 16 minutes at most without renewal).
+   */
+  ReportRetrievalInProgress: 'ReportRetrievalInProgressError',
 } as const;
 export type TransientErrorName = (typeof TransientErrorName)[keyof typeof TransientErrorName];
 

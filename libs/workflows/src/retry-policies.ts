@@ -77,6 +77,21 @@ export const reportNotReadyRetrier: Retrier = {
 };
 
 /**
+ * Another execution retrieves the same report and holds its lease: usually it finishes in minutes,
+ * and a holder that died frees the lease after 16 minutes. Fifteen tries (about 34 minutes of
+ * pauses expected, 67 at most) outlast that; the try after the holder finishes finds its
+ * manifest and only completes the window's ledger.
+ */
+export const reportRetrievalInProgressRetrier: Retrier = {
+  ErrorEquals: [TransientErrorName.ReportRetrievalInProgress],
+  IntervalSeconds: 60,
+  BackoffRate: 2,
+  MaxAttempts: 15,
+  MaxDelaySeconds: 300,
+  JitterStrategy: 'FULL',
+};
+
+/**
  * The state stores (report creator's lanes and report requests, the SKU refresh log: throttled, no
  * answer, writers racing on one record) and SSM configuration (accounts, report configs, endpoint
  * settings, the partner directory). Every write is conditional and every transition idempotent per
@@ -104,6 +119,7 @@ export const spApiTaskRetry: readonly Retrier[] = [
   transientServiceRetrier,
   reportDocumentRetrier,
   reportNotReadyRetrier,
+  reportRetrievalInProgressRetrier,
   stateAndConfigRetrier,
   lambdaServiceRetrier,
 ];

@@ -3,6 +3,7 @@ import {
   retrieveReport,
   storedReportManifest,
   takeBackReport,
+  withReportLease,
 } from '@spapi-lake/ingestion';
 import {
   LedgerOutcome,
@@ -53,9 +54,19 @@ export interface IngestDoneReportResult {
  * report is not retrieved; when that report lands first while this one is retrieved, the ledger
  * keeps it and this one's curated objects and manifest are taken back (its raw copy stays), a
  * take-back a retried task resumes. Amazon-generated reports (settlements) are not windows the
- * pipeline asked for: two of them always both land.
+ * pipeline asked for: two of them always both land. Two executions never ingest one report at
+ * once: the second fails with the retryable `ReportRetrievalInProgressError` while the first holds
+ * the report's lease.
  */
-export async function ingestDoneReport(
+export function ingestDoneReport(
+  deps: RetrieveReportDeps,
+  input: IngestDoneReportInput,
+): Promise<IngestDoneReportResult> {
+  // One execution at a time per report: see withReportLease.
+  return withReportLease(deps, input, () => ingestHoldingLease(deps, input));
+}
+
+async function ingestHoldingLease(
   deps: RetrieveReportDeps,
   input: IngestDoneReportInput,
 ): Promise<IngestDoneReportResult> {

@@ -1,0 +1,157 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { reportLeaseKey } from '@spapi-lake/lake';
+import { ReportRetrievalInProgressError } from './errors';
+import { REPORT_LEASE_MS, withReportLease } from './report-lease';
+import { InMemoryObjectStore } from './test/in-memory-lake';
+
+const report = { sellingPartnerId: 'A1', reportId: '50001' };
+const key = reportLeaseKey(report);
+const T0 = Date.parse('2026-11-28T10:00:00Z');
+
+function setup() {
+  let now = T0;
+  const clock = { now: () => now, advance: (ms: number) => void (now += ms) };
+  return { store: new InMemoryObjectStore(), clock };
+}
+
+// Work that runs until the test lets it finish.
+function heldOpen() {
+  let finish!: () => void;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+  let started!: () => void;
+  const running = new Promise<void>((resolve) => (started = resolve));
+  return {
+    work: async () => {
+      started();
+      await finished;
+      return 'done';
+    },
+    running,
+    finish: () => finish(),
+  };
+}
+
+function leaseIn(store: InMemoryObjectStore): { holder: string; expiresAt: string } {
+  return JSON.parse(store.objects.get(key)?.toString('utf8') ?? 'null');
+}
+
+describe('withReportLease', () => {
+  it('refuses a second holder while the first works, then lets it in once released', async () => {
+    const deps = setup();
+    const first = heldOpen();
+    const holding = withReportLease(deps, report, first.work);
+    await first.running;
+    expect(leaseIn(deps.store).expiresAt).toBe(new Date(T0 + REPORT_LEASE_MS).toISOString());
+
+    const second = jest.fn(async () => 'second');
+    const refused = await withReportLease(deps, report, second).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ReportRetrievalInProgressError);
+    expect(refused).toMatchObject({
+      name: 'ReportRetrievalInProgressError',
+      retryable: true,
+      reportId: '50001',
+      leaseExpiresAt: new Date(T0 + REPORT_LEASE_MS).toISOString(),
+    });
+    expect(second).not.toHaveBeenCalled();
+
+    first.finish();
+    await expect(holding).resolves.toBe('done');
+    // Released: nothing is left in the lake, and the next one runs.
+    expect(deps.store.objects.has(key)).toBe(false);
+    await expect(withReportLease(deps, report, second)).resolves.toBe('second');
+  });
+
+  it('releases the lease when the work fails, and passes the failure on', async () => {
+    const deps = setup();
+    const failure = new Error('curation failed');
+    await expect(withReportLease(deps, report, async () => Promise.reject(failure))).rejects.toBe(
+      failure,
+    );
+    expect(deps.store.objects.has(key)).toBe(false);
+  });
+
+  it('lets exactly one of two simultaneous holders in', async () => {
+    const deps = setup();
+    const first = heldOpen();
+    const second = heldOpen();
+    const results = Promise.allSettled([
+      withReportLease(deps, report, first.work),
+      withReportLease(deps, report, second.work),
+    ]);
+    await Promise.race([first.running, second.running]);
+    first.finish();
+    second.finish();
+    const [a, b] = await results;
+    const outcomes = [a, b].map((result) => result.status).sort();
+    expect(outcomes).toEqual(['fulfilled', 'rejected']);
+    const rejected = [a, b].find((result) => result.status === 'rejected');
+    expect((rejected as PromiseRejectedResult).reason).toBeInstanceOf(
+      ReportRetrievalInProgressError,
+    );
+  });
+
+  it('takes over the lease of a holder that died once it has expired', async () => {
+    const deps = setup();
+    const dead = {
+      holder: 'a-retriever-that-timed-out',
+      expiresAt: new Date(T0 + 1).toISOString(),
+    };
+    deps.store.objects.set(key, Buffer.from(JSON.stringify(dead)));
+    await expect(withReportLease(deps, report, async () => 'too soon')).rejects.toBeInstanceOf(
+      ReportRetrievalInProgressError,
+    );
+    deps.clock.advance(1);
+    await expect(withReportLease(deps, report, async () => 'taken over')).resolves.toBe(
+      'taken over',
+    );
+  });
+
+  it('treats a lease it cannot read as free', async () => {
+    const deps = setup();
+    deps.store.objects.set(key, Buffer.from('{"holder":'));
+    await expect(withReportLease(deps, report, async () => 'ran')).resolves.toBe('ran');
+  });
+
+  it('renews the lease while the work runs, so a long replay keeps it', async () => {
+    const deps = setup();
+    const long = heldOpen();
+    const holding = withReportLease(deps, report, long.work, { leaseMs: 1_000, renewEveryMs: 5 });
+    await long.running;
+    deps.clock.advance(900);
+    await sleep(30);
+    deps.clock.advance(900);
+    await sleep(30);
+    // 1.8 s after it began, a 1 s lease still holds: it was renewed.
+    expect(Date.parse(leaseIn(deps.store).expiresAt)).toBeGreaterThan(deps.clock.now());
+    await expect(withReportLease(deps, report, async () => 'intruder')).rejects.toBeInstanceOf(
+      ReportRetrievalInProgressError,
+    );
+    long.finish();
+    await holding;
+    expect(deps.store.objects.has(key)).toBe(false);
+  });
+
+  it('never releases a lease another holder took over after its own expired', async () => {
+    const deps = setup();
+    const stalled = heldOpen();
+    const holding = withReportLease(deps, report, stalled.work, {
+      leaseMs: 1_000,
+      renewEveryMs: 60_000,
+    });
+    await stalled.running;
+    deps.clock.advance(1_000);
+    const successor = heldOpen();
+    const succeeding = withReportLease(deps, report, successor.work, { leaseMs: 1_000 });
+    await successor.running;
+
+    stalled.finish();
+    await holding;
+    // The successor's lease is still there and still refuses a third.
+    await expect(withReportLease(deps, report, async () => 'third')).rejects.toBeInstanceOf(
+      ReportRetrievalInProgressError,
+    );
+    successor.finish();
+    await succeeding;
+    expect(deps.store.objects.has(key)).toBe(false);
+  });
+});
