@@ -64,4 +64,4 @@ export {
   ReportNotReadyError,
   ReportRetrievalInProgressError,
 } from './errors';
-export { REPORT_LEASE_MS, type ReportLeaseOptions, withReportLease } from './report-lease';
+export { REPORT_LEASE_MS, type ReportLeaseDeps, withReportLease } from './report-lease';

@@ -32,6 +32,11 @@ export interface ReplayReportDeps {
   readonly clock: ClockPort;
   readonly maxBufferedRows?: number;
   readonly tsvCuration?: TsvCuration;
+  /**
+   * Renew each report's lease this often while it is replayed (see withReportLease): a replay from
+   * a workstation has no 15-minute limit, so a huge document can outlast a lease.
+   */
+  readonly leaseRenewEveryMs?: number;
 }
 
 export interface ReplayReportInput {

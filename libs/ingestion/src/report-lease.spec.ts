@@ -1,5 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { reportLeaseKey } from '@spapi-lake/lake';
+import {
+  ObjectChangedError,
+  type ObjectStore,
+  ObjectStoreUnavailableError,
+  reportLeaseKey,
+} from '@spapi-lake/lake';
 import { ReportRetrievalInProgressError } from './errors';
 import { REPORT_LEASE_MS, withReportLease } from './report-lease';
 import { InMemoryObjectStore } from './test/in-memory-lake';
@@ -11,7 +16,7 @@ const T0 = Date.parse('2026-11-28T10:00:00Z');
 function setup() {
   let now = T0;
   const clock = { now: () => now, advance: (ms: number) => void (now += ms) };
-  return { store: new InMemoryObjectStore(), clock };
+  return { store: new InMemoryObjectStore(), leaseClock: clock, clock };
 }
 
 // Work that runs until the test lets it finish.
@@ -28,6 +33,21 @@ function heldOpen() {
     },
     running,
     finish: () => finish(),
+  };
+}
+
+// The store with some operations replaced; the others go to it unchanged.
+function storeWith(store: ObjectStore, overrides: Partial<ObjectStore>): ObjectStore {
+  return {
+    putStream: (...args) => store.putStream(...args),
+    putObject: (...args) => store.putObject(...args),
+    getStream: (...args) => store.getStream(...args),
+    getObject: (...args) => store.getObject(...args),
+    getVersioned: (...args) => store.getVersioned(...args),
+    exists: (...args) => store.exists(...args),
+    list: (...args) => store.list(...args),
+    deleteObject: (...args) => store.deleteObject(...args),
+    ...overrides,
   };
 }
 
@@ -115,13 +135,15 @@ describe('withReportLease', () => {
   it('renews the lease while the work runs, so a long replay keeps it', async () => {
     const deps = setup();
     const long = heldOpen();
-    const holding = withReportLease(deps, report, long.work, { leaseMs: 1_000, renewEveryMs: 5 });
+    const holding = withReportLease({ ...deps, leaseRenewEveryMs: 5 }, report, long.work, {
+      leaseMs: 120_000,
+    });
     await long.running;
-    deps.clock.advance(900);
+    deps.clock.advance(100_000);
     await sleep(30);
-    deps.clock.advance(900);
+    deps.clock.advance(100_000);
     await sleep(30);
-    // 1.8 s after it began, a 1 s lease still holds: it was renewed.
+    // 200 s after it began, a 120 s lease still holds: it was renewed.
     expect(Date.parse(leaseIn(deps.store).expiresAt)).toBeGreaterThan(deps.clock.now());
     await expect(withReportLease(deps, report, async () => 'intruder')).rejects.toBeInstanceOf(
       ReportRetrievalInProgressError,
@@ -134,14 +156,11 @@ describe('withReportLease', () => {
   it('never releases a lease another holder took over after its own expired', async () => {
     const deps = setup();
     const stalled = heldOpen();
-    const holding = withReportLease(deps, report, stalled.work, {
-      leaseMs: 1_000,
-      renewEveryMs: 60_000,
-    });
+    const holding = withReportLease(deps, report, stalled.work, { leaseMs: 1_000 });
     await stalled.running;
     deps.clock.advance(1_000);
     const successor = heldOpen();
-    const succeeding = withReportLease(deps, report, successor.work, { leaseMs: 1_000 });
+    const succeeding = withReportLease(deps, report, successor.work, { leaseMs: 120_000 });
     await successor.running;
 
     stalled.finish();
@@ -153,5 +172,85 @@ describe('withReportLease', () => {
     successor.finish();
     await succeeding;
     expect(deps.store.objects.has(key)).toBe(false);
+  });
+
+  it('refuses a holder whose read was stale: the write is a compare-and-swap', async () => {
+    const deps = setup();
+    const first = heldOpen();
+    const holding = withReportLease(deps, report, first.work);
+    await first.running;
+    // The second read the key before the first wrote it.
+    let stale = true;
+    const staleStore = storeWith(deps.store, {
+      getVersioned: async (leaseKey: string) => {
+        if (stale) {
+          stale = false;
+          return undefined;
+        }
+        return deps.store.getVersioned(leaseKey);
+      },
+    });
+    const second = jest.fn(async () => 'second');
+    await expect(
+      withReportLease({ ...deps, store: staleStore }, report, second),
+    ).rejects.toBeInstanceOf(ReportRetrievalInProgressError);
+    expect(second).not.toHaveBeenCalled();
+    expect(leaseIn(deps.store).holder).not.toBe(undefined);
+    first.finish();
+    await holding;
+  });
+
+  it('keeps a lease whose write landed though its answer said it had changed', async () => {
+    const deps = setup();
+    // The SDK retries a write whose answer was lost; the retry fails its own condition.
+    const answerLost = storeWith(deps.store, {
+      putObject: async (...args: Parameters<ObjectStore['putObject']>) => {
+        await deps.store.putObject(...args);
+        throw new ObjectChangedError(`${args[0]} changed since it was read`);
+      },
+    });
+    await expect(
+      withReportLease({ ...deps, store: answerLost }, report, async () => 'ran'),
+    ).resolves.toBe('ran');
+    expect(deps.store.objects.has(key)).toBe(false);
+  });
+
+  it('leaves a lease about to expire rather than delete it', async () => {
+    const deps = setup();
+    await withReportLease(deps, report, async () => {
+      deps.clock.advance(REPORT_LEASE_MS - 30_000);
+    });
+    expect(leaseIn(deps.store).expiresAt).toBe(new Date(T0 + REPORT_LEASE_MS).toISOString());
+  });
+
+  it('goes on renewing after a renewal the store failed', async () => {
+    const deps = setup();
+    let failNext = false;
+    const flaky = storeWith(deps.store, {
+      putObject: async (...args: Parameters<ObjectStore['putObject']>) => {
+        if (failNext) {
+          failNext = false;
+          throw new ObjectStoreUnavailableError('S3 answered 503');
+        }
+        return deps.store.putObject(...args);
+      },
+    });
+    const long = heldOpen();
+    const holding = withReportLease(
+      { ...deps, store: flaky, leaseRenewEveryMs: 5 },
+      report,
+      long.work,
+      { leaseMs: 1_000 },
+    );
+    await long.running;
+    failNext = true;
+    await sleep(30);
+    deps.clock.advance(900);
+    await sleep(30);
+    deps.clock.advance(900);
+    await sleep(30);
+    expect(Date.parse(leaseIn(deps.store).expiresAt)).toBeGreaterThan(deps.clock.now());
+    long.finish();
+    await holding;
   });
 });

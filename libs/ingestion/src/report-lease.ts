@@ -10,22 +10,32 @@ import { ReportRetrievalInProgressError } from './errors';
 import type { ClockPort } from './ports';
 
 /**
- * How long a lease holds without renewal: longer than Lambda lets any invocation run (15 minutes),
- * so a retriever that dies mid-way (timeout, out of memory) frees its report by the time a retry
- * of its task could come back, and a live one never loses its lease.
+ * How long a lease holds from when it is taken (or last renewed): longer than Lambda lets any
+ * invocation run (15 minutes), so a retriever never outlives its lease, and one that dies midway
+ * (timeout, out of memory) frees its report at most 16 minutes after it began.
  */
 export const REPORT_LEASE_MS = 16 * 60 * 1000;
 
+// A lease this close to its expiry is left to expire rather than deleted: only an expired lease
+// can be taken over, so the one a release deletes cannot have changed hands between its read and
+// its delete (which the store cannot make conditional).
+const RELEASE_MARGIN_MS = 60_000;
+
+const systemClock: ClockPort = { now: () => Date.now() };
+
 export interface ReportLeaseDeps {
   readonly store: ObjectStore;
-  readonly clock: ClockPort;
-}
-
-export interface ReportLeaseOptions {
-  /** How long the lease holds from each renewal (default {@link REPORT_LEASE_MS}). */
-  readonly leaseMs?: number;
-  /** Real time between renewals, while the work runs (default a third of the lease). */
-  readonly renewEveryMs?: number;
+  /**
+   * What a lease's expiry is counted on (default the system clock): real elapsed time, never a
+   * simulated clock, which jumps ahead while the holder works.
+   */
+  readonly leaseClock?: ClockPort;
+  /**
+   * Renews the lease this often (real time) while the work runs, for work that can outlast
+   * {@link REPORT_LEASE_MS}: a replay from a workstation. A retriever in Lambda never renews, so a
+   * dead one frees its report 16 minutes after it began.
+   */
+  readonly leaseRenewEveryMs?: number;
 }
 
 const leaseSchema = z.object({ holder: z.string(), expiresAt: z.string().datetime() });
@@ -36,93 +46,100 @@ type Lease = z.infer<typeof leaseSchema>;
  * time. Two of them at once would write the same keys; when one failed, its take-back would delete
  * objects the other was about to list in its manifest. That happens when two executions retrieve
  * one report: a notification arriving for an execution that stopped waiting and polls, two configs
- * asking for the very same report. The lease is a small object written by compare-and-swap, renewed
- * while the work runs and deleted when it ends (see releaseLease). A report whose lease is held
- * fails with the retryable `ReportRetrievalInProgressError`: the workflow tries again later, finds
- * the manifest the holder stored, and completes the window's ledger.
+ * asking for the very same report. The lease is a small object written by compare-and-swap and
+ * deleted when the work ends (see releaseLease). A report whose lease is held fails with the
+ * retryable `ReportRetrievalInProgressError`: the workflow tries again later, finds the manifest
+ * the holder stored, and completes the window's ledger.
  */
 export async function withReportLease<T>(
   deps: ReportLeaseDeps,
   report: ManifestKeyInput,
   work: () => Promise<T>,
-  options: ReportLeaseOptions = {},
+  options: { readonly leaseMs?: number } = {},
 ): Promise<T> {
   const leaseMs = options.leaseMs ?? REPORT_LEASE_MS;
+  const clock = deps.leaseClock ?? systemClock;
   const key = reportLeaseKey(report);
   const holder = randomUUID();
-  const written = (expiresAt: number) =>
-    JSON.stringify({ holder, expiresAt: new Date(expiresAt).toISOString() } satisfies Lease);
+  const lease = (): Lease => ({
+    holder,
+    expiresAt: new Date(clock.now() + leaseMs).toISOString(),
+  });
 
   const current = await deps.store.getVersioned(key);
   const held = current === undefined ? undefined : leaseOf(current.body);
-  if (held !== undefined && Date.parse(held.expiresAt) > deps.clock.now()) {
+  if (held !== undefined && Date.parse(held.expiresAt) > clock.now()) {
     throw new ReportRetrievalInProgressError(report.reportId, held.expiresAt);
   }
-  let version: string | undefined = await writeLease(
-    deps.store,
-    key,
-    written(deps.clock.now() + leaseMs),
-    {
-      expected: current?.version ?? null,
-      reportId: report.reportId,
-    },
-  );
+  let version: string | undefined = await writeLease(deps.store, key, lease(), {
+    expected: current?.version ?? null,
+    reportId: report.reportId,
+  });
 
-  // Each renewal writes on the version the one before it wrote; one that fails stops the rest.
   let renewing: Promise<void> = Promise.resolve();
   const renew = () => {
     renewing = renewing.then(async () => {
       if (version === undefined) return;
-      version = await writeLease(deps.store, key, written(deps.clock.now() + leaseMs), {
-        expected: version,
-        reportId: report.reportId,
-      }).catch(() => undefined);
+      try {
+        version = await writeLease(deps.store, key, lease(), {
+          expected: version,
+          reportId: report.reportId,
+        });
+      } catch (error) {
+        // Lost to another holder: nothing more to renew. A store failure: the next tick tries again.
+        if (error instanceof ReportRetrievalInProgressError) version = undefined;
+      }
     });
   };
-  const renewal = setInterval(renew, options.renewEveryMs ?? leaseMs / 3);
-  renewal.unref();
+  const renewal =
+    deps.leaseRenewEveryMs === undefined ? undefined : setInterval(renew, deps.leaseRenewEveryMs);
+  renewal?.unref();
   try {
     return await work();
   } finally {
     clearInterval(renewal);
     await renewing;
     // A release that fails leaves the lease to expire: a retry only waits longer.
-    await releaseLease(deps, key, holder).catch(() => undefined);
+    await releaseLease(deps.store, clock, key, holder).catch(() => undefined);
   }
 }
 
-// Deleted only while it is ours and has not expired: only an expired lease can be taken over, so
-// the one deleted is never another holder's. An expired one is left (it holds nothing), and the
-// lake keeps no lease of a finished retrieval.
-async function releaseLease(deps: ReportLeaseDeps, key: string, holder: string): Promise<void> {
-  const stored = await deps.store.getVersioned(key);
+// Deleted only while it is ours with time to spare (RELEASE_MARGIN_MS); the lake then keeps no
+// lease of a finished retrieval. One about to expire is left: it holds nothing for long.
+async function releaseLease(
+  store: ObjectStore,
+  clock: ClockPort,
+  key: string,
+  holder: string,
+): Promise<void> {
+  const stored = await store.getVersioned(key);
   const lease = stored === undefined ? undefined : leaseOf(stored.body);
-  if (lease?.holder === holder && Date.parse(lease.expiresAt) > deps.clock.now()) {
-    await deps.store.deleteObject(key);
+  if (lease?.holder === holder && Date.parse(lease.expiresAt) - clock.now() > RELEASE_MARGIN_MS) {
+    await store.deleteObject(key);
   }
 }
 
+// The lease is ours only if the object says so afterwards: a compare-and-swap that failed may
+// still have been ours (the SDK retries a write whose answer was lost, and the retry fails its own
+// condition), and the read also gives the version the next renewal writes on.
 async function writeLease(
   store: ObjectStore,
   key: string,
-  body: string,
+  lease: Lease,
   write: { expected: string | null; reportId: string },
 ): Promise<string> {
   try {
-    await store.putObject(key, body, {
+    await store.putObject(key, JSON.stringify(lease), {
       contentType: 'application/json',
       expectedVersion: write.expected,
     });
   } catch (error) {
-    // Another retrieval took the lease between our read and our write.
-    if (error instanceof ObjectChangedError) {
-      throw new ReportRetrievalInProgressError(write.reportId, undefined, { cause: error });
-    }
-    throw error;
+    if (!(error instanceof ObjectChangedError)) throw error;
   }
   const stored = await store.getVersioned(key);
-  if (stored === undefined || leaseOf(stored.body)?.holder !== leaseOf(Buffer.from(body))?.holder) {
-    throw new ReportRetrievalInProgressError(write.reportId);
+  const now = stored === undefined ? undefined : leaseOf(stored.body);
+  if (stored === undefined || now?.holder !== lease.holder) {
+    throw new ReportRetrievalInProgressError(write.reportId, now?.expiresAt);
   }
   return stored.version;
 }

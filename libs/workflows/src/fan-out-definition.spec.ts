@@ -34,6 +34,7 @@ import {
   type LocalHandler,
 } from './test/run-locally';
 import { aslValidationErrors } from './test/validate-definition';
+import { expectJitteredBackoff } from './test/retry-expectations';
 
 const fn = (name: string) => `arn:aws:lambda:eu-west-1:123456789012:function:spapi-lake-${name}`;
 const INGESTION = 'arn:aws:states:eu-west-1:123456789012:stateMachine:spapi-lake-report-ingestion';
@@ -153,8 +154,7 @@ describe('fanOutDefinition: structure', () => {
       });
       expect(retried).not.toContain('States.ALL');
       expect(retried).not.toContain('StateStoreRequestError');
-      expect(retry.every((retrier) => retrier.JitterStrategy === 'FULL')).toBe(true);
-      expect(retry.every((retrier) => (retrier.BackoffRate ?? 0) >= 2)).toBe(true);
+      expectJitteredBackoff(retry);
     }
   });
 });

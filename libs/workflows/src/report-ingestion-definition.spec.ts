@@ -9,6 +9,7 @@ import {
 import { FakeIngestionLambdas as FakeLambdas } from './test/fake-ingestion-lambdas';
 import { localStateMachine, runLocally, taskError } from './test/run-locally';
 import { aslValidationErrors } from './test/validate-definition';
+import { expectJitteredBackoff } from './test/retry-expectations';
 
 const fn = (name: string) => `arn:aws:lambda:eu-west-1:123456789012:function:spapi-lake-${name}`;
 const resources = {
@@ -105,8 +106,7 @@ describe('reportIngestionDefinition: structure', () => {
       expect(retried).toEqual(
         expect.arrayContaining(['Lambda.TooManyRequestsException', 'Lambda.ServiceException']),
       );
-      expect(retry.every((retrier) => retrier.JitterStrategy === 'FULL')).toBe(true);
-      expect(retry.every((retrier) => (retrier.BackoffRate ?? 0) >= 2)).toBe(true);
+      expectJitteredBackoff(retry);
       expect(retried).not.toContain('States.ALL');
     }
   });

@@ -1,7 +1,8 @@
 import type { Retrier } from './asl';
 import { LambdaErrorName, ServiceIntegrationErrorName, TransientErrorName } from './error-names';
 
-// Full jitter everywhere: many executions retry the same partner's quota at the same moment.
+// Full jitter (but for the report lease): many executions retry the same partner's quota at the
+// same moment.
 
 /** Lambda service hiccups (throttled invoke, service error): quick, several times. */
 export const lambdaServiceRetrier: Retrier = {
@@ -78,17 +79,18 @@ export const reportNotReadyRetrier: Retrier = {
 
 /**
  * Another execution retrieves the same report and holds its lease: usually it finishes in minutes,
- * and a holder that died frees the lease after 16 minutes. Fifteen tries (about 34 minutes of
- * pauses expected, 67 at most) outlast that; the try after the holder finishes finds its
- * manifest and only completes the window's ledger.
+ * and one that died frees the lease 16 minutes after it began. Without jitter the pauses add up
+ * to 32 minutes whatever the draw, so a retry always comes after that; the try after the holder
+ * finishes finds its manifest and only completes the window's ledger. Only the few executions of
+ * one report wait here, so there is no crowd to spread.
  */
 export const reportRetrievalInProgressRetrier: Retrier = {
   ErrorEquals: [TransientErrorName.ReportRetrievalInProgress],
   IntervalSeconds: 60,
   BackoffRate: 2,
-  MaxAttempts: 15,
+  MaxAttempts: 8,
   MaxDelaySeconds: 300,
-  JitterStrategy: 'FULL',
+  JitterStrategy: 'NONE',
 };
 
 /**

@@ -36,7 +36,12 @@ async function main(): Promise<void> {
   }
   const options = parseReplayArguments(args);
   const summary = await replayLake(
-    { ...buildCurationDependencies(lakeZones(options.lake)), clock: systemClock },
+    {
+      ...buildCurationDependencies(lakeZones(options.lake)),
+      clock: systemClock,
+      // A workstation has no 15-minute limit: a huge document could outlast its report's lease.
+      leaseRenewEveryMs: 5 * 60_000,
+    },
     {
       ...(options.sellingPartnerId === undefined
         ? {}

@@ -6,7 +6,6 @@ import {
   CatalogRefreshStateName,
   FanOutStateName,
   IngestionStateName,
-  type Retrier,
   type StateMachineDefinition,
   catalogRefreshDefinition,
   fanOutDefinition,
@@ -19,12 +18,11 @@ import type { LocalExecutionResult } from '../engine/local-state-machine';
 import {
   type DefinitionShape,
   LocalStateMachine,
-  type StateShape,
   type TaskHandler,
-  allStates,
 } from '../engine/local-state-machine';
 import type { LocalFunctions } from './local-functions';
 import type { RunProgress } from './run-progress';
+import { withLocalRetryPauses } from './local-retry-pauses';
 import { asRecord, field, numberField, stringField } from './task-input-fields';
 import { waitForNotification } from './wait-for-notification';
 
@@ -181,7 +179,7 @@ export function createLocalWorkflows(options: LocalWorkflowsOptions): LocalWorkf
   };
   const ingestion = new LocalStateMachine(
     definitions.ingestion,
-    withSimulatedRetryPauses(definitions.ingestion, ingestionHandlers, options),
+    withLocalRetryPauses(definitions.ingestion, ingestionHandlers, options),
   );
 
   const fanOutHandlers: Record<string, TaskHandler> = {
@@ -213,7 +211,7 @@ export function createLocalWorkflows(options: LocalWorkflowsOptions): LocalWorkf
   };
   const fanOut = new LocalStateMachine(
     definitions.fanOut,
-    withSimulatedRetryPauses(definitions.fanOut, fanOutHandlers, options),
+    withLocalRetryPauses(definitions.fanOut, fanOutHandlers, options),
   );
 
   const fetcher = functions.catalogListingsFetcher.taskResourceLocalHandlers;
@@ -226,7 +224,7 @@ export function createLocalWorkflows(options: LocalWorkflowsOptions): LocalWorkf
   };
   const catalogRefresh = new LocalStateMachine(
     definitions.catalogRefresh,
-    withSimulatedRetryPauses(definitions.catalogRefresh, catalogHandlers, options),
+    withLocalRetryPauses(definitions.catalogRefresh, catalogHandlers, options),
     { objects: functions.catalogListingsFetcher.itemReaderObjects },
   );
 
@@ -237,7 +235,7 @@ export function createLocalWorkflows(options: LocalWorkflowsOptions): LocalWorkf
   };
   const retrieval = new LocalStateMachine(
     definitions.retrieval,
-    withSimulatedRetryPauses(definitions.retrieval, retrievalHandlers, options),
+    withLocalRetryPauses(definitions.retrieval, retrievalHandlers, options),
   );
 
   // A named execution, idempotent by name as StartExecution is.
@@ -288,40 +286,4 @@ export function createLocalWorkflows(options: LocalWorkflowsOptions): LocalWorkf
 function waitTimeoutMs(definition: StateMachineDefinition): number {
   const state = definition.States[IngestionStateName.WaitForNotification];
   return (state?.TimeoutSeconds ?? 7_200) * 1000;
-}
-
-/**
- * Retry pauses take no wall time locally (retryIntervalOverrides 0). In a simulated run the
- * matching retrier's first interval passes in simulated time before the error reaches the
- * interpreter, so quotas refill and outages end as they would between two real attempts.
- */
-function withSimulatedRetryPauses(
-  definition: DefinitionShape,
-  handlers: Record<string, TaskHandler>,
-  options: Pick<LocalWorkflowsOptions, 'clock' | 'simulatedTime'>,
-): Record<string, TaskHandler> {
-  if (!options.simulatedTime) return handlers;
-  const states = new Map<string, StateShape>(allStates(definition));
-  return Object.fromEntries(
-    Object.entries(handlers).map(([name, handler]) => [
-      name,
-      async (input: unknown) => {
-        try {
-          return await handler(input);
-        } catch (error) {
-          const retrier = matchingRetrier(states.get(name)?.Retry ?? [], error);
-          if (retrier !== undefined)
-            await options.clock.sleep((retrier.IntervalSeconds ?? 1) * 1000);
-          throw error;
-        }
-      },
-    ]),
-  );
-}
-
-function matchingRetrier(retriers: readonly Retrier[], error: unknown): Retrier | undefined {
-  const name = error instanceof Error ? error.name : '';
-  return retriers.find(
-    (retrier) => retrier.ErrorEquals.includes(name) || retrier.ErrorEquals.includes('States.ALL'),
-  );
 }
