@@ -109,7 +109,12 @@ describe('sweepSettlements', () => {
     expect(logs).toContainEqual([
       'error',
       'settlement sweep of an account failed',
-      expect.objectContaining({ sellingPartnerId: seller.sellingPartnerId }),
+      expect.objectContaining({
+        sellingPartnerId: seller.sellingPartnerId,
+        errorName: 'LwaInvalidGrantError',
+        // Under a key the logger keeps (it drops `message`).
+        reason: expect.any(String),
+      }),
     ]);
     // No token, secret or pre-signed URL reaches the logs.
     expect(JSON.stringify(logs)).not.toMatch(/Atza|Atzr|X-Amz-Signature/);

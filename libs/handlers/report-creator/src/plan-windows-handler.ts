@@ -43,14 +43,18 @@ export function createPlanWindowsHandler(
     }),
     run: async (input) => {
       const plan = await planFanOut({ ...deps, config }, input);
-      for (const problem of plan.problems) {
-        deps.logger.error('report config cannot be planned', { ...problem });
+      // Each `message` under another key: it is the logger's own (Powertools drops it).
+      for (const { message, ...problem } of plan.problems) {
+        deps.logger.error('report config cannot be planned', { ...problem, reason: message });
       }
-      for (const invalid of plan.invalidReportConfigs) {
-        deps.logger.error('report config is invalid and left out', { ...invalid });
+      for (const { message, ...invalid } of plan.invalidReportConfigs) {
+        deps.logger.error('report config is invalid and left out', { ...invalid, reason: message });
       }
-      for (const skip of plan.beyondLookback) {
-        deps.logger.warn('lane days beyond the lookback are never requested', { ...skip });
+      for (const { message, ...skip } of plan.beyondLookback) {
+        deps.logger.warn('lane days beyond the lookback are never requested', {
+          ...skip,
+          reason: message,
+        });
       }
       const windows = plan.lanes.reduce((sum, lane) => sum + lane.windows.length, 0);
       return {

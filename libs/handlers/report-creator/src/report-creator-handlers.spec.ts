@@ -222,16 +222,7 @@ describe('report-creator handlers', () => {
   it("warns of the days a backfill from three years back skips beyond Amazon's lookback", async () => {
     parameters.set(
       names.reportConfigs,
-      JSON.stringify([
-        {
-          id: 'orders-daily',
-          reportType: createEvent.reportType,
-          accountTypes: ['seller'],
-          windowDays: 1,
-          schedule: 'daily',
-          startDate: '2023-11-01',
-        },
-      ]),
+      JSON.stringify([{ ...ordersDaily(), startDate: '2023-11-01' }]),
     );
     const plan = await handlers.planWindows({
       now: '2026-11-02T06:00:01Z',
@@ -249,7 +240,7 @@ describe('report-creator handlers', () => {
             laneKey: `A1SELLER#EU#orders-daily#${DE}`,
             from: '2023-11-01T00:00:00Z',
             to: '2024-11-11T00:00:00Z',
-            message: expect.stringContaining("beyond Amazon's 730-day lookback"),
+            reason: expect.stringContaining("beyond Amazon's 730-day lookback"),
           }),
         ],
       },
@@ -257,6 +248,36 @@ describe('report-creator handlers', () => {
     expect(logger.entries.at(-1)?.attributes).toEqual([
       expect.objectContaining({ beyondLookback: 1 }),
     ]);
+  });
+
+  it('logs why a report config is left out, under a key the logger keeps', async () => {
+    parameters.set(
+      names.reportConfigs,
+      JSON.stringify([
+        ordersDaily(),
+        { id: 'broken', reportType: createEvent.reportType, windowDays: -1 },
+      ]),
+    );
+    const plan = await handlers.planWindows({
+      now: '2026-11-02T06:00:01Z',
+      ingestionStateMachineArn: ARN,
+      request: { scheduledTime: '2026-11-02T06:00:00Z' },
+    });
+    expect(plan.invalidReportConfigs).toHaveLength(1);
+    const logged = logger.entries.filter(
+      (e) => e.message === 'report config is invalid and left out',
+    );
+    expect(logged).toEqual([
+      {
+        level: 'error',
+        message: 'report config is invalid and left out',
+        attributes: [
+          expect.objectContaining({ reportConfigId: 'broken', reason: expect.any(String) }),
+        ],
+      },
+    ]);
+    // Powertools drops an attribute named `message`: the reason must not travel under it.
+    expect(logged[0]?.attributes[0]).not.toHaveProperty('message');
   });
 
   it('takes a claim over through the TakeOverClaim contract, naming the refused holder', async () => {
@@ -286,3 +307,14 @@ describe('report-creator handlers', () => {
     ).resolves.toEqual({ claimed: true });
   });
 });
+
+// A daily orders report config for sellers.
+function ordersDaily() {
+  return {
+    id: 'orders-daily',
+    reportType: createEvent.reportType,
+    accountTypes: ['seller'],
+    windowDays: 1,
+    schedule: 'daily',
+  };
+}

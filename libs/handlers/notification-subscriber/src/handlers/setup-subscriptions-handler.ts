@@ -38,8 +38,9 @@ export function createSetupSubscriptionsHandler(
       failures: summary.failures.length,
     });
     if (summary.failures.length === 0) return summary;
-    for (const failure of summary.failures) {
-      deps.logger.error('subscription setup step failed', { ...failure });
+    for (const { message, ...failure } of summary.failures) {
+      // `message` is the logger's own key (Powertools drops an attribute of that name).
+      deps.logger.error('subscription setup step failed', { ...failure, reason: message });
     }
     throw new SubscriptionSetupIncompleteError(
       summary.failures.map((f) => `${f.sellingPartnerId ?? f.region} ${f.step} (${f.errorName})`),

@@ -63,8 +63,12 @@ export function createSweepSettlementsHandler(deps: SweepSettlementsDeps): Sweep
       deps.logger.warn('settlement sweep ran out of time before an account', { ...account });
     }
     if (summary.failures.length === 0) return result;
-    for (const failure of summary.failures) {
-      deps.logger.error('settlement sweep of an account failed', { ...failure });
+    for (const { message, ...failure } of summary.failures) {
+      // `message` is the logger's own key (Powertools drops an attribute of that name).
+      deps.logger.error('settlement sweep of an account failed', {
+        ...failure,
+        reason: message,
+      });
     }
     throw new SettlementSweepIncompleteError(
       summary.failures.map((f) => `${f.sellingPartnerId}@${f.region} (${f.errorName})`),

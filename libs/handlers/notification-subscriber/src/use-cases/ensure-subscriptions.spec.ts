@@ -331,6 +331,19 @@ describe('ensureSubscriptions', () => {
       expect.objectContaining({ subscriptions: 4, failures: 3 }),
     );
     expect(logger.error).toHaveBeenCalledTimes(3);
+    // Each with its error's message, under a key the logger keeps.
+    expect(logger.error).toHaveBeenCalledWith(
+      'subscription setup step failed',
+      expect.objectContaining({
+        sellingPartnerId: eu.sellingPartnerId,
+        step: 'REPORT_PROCESSING_FINISHED',
+        errorName: 'LwaInvalidGrantError',
+        reason: expect.any(String),
+      }),
+    );
+    for (const [, attributes] of logger.error.mock.calls) {
+      expect(attributes).not.toHaveProperty('message');
+    }
   });
 
   it('returns an empty summary when no account is active', async () => {
