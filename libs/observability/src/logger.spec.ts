@@ -159,6 +159,25 @@ describe('createLogger', () => {
     expect(logger.secrets).toBe(secrets);
   });
 
+  it("keeps an attribute named like one of Powertools' own keys, under another name", () => {
+    const logger = createLogger({ serviceName: 'report-creator' });
+    logger.error('report config is invalid and left out', {
+      reportConfigId: 'broken',
+      message: 'windowDays must be positive',
+      level: 'lane',
+    });
+    expect(entries()).toEqual([
+      expect.objectContaining({
+        level: 'ERROR',
+        message: 'report config is invalid and left out',
+        service: 'report-creator',
+        reportConfigId: 'broken',
+        messageAttribute: 'windowDays must be positive',
+        levelAttribute: 'lane',
+      }),
+    ]);
+  });
+
   it('respects the log level', () => {
     const logger = createLogger({ serviceName: 'quiet', logLevel: 'WARN' });
     logger.info('dropped');

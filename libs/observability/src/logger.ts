@@ -2,6 +2,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type {
   ConstructorOptions,
   LogAttributes,
+  LogItemExtraInput,
+  LogItemMessage,
   LogLevel,
 } from '@aws-lambda-powertools/logger/types';
 import { createRedactingJsonReplacer } from './redacting-json-replacer';
@@ -57,6 +59,17 @@ export class RedactingLogger extends Logger {
     this.secrets.registerAll(values);
   }
 
+  // Powertools drops an attribute named like one of its own keys (`message`, `level`...) with only
+  // a warning: `{ message: error.message }` would lose the reason. Kept under another name.
+  protected override processLogItem(
+    logLevel: number,
+    input: LogItemMessage,
+    extraInput: LogItemExtraInput,
+  ): void {
+    // The same shape: one error or string, or attribute objects, each only renamed.
+    super.processLogItem(logLevel, input, extraInput.map(withoutReservedKeys) as LogItemExtraInput);
+  }
+
   // Powertools' createChild() builds children through this factory: keep them redacting.
   protected override createLogger(options: ConstructorOptions = {}): RedactingLogger {
     return new RedactingLogger({
@@ -78,4 +91,25 @@ export type CreateLoggerOptions = RedactingLoggerOptions & { readonly serviceNam
 /** Creates the app's Powertools Logger with redaction built in. */
 export function createLogger(options: CreateLoggerOptions): RedactingLogger {
   return new RedactingLogger(options);
+}
+
+/** Keys Powertools owns in every entry (its `ReservedKeys`); an attribute may not use them. */
+const RESERVED_KEYS: ReadonlySet<string> = new Set([
+  'level',
+  'message',
+  'sampling_rate',
+  'service',
+  'timestamp',
+]);
+
+// `{ message: 'x' }` becomes `{ messageAttribute: 'x' }`; errors, strings and other objects pass.
+function withoutReservedKeys(item: Error | string | LogAttributes): Error | string | LogAttributes {
+  if (item === null || typeof item !== 'object' || item instanceof Error) return item;
+  if (!Object.keys(item).some((key) => RESERVED_KEYS.has(key))) return item;
+  return Object.fromEntries(
+    Object.entries(item).map(([key, value]) => [
+      RESERVED_KEYS.has(key) ? `${key}Attribute` : key,
+      value,
+    ]),
+  );
 }
