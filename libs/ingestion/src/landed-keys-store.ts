@@ -26,7 +26,7 @@ export function landedKeysStore(store: ObjectStore): {
     getVersioned: (key) => store.getVersioned(key),
     exists: (key) => store.exists(key),
     list: (prefix) => store.list(prefix),
-    deleteObject: (key) => store.deleteObject(key),
+    deleteObject: (key, options) => store.deleteObject(key, options),
   };
   return { store: recording, landed };
 }

@@ -204,7 +204,7 @@ describe('withReportLease', () => {
     const deps = setup();
     // The SDK retries a write whose answer was lost; the retry fails its own condition.
     const answerLost = storeWith(deps.store, {
-      putObject: async (...args: Parameters<ObjectStore['putObject']>) => {
+      putObject: async (...args) => {
         await deps.store.putObject(...args);
         throw new ObjectChangedError(`${args[0]} changed since it was read`);
       },
@@ -215,19 +215,52 @@ describe('withReportLease', () => {
     expect(deps.store.objects.has(key)).toBe(false);
   });
 
-  it('leaves a lease about to expire rather than delete it', async () => {
+  it('never deletes a lease that changed hands between its read and its delete', async () => {
     const deps = setup();
-    await withReportLease(deps, report, async () => {
-      deps.clock.advance(REPORT_LEASE_MS - 30_000);
+    const successor = JSON.stringify({
+      holder: 'the-next-retrieval',
+      expiresAt: new Date(T0 + REPORT_LEASE_MS).toISOString(),
     });
-    expect(leaseIn(deps.store).expiresAt).toBe(new Date(T0 + REPORT_LEASE_MS).toISOString());
+    const racing = storeWith(deps.store, {
+      deleteObject: async (...args) => {
+        // Taken over just before the delete lands (a holder past its expiry, a skewed clock).
+        await deps.store.putObject(key, successor);
+        return deps.store.deleteObject(...args);
+      },
+    });
+    await expect(
+      withReportLease({ ...deps, store: racing }, report, async () => 'ran'),
+    ).resolves.toBe('ran');
+    expect(leaseIn(deps.store).holder).toBe('the-next-retrieval');
+  });
+
+  it('keeps a lease whose write landed though the store answered with an error', async () => {
+    const deps = setup();
+    const timedOut = storeWith(deps.store, {
+      putObject: async (...args) => {
+        await deps.store.putObject(...args);
+        throw new ObjectStoreUnavailableError('no answer from S3 within the timeout');
+      },
+    });
+    await expect(
+      withReportLease({ ...deps, store: timedOut }, report, async () => 'ran'),
+    ).resolves.toBe('ran');
+    // Unless it did not land: then the store's error is the one reported.
+    const refused = storeWith(deps.store, {
+      putObject: async () => {
+        throw new ObjectStoreUnavailableError('S3 answered 503');
+      },
+    });
+    await expect(
+      withReportLease({ ...deps, store: refused }, report, async () => 'never'),
+    ).rejects.toBeInstanceOf(ObjectStoreUnavailableError);
   });
 
   it('goes on renewing after a renewal the store failed', async () => {
     const deps = setup();
     let failNext = false;
     const flaky = storeWith(deps.store, {
-      putObject: async (...args: Parameters<ObjectStore['putObject']>) => {
+      putObject: async (...args) => {
         if (failNext) {
           failNext = false;
           throw new ObjectStoreUnavailableError('S3 answered 503');

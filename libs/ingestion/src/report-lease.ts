@@ -16,11 +16,6 @@ import type { ClockPort } from './ports';
  */
 export const REPORT_LEASE_MS = 16 * 60 * 1000;
 
-// A lease this close to its expiry is left to expire rather than deleted: only an expired lease
-// can be taken over, so the one a release deletes cannot have changed hands between its read and
-// its delete (which the store cannot make conditional).
-const RELEASE_MARGIN_MS = 60_000;
-
 const systemClock: ClockPort = { now: () => Date.now() };
 
 export interface ReportLeaseDeps {
@@ -47,7 +42,7 @@ type Lease = z.infer<typeof leaseSchema>;
  * objects the other was about to list in its manifest. That happens when two executions retrieve
  * one report: a notification arriving for an execution that stopped waiting and polls, two configs
  * asking for the very same report. The lease is a small object written by compare-and-swap and
- * deleted when the work ends (see releaseLease). A report whose lease is held fails with the
+ * deleted (compare-and-delete) when the work ends. A report whose lease is held fails with the
  * retryable `ReportRetrievalInProgressError`: the workflow tries again later, finds the manifest
  * the holder stored, and completes the window's ledger.
  */
@@ -100,48 +95,45 @@ export async function withReportLease<T>(
     clearInterval(renewal);
     await renewing;
     // A release that fails leaves the lease to expire: a retry only waits longer.
-    await releaseLease(deps.store, clock, key, holder).catch(() => undefined);
+    await releaseLease(deps.store, key, holder).catch(() => undefined);
   }
 }
 
-// Deleted only while it is ours with time to spare (RELEASE_MARGIN_MS); the lake then keeps no
-// lease of a finished retrieval. One about to expire is left: it holds nothing for long.
-async function releaseLease(
-  store: ObjectStore,
-  clock: ClockPort,
-  key: string,
-  holder: string,
-): Promise<void> {
+// Deleted only while it is ours: a compare-and-delete on the version read, so a lease that has
+// expired and changed hands meanwhile stays its new holder's. The lake keeps no lease of a
+// finished retrieval.
+async function releaseLease(store: ObjectStore, key: string, holder: string): Promise<void> {
   const stored = await store.getVersioned(key);
-  const lease = stored === undefined ? undefined : leaseOf(stored.body);
-  if (lease?.holder === holder && Date.parse(lease.expiresAt) - clock.now() > RELEASE_MARGIN_MS) {
-    await store.deleteObject(key);
-  }
+  if (stored === undefined || leaseOf(stored.body)?.holder !== holder) return;
+  await store.deleteObject(key, { expectedVersion: stored.version });
 }
 
-// The lease is ours only if the object says so afterwards: a compare-and-swap that failed may
-// still have been ours (the SDK retries a write whose answer was lost, and the retry fails its own
-// condition), and the read also gives the version the next renewal writes on.
+// The lease is ours only if the object says so afterwards. A write that failed may still have
+// landed (the SDK retries a write whose answer was lost, and the retry fails its own condition; a
+// timeout or 5xx can follow a stored write), and the read also gives the version the next renewal
+// writes on.
 async function writeLease(
   store: ObjectStore,
   key: string,
   lease: Lease,
   write: { expected: string | null; reportId: string },
 ): Promise<string> {
+  let failure: unknown;
   try {
     await store.putObject(key, JSON.stringify(lease), {
       contentType: 'application/json',
       expectedVersion: write.expected,
     });
   } catch (error) {
-    if (!(error instanceof ObjectChangedError)) throw error;
+    failure = error;
   }
-  const stored = await store.getVersioned(key);
+  const stored = await store.getVersioned(key).catch((readError: unknown) => {
+    throw failure ?? readError;
+  });
   const now = stored === undefined ? undefined : leaseOf(stored.body);
-  if (stored === undefined || now?.holder !== lease.holder) {
-    throw new ReportRetrievalInProgressError(write.reportId, now?.expiresAt);
-  }
-  return stored.version;
+  if (stored !== undefined && now?.holder === lease.holder) return stored.version;
+  if (failure !== undefined && !(failure instanceof ObjectChangedError)) throw failure;
+  throw new ReportRetrievalInProgressError(write.reportId, now?.expiresAt);
 }
 
 // A lease that cannot be read (cut short, not ours) holds nothing.

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { ObjectChangedError } from '@spapi-lake/lake';
 import { LocalDiskObjectStore } from './local-disk-object-store';
 import { describeObjectStoreContract } from './test/object-store-contract';
 
@@ -37,6 +38,26 @@ describe('LocalDiskObjectStore', () => {
 
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected']);
     expect((await store.getObject('_ledger/w.json')).toString()).toBe('{"by":"a"}');
+  });
+
+  it('deletes on a version only while the object is still at it', async () => {
+    const store = new LocalDiskObjectStore(root);
+    const key = '_leases/reports/selling_partner_id=A1/1.json';
+    await store.putObject(key, '{"holder":"a"}');
+    const read = await store.getVersioned(key);
+    await store.putObject(key, '{"holder":"b"}');
+
+    await expect(
+      store.deleteObject(key, { expectedVersion: read?.version ?? '' }),
+    ).rejects.toBeInstanceOf(ObjectChangedError);
+    expect((await store.getObject(key)).toString()).toBe('{"holder":"b"}');
+
+    const current = await store.getVersioned(key);
+    await store.deleteObject(key, { expectedVersion: current?.version ?? '' });
+    await expect(store.exists(key)).resolves.toBe(false);
+    await expect(
+      store.deleteObject(key, { expectedVersion: current?.version ?? '' }),
+    ).rejects.toBeInstanceOf(ObjectChangedError);
   });
 
   it('lays keys out as plain files under the root, the layout DuckDB globs read', async () => {

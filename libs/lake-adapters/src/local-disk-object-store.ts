@@ -22,6 +22,7 @@ import {
 } from '@spapi-lake/lake';
 import { assertObjectKey, assertObjectKeyPrefix } from '@spapi-lake/lake';
 import type {
+  DeleteObjectOptions,
   ObjectStore,
   ObjectSummary,
   PutObjectOptions,
@@ -174,8 +175,18 @@ export class LocalDiskObjectStore implements ObjectStore {
     yield* this.walk(slash === -1 ? '' : prefix.slice(0, slash), prefix);
   }
 
-  async deleteObject(key: string): Promise<void> {
+  async deleteObject(key: string, options: DeleteObjectOptions = {}): Promise<void> {
     assertObjectKey(key);
+    const expected = options.expectedVersion;
+    if (expected !== undefined) {
+      return this.oneAtATime(key, async () => {
+        const current = await this.getVersioned(key);
+        if (current?.version !== expected) {
+          throw new ObjectChangedError(`${key} changed since it was read`);
+        }
+        return this.deleteObject(key);
+      });
+    }
     try {
       await unlink(this.pathOf(key));
     } catch (error) {

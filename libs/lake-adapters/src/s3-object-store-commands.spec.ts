@@ -1,4 +1,5 @@
 import {
+  DeleteObjectCommand,
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
@@ -253,6 +254,33 @@ describe('S3ObjectStore compare-and-swap', () => {
       await expect(write).rejects.toMatchObject({ retryable: true });
     },
   );
+
+  it('deletes on a version with If-Match, and maps a failed condition to ObjectChangedError', async () => {
+    s3Mock.on(DeleteObjectCommand).resolves({});
+    await storeWith().deleteObject('_leases/reports/selling_partner_id=A1/1.json', {
+      expectedVersion: '"e1"',
+    });
+    await storeWith().deleteObject('_leases/reports/selling_partner_id=A1/2.json');
+    expect(
+      s3Mock.commandCalls(DeleteObjectCommand).map((call) => call.args[0].input.IfMatch),
+    ).toEqual(['"e1"', undefined]);
+
+    for (const [name, status] of [
+      ['PreconditionFailed', 412],
+      ['NoSuchKey', 404],
+    ] as const) {
+      s3Mock.on(DeleteObjectCommand).rejects(serviceError(name, status));
+      await expect(
+        storeWith().deleteObject('_leases/reports/selling_partner_id=A1/1.json', {
+          expectedVersion: '"e1"',
+        }),
+      ).rejects.toBeInstanceOf(ObjectChangedError);
+    }
+    // Unconditional, a missing key is no error (as S3).
+    await expect(
+      storeWith().deleteObject('_leases/reports/selling_partner_id=A1/1.json'),
+    ).resolves.toBeUndefined();
+  });
 
   it('refuses a condition on a streamed write', async () => {
     await expect(

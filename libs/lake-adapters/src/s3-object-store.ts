@@ -18,6 +18,7 @@ import {
 } from '@spapi-lake/lake';
 import { assertObjectKey, assertObjectKeyPrefix } from '@spapi-lake/lake';
 import type {
+  DeleteObjectOptions,
   ObjectStore,
   ObjectSummary,
   PutObjectOptions,
@@ -239,11 +240,25 @@ export class S3ObjectStore implements ObjectStore {
     } while (continuationToken !== undefined);
   }
 
-  async deleteObject(key: string): Promise<void> {
+  async deleteObject(key: string, options: DeleteObjectOptions = {}): Promise<void> {
     assertObjectKey(key);
+    const expected = options.expectedVersion;
     try {
-      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+      await this.client.send(
+        new DeleteObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          // S3 conditional delete: 412 when the ETag differs, 404 when the key is gone.
+          ...(expected === undefined ? {} : { IfMatch: expected }),
+        }),
+      );
     } catch (error) {
+      const status = httpStatusOf(error);
+      if (expected !== undefined && (status === 412 || status === 404)) {
+        throw new ObjectChangedError(`${key} changed since it was read (HTTP ${status})`, {
+          cause: error,
+        });
+      }
       const mapped = toObjectStoreError(error, 'delete', key);
       if (!(mapped instanceof ObjectNotFoundError)) throw mapped;
     }

@@ -1,6 +1,7 @@
 export * from './errors';
 export { assertObjectKey, assertObjectKeyPrefix } from './object-key';
 export type {
+  DeleteObjectOptions,
   ObjectStore,
   ObjectSummary,
   PutObjectOptions,

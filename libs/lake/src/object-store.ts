@@ -13,6 +13,11 @@ export interface PutObjectOptions {
   expectedVersion?: string | null;
 }
 
+/** Optional condition of a delete. */
+export interface DeleteObjectOptions {
+  expectedVersion?: string;
+}
+
 /** A small object with its version: changes whenever the object is written again. */
 export interface VersionedObject {
   body: Buffer;
@@ -55,6 +60,10 @@ export interface ObjectStore {
   exists(key: string): Promise<boolean>;
   /** Every object whose key starts with `prefix` (plain string prefix, as S3), in key byte order. */
   list(prefix: string): AsyncIterable<ObjectSummary>;
-  /** Deletes the object; deleting a missing object is not an error (as S3). */
-  deleteObject(key: string): Promise<void>;
+  /**
+   * Deletes the object; deleting a missing object is not an error (as S3). With `expectedVersion`
+   * (see `getVersioned`) a compare-and-delete: the object must still be at that version, or the
+   * delete fails with `ObjectChangedError` and changes nothing.
+   */
+  deleteObject(key: string, options?: DeleteObjectOptions): Promise<void>;
 }

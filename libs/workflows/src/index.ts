@@ -122,6 +122,7 @@ export {
   lambdaServiceRetrier,
   laneTaskRetry,
   reportDocumentRetrier,
+  reportRetrievalInProgressRetrier,
   spApiQuotaRetrier,
   spApiTaskRetry,
   stateAndConfigRetrier,

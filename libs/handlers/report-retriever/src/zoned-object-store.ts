@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type {
+  DeleteObjectOptions,
   ObjectStore,
   ObjectSummary,
   PutObjectOptions,
@@ -54,8 +55,8 @@ export class ZonedObjectStore implements ObjectStore {
     return this.zoneOf(key).exists(key);
   }
 
-  deleteObject(key: string): Promise<void> {
-    return this.zoneOf(key).deleteObject(key);
+  deleteObject(key: string, options?: DeleteObjectOptions): Promise<void> {
+    return this.zoneOf(key).deleteObject(key, options);
   }
 
   list(prefix: string): AsyncIterable<ObjectSummary> {

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import {
+  type DeleteObjectOptions,
   ObjectChangedError,
   ObjectNotFoundError,
   type ObjectStore,
@@ -95,7 +96,11 @@ export class InMemoryObjectStore implements ObjectStore {
     }
   }
 
-  async deleteObject(key: string): Promise<void> {
+  async deleteObject(key: string, options: DeleteObjectOptions = {}): Promise<void> {
+    const expected = options.expectedVersion;
+    if (expected !== undefined && this.versionOf(key) !== expected) {
+      throw new ObjectChangedError(`${key} changed since it was read`);
+    }
     this.deleted.push(key);
     this.objects.delete(key);
     this.versions.delete(key);
