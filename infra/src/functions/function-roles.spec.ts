@@ -163,7 +163,7 @@ const EXPECTED: Record<string, string[]> = {
   'setup-subscriptions': [
     ...readParameters('accounts', 'endpoints'),
     ...invokeBroker,
-    ...tableActions('notification_state', 'PutItem'),
+    ...tableActions('notification_state', 'GetItem', 'PutItem', 'DeleteItem'),
   ],
   'consume-notifications': [
     ...notificationState,

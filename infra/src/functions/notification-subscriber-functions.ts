@@ -37,7 +37,9 @@ export const NOTIFICATION_SUBSCRIBER_FUNCTIONS: readonly FunctionSpec[] = [
     grants: [
       readConfiguration('accounts', 'endpoints'),
       invokeTokenBroker,
-      table(StateTableName.NotificationState, 'PutItem'),
+      // GetItem and DeleteItem: a failed subscription step forgets its owner's stale directory
+      // entry, so ingestions poll at once instead of waiting for notifications that cannot come.
+      table(StateTableName.NotificationState, 'GetItem', 'PutItem', 'DeleteItem'),
     ],
   },
   {

@@ -25,4 +25,10 @@ export interface SubscriptionDirectory {
   find(subscriptionId: string): Promise<SubscriptionEntry | undefined>;
   /** The entry recorded last for this partner, region and type, if any. */
   findByOwner(owner: SubscriptionOwner): Promise<SubscriptionEntry | undefined>;
+  /**
+   * Forgets `entry` as its owner's subscription of its type (findByOwner then answers undefined),
+   * unless the owner's entry names another subscription by now. `find` still answers for it:
+   * notifications it sent before may still be queued.
+   */
+  forgetOwner(entry: SubscriptionEntry): Promise<void>;
 }

@@ -1,4 +1,6 @@
 import {
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
   DynamoDBClient,
   DynamoDBServiceException,
   GetItemCommand,
@@ -121,5 +123,34 @@ describe('DynamoDbSubscriptionDirectory', () => {
       NotificationStoreUnavailableError,
     );
     expect(dynamo.commandCalls(PutItemCommand)).toHaveLength(2);
+  });
+
+  it("forgets the owner's entry only while it still names that subscription", async () => {
+    dynamo.on(DeleteItemCommand).resolves({});
+    await directory().forgetOwner(entry);
+    expect(dynamo).toHaveReceivedCommandWith(DeleteItemCommand, {
+      TableName: TABLE,
+      Key: { pk: { S: ownerPk } },
+      ConditionExpression: 'subscriptionId = :subscriptionId',
+      ExpressionAttributeValues: { ':subscriptionId': { S: entry.subscriptionId } },
+    });
+    // The subscription id entry stays: notifications it sent may still be queued.
+    expect(dynamo.commandCalls(DeleteItemCommand)).toHaveLength(1);
+
+    dynamo
+      .on(DeleteItemCommand)
+      .rejects(new ConditionalCheckFailedException({ message: 'conditional', $metadata: {} }));
+    await expect(directory().forgetOwner(entry)).resolves.toBeUndefined();
+    dynamo.on(DeleteItemCommand).rejects(
+      new DynamoDBServiceException({
+        name: 'ThrottlingException',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 400 },
+        message: 'slow down',
+      }),
+    );
+    await expect(directory().forgetOwner(entry)).rejects.toBeInstanceOf(
+      NotificationStoreUnavailableError,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import {
   type AttributeValue,
   type DynamoDBClient,
+  DeleteItemCommand,
   GetItemCommand,
   PutItemCommand,
 } from '@aws-sdk/client-dynamodb';
@@ -79,6 +80,23 @@ export class DynamoDbSubscriptionDirectory implements SubscriptionDirectory {
       ownerKey(owner),
       `the ${owner.notificationType} subscription of ${owner.sellingPartnerId} in ${owner.region}`,
     );
+  }
+
+  async forgetOwner(entry: SubscriptionEntry): Promise<void> {
+    try {
+      await this.options.client.send(
+        new DeleteItemCommand({
+          TableName: this.options.tableName,
+          Key: ownerKey(entry),
+          ConditionExpression: 'subscriptionId = :subscriptionId',
+          ExpressionAttributeValues: { ':subscriptionId': { S: entry.subscriptionId } },
+        }),
+      );
+    } catch (error) {
+      // Another subscription (or none) is the owner's by now: nothing to forget.
+      if (Reflect.get(Object(error), 'name') === 'ConditionalCheckFailedException') return;
+      throw storeFailure('DeleteItem', this.options.tableName, error);
+    }
   }
 
   private async get(key: Key, what: string): Promise<SubscriptionEntry | undefined> {

@@ -54,6 +54,24 @@ describe('LocalSubscriptionDirectory', () => {
     });
   });
 
+  it("forgets the owner's entry only while it still names that subscription", async () => {
+    const directory = new LocalSubscriptionDirectory();
+    await directory.record(entry('sub-old'));
+    await directory.record(entry('sub-new'));
+    // A stale entry is no longer the owner's: nothing changes.
+    await directory.forgetOwner(entry('sub-old'));
+    await expect(directory.findByOwner(owner)).resolves.toEqual(entry('sub-new'));
+
+    await directory.forgetOwner(entry('sub-new'));
+    await expect(directory.findByOwner(owner)).resolves.toBeUndefined();
+    // Still found by id (notifications it sent may be queued), without the mark.
+    await expect(directory.find('sub-new')).resolves.toEqual(entry('sub-new'));
+    await expect(directory.entries()).resolves.toEqual([entry('sub-old'), entry('sub-new')]);
+
+    await directory.record(entry('sub-new'));
+    await expect(directory.findByOwner(owner)).resolves.toEqual(entry('sub-new'));
+  });
+
   it('answers both lookups from the JSON file another instance wrote', async () => {
     const filePath = path.join(directoryPath, 'subscriptions.json');
     await new LocalSubscriptionDirectory({ filePath }).record(entry('sub-eu'));

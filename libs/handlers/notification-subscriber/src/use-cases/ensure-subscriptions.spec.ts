@@ -307,6 +307,59 @@ describe('ensureSubscriptions', () => {
     );
   });
 
+  it("forgets a partner's recorded subscription when no subscription could be made in its place", async () => {
+    const seller = env.accounts.find((a) => a.region === 'NA' && a.accountType === 'seller');
+    if (seller === undefined) throw new Error('no NA seller');
+    const directory = new LocalSubscriptionDirectory();
+    const accounts = env.accountSource();
+    const owner = {
+      sellingPartnerId: seller.sellingPartnerId,
+      region: 'NA',
+      notificationType: 'REPORT_PROCESSING_FINISHED',
+    };
+    await ensureSubscriptions({
+      accounts,
+      notificationsApi: env.notificationsApi,
+      directory,
+      settings: TEST_SETTINGS,
+    });
+    const recorded = await directory.findByOwner(owner);
+    if (recorded === undefined) throw new Error('nothing recorded');
+
+    // The subscription is gone at Amazon (deleted by hand), and creating it again fails.
+    await env
+      .notificationsApi({ region: 'NA' })
+      .deleteSubscriptionById('REPORT_PROCESSING_FINISHED', recorded.subscriptionId);
+    const failing = (target: Parameters<typeof env.notificationsApi>[0]) => ({
+      ...env.notificationsApi(target),
+      createSubscription: jest
+        .fn()
+        .mockRejectedValue(
+          Object.assign(new Error('createSubscription answered 503'), { name: 'SpApiServerError' }),
+        ),
+    });
+    const second = await ensureSubscriptions({
+      accounts,
+      notificationsApi: failing,
+      directory,
+      settings: TEST_SETTINGS,
+    });
+    expect(second.failures).toContainEqual(
+      expect.objectContaining({
+        sellingPartnerId: seller.sellingPartnerId,
+        step: 'REPORT_PROCESSING_FINISHED',
+        errorName: 'SpApiServerError',
+      }),
+    );
+    // Waiting on it would last the full notification timeout: its ingestions poll at once now.
+    await expect(directory.findByOwner(owner)).resolves.toBeUndefined();
+    await expect(directory.find(recorded.subscriptionId)).resolves.toEqual(recorded);
+    // Subscriptions that still deliver keep their entries.
+    await expect(
+      directory.findByOwner({ ...owner, notificationType: 'LISTINGS_ITEM_STATUS_CHANGE' }),
+    ).resolves.toBeDefined();
+  });
+
   it('sets up every other partner when one has revoked its authorisation, then fails', async () => {
     const eu = env.accounts.find((a) => a.region === 'EU');
     if (eu === undefined) throw new Error('no EU seller');

@@ -219,35 +219,18 @@ async function ensureSubscription(
     subscription = existing;
     action = 'existing';
   } else {
-    if (existing !== undefined) {
-      // It delivers somewhere else (an old queue): deleteSubscriptionById is grantless.
-      await deps
-        .notificationsApi({ region })
-        .deleteSubscriptionById(notificationType, existing.subscriptionId);
-    }
-    action = existing === undefined ? 'created' : 'replaced';
-    try {
-      subscription = await api.createSubscription(notificationType, {
-        payloadVersion,
-        destinationId,
-      });
-    } catch (error) {
-      if (!isConflict(error)) throw error;
-      // Created meanwhile by a concurrent run: take what is there now, but only if it delivers
-      // where we want. Amazon deletes asynchronously, so right after a replacing delete the 409
-      // and getSubscription can still be the old subscription; accepting it would report success
-      // while Amazon delivers elsewhere (silently). The next setup run replaces it.
-      const now = await findSubscription(api, wanted);
-      if (now === undefined) throw error;
-      if (now.destinationId !== destinationId) {
-        throw new SubscriptionDestinationMismatchError(
-          `createSubscription ${notificationType} answered 409 and subscription ${now.subscriptionId} delivers to destination ${now.destinationId}, not ${destinationId}`,
-          { cause: error },
-        );
-      }
-      subscription = now;
-      action = 'existing';
-    }
+    const owner = { sellingPartnerId, region, notificationType };
+    const recorded = await deps.directory.findByOwner(owner);
+    ({ subscription, action } = await createSubscription(deps, api, region, wanted, {
+      existing,
+      destinationId,
+    }).catch(async (error: unknown) => {
+      // No subscription delivers to our destination now: an entry still naming the owner's old
+      // one would keep every ingestion of the partner waiting the full notification timeout for
+      // a notification that cannot come. Forgotten, they poll at once until a run succeeds.
+      if (recorded !== undefined) await deps.directory.forgetOwner(recorded).catch(() => undefined);
+      throw error;
+    }));
   }
   await deps.directory.record({
     subscriptionId: subscription.subscriptionId,
@@ -265,6 +248,46 @@ async function ensureSubscription(
     destinationId: subscription.destinationId,
     action,
   });
+}
+
+// Creates the subscription, deleting first the one that delivers elsewhere (an old queue).
+async function createSubscription(
+  deps: EnsureSubscriptionsDeps,
+  api: NotificationsApi,
+  region: Region,
+  wanted: WantedSubscription,
+  target: { readonly existing: Subscription | undefined; readonly destinationId: string },
+): Promise<{ subscription: Subscription; action: SetupAction }> {
+  const { notificationType, payloadVersion } = wanted;
+  const { existing, destinationId } = target;
+  if (existing !== undefined) {
+    // deleteSubscriptionById is grantless.
+    await deps
+      .notificationsApi({ region })
+      .deleteSubscriptionById(notificationType, existing.subscriptionId);
+  }
+  try {
+    const subscription = await api.createSubscription(notificationType, {
+      payloadVersion,
+      destinationId,
+    });
+    return { subscription, action: existing === undefined ? 'created' : 'replaced' };
+  } catch (error) {
+    if (!isConflict(error)) throw error;
+    // Created meanwhile by a concurrent run: take what is there now, but only if it delivers
+    // where we want. Amazon deletes asynchronously, so right after a replacing delete the 409
+    // and getSubscription can still be the old subscription; accepting it would report success
+    // while Amazon delivers elsewhere (silently). The next setup run replaces it.
+    const now = await findSubscription(api, wanted);
+    if (now === undefined) throw error;
+    if (now.destinationId !== destinationId) {
+      throw new SubscriptionDestinationMismatchError(
+        `createSubscription ${notificationType} answered 409 and subscription ${now.subscriptionId} delivers to destination ${now.destinationId}, not ${destinationId}`,
+        { cause: error },
+      );
+    }
+    return { subscription: now, action: 'existing' };
+  }
 }
 
 async function findSubscription(
