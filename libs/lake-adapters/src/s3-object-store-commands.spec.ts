@@ -267,6 +267,7 @@ describe('S3ObjectStore compare-and-swap', () => {
 
     for (const [name, status] of [
       ['PreconditionFailed', 412],
+      ['ConditionalRequestConflict', 409],
       ['NoSuchKey', 404],
     ] as const) {
       s3Mock.on(DeleteObjectCommand).rejects(serviceError(name, status));
@@ -276,6 +277,14 @@ describe('S3ObjectStore compare-and-swap', () => {
         }),
       ).rejects.toBeInstanceOf(ObjectChangedError);
     }
+    // A missing bucket is a configuration error, not a changed object.
+    s3Mock.on(DeleteObjectCommand).rejects(serviceError('NoSuchBucket', 404));
+    await expect(
+      storeWith().deleteObject('_leases/reports/selling_partner_id=A1/1.json', {
+        expectedVersion: '"e1"',
+      }),
+    ).rejects.toBeInstanceOf(ObjectStoreRequestError);
+    s3Mock.on(DeleteObjectCommand).rejects(serviceError('NoSuchKey', 404));
     // Unconditional, a missing key is no error (as S3).
     await expect(
       storeWith().deleteObject('_leases/reports/selling_partner_id=A1/1.json'),

@@ -248,13 +248,15 @@ export class S3ObjectStore implements ObjectStore {
         new DeleteObjectCommand({
           Bucket: this.bucket,
           Key: key,
-          // S3 conditional delete: 412 when the ETag differs, 404 when the key is gone.
+          // S3 conditional delete: 412 when the ETag differs, 404 when the key is gone, 409 when
+          // a concurrent write or delete of the key won.
           ...(expected === undefined ? {} : { IfMatch: expected }),
         }),
       );
     } catch (error) {
       const status = httpStatusOf(error);
-      if (expected !== undefined && (status === 412 || status === 404)) {
+      const gone = status === 404 && error instanceof Error && NOT_FOUND_NAMES.has(error.name);
+      if (expected !== undefined && (status === 412 || status === 409 || gone)) {
         throw new ObjectChangedError(`${key} changed since it was read (HTTP ${status})`, {
           cause: error,
         });

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { ObjectChangedError } from '@spapi-lake/lake';
 import { LocalDiskObjectStore } from '@spapi-lake/lake-adapters';
 import { ZonedObjectStore } from './zoned-object-store';
 
@@ -40,6 +41,17 @@ describe('ZonedObjectStore', () => {
     expect(await store.exists('reportsx/not-raw.txt')).toBe(true);
     await store.deleteObject('reportsx/not-raw.txt');
     expect(await store.exists('reportsx/not-raw.txt')).toBe(false);
+  });
+
+  it("passes a delete's condition on to the zone", async () => {
+    const key = '_leases/reports/selling_partner_id=A/1.json';
+    await store.putObject(key, '{"holder":"a"}');
+    const read = await store.getVersioned(key);
+    await store.putObject(key, '{"holder":"b"}');
+    await expect(
+      store.deleteObject(key, { expectedVersion: read?.version ?? '' }),
+    ).rejects.toBeInstanceOf(ObjectChangedError);
+    expect(await store.exists(key)).toBe(true);
   });
 
   it('lists one zone for a zone prefix and both, merged in key order, for a prefix of both', async () => {

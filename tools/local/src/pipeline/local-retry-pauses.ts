@@ -24,8 +24,9 @@ export interface LocalRetryPauseOptions {
  * interpreter, so quotas refill and outages end as they would between two real attempts. A report
  * whose lease another retrieval holds is the exception: that retrieval runs in this very process,
  * and the lease counts real time, so the retry waits for real, or its few tries would all be spent
- * in a moment while the holder is still at work. Eight tries of 2 s give the holder 16 s, ample for
- * the simulator's documents; one that takes longer (`--real`, a big document) fails the window,
+ * in a moment while the holder is still at work. Eight retries, each after 2 s, give the holder
+ * 16 s, ample for the simulator's documents (the last failure pauses too: the wrapper does not
+ * count tries); one that takes longer (`--real`, a big document) fails the window,
  * which the lane tries again on its next run.
  */
 export function withLocalRetryPauses(

@@ -360,6 +360,22 @@ describe('ensureSubscriptions', () => {
     ).resolves.toBeDefined();
   });
 
+  it('creates the subscriptions when the directory cannot say what it recorded', async () => {
+    const directory = new LocalSubscriptionDirectory();
+    const unreadable = Object.assign(directory, {
+      findByOwner: jest.fn().mockRejectedValue(new Error('the state table throttled GetItem')),
+    });
+    const summary = await ensureSubscriptions({
+      accounts: env.accountSource(),
+      notificationsApi: env.notificationsApi,
+      directory: unreadable,
+      settings: TEST_SETTINGS,
+    });
+    expect(summary.failures).toEqual([]);
+    expect(summary.subscriptions.length).toBeGreaterThan(0);
+    expect(summary.subscriptions.every((s) => s.action === 'created')).toBe(true);
+  });
+
   it('sets up every other partner when one has revoked its authorisation, then fails', async () => {
     const eu = env.accounts.find((a) => a.region === 'EU');
     if (eu === undefined) throw new Error('no EU seller');

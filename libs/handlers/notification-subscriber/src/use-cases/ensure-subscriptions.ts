@@ -220,7 +220,10 @@ async function ensureSubscription(
     action = 'existing';
   } else {
     const owner = { sellingPartnerId, region, notificationType };
-    const recorded = await deps.directory.findByOwner(owner);
+    // Read before the create, so that forgetting it never removes what a concurrent run records;
+    // a directory that cannot answer (throttled, a malformed item record() would overwrite) must
+    // not stop the create.
+    const recorded = await deps.directory.findByOwner(owner).catch(() => undefined);
     ({ subscription, action } = await createSubscription(deps, api, region, wanted, {
       existing,
       destinationId,
