@@ -37,7 +37,21 @@ export interface ReplayReportDeps {
    * a workstation has no 15-minute limit, so a huge document can outlast a lease.
    */
   readonly leaseRenewEveryMs?: number;
+  /** See RetrieveReportDeps: recorded when curating a kept raw copy with these dependencies. */
+  readonly recordedRowGroupSize?: number;
+  /**
+   * Curation writing row groups of `rowGroupSize` rows: a replay rebuilds a report whose manifest
+   * recorded a size with it, so its files come out byte for byte as retrieval wrote them. Without
+   * it, a report is curated with the dependencies above and their size is recorded.
+   */
+  readonly withRowGroupSize?: (rowGroupSize: number) => RowGroupCuration;
 }
+
+/** The dependencies that decide a report's row groups. */
+export type RowGroupCuration = Pick<
+  ReplayReportDeps,
+  'openParquetSink' | 'maxBufferedRows' | 'tsvCuration' | 'recordedRowGroupSize'
+>;
 
 export interface ReplayReportInput {
   readonly sellingPartnerId: string;
@@ -159,6 +173,11 @@ export async function manifestFromRaw(
     reportDocumentId: facts.documentId,
   };
   const definition = findReportDefinition(facts.reportType);
+  const recorded = inputs.rowGroupSize;
+  const curating =
+    recorded !== undefined && deps.withRowGroupSize !== undefined
+      ? { ...deps, ...rowGroupCurationOf(deps.withRowGroupSize(recorded)) }
+      : deps;
   let curated: CurationResult | undefined;
   if (definition) {
     const raw = await deps.store.getStream(facts.rawKey);
@@ -166,7 +185,7 @@ export async function manifestFromRaw(
     const curation = landedKeysStore(deps.store);
     try {
       curated = await curateDocument(
-        { ...deps, store: curation.store },
+        { ...curating, store: curation.store },
         {
           definition,
           report,
@@ -199,6 +218,7 @@ export async function manifestFromRaw(
       charset: facts.charset,
       rawKey: facts.rawKey,
       rawBytes: facts.rawBytes,
+      rowGroupSize: curating.recordedRowGroupSize,
       curated,
       ingestedAt: new Date(deps.clock.now()),
     });
@@ -207,6 +227,16 @@ export async function manifestFromRaw(
     if (curated) await deleteUnlistedCurated(deps.store, curated, facts);
     throw error;
   }
+}
+
+// Only what decides the row groups: the store, the documents and the clock stay the caller's.
+function rowGroupCurationOf(curation: RowGroupCuration): RowGroupCuration {
+  return {
+    openParquetSink: curation.openParquetSink,
+    maxBufferedRows: curation.maxBufferedRows,
+    tsvCuration: curation.tsvCuration,
+    recordedRowGroupSize: curation.recordedRowGroupSize,
+  };
 }
 
 function rowsOf(manifest: ReportManifest): number {

@@ -33,6 +33,8 @@ export interface ReportManifestFacts {
   readonly charset: string;
   readonly rawKey: string;
   readonly rawBytes: number;
+  /** Rows per Parquet row group, when not the default (recorded for replay). */
+  readonly rowGroupSize?: number | undefined;
   readonly curated: CurationResult | undefined;
   readonly ingestedAt: Date;
 }
@@ -57,6 +59,7 @@ function rawReportFields(
     curationInputs: {
       windowStart: facts.windowStart,
       reportProcessedAt: report.processingEndTime ?? report.createdTime,
+      ...(facts.rowGroupSize === undefined ? {} : { rowGroupSize: facts.rowGroupSize }),
     },
   };
 }

@@ -41,6 +41,11 @@ export interface RetrieveReportDeps {
   readonly maxBufferedRows?: number;
   /** Columnar curation of TSV documents (see curateTsvDocument); without it they take the row path. */
   readonly tsvCuration?: TsvCuration;
+  /**
+   * The rows per Parquet row group the sinks write, when not the default: recorded in the manifest,
+   * so that a replay writes the same row groups.
+   */
+  readonly recordedRowGroupSize?: number;
 }
 
 export interface RetrieveReportInput {
@@ -112,6 +117,7 @@ export async function retrieveReport(
     compression: opened.compression,
     charset: opened.charset,
     rawKey,
+    rowGroupSize: deps.recordedRowGroupSize,
   };
 
   const [rawCopy, parseCopy] = tee(opened.bytes);

@@ -228,6 +228,24 @@ describe('buildReportManifest', () => {
     expect(parseReportManifest(serializeReportManifest(manifest))).toEqual(manifest);
   });
 
+  it('keeps a recorded row group size, and only a positive whole one', () => {
+    const inputs = {
+      windowStart: '2024-01-02T00:00:00Z',
+      reportProcessedAt: '2024-01-03T00:00:00Z',
+    };
+    const manifest = buildReportManifest(
+      input({ curationInputs: { ...inputs, rowGroupSize: 50_000 } }),
+    );
+    expect(manifest.curationInputs?.rowGroupSize).toBe(50_000);
+    expect(parseReportManifest(serializeReportManifest(manifest))).toEqual(manifest);
+    expect(
+      buildReportManifest(input({ curationInputs: inputs })).curationInputs,
+    ).not.toHaveProperty('rowGroupSize');
+    expect(() =>
+      buildReportManifest(input({ curationInputs: { ...inputs, rowGroupSize: 0 } })),
+    ).toThrow(ManifestInvalidError);
+  });
+
   it('still reads a manifest written before curation inputs existed', () => {
     const manifest = buildReportManifest(input());
     expect(manifest).not.toHaveProperty('curationInputs');

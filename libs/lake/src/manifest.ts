@@ -38,6 +38,11 @@ export const skippedTopLevelKeySchema = z.strictObject({
 export const curationInputsSchema = z.strictObject({
   windowStart: z.string().min(1),
   reportProcessedAt: manifestFields.instant,
+  /**
+   * Rows per Parquet row group the report was curated with, when not the retriever's default
+   * (`PARQUET_ROW_GROUP_SIZE` set): a replay writes the same row groups, so the same bytes.
+   */
+  rowGroupSize: z.number().int().positive().optional(),
 });
 export type CurationInputs = z.infer<typeof curationInputsSchema>;
 
@@ -144,10 +149,7 @@ export function buildReportManifest(input: ReportManifestInput): ReportManifest 
     ...(input.curationInputs === undefined
       ? {}
       : {
-          curationInputs: {
-            windowStart: input.curationInputs.windowStart,
-            reportProcessedAt: normaliseInstant(input.curationInputs.reportProcessedAt),
-          },
+          curationInputs: curationInputsOf(input.curationInputs),
         }),
     datasets: [...input.datasets]
       .map((entry) => ({
@@ -190,4 +192,13 @@ function sortedUnique(values: readonly string[]): string[] {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Curation inputs as stored: instants normalised, the row group size only when recorded. */
+export function curationInputsOf(inputs: CurationInputs): CurationInputs {
+  return {
+    windowStart: inputs.windowStart,
+    reportProcessedAt: normaliseInstant(inputs.reportProcessedAt),
+    ...(inputs.rowGroupSize === undefined ? {} : { rowGroupSize: inputs.rowGroupSize }),
+  };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DocumentCompression } from './lake-keys';
-import { curationInputsSchema } from './manifest';
+import { curationInputsOf, curationInputsSchema } from './manifest';
 import { manifestFields, normaliseInstant, parseJsonWith, parseWith } from './manifest-fields';
 
 /** The ingestion unit (ledger entry) a report was retrieved for: see `ledgerKey`. */
@@ -83,10 +83,7 @@ export function buildUncuratedReport(input: UncuratedReportInput): UncuratedRepo
     charset: input.charset,
     rawKey: input.rawKey,
     rawBytes: input.rawBytes,
-    curationInputs: {
-      windowStart: input.curationInputs.windowStart,
-      reportProcessedAt: normaliseInstant(input.curationInputs.reportProcessedAt),
-    },
+    curationInputs: curationInputsOf(input.curationInputs),
     ...(unit === undefined
       ? {}
       : {

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { systemClock } from '@spapi-lake/core';
-import { buildCurationDependencies } from '@spapi-lake/report-retriever-handlers';
+import { buildReplayDependencies } from '@spapi-lake/report-retriever-handlers';
 import { LocalDiskObjectStore, S3ObjectStore } from '@spapi-lake/lake-adapters';
 import type { ObjectStore } from '@spapi-lake/lake';
 import {
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const options = parseReplayArguments(args);
   const summary = await replayLake(
     {
-      ...buildCurationDependencies(lakeZones(options.lake)),
+      ...buildReplayDependencies(lakeZones(options.lake)),
       clock: systemClock,
       // A workstation has no 15-minute limit: a huge document could outlast its report's lease.
       leaseRenewEveryMs: 5 * 60_000,

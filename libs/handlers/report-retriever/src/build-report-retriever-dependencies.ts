@@ -56,6 +56,8 @@ export type CurationSettings = Pick<
 export function buildCurationDependencies(settings: CurationSettings) {
   const rowGroupSize = settings.rowGroupSize ?? RETRIEVER_ROW_GROUP_SIZE;
   return {
+    // Recorded in manifests only when not the default, so manifests of default runs stay as they were.
+    ...(rowGroupSize === RETRIEVER_ROW_GROUP_SIZE ? {} : { recordedRowGroupSize: rowGroupSize }),
     documents: reportDocumentPort(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
     store: new ZonedObjectStore({ raw: settings.raw, curated: settings.curated }),
     openParquetSink: hyparquetSinkFactory({
@@ -70,6 +72,18 @@ export function buildCurationDependencies(settings: CurationSettings) {
           : workerTsvCurator({ workerPath: settings.curationWorkerPath, createdBy: CREATED_BY }),
       rowGroupSize,
     },
+  };
+}
+
+/**
+ * A replay's curation dependencies: the retriever's, and the same with another row group size for
+ * a report whose manifest recorded one (retrieved while `PARQUET_ROW_GROUP_SIZE` was set).
+ */
+export function buildReplayDependencies(settings: CurationSettings) {
+  return {
+    ...buildCurationDependencies(settings),
+    withRowGroupSize: (rowGroupSize: number) =>
+      buildCurationDependencies({ ...settings, rowGroupSize }),
   };
 }
 

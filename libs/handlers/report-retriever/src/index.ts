@@ -8,6 +8,7 @@ export {
   type CurationSettings,
   type ReportRetrieverSettings,
   buildCurationDependencies,
+  buildReplayDependencies,
   buildReportRetrieverDependencies,
 } from './build-report-retriever-dependencies';
 export {

@@ -33,6 +33,8 @@ export interface ReportRetrieverDependencies {
   readonly maxBufferedRows?: number;
   /** Columnar curation of TSV documents (see retrieveReport); without it they take the row path. */
   readonly tsvCuration?: TsvCuration;
+  /** Rows per row group when not the default, recorded in manifests (see retrieveReport). */
+  readonly recordedRowGroupSize?: number;
   readonly clock: ClockPort;
   /** Glue crawler of a curated dataset: `<prefix><dataset>`, as infra names them. */
   readonly crawlerNamePrefix: string;

@@ -76,7 +76,10 @@ const usagePlans: Partial<Record<SpApiOperationId, UsagePlan>> = {
 
 /** Starts the simulator (simulated clock at 2026-11-01) and a lake in a fresh temp folder. */
 export async function startSimulatedLake(
-  options: SimulatorOptions & { readonly fetch?: typeof fetch } = {},
+  options: SimulatorOptions & {
+    readonly fetch?: typeof fetch;
+    readonly rowGroupSize?: number;
+  } = {},
 ): Promise<SimulatedLake> {
   const sim = await startSimulator({
     port: 0,
@@ -128,6 +131,7 @@ export async function startSimulatedLake(
     logger,
     crawlerNamePrefix: 'spapi_lake_test_',
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    ...(options.rowGroupSize === undefined ? {} : { rowGroupSize: options.rowGroupSize }),
   });
   const client = (ref: PartnerRef) =>
     createSpApiClient({
