@@ -40,18 +40,19 @@ export interface ReplayReportDeps {
   /** See RetrieveReportDeps: recorded when curating a kept raw copy with these dependencies. */
   readonly recordedRowGroupSize?: number;
   /**
-   * Curation writing row groups of `rowGroupSize` rows: a replay rebuilds a report whose manifest
-   * recorded a size with it, so its files come out byte for byte as retrieval wrote them. Without
-   * it, a report is curated with the dependencies above and their size is recorded.
+   * Curation writing the row groups a report's manifest records (`undefined`: the size manifests
+   * without one were curated with): a replay rebuilds the report with it, so its files come out
+   * byte for byte as retrieval wrote them. Without it, a report is curated with the dependencies
+   * above and their size is recorded.
    */
-  readonly withRowGroupSize?: (rowGroupSize: number) => RowGroupCuration;
+  readonly withRowGroupSize?: (rowGroupSize: number | undefined) => RowGroupCuration;
 }
 
 /** The dependencies that decide a report's row groups. */
-export type RowGroupCuration = Pick<
-  ReplayReportDeps,
-  'openParquetSink' | 'maxBufferedRows' | 'tsvCuration' | 'recordedRowGroupSize'
->;
+export type RowGroupCuration = Required<
+  Pick<ReplayReportDeps, 'openParquetSink' | 'maxBufferedRows' | 'tsvCuration'>
+> &
+  Pick<ReplayReportDeps, 'recordedRowGroupSize'>;
 
 export interface ReplayReportInput {
   readonly sellingPartnerId: string;
@@ -173,11 +174,10 @@ export async function manifestFromRaw(
     reportDocumentId: facts.documentId,
   };
   const definition = findReportDefinition(facts.reportType);
-  const recorded = inputs.rowGroupSize;
   const curating =
-    recorded !== undefined && deps.withRowGroupSize !== undefined
-      ? { ...deps, ...rowGroupCurationOf(deps.withRowGroupSize(recorded)) }
-      : deps;
+    deps.withRowGroupSize === undefined
+      ? deps
+      : { ...deps, ...rowGroupCurationOf(deps.withRowGroupSize(inputs.rowGroupSize)) };
   let curated: CurationResult | undefined;
   if (definition) {
     const raw = await deps.store.getStream(facts.rawKey);

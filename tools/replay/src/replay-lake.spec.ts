@@ -18,7 +18,7 @@ import {
   uncuratedReportKey,
 } from '@spapi-lake/lake';
 import { LocalDiskObjectStore } from '@spapi-lake/lake-adapters';
-import { buildCurationDependencies } from '@spapi-lake/report-retriever-handlers';
+import { buildReplayDependencies } from '@spapi-lake/report-retriever-handlers';
 import { replayLake } from './replay-lake';
 
 // A Cp1252 orders document, gzip, as Amazon serves European flat files, with one bad row.
@@ -81,7 +81,7 @@ function unfitParser(documents: DocumentPort): DocumentPort {
 
 function deps() {
   return {
-    ...buildCurationDependencies({
+    ...buildReplayDependencies({
       raw: new LocalDiskObjectStore(path.join(directory, 'raw')),
       curated: new LocalDiskObjectStore(path.join(directory, 'curated')),
     }),

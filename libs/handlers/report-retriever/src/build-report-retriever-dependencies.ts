@@ -17,6 +17,13 @@ import { ZonedObjectStore } from './zoned-object-store';
  */
 export const RETRIEVER_ROW_GROUP_SIZE = 25_000;
 
+/**
+ * The rows per row group of a report whose manifest records none: every other size is recorded.
+ * Fixed for good, whatever RETRIEVER_ROW_GROUP_SIZE becomes, so that a replay of an older report
+ * still writes its bytes.
+ */
+export const UNRECORDED_ROW_GROUP_SIZE = 25_000;
+
 const CREATED_BY = 'spapi-lake report-retriever';
 
 /** What both composition roots (the AWS app, the local runner) decide. */
@@ -56,8 +63,9 @@ export type CurationSettings = Pick<
 export function buildCurationDependencies(settings: CurationSettings) {
   const rowGroupSize = settings.rowGroupSize ?? RETRIEVER_ROW_GROUP_SIZE;
   return {
-    // Recorded in manifests only when not the default, so manifests of default runs stay as they were.
-    ...(rowGroupSize === RETRIEVER_ROW_GROUP_SIZE ? {} : { recordedRowGroupSize: rowGroupSize }),
+    // Recorded in manifests only when not the unrecorded size, so default runs' manifests stay as
+    // they were.
+    ...(rowGroupSize === UNRECORDED_ROW_GROUP_SIZE ? {} : { recordedRowGroupSize: rowGroupSize }),
     documents: reportDocumentPort(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
     store: new ZonedObjectStore({ raw: settings.raw, curated: settings.curated }),
     openParquetSink: hyparquetSinkFactory({
@@ -82,8 +90,11 @@ export function buildCurationDependencies(settings: CurationSettings) {
 export function buildReplayDependencies(settings: CurationSettings) {
   return {
     ...buildCurationDependencies(settings),
-    withRowGroupSize: (rowGroupSize: number) =>
-      buildCurationDependencies({ ...settings, rowGroupSize }),
+    withRowGroupSize: (rowGroupSize: number | undefined) =>
+      buildCurationDependencies({
+        ...settings,
+        rowGroupSize: rowGroupSize ?? UNRECORDED_ROW_GROUP_SIZE,
+      }),
   };
 }
 

@@ -5,6 +5,7 @@ export {
 } from './report-retriever-dependencies';
 export {
   RETRIEVER_ROW_GROUP_SIZE,
+  UNRECORDED_ROW_GROUP_SIZE,
   type CurationSettings,
   type ReportRetrieverSettings,
   buildCurationDependencies,
