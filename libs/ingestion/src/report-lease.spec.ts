@@ -51,6 +51,19 @@ function storeWith(store: ObjectStore, overrides: Partial<ObjectStore>): ObjectS
   };
 }
 
+function expiry(store: InMemoryObjectStore): number {
+  return Date.parse(leaseIn(store).expiresAt);
+}
+
+// Waits (real time) until `condition` holds: renewals run on a real timer.
+async function until(condition: () => boolean, timeoutMs = 3_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('the condition never held');
+    await sleep(5);
+  }
+}
+
 function leaseIn(store: InMemoryObjectStore): { holder: string; expiresAt: string } {
   return JSON.parse(store.objects.get(key)?.toString('utf8') ?? 'null');
 }
@@ -140,9 +153,8 @@ describe('withReportLease', () => {
     });
     await long.running;
     deps.clock.advance(100_000);
-    await sleep(30);
+    await until(() => expiry(deps.store) > T0 + 120_000);
     deps.clock.advance(100_000);
-    await sleep(30);
     // 200 s after it began, a 120 s lease still holds: it was renewed.
     expect(Date.parse(leaseIn(deps.store).expiresAt)).toBeGreaterThan(deps.clock.now());
     await expect(withReportLease(deps, report, async () => 'intruder')).rejects.toBeInstanceOf(
@@ -258,14 +270,24 @@ describe('withReportLease', () => {
 
   it('goes on renewing after a renewal the store failed', async () => {
     const deps = setup();
+    // One renewal meets an outage: its write and the read back both fail.
     let failNext = false;
+    let failRead = false;
     const flaky = storeWith(deps.store, {
       putObject: async (...args) => {
         if (failNext) {
           failNext = false;
+          failRead = true;
           throw new ObjectStoreUnavailableError('S3 answered 503');
         }
         return deps.store.putObject(...args);
+      },
+      getVersioned: async (...args) => {
+        if (failRead) {
+          failRead = false;
+          throw new ObjectStoreUnavailableError('S3 answered 503');
+        }
+        return deps.store.getVersioned(...args);
       },
     });
     const long = heldOpen();
@@ -277,12 +299,12 @@ describe('withReportLease', () => {
     );
     await long.running;
     failNext = true;
-    await sleep(30);
+    await until(() => !failNext && !failRead);
     deps.clock.advance(900);
-    await sleep(30);
+    // A later renewal lands: the lease now holds past its first expiry.
+    await until(() => expiry(deps.store) > T0 + 1_000);
     deps.clock.advance(900);
-    await sleep(30);
-    expect(Date.parse(leaseIn(deps.store).expiresAt)).toBeGreaterThan(deps.clock.now());
+    expect(expiry(deps.store)).toBeGreaterThan(deps.clock.now());
     long.finish();
     await holding;
   });
