@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { systemClock } from '@spapi-lake/core';
 import {
   type ManifestKeyInput,
   ObjectChangedError,
@@ -15,8 +16,6 @@ import type { ClockPort } from './ports';
  * (timeout, out of memory) frees its report at most 16 minutes after it began.
  */
 export const REPORT_LEASE_MS = 16 * 60 * 1000;
-
-const systemClock: ClockPort = { now: () => Date.now() };
 
 export interface ReportLeaseDeps {
   readonly store: ObjectStore;

@@ -43,7 +43,7 @@ export function createPlanWindowsHandler(
     }),
     run: async (input) => {
       const plan = await planFanOut({ ...deps, config }, input);
-      // Each `message` under another key: it is the logger's own (Powertools drops it).
+      // Each `message` under a name of its own: `message` is the logger's own key.
       for (const { message, ...problem } of plan.problems) {
         deps.logger.error('report config cannot be planned', { ...problem, reason: message });
       }

@@ -39,7 +39,7 @@ export function createSetupSubscriptionsHandler(
     });
     if (summary.failures.length === 0) return summary;
     for (const { message, ...failure } of summary.failures) {
-      // `message` is the logger's own key (Powertools drops an attribute of that name).
+      // Under a name of its own: `message` is the logger's own key.
       deps.logger.error('subscription setup step failed', { ...failure, reason: message });
     }
     throw new SubscriptionSetupIncompleteError(

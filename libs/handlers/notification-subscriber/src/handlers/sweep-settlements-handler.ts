@@ -64,7 +64,7 @@ export function createSweepSettlementsHandler(deps: SweepSettlementsDeps): Sweep
     }
     if (summary.failures.length === 0) return result;
     for (const { message, ...failure } of summary.failures) {
-      // `message` is the logger's own key (Powertools drops an attribute of that name).
+      // Under a name of its own: `message` is the logger's own key.
       deps.logger.error('settlement sweep of an account failed', {
         ...failure,
         reason: message,
