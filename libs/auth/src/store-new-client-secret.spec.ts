@@ -97,6 +97,49 @@ describe('storeNewClientSecret', () => {
     expect(secretStore.versions.size).toBe(2);
   });
 
+  it('never makes a secret current again once a later rotation replaced it', async () => {
+    const { deps, secretStore, tokenExchange } = setup();
+    const later: NewClientSecretNotification = {
+      notificationId: 'n-2',
+      eventTime: '2026-11-03T00:00:00.000Z',
+      payload: { ...NOTIFICATION.payload, newClientSecret: 'amzn1.oa2-cs.v1.the-later-secret' },
+    };
+    tokenExchange.grantless = async () => tokenAt(deps.clock.now());
+    await storeNewClientSecret(deps, later);
+    // The earlier rotation's notification arrives late (or again after a failed proof): its secret
+    // would still pass the proof for 7 days, then stop working.
+    await expect(storeNewClientSecret(deps, NOTIFICATION)).resolves.toEqual({
+      outcome: 'superseded',
+    });
+    expect((await secretStore.getClientCredentials()).clientSecret).toBe(
+      'amzn1.oa2-cs.v1.the-later-secret',
+    );
+    expect(tokenExchange.count('grantless')).toBe(1);
+  });
+
+  it('does not promote a secret a later rotation replaced while it was being proved', async () => {
+    const { deps, secretStore, tokenExchange } = setup();
+    tokenExchange.grantless = async () => {
+      // The queue's other handler stores a later rotation's secret meanwhile.
+      const id = await secretStore.stageClientSecret(
+        {
+          ...CLIENT,
+          clientSecret: 'amzn1.oa2-cs.v1.the-later-secret',
+          issuedAt: Date.parse('2026-11-03T00:00:00Z'),
+        },
+        'n-2',
+      );
+      await secretStore.promoteClientSecret(id);
+      return tokenAt(deps.clock.now());
+    };
+    await expect(storeNewClientSecret(deps, NOTIFICATION)).resolves.toEqual({
+      outcome: 'superseded',
+    });
+    expect((await secretStore.getClientCredentials()).clientSecret).toBe(
+      'amzn1.oa2-cs.v1.the-later-secret',
+    );
+  });
+
   it('refuses a notification for another client id', async () => {
     const { deps, secretStore } = setup();
     const foreign = { ...NOTIFICATION, payload: { ...NOTIFICATION.payload, clientId: 'other' } };

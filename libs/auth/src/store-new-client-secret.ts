@@ -1,5 +1,6 @@
 import type { Clock } from '@spapi-lake/core';
 import type { ApplicationOAuthClientNewSecret } from '@spapi-lake/notifications';
+import type { StoredClientCredentials } from './client-credentials';
 import {
   ClientCredentialsRejectedError,
   ClientSecretNotificationRejectedError,
@@ -34,13 +35,18 @@ export type NewClientSecretOutcome =
       readonly expiresAt?: string;
       readonly previousSecretExpiresAt?: string;
     }
-  | { readonly outcome: 'already-current' };
+  | { readonly outcome: 'already-current' }
+  /** The notification is older than the current secret: a later rotation already replaced it. */
+  | { readonly outcome: 'superseded' };
 
 /**
  * Stores the notified secret as a new pending version, proves it with a grantless token call, then
  * makes it current; the previous version is kept (it works until `oldClientSecretExpiryTime`).
  * A repeated delivery is a no-op. A failed proof leaves the current secret in place and throws the
  * retryable ClientSecretProofFailedError.
+ * A notification older than the current secret (delivered late, out of order or again after a
+ * failed proof) is superseded and never made current: its secret still passes the proof for 7 days,
+ * then stops working, and making it current again would fail every LWA call after that.
  */
 export async function storeNewClientSecret(
   deps: StoreNewClientSecretDependencies,
@@ -54,9 +60,11 @@ export async function storeNewClientSecret(
     );
   }
   if (newClientSecret === current.clientSecret) return { outcome: 'already-current' };
+  const eventTime = parseTime(notification.eventTime);
+  if (isOlderThan(eventTime, current)) return { outcome: 'superseded' };
   const expiresAt = parseTime(notification.payload.newClientSecretExpiryTime);
   const previousSecretExpiresAt = parseTime(notification.payload.oldClientSecretExpiryTime);
-  const issuedAt = parseTime(notification.eventTime) ?? deps.clock.now();
+  const issuedAt = eventTime ?? deps.clock.now();
   const versionId = await deps.secretStore.stageClientSecret(
     {
       clientId,
@@ -79,6 +87,10 @@ export async function storeNewClientSecret(
       { cause: error },
     );
   }
+  // Another notification may have been handled during the proof (the queue delivers two at once).
+  if (isOlderThan(eventTime, await deps.secretStore.getClientCredentials())) {
+    return { outcome: 'superseded' };
+  }
   await deps.secretStore.promoteClientSecret(versionId);
   deps.metrics.record(AuthMetric.ClientSecretRotated, 1, 'Count');
   return {
@@ -88,6 +100,10 @@ export async function storeNewClientSecret(
       ? {}
       : { previousSecretExpiresAt: new Date(previousSecretExpiresAt).toISOString() }),
   };
+}
+
+function isOlderThan(eventTime: number | undefined, current: StoredClientCredentials): boolean {
+  return eventTime !== undefined && eventTime < current.issuedAt;
 }
 
 function parseTime(value: string): number | undefined {
