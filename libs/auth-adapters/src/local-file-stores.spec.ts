@@ -67,6 +67,7 @@ describe('local file stores', () => {
       accountType: 'seller' as const,
       region: 'NA' as const,
       marketplaceIds: ['ATVPDKIKX0DER' as const],
+      marketplacesChosen: true,
       refreshTokenSecretRef: `local/refresh-tokens/${id}/NA`,
       authorizedAt: '2026-11-01T00:00:00.000Z',
     });

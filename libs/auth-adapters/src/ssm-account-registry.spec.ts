@@ -29,7 +29,7 @@ const VENDOR: AccountInput = {
   marketplaceIds: ['ATVPDKIKX0DER'],
   refreshTokenSecretRef: 'spapi-lake/refresh-tokens/A2VENDOR/NA',
 };
-const NEWCOMER = {
+const NEWCOMER_ENTRY = {
   sellingPartnerId: 'A3NEW',
   accountType: 'seller' as const,
   region: 'FE' as const,
@@ -37,6 +37,7 @@ const NEWCOMER = {
   refreshTokenSecretRef: 'spapi-lake/refresh-tokens/A3NEW/FE',
   authorizedAt: '2026-11-01T00:00:00.000Z',
 };
+const NEWCOMER = { ...NEWCOMER_ENTRY, marketplacesChosen: true };
 
 function registry(): SsmAccountRegistry {
   return new SsmAccountRegistry({
@@ -82,7 +83,7 @@ describe('SsmAccountRegistry', () => {
     expect(ssm).toHaveReceivedCommandTimes(PutParameterCommand, 1);
     expect(ssm.commandCalls(PutParameterCommand)[0]?.args[0].input).toEqual({
       Name: NAME,
-      Value: `${JSON.stringify([SELLER, { ...NEWCOMER, status: 'active' }], null, 2)}\n`,
+      Value: `${JSON.stringify([SELLER, { ...NEWCOMER_ENTRY, status: 'active' }], null, 2)}\n`,
       Type: 'String',
       Overwrite: true,
       Tier: 'Intelligent-Tiering',
@@ -114,7 +115,7 @@ describe('SsmAccountRegistry', () => {
       NAME,
       `${NAME}:4`,
     ]);
-    expect(written(1)).toEqual([SELLER, VENDOR, { ...NEWCOMER, status: 'active' }]);
+    expect(written(1)).toEqual([SELLER, VENDOR, { ...NEWCOMER_ENTRY, status: 'active' }]);
   });
 
   it('gives up with a retryable error when every write is overtaken', async () => {

@@ -5,6 +5,12 @@ import type { PartnerKey } from './partner-key';
 export interface AuthorizedAccount extends PartnerKey {
   readonly accountType: AccountType;
   readonly marketplaceIds: readonly MarketplaceId[];
+  /**
+   * Whether the partner chose `marketplaceIds` (our authorization page) or they only stand for
+   * every marketplace of the Central site (the Appstore): those are a new account's only, an
+   * existing account keeps the marketplaces operators gave it.
+   */
+  readonly marketplacesChosen: boolean;
   readonly refreshTokenSecretRef: string;
   /** ISO 8601 date-time. */
   readonly authorizedAt: string;
@@ -16,8 +22,8 @@ function isPartner(account: AccountInput, partner: PartnerKey): boolean {
 
 /**
  * The account list with `authorized` added, or its entry refreshed: secret reference and
- * authorization time replaced, marketplaces merged, status back to `active` unless an operator
- * disabled the account. Idempotent.
+ * authorization time replaced, chosen marketplaces merged, status back to `active` unless an
+ * operator disabled the account. Idempotent.
  */
 export function withAuthorizedAccount(
   accounts: readonly AccountInput[],
@@ -39,8 +45,10 @@ export function withAuthorizedAccount(
     ];
   }
   const marketplaceIds = [...existing.marketplaceIds];
-  for (const id of authorized.marketplaceIds)
-    if (!marketplaceIds.includes(id)) marketplaceIds.push(id);
+  if (authorized.marketplacesChosen) {
+    for (const id of authorized.marketplaceIds)
+      if (!marketplaceIds.includes(id)) marketplaceIds.push(id);
+  }
   const updated: AccountInput = {
     ...existing,
     accountType: authorized.accountType,

@@ -121,6 +121,41 @@ describe('completeAuthorization', () => {
     }
   });
 
+  it("keeps an existing account's marketplaces when it is authorized again from the Appstore", async () => {
+    // The Appstore names no marketplace: the state carries every one of the Central site's, which
+    // would undo the operators' narrowing of the account (public apps re-authorize every year).
+    const narrowed: AccountInput = {
+      sellingPartnerId: 'A1SELLER',
+      accountType: 'seller',
+      region: 'EU',
+      marketplaceIds: ['A1PA6795UKMFR9'],
+      refreshTokenSecretRef: 'old/ref',
+      status: 'reauthorization-required',
+    };
+    const { deps, accountRegistry, begin } = setup([narrowed]);
+    const appstore = await begin({
+      flow: 'appstore',
+      region: 'EU',
+      accountType: 'seller',
+      sellingPartnerId: 'A1SELLER',
+      marketplaceIds: [
+        'A1F83G8C2ARO7P',
+        'A1PA6795UKMFR9',
+        'A13V1IB3VIYZZH',
+        'APJ6JRA9NG5V4',
+        'A1RKKUPIHCS9HS',
+      ],
+    });
+    await completeAuthorization(deps, { ...appstore, sellingPartnerId: 'A1SELLER', code: 'c' });
+    expect(accountRegistry.accounts).toEqual([
+      expect.objectContaining({
+        marketplaceIds: ['A1PA6795UKMFR9'],
+        refreshTokenSecretRef: 'refresh-tokens/A1SELLER/EU',
+        status: 'active',
+      }),
+    ]);
+  });
+
   it('turns a refused code into AuthorizationCodeRejectedError and stores nothing', async () => {
     const { deps, secretStore, accountRegistry, tokenExchange, metrics, begin } = setup();
     tokenExchange.redeem = async () => {

@@ -2,7 +2,7 @@ import type { AccountType, MarketplaceId } from '@spapi-lake/config';
 import type { AccountRegistry } from './account-registry';
 import { withAuthorizedAccount } from './account-list-changes';
 import {
-  type AuthorizationFlow,
+  AuthorizationFlow,
   type AuthorizationStateDependencies,
   verifyAuthorizationState,
 } from './authorization-state';
@@ -116,6 +116,7 @@ async function complete(
       ...partner,
       accountType: claims.accountType,
       marketplaceIds: claims.marketplaceIds,
+      marketplacesChosen: claims.flow === AuthorizationFlow.Website,
       refreshTokenSecretRef,
       authorizedAt,
     }),
