@@ -1,7 +1,13 @@
 import { Readable } from 'node:stream';
 import { createGunzip, gzipSync } from 'node:zlib';
 import type { DocumentPort, ReportRecord, ReportsPort } from '@spapi-lake/ingestion';
-import { parseLedgerEntry } from '@spapi-lake/lake';
+import {
+  LedgerOutcome,
+  buildLedgerEntry,
+  ledgerKey,
+  parseLedgerEntry,
+  serializeLedgerEntry,
+} from '@spapi-lake/lake';
 import { ErrorDocumentTooLargeError } from '../errors';
 import { InMemoryObjectStore } from '@spapi-lake/testing-in-memory-lake';
 import {
@@ -93,6 +99,28 @@ describe('recordFatalReport', () => {
 
     expect(result).toEqual({ reason: NO_ERROR_DOCUMENT_REASON, ledgerKey: expect.any(String) });
     expect([...store.objects.keys()]).toEqual([result.ledgerKey]);
+  });
+
+  it('keeps the error document but not over a DONE entry: the window landed through another report', async () => {
+    const { deps, store } = setUp({ ...fatalReport, reportDocumentId: 'doc-9' });
+    const done = buildLedgerEntry({
+      sellingPartnerId: input.sellingPartnerId,
+      reportType: input.reportType,
+      reportConfigId: input.placement.reportConfigId,
+      marketplaceIds: input.placement.marketplaceIds,
+      windowStart: input.placement.window.start,
+      windowEnd: input.placement.window.end,
+      outcome: LedgerOutcome.Done,
+      rows: 40,
+      reportId: '4999',
+      recordedAt: new Date(Date.UTC(2026, 9, 24)),
+    });
+    await store.putObject(ledgerKey(done), serializeLedgerEntry(done));
+
+    const result = await recordFatalReport(deps, input);
+
+    expect(result.errorDocumentKey).toBeDefined();
+    expect(parseLedgerEntry(await store.getObject(result.ledgerKey))).toEqual(done);
   });
 
   it('refuses an error document too large to be one', async () => {

@@ -7,7 +7,7 @@ import {
 } from '@spapi-lake/lake';
 import { ErrorDocumentTooLargeError } from '../errors';
 import { ledgerReason } from './ledger-reason';
-import { recordLedgerEntry } from './record-ledger-entry';
+import { keepFinalOutcome, recordLedgerEntry } from './record-ledger-entry';
 import { reportDocumentLocation } from './report-document-location';
 import type { ReportPlacement } from './report-placement';
 
@@ -48,7 +48,7 @@ const NO_ERROR_DETAILS_REASON = 'report FATAL; its error document gives no error
 /**
  * Keeps the error document of a FATAL report (decoded: it may arrive GZIP) at the lake's
  * `errorDocumentKey`, takes the reason from its `errorDetails`, and records the window FATAL in the
- * ledger with that reason.
+ * ledger with that reason, unless the ledger says DONE or CANCELLED (see keepFinalOutcome).
  */
 export async function recordFatalReport(
   deps: RecordFatalReportDeps,
@@ -78,6 +78,7 @@ export async function recordFatalReport(
       reportId: input.reportId,
       recordedAt: new Date(deps.clock.now()),
     }),
+    keepFinalOutcome,
   );
   return {
     reason,

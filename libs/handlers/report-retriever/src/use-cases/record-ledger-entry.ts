@@ -1,5 +1,6 @@
 import {
   type LedgerEntry,
+  LedgerOutcome,
   ManifestInvalidError,
   type ObjectStore,
   ledgerKey,
@@ -15,6 +16,17 @@ export interface LedgerWrite {
   /** The entry now stored. */
   readonly entry: LedgerEntry;
 }
+
+/**
+ * For FATAL and failures: a DONE entry (the window's rows landed, perhaps through another report)
+ * and a CANCELLED one (Amazon had no data) are final. Replacing a DONE entry would also hide it
+ * from the check that keeps a window from landing twice, so a later report would duplicate rows.
+ */
+export const keepFinalOutcome = (stored: LedgerEntry): boolean =>
+  stored.outcome === LedgerOutcome.Done || stored.outcome === LedgerOutcome.Cancelled;
+
+/** For CANCELLED: a window whose rows landed through another report keeps its DONE entry. */
+export const keepDone = (stored: LedgerEntry): boolean => stored.outcome === LedgerOutcome.Done;
 
 /**
  * Stores `entry` at its window's ledger key, unless the stored entry already says the same apart

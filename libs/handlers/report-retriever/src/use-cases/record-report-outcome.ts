@@ -1,7 +1,7 @@
 import type { ClockPort } from '@spapi-lake/ingestion';
 import { LedgerOutcome, type ObjectStore, buildLedgerEntry } from '@spapi-lake/lake';
 import { ledgerReason } from './ledger-reason';
-import { recordLedgerEntry } from './record-ledger-entry';
+import { keepDone, keepFinalOutcome, recordLedgerEntry } from './record-ledger-entry';
 import { type ReportPlacement, ledgerUnit } from './report-placement';
 
 /** How a window ended without data: Amazon had none, or the ingestion failed. */
@@ -33,10 +33,9 @@ export interface RecordReportOutcomeResult {
   readonly unplaced?: string;
 }
 
-const FINAL_OUTCOMES: ReadonlySet<string> = new Set([LedgerOutcome.Done, LedgerOutcome.Cancelled]);
-
 /**
- * Records how a window ended in the ledger. CANCELLED is a final outcome of its own. The lake's
+ * Records how a window ended in the ledger. CANCELLED is a final outcome of its own, but never
+ * replaces a DONE entry (the window landed through another report). The lake's
  * ledger has no FAILED outcome: a failure is recorded as FATAL with the reason
  * `ingestion failed (<error name>): <message>`, never over a DONE or CANCELLED entry (those are
  * final), and only when a report id and the report's placement exist (the ledger names the report
@@ -67,9 +66,7 @@ export async function recordReportOutcome(
     reportId,
     recordedAt: new Date(deps.clock.now()),
   });
-  const write = await recordLedgerEntry(deps.store, entry, (stored) =>
-    failed ? FINAL_OUTCOMES.has(stored.outcome) : false,
-  );
+  const write = await recordLedgerEntry(deps.store, entry, failed ? keepFinalOutcome : keepDone);
   return { written: write.written, ledgerKey: write.key };
 }
 
