@@ -403,6 +403,40 @@ describe('createReportForWindow', () => {
     expect(api.count('getReports')).toBe(0);
   });
 
+  it("never adopts a report another config's request had before it asked again", async () => {
+    // Sourcing's createReport answers 503: nothing was created, but it may have been, so its
+    // request stays pending.
+    const sourcing = {
+      ...vendorWeek,
+      reportConfigId: 'vendor-sales-sourcing',
+      reportOptions: { ...vendorWeek.reportOptions, distributorView: 'SOURCING' },
+    };
+    const createReport = api.createReport.bind(api);
+    api.createReport = async () => {
+      throw new SpApiServerError({
+        operationId: 'createReport',
+        status: 503,
+        requestId: 'r-1',
+        errors: [{ code: 'InternalFailure', message: 'no' }],
+      });
+    };
+    await expect(createReportForWindow(deps(), sourcing)).rejects.toBeInstanceOf(SpApiServerError);
+    api.createReport = createReport;
+    // Manufacturing gets report 50000, done; a day later its window is asked again: 50001.
+    const manufacturing = await createReportForWindow(deps(), vendorWeek);
+    api.setStatus(manufacturing.reportId, 'DONE');
+    clock.advance(25 * HOUR);
+    await expect(createReportForWindow(deps(), vendorWeek)).resolves.toMatchObject({
+      reportId: '50001',
+      outcome: 'CREATED',
+    });
+
+    // 50000 looks like sourcing's lost report to getReports (no options), but it is manufacturing's.
+    const recovered = await createReportForWindow(deps(), sourcing);
+    expect(recovered).toMatchObject({ outcome: 'CREATED' });
+    expect(recovered.reportId).not.toBe(manufacturing.reportId);
+  });
+
   it('forgets a request Amazon refused (429), but searches after a 5xx that may have gone through', async () => {
     const createReport = api.createReport.bind(api);
     const failure = (status: number) => ({

@@ -12,10 +12,11 @@ import type { ReportIngestionInput } from '@spapi-lake/workflows';
 import { StateStoreContentionError } from '../errors';
 import type { ReportCreationApi, ReportCreationApiFor } from '../report-creation-api';
 import type { UncuratedReportLookup } from '../uncurated-report-lookup';
-import type {
-  ReportRequestEntry,
-  ReportRequestSlot,
-  ReportRequestStore,
+import {
+  type ReportRequestEntry,
+  type ReportRequestSlot,
+  type ReportRequestStore,
+  withRequest,
 } from '../report-request-store';
 import { checkReportRequest } from './check-report-request';
 import { findPendingReport } from './find-pending-report';
@@ -200,7 +201,7 @@ export async function createReportForWindow(
           ? entry.requestedAt
           : new Date(now).toISOString(),
     };
-    const marked = { requests: { ...slot.requests, [requestKey]: pending } };
+    const marked = withRequest(slot, requestKey, pending);
     if (!(await deps.requests.put(slotId, marked, stored?.version, { expiresAt }))) continue;
 
     let reportId: string;
@@ -318,15 +319,7 @@ function restore(
   return readModifyWrite(
     store,
     slotId,
-    (current) => {
-      const { [requestKey]: _pending, ...others } = current?.requests ?? {};
-      return {
-        value: {
-          requests: previous === undefined ? others : { ...others, [requestKey]: previous },
-        },
-        result: undefined,
-      };
-    },
+    (current) => ({ value: withRequest(current, requestKey, previous), result: undefined }),
     { expiresAt },
   );
 }
@@ -341,10 +334,7 @@ function record(
   return readModifyWrite(
     store,
     slotId,
-    (current) => ({
-      value: { requests: { ...current?.requests, [requestKey]: entry } },
-      result: undefined,
-    }),
+    (current) => ({ value: withRequest(current, requestKey, entry), result: undefined }),
     { expiresAt },
   );
 }

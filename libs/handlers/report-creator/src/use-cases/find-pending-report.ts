@@ -25,8 +25,8 @@ export const MAX_RECOVERY_PAGES = 5;
 /**
  * The report a try that crashed between createReport and recording its id had created, if it can
  * be told apart: getReports does not return reportOptions, so a report is adopted only when it is
- * the one report of this type, marketplace and dates created since the request began, not in
- * progress or done elsewhere, and no request of the same slot with other options is pending (whose
+ * the one report of this type, marketplace and dates created since the request began, not one
+ * the slot's other requests have or any of its requests had, and no request of the same slot with other options is pending (whose
  * report would look the same). Anything ambiguous answers undefined, more than
  * MAX_RECOVERY_PAGES pages of reports included: a second report costs quota, adopting a report
  * with other options would ingest the wrong data.
@@ -39,7 +39,11 @@ export async function findPendingReport(
     ([key]) => key !== pending.requestKey,
   );
   if (others.some(([, entry]) => entry.reportId === undefined)) return undefined;
-  const taken = new Set(others.map(([, entry]) => entry.reportId));
+  // Reports the slot's other requests have, or had before they asked again, are theirs.
+  const taken = new Set([
+    ...others.map(([, entry]) => entry.reportId),
+    ...(pending.slot.formerReportIds ?? []),
+  ]);
   const { input } = pending;
   const marketplaceId = input.marketplaceIds[0];
   const isCandidate = (report: Report) =>
