@@ -56,7 +56,9 @@ export const reportProcessingFinishedSchema = z.object({
 export const listingsItemStatusChangeSchema = z.object({
   SellerId: text,
   Sku: text,
-  Status: z.array(z.enum(['BUYABLE', 'DISCOVERABLE', 'DELETED'])),
+  // Known: BUYABLE, DISCOVERABLE, DELETED. Nothing here decides on them, so a value Amazon adds
+  // later must not send a usable notification to the dead-letter queue.
+  Status: z.array(text),
   MarketplaceId: text.optional(),
   Asin: text.optional(),
   CreatedDate: dateTime.optional(),
@@ -65,7 +67,8 @@ export const listingsItemStatusChangeSchema = z.object({
 export const listingsItemIssuesChangeSchema = z.object({
   SellerId: text,
   Sku: text,
-  Severities: z.array(z.enum(['NONE', 'ERROR', 'WARNING'])),
+  // Known: NONE, ERROR, WARNING; open for the same reason as Status.
+  Severities: z.array(text),
   MarketplaceId: text.optional(),
   Asin: text.optional(),
   EnforcementActions: z.array(z.string()).optional(),

@@ -35,8 +35,11 @@ export interface ReportProcessingFinished {
 export interface ListingsItemStatusChange {
   readonly sellerId: string;
   readonly sku: string;
-  /** A status missing from the list does not apply now (no BUYABLE: not buyable). */
-  readonly status: readonly ('BUYABLE' | 'DISCOVERABLE' | 'DELETED')[];
+  /**
+   * A status missing from the list does not apply now (no BUYABLE: not buyable). Amazon documents
+   * BUYABLE, DISCOVERABLE and DELETED; another value is kept as sent.
+   */
+  readonly status: readonly string[];
   readonly marketplaceId?: string;
   readonly asin?: string;
   /** When the listing was created: an ISO 8601 date-time, as validated. */
@@ -46,7 +49,8 @@ export interface ListingsItemStatusChange {
 export interface ListingsItemIssuesChange {
   readonly sellerId: string;
   readonly sku: string;
-  readonly severities: readonly ('NONE' | 'ERROR' | 'WARNING')[];
+  /** Amazon documents NONE, ERROR and WARNING; another value is kept as sent. */
+  readonly severities: readonly string[];
   readonly marketplaceId?: string;
   readonly asin?: string;
   readonly enforcementActions: readonly string[];

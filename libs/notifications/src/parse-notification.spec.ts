@@ -92,6 +92,27 @@ describe('parseNotification', () => {
     });
   });
 
+  it('keeps listing statuses and issue severities Amazon may add, rather than refusing them', () => {
+    const status = officialExample('notification-schema_LISTINGS_ITEM_STATUS_CHANGE.json');
+    const newStatus = {
+      ...status,
+      Payload: { ...(status['Payload'] as object), Status: ['BUYABLE', 'SUSPENDED'] },
+    };
+    expect(
+      parseNotification(eventBridge(newStatus, 'LISTINGS_ITEM_STATUS_CHANGE')).payload,
+    ).toMatchObject({ status: ['BUYABLE', 'SUSPENDED'] });
+    const issues = officialExample(
+      'notification-schema_LISTINGS_ITEM_ISSUES_CHANGE_v2023-12-13.json',
+    );
+    const newSeverity = {
+      ...issues,
+      Payload: { ...(issues['Payload'] as object), Severities: ['CRITICAL'] },
+    };
+    expect(
+      parseNotification(eventBridge(newSeverity, 'LISTINGS_ITEM_ISSUES_CHANGE')).payload,
+    ).toMatchObject({ severities: ['CRITICAL'] });
+  });
+
   it('tolerates the schema typo LISTINGS_ITEM_STATUS_CHANGED', () => {
     const status = officialExample('notification-schema_LISTINGS_ITEM_STATUS_CHANGE.json');
     const typo = { ...status, NotificationType: 'LISTINGS_ITEM_STATUS_CHANGED' };
