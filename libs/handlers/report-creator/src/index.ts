@@ -18,6 +18,7 @@ export {
   StateStoreRequestError,
   StateStoreUnavailableError,
   TaskInputError,
+  SnapshotOutsideItsDayError,
   WindowBeyondLookbackError,
 } from './errors';
 export type { PutOptions, VersionedRecord, VersionedStore } from './versioned-store';
