@@ -63,6 +63,15 @@ const vendorWeek: CreateReportInput = {
   awaitNotification: false,
 };
 
+const listings: CreateReportInput = {
+  ...ordersWindow,
+  reportConfigId: 'listings-daily',
+  reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA',
+  window: { start: '2026-11-01T00:00:00Z', end: '2026-11-02T00:00:00Z' },
+  dataStartTime: undefined,
+  dataEndTime: undefined,
+};
+
 let directory: string;
 let clock: FixedClock;
 let api: FakeReportsApi;
@@ -525,14 +534,6 @@ describe('createReportForWindow', () => {
   });
 
   it('asks for a snapshot without dates, one request per day', async () => {
-    const listings: CreateReportInput = {
-      ...ordersWindow,
-      reportConfigId: 'listings-daily',
-      reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA',
-      window: { start: '2026-11-01T00:00:00Z', end: '2026-11-02T00:00:00Z' },
-      dataStartTime: undefined,
-      dataEndTime: undefined,
-    };
     const today = await createReportForWindow(deps(), listings);
     clock.advance(24 * HOUR);
     const tomorrow = await createReportForWindow(deps(), {
@@ -547,14 +548,6 @@ describe('createReportForWindow', () => {
   });
 
   it('takes a snapshot only during its day, which is the day Amazon dates it', async () => {
-    const listings: CreateReportInput = {
-      ...ordersWindow,
-      reportConfigId: 'listings-daily',
-      reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA',
-      window: { start: '2026-11-01T00:00:00Z', end: '2026-11-02T00:00:00Z' },
-      dataStartTime: undefined,
-      dataEndTime: undefined,
-    };
     const taken = await createReportForWindow(deps(), listings);
     // Just after midnight a retry still has the day's report...
     clock.advance(22 * HOUR + 30_000);
