@@ -12,6 +12,7 @@ import {
   uncuratedReportKey,
 } from '@spapi-lake/lake';
 import { createLogger } from '@spapi-lake/observability';
+import { CURATION_TIME_RESERVE_MS } from '@spapi-lake/report-retriever-handlers';
 import type { ReportGenerator } from '@spapi-lake/sp-api-simulator';
 import * as main from './main';
 import {
@@ -350,6 +351,33 @@ describe('report-retriever with the default simulator', () => {
       failure: { error: 'MalformedReportDocumentError' },
     });
     expect(Date.parse(again.failedAt)).toBeGreaterThanOrEqual(Date.parse(record.failedAt));
+  });
+
+  it('retrieveReport stops curating before the Lambda times out, keeping the raw copy and a record', async () => {
+    const sample = {
+      ...event('retrieve-report-orders-de.json'),
+      window: { start: '2026-10-12T00:00:00Z', end: '2026-10-13T00:00:00Z' },
+      dataStartTime: '2026-10-12T00:00:00Z',
+      dataEndTime: '2026-10-12T23:59:59Z',
+    };
+    const reportId = await retriever.createReport(EVENTS_SELLER, requestOf(sample));
+    retriever.sim.clock.advance(60_000);
+    // The invocation has no time left beyond the reserve kept for the raw copy.
+    const context = { getRemainingTimeInMillis: () => CURATION_TIME_RESERVE_MS };
+
+    await expect(
+      retriever.handlers.retrieveReport(
+        withReport(sample, reportId, { processingStatus: 'DONE' }),
+        context,
+      ),
+    ).rejects.toMatchObject({ name: 'CurationOutOfTimeError', retryable: false });
+
+    const ids = { sellingPartnerId: EVENTS_SELLER.sellingPartnerId, reportId };
+    expect(await retriever.curated.exists(manifestKey(ids))).toBe(false);
+    const record = parseUncuratedReport(await retriever.curated.getObject(uncuratedReportKey(ids)));
+    expect(record.failure).toMatchObject({ error: 'CurationOutOfTimeError' });
+    expect((await retriever.raw.getObject(record.rawKey)).length).toBe(record.rawBytes);
+    expect(record.rawBytes).toBeGreaterThan(0);
   });
 
   it('retrieveReport takes its objects back when another report of the window landed meanwhile', async () => {

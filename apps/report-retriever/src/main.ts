@@ -12,18 +12,23 @@ import {
   retrieveReportDependencies,
 } from './dependencies';
 
-type Handler<R> = (event: unknown) => Promise<R>;
+/** The Lambda context, as far as the handlers read it. */
+interface LambdaContext {
+  getRemainingTimeInMillis(): number;
+}
+
+type Handler<R> = (event: unknown, context?: LambdaContext) => Promise<R>;
 
 // Each handler is built on its first invocation (never at import time), once per container; a
 // failed cold start (SSM briefly unavailable) is not cached.
 function builtOnce<R>(build: () => Promise<Handler<R>>): Handler<R> {
   let built: Promise<Handler<R>> | undefined;
-  return async (event) => {
+  return async (event, context) => {
     built ??= build().catch((error: unknown) => {
       built = undefined;
       throw error;
     });
-    return (await built)(event);
+    return (await built)(event, context);
   };
 }
 

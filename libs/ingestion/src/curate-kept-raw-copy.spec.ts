@@ -7,6 +7,7 @@ import {
   uncuratedReportKey,
 } from '@spapi-lake/lake';
 import { InMemoryObjectStore } from '@spapi-lake/testing-in-memory-lake';
+import { CurationOutOfTimeError } from './errors';
 import type { DocumentPort, ReportRecord } from './ports';
 import { type RetrieveReportDeps, retrieveReport } from './retrieve-report';
 import { FakeReportsPort, fakeDocumentPort, recordingSinks } from './test/fake-ports';
@@ -117,6 +118,21 @@ describe('retrieving a report whose document could not be curated before', () =>
     const record = parseUncuratedReport(store.objects.get(uncuratedReportKey(input)) ?? '');
     expect(record.failure).toEqual({ error: 'DecoderBugError', message: 'still no decoder' });
     expect(record.failedAt).toBe('2026-10-03T02:00:00.000Z');
+  });
+
+  it('stops curating the kept raw copy when its time is up, and says so in the record', async () => {
+    const { deps, store, later } = await failedRetrieval();
+    later();
+
+    await expect(
+      retrieveReport(deps, { ...input, timeLimit: AbortSignal.abort() }),
+    ).rejects.toBeInstanceOf(CurationOutOfTimeError);
+
+    expect(store.inFlight).toBe(0);
+    expect(store.objects.has(manifestKey(input))).toBe(false);
+    expect([...store.objects.keys()].filter((key) => key.endsWith('.parquet'))).toEqual([]);
+    const record = parseUncuratedReport(store.objects.get(uncuratedReportKey(input)) ?? '');
+    expect(record.failure).toMatchObject({ error: 'CurationOutOfTimeError' });
   });
 
   it('downloads the document again when the raw copy the record names is gone', async () => {

@@ -43,10 +43,11 @@ export async function keptRawCopyOf(
 export async function curateKeptRawCopy(
   deps: ReplayReportDeps,
   record: UncuratedReport,
+  timeLimit?: AbortSignal,
 ): Promise<ReportManifest> {
   let manifest: ReportManifest;
   try {
-    manifest = await manifestFromRaw(deps, record);
+    manifest = await manifestFromRaw(deps, record, timeLimit);
   } catch (error) {
     // A concurrent retrieval that landed the report meanwhile removed the record: not put back.
     if (

@@ -62,3 +62,20 @@ export class ReplayNotPossibleError extends TypedError {
   override readonly name = 'ReplayNotPossibleError';
   readonly retryable = false;
 }
+
+/**
+ * Curation did not end within the invocation's time (a Lambda stops at 15 minutes): stopped early,
+ * its partial files taken back, the raw copy kept with an uncurated-report record. Not retryable: a
+ * document that large takes as long every time; the replay tool, which has no time limit, curates
+ * the kept raw copy.
+ */
+export class CurationOutOfTimeError extends TypedError {
+  override readonly name = 'CurationOutOfTimeError';
+  readonly retryable = false;
+
+  constructor(readonly reportId: string) {
+    super(
+      `the curation of report ${reportId} did not end within the invocation's time: its raw copy is kept; curate it with the replay tool`,
+    );
+  }
+}

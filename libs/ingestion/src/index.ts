@@ -58,6 +58,7 @@ export {
   type WrittenPartition,
 } from './partitioned-parquet-writer';
 export {
+  CurationOutOfTimeError,
   ReplayNotPossibleError,
   ReportFatalError,
   ReportMarketplaceUnknownError,

@@ -22,6 +22,7 @@ import {
   storeReportManifest,
   storedReportManifest,
 } from './report-manifest';
+import { withinTimeLimit } from './within-time-limit';
 import { withReportLease } from './report-lease';
 
 /** What a replay needs: the lake and curation, and no SP-API at all. */
@@ -149,11 +150,13 @@ export type RawReportFacts = Pick<
 
 /**
  * Curates a report's raw copy again, as its retrieval would with today's registry (a report type
- * it no longer knows is kept raw only), and says what the manifest would then be.
+ * it no longer knows is kept raw only), and says what the manifest would then be. A `timeLimit`
+ * that aborts stops it with CurationOutOfTimeError (see retrieveReport).
  */
 export async function manifestFromRaw(
   deps: ReplayReportDeps,
   facts: RawReportFacts,
+  timeLimit?: AbortSignal,
 ): Promise<ReportManifest> {
   const inputs = facts.curationInputs;
   const [marketplaceId] = facts.marketplaceIds;
@@ -184,19 +187,24 @@ export async function manifestFromRaw(
     const encoding = { compression: facts.compression, charset: facts.charset };
     const curation = landedKeysStore(deps.store);
     try {
-      curated = await curateDocument(
-        { ...curating, store: curation.store },
-        {
-          definition,
-          report,
-          sellingPartnerId: facts.sellingPartnerId,
-          marketplaceId,
-          windowStart: inputs.windowStart,
-          document: {
-            text: () => deps.documents.decode(raw, encoding),
-            bytes: () => deps.documents.decompress(raw, encoding),
+      curated = await withinTimeLimit(
+        curateDocument(
+          { ...curating, store: curation.store },
+          {
+            definition,
+            report,
+            sellingPartnerId: facts.sellingPartnerId,
+            marketplaceId,
+            windowStart: inputs.windowStart,
+            document: {
+              text: () => deps.documents.decode(raw, encoding),
+              bytes: () => deps.documents.decompress(raw, encoding),
+            },
           },
-        },
+        ),
+        timeLimit,
+        facts.reportId,
+        (reason) => raw.destroy(reason),
       );
     } catch (error) {
       // Files completed before the failure would stay without a manifest (see retrieveReport).

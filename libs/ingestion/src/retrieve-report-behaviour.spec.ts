@@ -12,7 +12,11 @@ import {
   serializeReportManifest,
   uncuratedReportKey,
 } from '@spapi-lake/lake';
-import { ReportMarketplaceUnknownError, ReportNotReadyError } from './errors';
+import {
+  CurationOutOfTimeError,
+  ReportMarketplaceUnknownError,
+  ReportNotReadyError,
+} from './errors';
 import type { ReportRecord } from './ports';
 import { replayReport } from './replay-report';
 import { type RetrieveReportDeps, retrieveReport } from './retrieve-report';
@@ -531,6 +535,30 @@ describe('retrieveReport', () => {
       rawKey,
       rawBytes: broken.length,
       failure: { error: 'MalformedReportDocumentError' },
+    });
+  });
+
+  it('stops curating when its time is up, and keeps the whole raw copy with a record of why', async () => {
+    const timeLimit = new AbortController();
+    const document = cp1252Document(ordersText);
+    const { deps, store } = setUp(undefined, document, {
+      holdAfterBytes: 300,
+      resumeWhen: new Promise((resolve) => timeLimit.signal.addEventListener('abort', resolve)),
+    });
+    const retrieval = retrieveReport(deps, { ...input, timeLimit: timeLimit.signal });
+    // The first lines are being curated when the invocation's time runs out.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    timeLimit.abort();
+
+    await expect(retrieval).rejects.toBeInstanceOf(CurationOutOfTimeError);
+    expect(store.inFlight).toBe(0);
+    const record = uncuratedReportKey(input);
+    expect([...store.objects.keys()].sort()).toEqual([ORDERS_RAW_KEY, record].sort());
+    expect(store.objects.get(ORDERS_RAW_KEY)?.equals(document.bytes)).toBe(true);
+    expect(parseUncuratedReport(store.objects.get(record) ?? '')).toMatchObject({
+      rawKey: ORDERS_RAW_KEY,
+      rawBytes: document.bytes.length,
+      failure: { error: 'CurationOutOfTimeError' },
     });
   });
 

@@ -12,6 +12,7 @@ import { type CurationResult, type TsvCuration, curateDocument } from './curate-
 import { curateKeptRawCopy, keptRawCopyOf } from './curate-kept-raw-copy';
 import { ReportMarketplaceUnknownError, ReportNotReadyError } from './errors';
 import { isStoreError } from './is-store-error';
+import { withinTimeLimit } from './within-time-limit';
 import { landedKeysStore } from './landed-keys-store';
 import {
   deleteUnlistedCurated,
@@ -58,6 +59,12 @@ export interface RetrieveReportInput {
    * cannot be curated, so that its replay can record the window's outcome.
    */
   readonly ledgerUnit?: UncuratedReportInput['ledgerUnit'];
+  /**
+   * Aborts when curation must stop (the invocation's time is nearly up): it stops with
+   * CurationOutOfTimeError, and the raw copy is finished and kept like that of a document that
+   * cannot be curated.
+   */
+  readonly timeLimit?: AbortSignal;
 }
 
 /**
@@ -85,7 +92,7 @@ export async function retrieveReport(
     report.marketplaceIds?.length === 1 ? report.marketplaceIds[0] : input.marketplaceId;
   if (!marketplaceId) throw new ReportMarketplaceUnknownError(report.reportId);
   const kept = await keptRawCopyOf(deps.store, input);
-  if (kept !== undefined) return curateKeptRawCopy(deps, kept);
+  if (kept !== undefined) return curateKeptRawCopy(deps, kept, input.timeLimit);
   const windowStart = report.dataStartTime ?? report.createdTime;
   const definition = findReportDefinition(report.reportType);
 
@@ -133,19 +140,24 @@ export async function retrieveReport(
   const curation = landedKeysStore(deps.store);
   try {
     curated = definition
-      ? await curateDocument(
-          { ...deps, store: curation.store },
-          {
-            definition,
-            report,
-            sellingPartnerId: input.sellingPartnerId,
-            marketplaceId,
-            windowStart,
-            document: {
-              text: () => deps.documents.decode(parseCopy, opened),
-              bytes: () => deps.documents.decompress(parseCopy, opened),
+      ? await withinTimeLimit(
+          curateDocument(
+            { ...deps, store: curation.store },
+            {
+              definition,
+              report,
+              sellingPartnerId: input.sellingPartnerId,
+              marketplaceId,
+              windowStart,
+              document: {
+                text: () => deps.documents.decode(parseCopy, opened),
+                bytes: () => deps.documents.decompress(parseCopy, opened),
+              },
             },
-          },
+          ),
+          input.timeLimit,
+          report.reportId,
+          (reason) => parseCopy.destroy(reason),
         )
       : (parseCopy.resume(), undefined);
     raw = await rawUpload;

@@ -14,8 +14,22 @@ export interface RetrieveReportTaskOutput extends RetrieveReportOutput {
   readonly quarantinedRows: number;
 }
 
-/** `RetrieveReport` task handler. */
-export type RetrieveReportHandler = (event: unknown) => Promise<RetrieveReportTaskOutput>;
+/** What the handler reads of the Lambda context: how long the invocation may still run. */
+export interface InvocationTime {
+  getRemainingTimeInMillis(): number;
+}
+
+/**
+ * Curation stops this long before the invocation would be killed, so that the rest of the download
+ * still reaches the raw copy and the uncurated-report record is written (CurationOutOfTimeError).
+ */
+export const CURATION_TIME_RESERVE_MS = 120_000;
+
+/** `RetrieveReport` task handler; without a context (tests, `npm start`) curation has no limit. */
+export type RetrieveReportHandler = (
+  event: unknown,
+  context?: InvocationTime,
+) => Promise<RetrieveReportTaskOutput>;
 
 /**
  * Builds the `RetrieveReport` handler: the whole ingestion state in (a DONE report), the raw copy,
@@ -26,8 +40,14 @@ export type RetrieveReportHandler = (event: unknown) => Promise<RetrieveReportTa
 export function createRetrieveReportHandler(
   deps: ReportRetrieverDependencies,
 ): RetrieveReportHandler {
-  return async (event) => {
+  return async (event, context) => {
     const state = parseTaskInput(retrieveReportInputSchema, event, 'RetrieveReport');
+    const timeLimit =
+      context === undefined
+        ? undefined
+        : AbortSignal.timeout(
+            Math.max(0, context.getRemainingTimeInMillis() - CURATION_TIME_RESERVE_MS),
+          );
     const { reportId } = state.report;
     return runTask(
       deps.logger,
@@ -40,6 +60,7 @@ export function createRetrieveReportHandler(
             reportId,
             reportType: state.reportType,
             placement: placementOf(state),
+            ...(timeLimit === undefined ? {} : { timeLimit }),
           },
         );
         if (result.landedThrough !== undefined) {

@@ -19,6 +19,8 @@ export {
 export {
   type RetrieveReportHandler,
   type RetrieveReportTaskOutput,
+  CURATION_TIME_RESERVE_MS,
+  type InvocationTime,
   createRetrieveReportHandler,
 } from './create-retrieve-report-handler';
 export {

@@ -65,7 +65,8 @@ export class FakeReportsPort implements ReportsPort {
 /**
  * Downloads from the fake's document: `expiredTries` first URLs are refused (the port must use
  * `refresh`), `failAfterBytes` cuts the body with an error, `chunkBytes` serves it in pieces of
- * that size (as a download arrives). Decodes with node:zlib + TextDecoder.
+ * that size (as a download arrives), `holdAfterBytes` serves that many bytes, then the rest once
+ * `resumeWhen` settles (a download slower than the parser). Decodes with node:zlib + TextDecoder.
  */
 export function fakeDocumentPort(
   reports: FakeReportsPort,
@@ -73,6 +74,8 @@ export function fakeDocumentPort(
     readonly expiredTries?: number;
     readonly failAfterBytes?: number;
     readonly chunkBytes?: number;
+    readonly holdAfterBytes?: number;
+    readonly resumeWhen?: Promise<unknown>;
   } = {},
 ): DocumentPort & { readonly opened: string[] } {
   const opened: string[] = [];
@@ -89,15 +92,24 @@ export function fakeDocumentPort(
       for (let at = 0; at < document.bytes.length; at += size) {
         pieces.push(document.bytes.subarray(at, at + size));
       }
+      const held = options.holdAfterBytes;
       const bytes =
-        cut === undefined
-          ? Readable.from(pieces)
-          : Readable.from(
+        held !== undefined
+          ? Readable.from(
               (async function* () {
-                yield document.bytes.subarray(0, cut);
-                throw new Error('connection reset');
+                yield document.bytes.subarray(0, held);
+                await options.resumeWhen;
+                yield document.bytes.subarray(held);
               })(),
-            );
+            )
+          : cut === undefined
+            ? Readable.from(pieces)
+            : Readable.from(
+                (async function* () {
+                  yield document.bytes.subarray(0, cut);
+                  throw new Error('connection reset');
+                })(),
+              );
       return { bytes, compression: document.compression, charset: document.charset };
     },
     decode(bytes, encoding) {

@@ -27,6 +27,8 @@ export interface IngestDoneReportInput {
    * window describes (settlements): taken from getReport.
    */
   readonly placement?: ReportPlacement;
+  /** Aborts when curation must stop: the invocation's time is nearly up (see retrieveReport). */
+  readonly timeLimit?: AbortSignal;
 }
 
 /** What landed: the manifest, where it is, and the window's ledger entry. */
@@ -91,6 +93,7 @@ async function ingestHoldingLease(
         windowStart: placement.window.start,
         windowEnd: placement.window.end,
       },
+      ...(input.timeLimit === undefined ? {} : { timeLimit: input.timeLimit }),
     }));
   const done = buildLedgerEntry({
     ...ledgerUnit({ ...input, reportType: manifest.reportType }, placement),

@@ -1,0 +1,34 @@
+import { CurationOutOfTimeError } from './errors';
+
+/**
+ * `work`'s result, unless `timeLimit` aborts first: then `stop` cuts the work's input, the work is
+ * awaited until it has settled (its uploads aborted, its files known), and CurationOutOfTimeError
+ * is thrown, whatever the work failed with.
+ */
+export async function withinTimeLimit<T>(
+  work: Promise<T>,
+  timeLimit: AbortSignal | undefined,
+  reportId: string,
+  stop: (reason: Error) => void,
+): Promise<T> {
+  if (timeLimit === undefined) return work;
+  const outOfTime = new CurationOutOfTimeError(reportId);
+  let onAbort = (): void => undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(outOfTime);
+    if (timeLimit.aborted) onAbort();
+    else timeLimit.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([work, aborted]);
+  } catch (error) {
+    if (error === outOfTime) {
+      stop(outOfTime);
+      await work.catch(() => undefined);
+    }
+    throw error;
+  } finally {
+    timeLimit.removeEventListener('abort', onAbort);
+    aborted.catch(() => undefined);
+  }
+}
