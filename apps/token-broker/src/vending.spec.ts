@@ -79,19 +79,22 @@ describe('token vending (direct invocation)', () => {
     expect(harness.lwaRequests()).toBe(2);
   });
 
-  it('vends grantless tokens per scope', async () => {
+  it('vends grantless notifications tokens, never a rotation token', async () => {
     const notifications = loadEvent<object>('vend-grantless.json');
     const rotation = {
       action: 'vend',
       grant: { kind: 'grantless', scope: 'sellingpartnerapi::client_credential:rotation' },
     };
     const a = await harness.handler(notifications);
-    const b = await harness.handler(rotation);
     expect(await harness.handler(notifications)).toEqual(a);
     expect(a).toMatchObject({ ok: true });
-    expect(b).toMatchObject({ ok: true });
-    expect(a).not.toEqual(b);
-    expect(harness.lwaRequests()).toBe(2);
+    expect(harness.lwaRequests()).toBe(1);
+    // Any function allowed to vend could otherwise rotate the client secret: only the broker does.
+    expect(await harness.handler(rotation)).toMatchObject({
+      ok: false,
+      error: { name: 'VendRequestInvalidError', retryable: false },
+    });
+    expect(harness.lwaRequests()).toBe(1);
     expect(
       await harness.handler({
         action: 'vend',

@@ -1,4 +1,5 @@
 import { TypedError } from '@spapi-lake/core';
+import { VendRequestInvalidError } from './errors';
 import { parseVendRequest, toVendFailure } from './vend-protocol';
 
 class SampleError extends TypedError {
@@ -25,6 +26,15 @@ describe('vend protocol', () => {
         grant: { kind: 'grantless', scope: 'sellingpartnerapi::notifications' },
       }),
     ).toMatchObject({ grant: { kind: 'grantless' } });
+  });
+
+  it('refuses a rotation token: only the broker itself may rotate the client secret', () => {
+    expect(() =>
+      parseVendRequest({
+        action: 'vend',
+        grant: { kind: 'grantless', scope: 'sellingpartnerapi::client_credential:rotation' },
+      }),
+    ).toThrow(VendRequestInvalidError);
   });
 
   it('names bad paths without echoing values', () => {

@@ -17,10 +17,17 @@ export const VendGrantSchema = z.discriminatedUnion('kind', [
 ]);
 export type VendGrant = z.output<typeof VendGrantSchema>;
 
+// Only the notifications scope crosses the invocation boundary: a rotation token would let any
+// function allowed to vend rotate the application's client secret; the broker rotates in process.
+const InvokableVendGrantSchema = VendGrantSchema.refine(
+  (grant) => grant.kind !== 'grantless' || grant.scope === GrantlessScope.Notifications,
+  { path: ['scope'], error: 'only the notifications scope is vended to other functions' },
+);
+
 /** The direct invocation payload that asks the broker for an access token. */
 export const VendRequestSchema = z.strictObject({
   action: z.literal('vend'),
-  grant: VendGrantSchema,
+  grant: InvokableVendGrantSchema,
   /** The caller's API said the token it had expired or was refused: skip the broker's cache. */
   forceRefresh: z.boolean().optional(),
 });
@@ -47,7 +54,7 @@ export function parseVendRequest(payload: unknown): VendRequest {
   if (result.success) return result.data;
   const paths = [...new Set(result.error.issues.map((issue) => issue.path.join('.') || 'request'))];
   throw new VendRequestInvalidError(
-    `Invalid vend request (${paths.join(', ')}): expected { action: 'vend', grant: { kind: 'partner', sellingPartnerId, region: NA|EU|FE } | { kind: 'grantless', scope } }`,
+    `Invalid vend request (${paths.join(', ')}): expected { action: 'vend', grant: { kind: 'partner', sellingPartnerId, region: NA|EU|FE } | { kind: 'grantless', scope: '${GrantlessScope.Notifications}' } }`,
   );
 }
 
