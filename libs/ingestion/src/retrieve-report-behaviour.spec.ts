@@ -218,6 +218,49 @@ describe('retrieveReport', () => {
     expect(rows[1]).toMatchObject({ item_price: null, product_name: 'Fußball € 5' });
   });
 
+  it("lands a snapshot in the day its window names, even when Amazon took it after that day's end", async () => {
+    // Asked for on 2026-10-01's window, taken five minutes after midnight: Amazon dates it the 2nd.
+    const snapshot: ReportRecord = {
+      ...doneReport,
+      reportType: 'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA',
+      dataStartTime: '2026-10-02T00:05:00+00:00',
+      dataEndTime: '2026-10-02T00:05:00+00:00',
+      createdTime: '2026-10-02T00:05:00+00:00',
+    };
+    const text = 'sku\tasin\tafn-total-quantity\r\nSKU-1\tB000000001\t7\r\n';
+    const { deps, store } = setUp(snapshot, {
+      bytes: Buffer.from(text, 'latin1'),
+      compression: 'NONE',
+      charset: 'latin1',
+    });
+    const ledgerUnit = {
+      reportConfigId: 'fba-inventory-daily',
+      marketplaceIds: [DE],
+      windowStart: '2026-10-01T00:00:00.000Z',
+      windowEnd: '2026-10-02T00:00:00.000Z',
+    };
+
+    const manifest = await retrieveReport(deps, { ...input, ledgerUnit });
+
+    const onTheFirst = curatedKey({
+      dataset: 'fba_inventory',
+      sellingPartnerId: SELLER,
+      marketplaceId: DE,
+      dt: '2026-10-01',
+      reportId: doneReport.reportId,
+    });
+    expect(manifest.datasets[0]?.partitions).toEqual([onTheFirst]);
+    expect(store.objects.has(onTheFirst)).toBe(true);
+    // Without the window (a report no fan-out window asked for), Amazon's date still decides.
+    const alone = setUp(snapshot, {
+      bytes: Buffer.from(text, 'latin1'),
+      compression: 'NONE',
+      charset: 'latin1',
+    });
+    const unplaced = await retrieveReport(alone.deps, input);
+    expect(unplaced.datasets[0]?.partitions[0]).toContain('dt=2026-10-02');
+  });
+
   it('quarantines rows it cannot curate, with their reason, and counts them', async () => {
     const { deps, store } = setUp();
 

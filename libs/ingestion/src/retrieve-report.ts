@@ -7,7 +7,7 @@ import {
   rawReportKey,
   uncuratedReportKey,
 } from '@spapi-lake/lake';
-import { isRestrictedReportType } from '@spapi-lake/reports';
+import { type ReportTypeDefinition, isRestrictedReportType } from '@spapi-lake/reports';
 import { type CurationResult, type TsvCuration, curateDocument } from './curate-document';
 import { curateKeptRawCopy, keptRawCopyOf } from './curate-kept-raw-copy';
 import { ReportMarketplaceUnknownError, ReportNotReadyError } from './errors';
@@ -93,8 +93,8 @@ export async function retrieveReport(
   if (!marketplaceId) throw new ReportMarketplaceUnknownError(report.reportId);
   const kept = await keptRawCopyOf(deps.store, input);
   if (kept !== undefined) return curateKeptRawCopy(deps, kept, input.timeLimit);
-  const windowStart = report.dataStartTime ?? report.createdTime;
   const definition = findReportDefinition(report.reportType);
+  const windowStart = windowStartOf(report, definition, input.ledgerUnit);
 
   const requestDocument = () => requestReportDocument(deps.reports, report, reportDocumentId);
   // The format decides the charset of JSON reports (always UTF-8); flat files follow the header.
@@ -224,6 +224,23 @@ export async function retrieveReport(
     if (await deps.store.exists(uncurated)) await deps.store.deleteObject(uncurated);
   })().catch(() => undefined);
   return manifest;
+}
+
+/**
+ * Where the report's rows start, for their `dt` and lineage: Amazon's dataStartTime (else the
+ * creation), but for a snapshot the day its fan-out window names. Amazon dates a snapshot at the
+ * request, so one asked for just after midnight (a late execution, a slow queue) would land beside
+ * the next day's own snapshot, and that day's quantities would be counted twice.
+ */
+function windowStartOf(
+  report: ReportRecord,
+  definition: ReportTypeDefinition | undefined,
+  ledgerUnit: RetrieveReportInput['ledgerUnit'],
+): string {
+  if (definition?.window.snapshot && ledgerUnit !== undefined) {
+    return new Date(ledgerUnit.windowStart).toISOString();
+  }
+  return report.dataStartTime ?? report.createdTime;
 }
 
 // Restricted report types need a Restricted Data Token naming this very document path.

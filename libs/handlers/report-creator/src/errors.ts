@@ -45,16 +45,6 @@ export class WindowBeyondLookbackError extends TypedError {
   }
 }
 
-/**
- * A snapshot report (listings, inventory) would be taken outside the day its window names: Amazon
- * takes it at the request and dates it so, so it would land in another day's partition, beside that
- * day's own snapshot. Not retryable: the lane's next plan asks for the current day.
- */
-export class SnapshotOutsideItsDayError extends TypedError {
-  override readonly name = 'SnapshotOutsideItsDayError';
-  readonly retryable = false;
-}
-
 /** A configuration parameter could not be read (SSM unavailable, throttled or access refused). */
 export class ConfigParameterUnavailableError extends TypedError {
   override readonly name = 'ConfigParameterUnavailableError';

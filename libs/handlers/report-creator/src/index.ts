@@ -18,7 +18,6 @@ export {
   StateStoreRequestError,
   StateStoreUnavailableError,
   TaskInputError,
-  SnapshotOutsideItsDayError,
   WindowBeyondLookbackError,
 } from './errors';
 export type { PutOptions, VersionedRecord, VersionedStore } from './versioned-store';

@@ -9,11 +9,7 @@ import {
 import { WindowPlanningError } from '@spapi-lake/workflows';
 import { manifestKey, uncuratedReportKey } from '@spapi-lake/lake';
 import { InMemoryObjectStore } from '@spapi-lake/testing-in-memory-lake';
-import {
-  SnapshotOutsideItsDayError,
-  StateStoreUnavailableError,
-  WindowBeyondLookbackError,
-} from '../errors';
+import { StateStoreUnavailableError, WindowBeyondLookbackError } from '../errors';
 import { LocalFileReportRequestStore } from '../local-file-report-request-store';
 import type { ReportRequestStore } from '../report-request-store';
 import { FakeReportsApi } from '../test/fake-reports-api';
@@ -545,34 +541,6 @@ describe('createReportForWindow', () => {
       reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA',
       marketplaceIds: [DE],
     });
-  });
-
-  it('takes a snapshot only during its day, which is the day Amazon dates it', async () => {
-    const taken = await createReportForWindow(deps(), listings);
-    // Just after midnight a retry still has the day's report...
-    clock.advance(22 * HOUR + 30_000);
-    await expect(createReportForWindow(deps(), listings)).resolves.toEqual({
-      reportId: taken.reportId,
-      outcome: 'REUSED',
-    });
-    // ...but a new one would be the 2nd's state, landing beside the 2nd's own snapshot.
-    const other = {
-      ...listings,
-      reportConfigId: 'listings-german',
-      reportOptions: { preferredReportDocumentLocale: 'de_DE' },
-    };
-    await expect(createReportForWindow(deps(), other)).rejects.toBeInstanceOf(
-      SnapshotOutsideItsDayError,
-    );
-    const early = {
-      ...listings,
-      window: { start: '2026-11-03T00:00:00Z', end: '2026-11-04T00:00:00Z' },
-    };
-    await expect(createReportForWindow(deps(), early)).rejects.toMatchObject({
-      name: 'SnapshotOutsideItsDayError',
-      retryable: false,
-    });
-    expect(api.count('createReport')).toBe(1);
   });
 });
 

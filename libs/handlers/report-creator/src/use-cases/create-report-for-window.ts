@@ -9,7 +9,7 @@ import {
   SpApiServerError,
 } from '@spapi-lake/sp-api';
 import type { ReportIngestionInput } from '@spapi-lake/workflows';
-import { SnapshotOutsideItsDayError, StateStoreContentionError } from '../errors';
+import { StateStoreContentionError } from '../errors';
 import type { ReportCreationApi, ReportCreationApiFor } from '../report-creation-api';
 import type { UncuratedReportLookup } from '../uncurated-report-lookup';
 import {
@@ -204,7 +204,6 @@ export async function createReportForWindow(
     const marked = withRequest(slot, requestKey, pending);
     if (!(await deps.requests.put(slotId, marked, stored?.version, { expiresAt }))) continue;
 
-    if (definition.window.snapshot) refuseSnapshotOutsideItsDay(input, now);
     let reportId: string;
     try {
       ({ reportId } = await api.createReport(specificationOf(input)));
@@ -221,14 +220,6 @@ export async function createReportForWindow(
   }
   throw new StateStoreContentionError(
     `The report request slot ${slotId} changed under ${MAX_SLOT_WRITES} concurrent writes in a row`,
-  );
-}
-
-// Checked only before a new report: one an earlier try created during the day is still that day's.
-function refuseSnapshotOutsideItsDay(input: CreateReportInput, now: number): void {
-  if (now >= Date.parse(input.window.start) && now < Date.parse(input.window.end)) return;
-  throw new SnapshotOutsideItsDayError(
-    `report config ${input.reportConfigId}: a ${input.reportType} snapshot for ${input.window.start.slice(0, 10)} can only be taken that day (UTC), and it is ${new Date(now).toISOString()}`,
   );
 }
 
