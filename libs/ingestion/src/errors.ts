@@ -65,9 +65,10 @@ export class ReplayNotPossibleError extends TypedError {
 
 /**
  * Curation did not end within the invocation's time (a Lambda stops at 15 minutes): stopped early,
- * its partial files taken back, the raw copy kept with an uncurated-report record. Not retryable: a
- * document that large takes as long every time; the replay tool, which has no time limit, curates
- * the kept raw copy.
+ * its partial files taken back, the raw copy kept with an uncurated-report record (when the rest of
+ * the download arrives). Not retryable: a document that large takes as long every time, so a kept
+ * raw copy that ran out of time is not curated again under a time limit; the replay tool, which
+ * has none, curates it.
  */
 export class CurationOutOfTimeError extends TypedError {
   override readonly name = 'CurationOutOfTimeError';
@@ -75,7 +76,7 @@ export class CurationOutOfTimeError extends TypedError {
 
   constructor(readonly reportId: string) {
     super(
-      `the curation of report ${reportId} did not end within the invocation's time: its raw copy is kept; curate it with the replay tool`,
+      `the curation of report ${reportId} did not end within the invocation's time: curate the raw copy kept beside its uncurated-report record with the replay tool`,
     );
   }
 }

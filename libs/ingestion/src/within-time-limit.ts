@@ -1,9 +1,10 @@
 import { CurationOutOfTimeError } from './errors';
 
 /**
- * `work`'s result, unless `timeLimit` aborts first: then `stop` cuts the work's input, the work is
- * awaited until it has settled (its uploads aborted, its files known), and CurationOutOfTimeError
- * is thrown, whatever the work failed with.
+ * `work`'s result, unless `timeLimit` aborts first: then `stop` cuts the work's input and the work
+ * is awaited until it has settled (its uploads aborted, its files known). Work that still succeeds
+ * (its input was all read: only its last uploads were left) keeps its result; otherwise
+ * CurationOutOfTimeError is thrown, whatever the work failed with.
  */
 export async function withinTimeLimit<T>(
   work: Promise<T>,
@@ -22,10 +23,13 @@ export async function withinTimeLimit<T>(
   try {
     return await Promise.race([work, aborted]);
   } catch (error) {
-    if (error === outOfTime) {
-      stop(outOfTime);
-      await work.catch(() => undefined);
-    }
+    if (error !== outOfTime) throw error;
+    stop(outOfTime);
+    const settled = await work.then(
+      (value) => ({ value }),
+      () => undefined,
+    );
+    if (settled !== undefined) return settled.value;
     throw error;
   } finally {
     timeLimit.removeEventListener('abort', onAbort);
