@@ -4,10 +4,11 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { TokenBrokerDependencies } from './token-broker-dependencies';
 
 /**
- * The credential notifications from the SQS queue, one record at a time and in order (a new
- * secret must not overtake an older one). Failed records are reported for redelivery; the
- * queue's redrive policy dead-letters what keeps failing. Bodies are never logged: a
- * new-secret notification carries the secret.
+ * The credential notifications of one SQS batch, one record at a time and in order. A standard
+ * queue keeps no order across batches and two batches run at once, so a new secret can still
+ * overtake an older one: storeNewClientSecret refuses a notification older than the current
+ * secret. Failed records are reported for redelivery; the queue's redrive policy dead-letters
+ * what keeps failing. Bodies are never logged: a new-secret notification carries the secret.
  */
 export async function handleNotificationBatch(
   deps: TokenBrokerDependencies,
