@@ -8,7 +8,7 @@ import {
   parseLedgerEntry,
   serializeLedgerEntry,
 } from '@spapi-lake/lake';
-import { ErrorDocumentTooLargeError } from '../errors';
+import { ReportDocumentUnavailableError } from '@spapi-lake/report-documents';
 import { InMemoryObjectStore } from '@spapi-lake/testing-in-memory-lake';
 import {
   MAX_ERROR_DOCUMENT_CHARS,
@@ -123,11 +123,31 @@ describe('recordFatalReport', () => {
     expect(parseLedgerEntry(await store.getObject(result.ledgerKey))).toEqual(done);
   });
 
-  it('refuses an error document too large to be one', async () => {
-    const { deps } = setUp(fatalReport, gzipSync('x'.repeat(MAX_ERROR_DOCUMENT_CHARS + 10)));
+  it('records FATAL without keeping an error document too large to be one', async () => {
+    const { deps, store } = setUp(fatalReport, gzipSync('x'.repeat(MAX_ERROR_DOCUMENT_CHARS + 10)));
 
-    await expect(
-      recordFatalReport(deps, { ...input, reportDocumentId: 'doc-9' }),
-    ).rejects.toBeInstanceOf(ErrorDocumentTooLargeError);
+    const result = await recordFatalReport(deps, { ...input, reportDocumentId: 'doc-9' });
+
+    expect(result.errorDocumentKey).toBeUndefined();
+    expect(result.reason).toContain(
+      'its error document could not be read (ErrorDocumentTooLargeError',
+    );
+    expect([...store.objects.keys()]).toEqual([result.ledgerKey]);
+    expect(parseLedgerEntry(await store.getObject(result.ledgerKey))).toMatchObject({
+      outcome: 'FATAL',
+      reason: expect.stringContaining('could not be read'),
+    });
+  });
+
+  it('fails for a retry when the error document cannot be read for a while', async () => {
+    const { deps, store } = setUp({ ...fatalReport, reportDocumentId: 'doc-9' });
+    deps.documents.open = async () => {
+      throw new ReportDocumentUnavailableError('the download broke off');
+    };
+
+    await expect(recordFatalReport(deps, input)).rejects.toBeInstanceOf(
+      ReportDocumentUnavailableError,
+    );
+    expect(store.objects.size).toBe(0);
   });
 });

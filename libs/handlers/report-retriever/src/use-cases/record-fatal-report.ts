@@ -1,3 +1,4 @@
+import { TypedError, isRetryable } from '@spapi-lake/core';
 import type { ClockPort, DocumentPort, ReportsPort } from '@spapi-lake/ingestion';
 import {
   LedgerOutcome,
@@ -48,7 +49,9 @@ const NO_ERROR_DETAILS_REASON = 'report FATAL; its error document gives no error
 /**
  * Keeps the error document of a FATAL report (decoded: it may arrive GZIP) at the lake's
  * `errorDocumentKey`, takes the reason from its `errorDetails`, and records the window FATAL in the
- * ledger with that reason, unless the ledger says DONE or CANCELLED (see keepFinalOutcome).
+ * ledger with that reason, unless the ledger says DONE or CANCELLED (see keepFinalOutcome). An
+ * error document that can never be read (too large, corrupt, gone) still gives the window its
+ * FATAL entry, the reason saying so; one that fails for a while fails the task, for its retry.
  */
 export async function recordFatalReport(
   deps: RecordFatalReportDeps,
@@ -59,10 +62,20 @@ export async function recordFatalReport(
   let reason = NO_ERROR_DOCUMENT_REASON;
   let storedAt: string | undefined;
   if (reportDocumentId !== undefined) {
-    const text = await readErrorDocument(deps, input, reportDocumentId);
-    storedAt = errorDocumentKey(input);
-    await deps.store.putObject(storedAt, text, { contentType: 'application/json' });
-    reason = errorDetailsOf(text) ?? NO_ERROR_DETAILS_REASON;
+    let text: string | undefined;
+    try {
+      text = await readErrorDocument(deps, input, reportDocumentId);
+    } catch (error) {
+      // A retry may read it (the task retries); one that can never be read (too large, not
+      // gzip, gone) must not keep the window from its FATAL entry.
+      if (isRetryable(error)) throw error;
+      reason = `report FATAL; its error document could not be read (${describeError(error)})`;
+    }
+    if (text !== undefined) {
+      storedAt = errorDocumentKey(input);
+      await deps.store.putObject(storedAt, text, { contentType: 'application/json' });
+      reason = errorDetailsOf(text) ?? NO_ERROR_DETAILS_REASON;
+    }
   }
   const ledger = await recordLedgerEntry(
     deps.store,
@@ -112,6 +125,12 @@ async function readErrorDocument(
     }
   }
   return document;
+}
+
+// Our typed errors' messages never quote a secret or a document; anything else is named only.
+function describeError(error: unknown): string {
+  if (error instanceof TypedError) return `${error.name}: ${error.message}`;
+  return error instanceof Error ? error.name : 'unknown error';
 }
 
 // Amazon's error documents are `{"errorDetails":"..."}`.
