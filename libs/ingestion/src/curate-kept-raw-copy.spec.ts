@@ -134,13 +134,7 @@ describe('retrieving a report whose document could not be curated before', () =>
     const record = parseUncuratedReport(store.objects.get(uncuratedReportKey(input)) ?? '');
     expect(record.failure).toMatchObject({ error: 'CurationOutOfTimeError' });
 
-    // The window's next try in Lambda would run out of time the same way: it does not start.
-    const reads = jest.spyOn(store, 'getStream');
-    await expect(
-      retrieveReport(deps, { ...input, timeLimit: new AbortController().signal }),
-    ).rejects.toBeInstanceOf(CurationOutOfTimeError);
-    expect(reads).not.toHaveBeenCalled();
-    // Without a time limit (the replay tool, npm start) it is curated.
+    // A later try with time enough (here: no limit, as the replay tool has none) curates it.
     await expect(retrieveReport(deps, input)).resolves.toMatchObject({ reportId: input.reportId });
     expect(store.objects.has(uncuratedReportKey(input))).toBe(false);
   });

@@ -259,6 +259,18 @@ describe('retrieveReport', () => {
     });
     const unplaced = await retrieveReport(alone.deps, input);
     expect(unplaced.datasets[0]?.partitions[0]).toContain('dt=2026-10-02');
+    // One taken minutes before its window (a recovery adopts it): the window still holds.
+    const early = setUp(
+      {
+        ...snapshot,
+        dataStartTime: '2026-09-30T23:58:00+00:00',
+        dataEndTime: '2026-09-30T23:58:00+00:00',
+        createdTime: '2026-09-30T23:58:00+00:00',
+      },
+      { bytes: Buffer.from(text, 'latin1'), compression: 'NONE', charset: 'latin1' },
+    );
+    const adopted = await retrieveReport(early.deps, { ...input, ledgerUnit });
+    expect(adopted.datasets[0]?.partitions).toEqual([onTheFirst]);
   });
 
   it('quarantines rows it cannot curate, with their reason, and counts them', async () => {

@@ -10,11 +10,7 @@ import {
 import { type ReportTypeDefinition, isRestrictedReportType } from '@spapi-lake/reports';
 import { type CurationResult, type TsvCuration, curateDocument } from './curate-document';
 import { curateKeptRawCopy, keptRawCopyOf } from './curate-kept-raw-copy';
-import {
-  CurationOutOfTimeError,
-  ReportMarketplaceUnknownError,
-  ReportNotReadyError,
-} from './errors';
+import { ReportMarketplaceUnknownError, ReportNotReadyError } from './errors';
 import { isStoreError } from './is-store-error';
 import { withinTimeLimit } from './within-time-limit';
 import { landedKeysStore } from './landed-keys-store';
@@ -87,7 +83,8 @@ export async function retrieveReport(
   deps: RetrieveReportDeps,
   input: RetrieveReportInput,
 ): Promise<ReportManifest> {
-  const report = await deps.reports.getReport(input.reportId);
+  const served = await deps.reports.getReport(input.reportId);
+  const report = placedReport(served, findReportDefinition(served.reportType), input.ledgerUnit);
   const reportDocumentId = report.reportDocumentId;
   if (report.processingStatus !== 'DONE' || !reportDocumentId) {
     throw new ReportNotReadyError(report.reportId, report.processingStatus);
@@ -96,15 +93,9 @@ export async function retrieveReport(
     report.marketplaceIds?.length === 1 ? report.marketplaceIds[0] : input.marketplaceId;
   if (!marketplaceId) throw new ReportMarketplaceUnknownError(report.reportId);
   const kept = await keptRawCopyOf(deps.store, input);
-  if (kept !== undefined) {
-    // It would run out of time again, every try of the window for a week: the replay tool lands it.
-    if (input.timeLimit !== undefined && kept.failure.error === 'CurationOutOfTimeError') {
-      throw new CurationOutOfTimeError(report.reportId);
-    }
-    return curateKeptRawCopy(deps, kept, input.timeLimit);
-  }
+  const windowStart = report.dataStartTime ?? report.createdTime;
+  if (kept !== undefined) return curateKeptRawCopy(deps, kept, input.timeLimit);
   const definition = findReportDefinition(report.reportType);
-  const windowStart = windowStartOf(report, definition, input.ledgerUnit);
 
   const requestDocument = () => requestReportDocument(deps.reports, report, reportDocumentId);
   // The format decides the charset of JSON reports (always UTF-8); flat files follow the header.
@@ -237,20 +228,24 @@ export async function retrieveReport(
 }
 
 /**
- * Where the report's rows start, for their `dt` and lineage: Amazon's dataStartTime (else the
- * creation), but for a snapshot the day its fan-out window names. Amazon dates a snapshot at the
- * request, so one asked for just after midnight (a late execution, a slow queue) would land beside
- * the next day's own snapshot, and that day's quantities would be counted twice.
+ * The report as its rows are placed: as Amazon describes it, but a snapshot starts at the day its
+ * fan-out window names (and does not end before it). Amazon dates a snapshot at the request, so
+ * one asked for just after midnight (a late execution, a slow queue) would land beside the next
+ * day's own snapshot, and that day's quantities would be counted twice.
  */
-function windowStartOf(
+function placedReport(
   report: ReportRecord,
   definition: ReportTypeDefinition | undefined,
   ledgerUnit: RetrieveReportInput['ledgerUnit'],
-): string {
-  if (definition?.window.snapshot && ledgerUnit !== undefined) {
-    return new Date(ledgerUnit.windowStart).toISOString();
-  }
-  return report.dataStartTime ?? report.createdTime;
+): ReportRecord {
+  if (!definition?.window.snapshot || ledgerUnit === undefined) return report;
+  const start = new Date(ledgerUnit.windowStart).toISOString();
+  const end = report.dataEndTime ?? report.createdTime;
+  return {
+    ...report,
+    dataStartTime: start,
+    dataEndTime: Date.parse(end) < Date.parse(start) ? start : end,
+  };
 }
 
 // Restricted report types need a Restricted Data Token naming this very document path.

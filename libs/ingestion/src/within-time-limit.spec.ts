@@ -1,3 +1,4 @@
+import { ObjectStoreUnavailableError } from '@spapi-lake/lake';
 import { CurationOutOfTimeError } from './errors';
 import { withinTimeLimit } from './within-time-limit';
 
@@ -37,5 +38,16 @@ describe('withinTimeLimit', () => {
     limit.abort();
 
     await expect(result).resolves.toBe('landed');
+  });
+
+  it("throws the store's own error when the store failed the work meanwhile", async () => {
+    const limit = new AbortController();
+    let fail: (error: Error) => void = () => undefined;
+    const work = new Promise<number>((_, reject) => (fail = reject));
+    const refused = new ObjectStoreUnavailableError('the upload was refused');
+    const result = withinTimeLimit(work, limit.signal, 'r', () => fail(refused));
+    limit.abort();
+
+    await expect(result).rejects.toBe(refused);
   });
 });

@@ -1,10 +1,12 @@
+import { ObjectStoreUnavailableError } from '@spapi-lake/lake';
 import { CurationOutOfTimeError } from './errors';
+import { isStoreError } from './is-store-error';
 
 /**
  * `work`'s result, unless `timeLimit` aborts first: then `stop` cuts the work's input and the work
  * is awaited until it has settled (its uploads aborted, its files known). Work that still succeeds
- * (its input was all read: only its last uploads were left) keeps its result; otherwise
- * CurationOutOfTimeError is thrown, whatever the work failed with.
+ * (its input was all read: only its last uploads were left) keeps its result; work the store
+ * failed throws the store's error; otherwise CurationOutOfTimeError is thrown.
  */
 export async function withinTimeLimit<T>(
   work: Promise<T>,
@@ -27,9 +29,12 @@ export async function withinTimeLimit<T>(
     stop(outOfTime);
     const settled = await work.then(
       (value) => ({ value }),
-      () => undefined,
+      (failure: unknown) => ({ failure }),
     );
-    if (settled !== undefined) return settled.value;
+    if ('value' in settled) return settled.value;
+    // The store failed on its own (an upload refused): that is the error, not the document's size.
+    const failure = settled.failure;
+    if (isStoreError(failure) || failure instanceof ObjectStoreUnavailableError) throw failure;
     throw error;
   } finally {
     timeLimit.removeEventListener('abort', onAbort);

@@ -1,4 +1,4 @@
-import { TypedError, isRetryable } from '@spapi-lake/core';
+import { TypedError } from '@spapi-lake/core';
 import type { ClockPort, DocumentPort, ReportsPort } from '@spapi-lake/ingestion';
 import {
   LedgerOutcome,
@@ -66,10 +66,11 @@ export async function recordFatalReport(
     try {
       text = await readErrorDocument(deps, input, reportDocumentId);
     } catch (error) {
-      // A retry may read it (the task retries); one that can never be read (too large, not
-      // gzip, gone) must not keep the window from its FATAL entry.
-      if (isRetryable(error)) throw error;
-      reason = `report FATAL; its error document could not be read (${describeError(error)})`;
+      // One that can never be read (too large, not gzip, gone) must not keep the window from its
+      // FATAL entry; anything else (a retry may read it, or the fault is ours) fails the task.
+      if (!(error instanceof TypedError) || !UNREADABLE_DOCUMENT_ERRORS.has(error.name))
+        throw error;
+      reason = `report FATAL; its error document could not be read (${error.name}: ${error.message})`;
     }
     if (text !== undefined) {
       storedAt = errorDocumentKey(input);
@@ -94,7 +95,8 @@ export async function recordFatalReport(
     keepFinalOutcome,
   );
   return {
-    reason,
+    // Capped as in the ledger: it becomes the Fail state's Cause (Step Functions holds 256 KB).
+    reason: ledgerReason(reason),
     ...(storedAt === undefined ? {} : { errorDocumentKey: storedAt }),
     ledgerKey: ledger.key,
   };
@@ -127,11 +129,14 @@ async function readErrorDocument(
   return document;
 }
 
-// Our typed errors' messages never quote a secret or a document; anything else is named only.
-function describeError(error: unknown): string {
-  if (error instanceof TypedError) return `${error.name}: ${error.message}`;
-  return error instanceof Error ? error.name : 'unknown error';
-}
+// The errors of an error document itself, by name: typed, so their messages quote no URL secret.
+const UNREADABLE_DOCUMENT_ERRORS: ReadonlySet<string> = new Set([
+  'ErrorDocumentTooLargeError',
+  'ReportDocumentCorruptError',
+  'ReportDocumentRequestError',
+  'UnsupportedCharsetError',
+  'SpApiNotFoundError',
+]);
 
 // Amazon's error documents are `{"errorDetails":"..."}`.
 function errorDetailsOf(text: string): string | undefined {
