@@ -66,9 +66,8 @@ export class ReplayNotPossibleError extends TypedError {
 /**
  * Curation did not end within the invocation's time (a Lambda stops at 15 minutes): stopped early,
  * its partial files taken back, the raw copy kept with an uncurated-report record (when the rest of
- * the download arrives). Not retryable: a document that large takes as long every time, so a kept
- * raw copy that ran out of time is not curated again under a time limit; the replay tool, which
- * has none, curates it.
+ * the download arrives). Not retryable within the task: the window's next try curates the kept raw
+ * copy (no download), and the replay tool, which has no time limit, lands what still takes too long.
  */
 export class CurationOutOfTimeError extends TypedError {
   override readonly name = 'CurationOutOfTimeError';
