@@ -84,7 +84,8 @@ export async function retrieveReport(
   input: RetrieveReportInput,
 ): Promise<ReportManifest> {
   const served = await deps.reports.getReport(input.reportId);
-  const report = placedReport(served, findReportDefinition(served.reportType), input.ledgerUnit);
+  const definition = findReportDefinition(served.reportType);
+  const report = placedReport(served, definition, input.ledgerUnit);
   const reportDocumentId = report.reportDocumentId;
   if (report.processingStatus !== 'DONE' || !reportDocumentId) {
     throw new ReportNotReadyError(report.reportId, report.processingStatus);
@@ -93,9 +94,8 @@ export async function retrieveReport(
     report.marketplaceIds?.length === 1 ? report.marketplaceIds[0] : input.marketplaceId;
   if (!marketplaceId) throw new ReportMarketplaceUnknownError(report.reportId);
   const kept = await keptRawCopyOf(deps.store, input);
-  const windowStart = report.dataStartTime ?? report.createdTime;
   if (kept !== undefined) return curateKeptRawCopy(deps, kept, input.timeLimit);
-  const definition = findReportDefinition(report.reportType);
+  const windowStart = report.dataStartTime ?? report.createdTime;
 
   const requestDocument = () => requestReportDocument(deps.reports, report, reportDocumentId);
   // The format decides the charset of JSON reports (always UTF-8); flat files follow the header.
