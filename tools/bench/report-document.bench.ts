@@ -174,8 +174,15 @@ async function countLibrary(url: string): Promise<number> {
     document: { reportDocumentId: 'bench', url, compressionAlgorithm: 'GZIP' },
     refreshDocument: () => Promise.reject(new Error('the bench URL does not expire')),
   });
+  if (opened.charset === undefined)
+    throw new Error(`unexpected charset ${opened.unsupportedCharset}`);
   let rows = 0;
-  for await (const _line of splitLines(decodeReportDocument(opened.bytes, opened))) {
+  for await (const _line of splitLines(
+    decodeReportDocument(opened.bytes, {
+      compression: opened.compression,
+      charset: opened.charset,
+    }),
+  )) {
     rows += 1;
   }
   return rows;

@@ -125,6 +125,58 @@ describe('report-retriever with the default simulator', () => {
 
   afterAll(async () => retriever.stop());
 
+  /** Serves `body` (with `contentType`, if given) for the next documents; returns what was served. */
+  const serveInstead = (body: Buffer, contentType?: string): Buffer[] => {
+    const served: Buffer[] = [];
+    replaceDocument = (response) => {
+      void response.body?.cancel();
+      served.push(body);
+      const headers = new Headers(response.headers);
+      if (contentType !== undefined) headers.set('content-type', contentType);
+      headers.set('content-length', String(body.length));
+      return new Response(body, { status: 200, headers });
+    };
+    return served;
+  };
+
+  /**
+   * A DE orders report of the two days from `firstDay`, served `body` (and `contentType`) instead of
+   * its document: its retrieval fails with `error`. The sample event, the report id, the uncurated
+   * record it leaves and what was served.
+   */
+  const retrieveUncuratable = async (
+    firstDay: string,
+    body: Buffer,
+    error: string,
+    contentType?: string,
+  ) => {
+    const end = new Date(Date.parse(firstDay) + 2 * 86_400_000).toISOString().slice(0, 10);
+    const sample = {
+      ...event('retrieve-report-orders-de.json'),
+      window: { start: `${firstDay}T00:00:00Z`, end: `${end}T00:00:00Z` },
+      dataStartTime: `${firstDay}T00:00:00Z`,
+      dataEndTime: new Date(Date.parse(`${end}T00:00:00Z`) - 1000)
+        .toISOString()
+        .replace('.000', ''),
+    };
+    const reportId = await retriever.createReport(EVENTS_SELLER, requestOf(sample));
+    retriever.sim.clock.advance(60_000);
+    const served = serveInstead(body, contentType);
+    try {
+      await expect(
+        retriever.handlers.retrieveReport(
+          withReport(sample, reportId, { processingStatus: 'DONE' }),
+        ),
+      ).rejects.toMatchObject({ name: error });
+    } finally {
+      replaceDocument = undefined;
+    }
+    const ids = { sellingPartnerId: EVENTS_SELLER.sellingPartnerId, reportId };
+    expect(await retriever.curated.exists(manifestKey(ids))).toBe(false);
+    const record = parseUncuratedReport(await retriever.curated.getObject(uncuratedReportKey(ids)));
+    return { sample, reportId, ids, record, served };
+  };
+
   const operations = (reportId?: string) =>
     retriever.sim
       .requests()
@@ -286,35 +338,13 @@ describe('report-retriever with the default simulator', () => {
   });
 
   it('retrieveReport keeps a document it cannot curate raw, with a record for its replay', async () => {
-    // The DE orders event, a few days later.
-    const sample = {
-      ...event('retrieve-report-orders-de.json'),
-      window: { start: '2026-10-08T00:00:00Z', end: '2026-10-10T00:00:00Z' },
-      dataStartTime: '2026-10-08T00:00:00Z',
-      dataEndTime: '2026-10-09T23:59:59Z',
-    };
-    const reportId = await retriever.createReport(EVENTS_SELLER, requestOf(sample));
-    retriever.sim.clock.advance(60_000);
-    const served: Buffer[] = [];
-    replaceDocument = (response) => {
-      void response.body?.cancel();
-      // A translated header (Amazon localises some flat files): no column of the schema.
-      const body = Buffer.from('Bestellnummer\tKaufdatum\r\n302-1\t2026-10-08\r\n');
-      served.push(body);
-      return new Response(body, { status: 200, headers: response.headers });
-    };
-    try {
-      await expect(
-        retriever.handlers.retrieveReport(
-          withReport(sample, reportId, { processingStatus: 'DONE' }),
-        ),
-      ).rejects.toMatchObject({ name: 'MalformedReportDocumentError' });
-    } finally {
-      replaceDocument = undefined;
-    }
-    const ids = { sellingPartnerId: EVENTS_SELLER.sellingPartnerId, reportId };
-    expect(await retriever.curated.exists(manifestKey(ids))).toBe(false);
-    const record = parseUncuratedReport(await retriever.curated.getObject(uncuratedReportKey(ids)));
+    // The DE orders event, a few days later, with a translated header (Amazon localises some flat
+    // files): no column of the schema.
+    const { sample, reportId, ids, record, served } = await retrieveUncuratable(
+      '2026-10-08',
+      Buffer.from('Bestellnummer\tKaufdatum\r\n302-1\t2026-10-08\r\n'),
+      'MalformedReportDocumentError',
+    );
     expect(record).toMatchObject({
       reportId,
       marketplaceIds: ['A1PA6795UKMFR9'],
@@ -351,6 +381,24 @@ describe('report-retriever with the default simulator', () => {
       failure: { error: 'MalformedReportDocumentError' },
     });
     expect(Date.parse(again.failedAt)).toBeGreaterThanOrEqual(Date.parse(record.failedAt));
+  });
+
+  it('retrieveReport keeps a document in a charset it cannot decode raw, with a record naming it', async () => {
+    const { reportId, record, served } = await retrieveUncuratable(
+      '2026-10-12',
+      Buffer.from('amazon-order-id\tpurchase-date\r\n302-1\t2026-10-12\r\n'),
+      'UnsupportedCharsetError',
+      'text/plain; charset=x-mac-klingon',
+    );
+    expect(record).toMatchObject({
+      reportId,
+      charset: 'x-mac-klingon',
+      failure: {
+        error: 'UnsupportedCharsetError',
+        message: 'unsupported report document charset "x-mac-klingon"',
+      },
+    });
+    expect(await retriever.raw.getObject(record.rawKey)).toEqual(served[0]);
   });
 
   it('retrieveReport stops curating before the Lambda times out, keeping the raw copy and a record', async () => {

@@ -44,6 +44,11 @@ const aliases: Readonly<Record<string, ReportCharset>> = {
   l1: ReportCharset.Windows1252,
 };
 
+/** A `Content-Type` charset that no decoder here reads, as the header names it. */
+export interface UnsupportedCharset {
+  readonly unsupported: string;
+}
+
 /**
  * The charset of a document: UTF-8 for JSON reports whatever the header says; otherwise the
  * `Content-Type` charset, or without one cp932 for Japan (unless the media type is JSON or XML) and
@@ -54,6 +59,21 @@ export function resolveCharset(
   marketplaceId?: string,
   format?: ReportDocumentFormat,
 ): ReportCharset {
+  const charset = charsetOf(contentType, marketplaceId, format);
+  if (typeof charset !== 'string') {
+    throw new UnsupportedCharsetError(
+      `unsupported report document charset "${charset.unsupported}"`,
+    );
+  }
+  return charset;
+}
+
+/** As {@link resolveCharset}, but an unknown name is returned, not thrown. */
+export function charsetOf(
+  contentType: string | null | undefined,
+  marketplaceId?: string,
+  format?: ReportDocumentFormat,
+): ReportCharset | UnsupportedCharset {
   // JSON reports are UTF-8 (SPAPI.md 5.4, RFC 8259): the header rule and the Japan fallback are
   // for flat files. S3 serves JSON reports as binary/octet-stream or text/plain too, so the media
   // type cannot tell; and a charset it names for them is not trusted either.
@@ -64,11 +84,7 @@ export function resolveCharset(
       ? ReportCharset.Cp932
       : ReportCharset.Utf8;
   }
-  const resolved = aliases[canonicalise(charset)];
-  if (resolved === undefined) {
-    throw new UnsupportedCharsetError(`unsupported report document charset "${charset}"`);
-  }
-  return resolved;
+  return aliases[canonicalise(charset)] ?? { unsupported: charset };
 }
 
 function parseContentType(header: string): { mediaType: string; charset?: string } {

@@ -4,8 +4,8 @@ import type { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { isRetryable } from '@spapi-lake/core';
-import { JAPAN_MARKETPLACE_ID } from './charset';
-import { decodeReportDocument } from './decode-report-document';
+import { JAPAN_MARKETPLACE_ID, resolveCharset } from './charset';
+import { type ReportDocumentEncoding, decodeReportDocument } from './decode-report-document';
 import {
   ReportDocumentExpiredError,
   ReportDocumentRequestError,
@@ -13,7 +13,11 @@ import {
   ReportDocumentUnavailableError,
   UnsupportedCharsetError,
 } from './errors';
-import { type ReportDocumentLocation, openReportDocument } from './open-report-document';
+import {
+  type OpenedReportDocument,
+  type ReportDocumentLocation,
+  openReportDocument,
+} from './open-report-document';
 import { splitLines } from '@spapi-lake/core';
 
 type Route = (response: ServerResponse) => void;
@@ -95,10 +99,15 @@ async function rawBytes(stream: Readable): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+function encodingOf(opened: OpenedReportDocument): ReportDocumentEncoding {
+  if (opened.charset === undefined) throw new Error(`no decoder for ${opened.unsupportedCharset}`);
+  return { compression: opened.compression, charset: opened.charset };
+}
+
 async function readLines(document: ReportDocumentLocation, marketplaceId?: string) {
   const opened = await openReportDocument({ document, refreshDocument: noRefresh, marketplaceId });
   const lines: string[] = [];
-  for await (const line of splitLines(decodeReportDocument(opened.bytes, opened))) {
+  for await (const line of splitLines(decodeReportDocument(opened.bytes, encodingOf(opened)))) {
     lines.push(line);
   }
   return { opened, lines };
@@ -202,7 +211,7 @@ describe('openReportDocument', () => {
       fetch: fetchJp,
     });
     let text = '';
-    for await (const chunk of decodeReportDocument(opened.bytes, opened)) text += chunk;
+    for await (const chunk of decodeReportDocument(opened.bytes, encodingOf(opened))) text += chunk;
 
     expect(opened.charset).toBe('utf-8');
     expect(JSON.parse(text)).toEqual({ dataByDepartmentAndSearchTerm: [{ searchTerm: '水筒' }] });
@@ -224,12 +233,20 @@ describe('openReportDocument', () => {
     expect((await rawBytes(opened.bytes)).equals(iconv.encode('商品名\n', 'shift_jis'))).toBe(true);
   });
 
-  it('rejects a charset it cannot decode', async () => {
+  it('hands out the bytes of a charset it cannot decode, naming it; decoding them fails', async () => {
     serve('/odd.txt', 'x', { 'content-type': 'text/plain; charset=x-mac-klingon' });
 
-    await expect(
-      openReportDocument({ document: location('/odd.txt'), refreshDocument: noRefresh }),
-    ).rejects.toBeInstanceOf(UnsupportedCharsetError);
+    const opened = await openReportDocument({
+      document: location('/odd.txt'),
+      refreshDocument: noRefresh,
+    });
+
+    expect(opened.charset).toBeUndefined();
+    expect(opened.unsupportedCharset).toBe('x-mac-klingon');
+    expect((await rawBytes(opened.bytes)).toString()).toBe('x');
+    expect(() => resolveCharset(`text/plain; charset=${opened.unsupportedCharset}`)).toThrow(
+      UnsupportedCharsetError,
+    );
   });
 
   it('sends a plain GET with the signed query and no SP-API headers', async () => {

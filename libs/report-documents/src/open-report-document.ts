@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { type ReportCharset, type ReportDocumentFormat, resolveCharset } from './charset';
+import { type ReportCharset, type ReportDocumentFormat, charsetOf } from './charset';
 import { errorCode, withoutSecret } from './error-details';
 import {
   ReportDocumentExpiredError,
@@ -40,15 +40,21 @@ export interface OpenReportDocumentInput {
 }
 
 /** An opened document: its raw bytes as a stream plus what is needed to decode them. */
-export interface OpenedReportDocument {
+export type OpenedReportDocument = {
   /** The bytes exactly as received (still gzipped when `compression` is GZIP); read them once. */
   bytes: Readable;
   compression: ReportCompression;
-  charset: ReportCharset;
   contentType: string | undefined;
   /** Length of `bytes` when the server announced it, e.g. to stream them into S3 unchanged. */
   contentLength: number | undefined;
-}
+} & (
+  | { charset: ReportCharset; unsupportedCharset?: undefined }
+  /**
+   * The response names a charset nothing here decodes. The bytes are still handed out, so that they
+   * can be kept as received; reading them as text is what fails (UnsupportedCharsetError).
+   */
+  | { charset: undefined; unsupportedCharset: string }
+);
 
 /**
  * Starts downloading a report document from its pre-signed URL, without SP-API headers and without
@@ -127,13 +133,7 @@ function toOpenedDocument(
   format: ReportDocumentFormat | undefined,
 ): OpenedReportDocument {
   const contentType = response.headers.get('content-type') ?? undefined;
-  let charset: ReportCharset;
-  try {
-    charset = resolveCharset(contentType, marketplaceId, format);
-  } catch (error) {
-    void response.body?.cancel().catch(() => undefined);
-    throw error;
-  }
+  const charset = charsetOf(contentType, marketplaceId, format);
   // With `Content-Encoding: gzip` (enableContentEncodingUrlHeader) fetch has already inflated the
   // body: the bytes we hand out are plain then, and Content-Length no longer counts them.
   const contentEncoding = response.headers.get('content-encoding')?.trim().toLowerCase();
@@ -149,7 +149,11 @@ function toOpenedDocument(
     response.body === null
       ? Readable.from([], { objectMode: false })
       : Readable.from(guardedBody(document, response.body, contentLength), { objectMode: false });
-  return { bytes, compression, charset, contentType, contentLength };
+  const text =
+    typeof charset === 'string'
+      ? { charset }
+      : { charset: undefined, unsupportedCharset: charset.unsupported };
+  return { bytes, compression, contentType, contentLength, ...text };
 }
 
 // Turns a connection reset or a short body into a typed, retryable error: a document that ends

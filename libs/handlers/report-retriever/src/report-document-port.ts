@@ -29,7 +29,10 @@ export function reportDocumentPort(options: ReportDocumentPortOptions = {}): Doc
         ...(format === undefined ? {} : { format }),
         ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
       });
-      return { bytes: opened.bytes, compression: opened.compression, charset: opened.charset };
+      // A charset nothing here decodes travels as its label: the raw copy is kept, and decoding
+      // (curation) is what fails, with UnsupportedCharsetError, recorded beside the raw copy.
+      const charset = opened.charset ?? opened.unsupportedCharset;
+      return { bytes: opened.bytes, compression: opened.compression, charset };
     },
     decode(bytes, encoding) {
       return decodeReportDocument(bytes, {
@@ -46,7 +49,8 @@ export function reportDocumentPort(options: ReportDocumentPortOptions = {}): Doc
   };
 }
 
-// `open` hands out ReportCharset names; resolving them again checks that instead of casting.
+// `open` hands out ReportCharset names (or an unsupported label); resolving them again checks that
+// instead of casting, and throws UnsupportedCharsetError for the label.
 function reportCharset(charset: string): ReportCharset {
   return resolveCharset(`text/plain; charset=${charset}`);
 }
