@@ -142,6 +142,128 @@ describe('loadPipelineConfig', () => {
     await expect(loadPipelineConfig(notAList, names)).rejects.toThrow(names.reportConfigs);
   });
 
+  describe('report configs that would land the same rows twice', () => {
+    const orders = {
+      reportType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL',
+      accountTypes: ['seller'],
+      windowDays: 1,
+      schedule: 'daily',
+    };
+    const load = (configs: unknown[], accounts = ACCOUNTS) =>
+      loadPipelineConfig(
+        new InMemoryParameterSource({
+          [names.accounts]: accounts,
+          [names.reportConfigs]: JSON.stringify(configs),
+        }),
+        names,
+      );
+
+    it('sets the later of two configs asking for one type and options aside, naming both', async () => {
+      const config = await load([
+        { id: 'broken', schedule: 'daily' },
+        { ...orders, id: 'orders-daily' },
+        { ...orders, id: 'orders-weekly', windowDays: 7, schedule: 'weekly' },
+      ]);
+      expect(config.reportConfigs.map((c) => c.id)).toEqual(['orders-daily']);
+      expect(config.rejectedReportConfigs.map((r) => [r.index, r.id])).toEqual([
+        [0, 'broken'],
+        [2, 'orders-weekly'],
+      ]);
+      const overlap = config.rejectedReportConfigs[1]?.error;
+      expect(overlap).toBeInstanceOf(ConfigurationError);
+      expect(overlap?.message).toBe(
+        `Invalid ${names.reportConfigs}: ${names.reportConfigs}[2]: overlaps ` +
+          `${names.reportConfigs}[1] ("orders-daily"): both request ` +
+          'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL with the same reportOptions for ' +
+          'A1SELLER/A1PA6795UKMFR9, so its rows would land twice; narrow marketplaceIds or ' +
+          'accountTypes, change reportOptions, or disable one',
+      );
+    });
+
+    it("counts the type's default options and a period as reportOptions", async () => {
+      const listings = {
+        reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA',
+        accountTypes: ['seller'],
+        schedule: 'daily',
+      };
+      const config = await load([
+        { ...listings, id: 'listings', windowDays: 1 },
+        {
+          ...listings,
+          id: 'listings-en',
+          windowDays: 1,
+          reportOptions: { preferredReportDocumentLocale: 'en_US' },
+        },
+        {
+          ...listings,
+          id: 'listings-de',
+          windowDays: 1,
+          reportOptions: { preferredReportDocumentLocale: 'de_DE' },
+        },
+      ]);
+      expect(config.reportConfigs.map((c) => c.id)).toEqual(['listings', 'listings-de']);
+      expect(config.rejectedReportConfigs.map((r) => r.id)).toEqual(['listings-en']);
+
+      const terms = {
+        reportType: 'GET_BRAND_ANALYTICS_SEARCH_TERMS_REPORT',
+        accountTypes: ['seller'],
+        schedule: 'weekly',
+      };
+      const periods = await load([
+        { ...terms, id: 'terms-week', period: 'WEEK' },
+        { ...terms, id: 'terms-month', period: 'MONTH' },
+        {
+          ...terms,
+          id: 'terms-week-again',
+          period: 'WEEK',
+          reportOptions: { reportPeriod: 'WEEK' },
+        },
+      ]);
+      expect(periods.reportConfigs.map((c) => c.id)).toEqual(['terms-week', 'terms-month']);
+      expect(periods.rejectedReportConfigs.map((r) => r.id)).toEqual(['terms-week-again']);
+    });
+
+    it('keeps configs that share no marketplace of an account, or of which one is disabled', async () => {
+      const accounts = JSON.stringify([
+        ...JSON.parse(ACCOUNTS),
+        {
+          sellingPartnerId: 'A2SELLER',
+          accountType: 'seller',
+          region: 'EU',
+          marketplaceIds: ['A1PA6795UKMFR9', 'A13V1IB3VIYZZH'],
+          refreshTokenSecretRef: 'spapi-lake/refresh-tokens/A2SELLER/EU',
+        },
+      ]);
+      const config = await load(
+        [
+          { ...orders, id: 'orders-de', marketplaceIds: ['A1PA6795UKMFR9'] },
+          { ...orders, id: 'orders-fr', marketplaceIds: ['A13V1IB3VIYZZH'] },
+          { ...orders, id: 'orders-old', enabled: false },
+          { ...orders, id: 'orders-vendor', accountTypes: ['vendor'] },
+        ],
+        accounts,
+      );
+      expect(config.reportConfigs.map((c) => c.id)).toEqual([
+        'orders-de',
+        'orders-fr',
+        'orders-old',
+        'orders-vendor',
+      ]);
+      expect(config.rejectedReportConfigs).toEqual([]);
+
+      const everywhere = await load(
+        [
+          { ...orders, id: 'orders-fr', marketplaceIds: ['A13V1IB3VIYZZH'] },
+          { ...orders, id: 'orders-all' },
+        ],
+        accounts,
+      );
+      expect(everywhere.rejectedReportConfigs[0]?.error.message).toContain(
+        'for A2SELLER/A13V1IB3VIYZZH, so',
+      );
+    });
+  });
+
   it('sets an invalid report config aside, naming the parameter and the bad keys', async () => {
     const invalid = new InMemoryParameterSource({
       [names.accounts]: ACCOUNTS,
