@@ -153,7 +153,8 @@ describe('client secret rotation and expiry', () => {
       { clientId, clientSecret, issuedAt: harness.sim.clock.now() - 171 * DAY },
       'aged-secret',
     );
-    await harness.deps.secretStore.promoteClientSecret(version);
+    const { versionId: current } = await harness.deps.secretStore.getClientCredentials();
+    await harness.deps.secretStore.promoteClientSecret(version, current);
 
     const report = await harness.handler(loadEvent('check-expiry.json'));
 

@@ -1,8 +1,9 @@
 import {
+  ClientSecretPromotionConflictError,
+  type CurrentClientCredentials,
   type PartnerKey,
   type PendingClientSecret,
   type SecretStore,
-  type StoredClientCredentials,
   type StoredRefreshToken,
   partnerKeyId,
 } from '@spapi-lake/auth';
@@ -88,22 +89,23 @@ export class LocalFileSecretStore implements SecretStore {
     return `local/refresh-tokens/${partner.sellingPartnerId}/${partner.region}`;
   }
 
-  async getClientCredentials(): Promise<StoredClientCredentials> {
+  async getClientCredentials(): Promise<CurrentClientCredentials> {
     const { clientCredentials } = await this.file.read();
-    const current =
-      clientCredentials.current === null
-        ? undefined
-        : clientCredentials.versions[clientCredentials.current];
-    if (current === undefined) {
+    const versionId = clientCredentials.current;
+    const current = versionId === null ? undefined : clientCredentials.versions[versionId];
+    if (versionId === null || current === undefined) {
       throw new SecretValueInvalidError(
         `The local secrets file ${this.file.filePath} holds no client credentials`,
       );
     }
-    return readClientCredentialsRecord(
-      'local client credentials',
-      current.value,
-      Date.parse(current.createdAt),
-    );
+    return {
+      ...readClientCredentialsRecord(
+        'local client credentials',
+        current.value,
+        Date.parse(current.createdAt),
+      ),
+      versionId,
+    };
   }
 
   async stageClientSecret(secret: PendingClientSecret, idempotencyKey: string): Promise<string> {
@@ -127,11 +129,16 @@ export class LocalFileSecretStore implements SecretStore {
     });
   }
 
-  async promoteClientSecret(versionId: string): Promise<void> {
+  async promoteClientSecret(versionId: string, replacing: string): Promise<void> {
     await this.file.update((document) => {
       const credentials = document.clientCredentials;
       if (credentials.versions[versionId] === undefined) {
         throw new SecretValueInvalidError(`No client secret version ${versionId} to promote`);
+      }
+      if (credentials.current !== versionId && credentials.current !== replacing) {
+        throw new ClientSecretPromotionConflictError(
+          `The current local client secret changed before version ${versionId} could replace it`,
+        );
       }
       if (credentials.current !== versionId) {
         credentials.previous = credentials.current;

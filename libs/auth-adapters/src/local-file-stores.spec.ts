@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { withAuthorizedAccount } from '@spapi-lake/auth';
+import { ClientSecretPromotionConflictError, withAuthorizedAccount } from '@spapi-lake/auth';
 import { InMemoryUsedStateStore } from './in-memory-used-state-store';
 import { LocalFileAccountRegistry } from './local-file-account-registry';
 import { LocalFileSecretStore } from './local-file-secret-store';
@@ -28,6 +28,7 @@ describe('local file stores', () => {
       clientId: 'client',
       clientSecret: 'secret-one',
       issuedAt: clock.now(),
+      versionId: 'v1',
     });
     expect(await store.getStateSigningKey()).toBe('k'.repeat(40));
     expect((await stat(file)).mode & 0o777).toBe(0o600);
@@ -36,12 +37,22 @@ describe('local file stores', () => {
     const version = await store.stageClientSecret(pending, 'n-1');
     expect(await store.stageClientSecret(pending, 'n-1')).toBe(version);
     expect((await store.getClientCredentials()).clientSecret).toBe('secret-one');
-    await store.promoteClientSecret(version);
+    // Only over the version it was told it replaces: another promotion made meanwhile wins.
+    const other = await store.stageClientSecret(
+      { ...pending, clientSecret: 'secret-three' },
+      'n-2',
+    );
+    await store.promoteClientSecret(other, 'v1');
+    await expect(store.promoteClientSecret(version, 'v1')).rejects.toBeInstanceOf(
+      ClientSecretPromotionConflictError,
+    );
+    expect((await store.getClientCredentials()).clientSecret).toBe('secret-three');
+    await store.promoteClientSecret(version, other);
     expect((await store.getClientCredentials()).clientSecret).toBe('secret-two');
     const document = JSON.parse(await readFile(file, 'utf8'));
     expect(document.clientCredentials).toMatchObject({
       current: version,
-      previous: 'v1',
+      previous: other,
       pending: null,
     });
   });

@@ -2,6 +2,7 @@ import {
   CreateSecretCommand,
   DescribeSecretCommand,
   GetSecretValueCommand,
+  InvalidParameterException,
   PutSecretValueCommand,
   ResourceExistsException,
   ResourceNotFoundException,
@@ -9,6 +10,7 @@ import {
   SecretsManagerServiceException,
   UpdateSecretVersionStageCommand,
 } from '@aws-sdk/client-secrets-manager';
+import { ClientSecretPromotionConflictError } from '@spapi-lake/auth';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import {
@@ -154,12 +156,14 @@ describe('SecretsManagerSecretStore client credentials', () => {
         clientSecret: CLIENT_SECRET,
       }),
       CreatedDate: CREATED,
+      VersionId: 'version-1',
     });
     const revealed: string[] = [];
     await expect(store(revealed).getClientCredentials()).resolves.toEqual({
       clientId: 'amzn1.application-oa2-client.x',
       clientSecret: CLIENT_SECRET,
       issuedAt: CREATED.getTime(),
+      versionId: 'version-1',
     });
     expect(sm.commandCalls(GetSecretValueCommand)[0]?.args[0].input).toEqual({
       SecretId: 'spapi-lake/lwa-client',
@@ -203,7 +207,7 @@ describe('SecretsManagerSecretStore client credentials', () => {
       VersionIdsToStages: { 'version-1': ['AWSCURRENT'], 'version-2': ['AWSPENDING'] },
     });
     sm.on(UpdateSecretVersionStageCommand).resolves({});
-    await store().promoteClientSecret('version-2');
+    await store().promoteClientSecret('version-2', 'version-1');
     expect(sm.commandCalls(DescribeSecretCommand)[0]?.args[0].input).toEqual({
       SecretId: 'spapi-lake/lwa-client',
     });
@@ -224,8 +228,59 @@ describe('SecretsManagerSecretStore client credentials', () => {
 
   it('does not move labels of a version that is already current', async () => {
     sm.on(DescribeSecretCommand).resolves({ VersionIdsToStages: { 'version-2': ['AWSCURRENT'] } });
-    await store().promoteClientSecret('version-2');
+    await store().promoteClientSecret('version-2', 'version-1');
     expect(sm).not.toHaveReceivedCommand(UpdateSecretVersionStageCommand);
+  });
+
+  it('promotes nothing over a version other than the one it replaces', async () => {
+    sm.on(DescribeSecretCommand).resolves({
+      VersionIdsToStages: {
+        'version-1': ['AWSPREVIOUS'],
+        'version-2': ['AWSPENDING'],
+        'version-3': ['AWSCURRENT'],
+      },
+    });
+    await expect(store().promoteClientSecret('version-2', 'version-1')).rejects.toBeInstanceOf(
+      ClientSecretPromotionConflictError,
+    );
+    expect(sm).not.toHaveReceivedCommand(UpdateSecretVersionStageCommand);
+  });
+
+  it('reports a promotion made between its look and its move as a conflict', async () => {
+    // Another handler moved AWSCURRENT to version-3 after the first DescribeSecret: Secrets
+    // Manager refuses the move, since the label is no longer on RemoveFromVersionId.
+    sm.on(DescribeSecretCommand)
+      .resolvesOnce({
+        VersionIdsToStages: { 'version-1': ['AWSCURRENT'], 'version-2': ['AWSPENDING'] },
+      })
+      .resolves({
+        VersionIdsToStages: {
+          'version-1': ['AWSPREVIOUS'],
+          'version-2': ['AWSPENDING'],
+          'version-3': ['AWSCURRENT'],
+        },
+      });
+    sm.on(UpdateSecretVersionStageCommand).rejects(
+      new InvalidParameterException({
+        message: 'The staging label is not attached to the version to remove it from',
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
+    const failure = store().promoteClientSecret('version-2', 'version-1');
+    await expect(failure).rejects.toBeInstanceOf(ClientSecretPromotionConflictError);
+    expect(sm).toHaveReceivedCommandTimes(UpdateSecretVersionStageCommand, 1);
+  });
+
+  it('reports a refused move as the store failure when the current version did not change', async () => {
+    sm.on(DescribeSecretCommand).resolves({
+      VersionIdsToStages: { 'version-1': ['AWSCURRENT'], 'version-2': ['AWSPENDING'] },
+    });
+    sm.on(UpdateSecretVersionStageCommand).rejects(
+      new InvalidParameterException({ message: 'bad', $metadata: { httpStatusCode: 400 } }),
+    );
+    await expect(store().promoteClientSecret('version-2', 'version-1')).rejects.toBeInstanceOf(
+      SecretStoreRequestError,
+    );
   });
 });
 

@@ -7,12 +7,13 @@ import {
   type SecretsManagerClient,
   UpdateSecretVersionStageCommand,
 } from '@aws-sdk/client-secrets-manager';
-import type {
-  PartnerKey,
-  PendingClientSecret,
-  SecretStore,
-  StoredClientCredentials,
-  StoredRefreshToken,
+import {
+  ClientSecretPromotionConflictError,
+  type CurrentClientCredentials,
+  type PartnerKey,
+  type PendingClientSecret,
+  type SecretStore,
+  type StoredRefreshToken,
 } from '@spapi-lake/auth';
 import { type Clock, systemClock } from '@spapi-lake/core';
 import { awsFailure, describeAwsFailure } from '@spapi-lake/aws-support';
@@ -107,15 +108,18 @@ export class SecretsManagerSecretStore implements SecretStore {
     }
   }
 
-  async getClientCredentials(): Promise<StoredClientCredentials> {
+  async getClientCredentials(): Promise<CurrentClientCredentials> {
     const name = this.options.clientCredentialsSecretId;
     const secret = await this.getSecret(name, CURRENT);
     if (secret === undefined) {
       throw new SecretValueInvalidError(`The client credentials secret ${name} does not exist`);
     }
+    if (secret.versionId === undefined) {
+      throw new SecretValueInvalidError(`GetSecretValue on ${name} answered without a VersionId`);
+    }
     const record = readClientCredentialsRecord(name, secret.value, secret.createdAt);
     this.reveal(record.clientSecret);
-    return record;
+    return { ...record, versionId: secret.versionId };
   }
 
   async stageClientSecret(secret: PendingClientSecret, idempotencyKey: string): Promise<string> {
@@ -139,29 +143,34 @@ export class SecretsManagerSecretStore implements SecretStore {
     }
   }
 
-  async promoteClientSecret(versionId: string): Promise<void> {
+  async promoteClientSecret(versionId: string, replacing: string): Promise<void> {
     const name = this.options.clientCredentialsSecretId;
-    let stages: Record<string, string[]>;
-    try {
-      const described = await this.options.client.send(
-        new DescribeSecretCommand({ SecretId: name }),
-      );
-      stages = described.VersionIdsToStages ?? {};
-    } catch (error) {
-      throw this.failure('DescribeSecret', name, error);
-    }
-    const current = Object.entries(stages).find(([, labels]) => labels.includes(CURRENT))?.[0];
-    try {
-      if (current !== versionId) {
+    const stages = await this.versionStages(name);
+    const current = currentVersionOf(stages);
+    if (current !== versionId) {
+      const conflict = () =>
+        new ClientSecretPromotionConflictError(
+          `The current version of secret ${name} changed before version ${versionId} could replace it`,
+        );
+      if (current !== replacing) throw conflict();
+      try {
+        // Secrets Manager moves the label only while it is still on RemoveFromVersionId: a
+        // promotion made meanwhile makes this one fail instead of being overwritten.
         await this.options.client.send(
           new UpdateSecretVersionStageCommand({
             SecretId: name,
             VersionStage: CURRENT,
             MoveToVersionId: versionId,
-            ...(current === undefined ? {} : { RemoveFromVersionId: current }),
+            RemoveFromVersionId: replacing,
           }),
         );
+      } catch (error) {
+        const failure = this.failure('UpdateSecretVersionStage', name, error);
+        const now = await this.versionStages(name).then(currentVersionOf, () => replacing);
+        throw now === replacing ? failure : conflict();
       }
+    }
+    try {
       if (stages[versionId]?.includes(PENDING)) {
         await this.options.client.send(
           new UpdateSecretVersionStageCommand({
@@ -173,6 +182,17 @@ export class SecretsManagerSecretStore implements SecretStore {
       }
     } catch (error) {
       throw this.failure('UpdateSecretVersionStage', name, error);
+    }
+  }
+
+  private async versionStages(name: string): Promise<Record<string, string[]>> {
+    try {
+      const described = await this.options.client.send(
+        new DescribeSecretCommand({ SecretId: name }),
+      );
+      return described.VersionIdsToStages ?? {};
+    } catch (error) {
+      throw this.failure('DescribeSecret', name, error);
     }
   }
 
@@ -199,7 +219,7 @@ export class SecretsManagerSecretStore implements SecretStore {
   private async getSecret(
     name: string,
     versionStage?: string,
-  ): Promise<{ value: string; createdAt: number } | undefined> {
+  ): Promise<{ value: string; createdAt: number; versionId: string | undefined } | undefined> {
     try {
       const answer = await this.options.client.send(
         new GetSecretValueCommand({
@@ -214,6 +234,7 @@ export class SecretsManagerSecretStore implements SecretStore {
         value: answer.SecretString,
         createdAt:
           answer.CreatedDate instanceof Date ? answer.CreatedDate.getTime() : this.clock.now(),
+        versionId: typeof answer.VersionId === 'string' ? answer.VersionId : undefined,
       };
     } catch (error) {
       if (error instanceof SecretValueInvalidError) throw error;
@@ -247,6 +268,10 @@ export class SecretsManagerSecretStore implements SecretStore {
       ? new SecretStoreUnavailableError(message, { cause: error })
       : new SecretStoreRequestError(message, { cause: error });
   }
+}
+
+function currentVersionOf(stages: Record<string, string[]>): string | undefined {
+  return Object.entries(stages).find(([, labels]) => labels.includes(CURRENT))?.[0];
 }
 
 /** A UUID-shaped ClientRequestToken derived from `key`, so a repeated delivery writes no new version. */

@@ -13,3 +13,8 @@ export interface StoredClientCredentials extends ClientCredentials {
   readonly expiresAt?: number;
   readonly previousSecretExpiresAt?: number;
 }
+
+/** The current client credentials, with the secret store's id of their version. */
+export interface CurrentClientCredentials extends StoredClientCredentials {
+  readonly versionId: string;
+}

@@ -131,6 +131,16 @@ export class ClientSecretProofFailedError extends TypedError {
 }
 
 /**
+ * The current client secret changed between reading it and promoting a new one (another
+ * notification was handled at the same time): nothing was promoted. Retryable: the next try reads
+ * the secret current then and decides again.
+ */
+export class ClientSecretPromotionConflictError extends TypedError {
+  override readonly name = 'ClientSecretPromotionConflictError';
+  readonly retryable = true;
+}
+
+/**
  * The token broker could not be invoked for a reason a retry does not cure (access denied, no such
  * function), or answered something that is not a vend response. Throttling and outages are
  * TokenBrokerUnavailableError.

@@ -29,7 +29,11 @@ export {
   type RefreshTokenAge,
   checkCredentialExpiry,
 } from './check-credential-expiry';
-export { type ClientCredentials, type StoredClientCredentials } from './client-credentials';
+export {
+  type ClientCredentials,
+  type CurrentClientCredentials,
+  type StoredClientCredentials,
+} from './client-credentials';
 export { type ClientSecretRotator } from './client-secret-rotator';
 export {
   type CompleteAuthorizationDependencies,
@@ -46,6 +50,7 @@ export {
   BrokerInvocationError,
   ClientCredentialsRejectedError,
   ClientSecretNotificationRejectedError,
+  ClientSecretPromotionConflictError,
   ClientSecretProofFailedError,
   GrantlessScopeRejectedError,
   ReauthorizationRequiredError,

@@ -1,4 +1,4 @@
-import type { ClientCredentials, StoredClientCredentials } from './client-credentials';
+import type { ClientCredentials, CurrentClientCredentials } from './client-credentials';
 import type { PartnerKey } from './partner-key';
 
 /** A partner's refresh token and when the partner authorized the application (epoch ms). */
@@ -24,15 +24,19 @@ export interface SecretStore {
   getRefreshToken(partner: PartnerKey): Promise<StoredRefreshToken | undefined>;
   /** Stores (or replaces) the partner's refresh token; returns the reference to put in the account list. */
   putRefreshToken(partner: PartnerKey, token: StoredRefreshToken): Promise<string>;
-  /** The current client credentials. */
-  getClientCredentials(): Promise<StoredClientCredentials>;
+  /** The current client credentials and their version. */
+  getClientCredentials(): Promise<CurrentClientCredentials>;
   /**
    * Stores `secret` as a new, not yet current version; `idempotencyKey` makes a repeated call with
    * the same key and secret a no-op. Returns the version id.
    */
   stageClientSecret(secret: PendingClientSecret, idempotencyKey: string): Promise<string>;
-  /** Makes the staged version current; the version it replaces stays as the previous one. */
-  promoteClientSecret(versionId: string): Promise<void>;
+  /**
+   * Makes the staged version current, only while `replacing` is still the current version (else
+   * ClientSecretPromotionConflictError, and nothing changes); the version it replaces stays as the
+   * previous one. A version already current is left as it is.
+   */
+  promoteClientSecret(versionId: string, replacing: string): Promise<void>;
   /** The key that signs authorization states (at least 32 characters). */
   getStateSigningKey(): Promise<string>;
 }

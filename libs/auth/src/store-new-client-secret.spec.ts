@@ -1,6 +1,7 @@
 import {
   ClientCredentialsRejectedError,
   ClientSecretNotificationRejectedError,
+  ClientSecretPromotionConflictError,
   ClientSecretProofFailedError,
 } from './errors';
 import { handleClientSecretExpiry } from './handle-client-secret-expiry';
@@ -27,6 +28,30 @@ const NOTIFICATION: NewClientSecretNotification = {
     oldClientSecretExpiryTime: '2026-11-09T00:00:00.000Z',
   },
 };
+
+const LATER_SECRET = 'amzn1.oa2-cs.v1.the-later-secret';
+const LATER: NewClientSecretNotification = {
+  notificationId: 'n-2',
+  eventTime: '2026-11-03T00:00:00.000Z',
+  payload: { ...NOTIFICATION.payload, newClientSecret: LATER_SECRET },
+};
+
+/** Runs `meanwhile` (another handler) just before `versionId` is first promoted. */
+function beforeFirstPromotionOf(
+  secretStore: InMemorySecretStore,
+  versionId: string,
+  meanwhile: () => Promise<void>,
+): void {
+  const promote = secretStore.promoteClientSecret.bind(secretStore);
+  let done = false;
+  secretStore.promoteClientSecret = async (promoted, replacing) => {
+    if (!done && promoted === versionId) {
+      done = true;
+      await meanwhile();
+    }
+    return promote(promoted, replacing);
+  };
+}
 
 function setup() {
   const clock = new ManualClock();
@@ -70,6 +95,7 @@ describe('storeNewClientSecret', () => {
       issuedAt: Date.parse('2026-11-02T00:00:00Z'),
       expiresAt: Date.parse('2027-05-01T00:00:00Z'),
       previousSecretExpiresAt: Date.parse('2026-11-09T00:00:00Z'),
+      versionId: 'v2',
     });
     expect(secretStore.previous).toBe('v1');
     expect(metrics.total('ClientSecretRotated')).toBe(1);
@@ -129,7 +155,7 @@ describe('storeNewClientSecret', () => {
         },
         'n-2',
       );
-      await secretStore.promoteClientSecret(id);
+      await secretStore.promoteClientSecret(id, 'v1');
       return tokenAt(deps.clock.now());
     };
     await expect(storeNewClientSecret(deps, NOTIFICATION)).resolves.toEqual({
@@ -138,6 +164,36 @@ describe('storeNewClientSecret', () => {
     expect((await secretStore.getClientCredentials()).clientSecret).toBe(
       'amzn1.oa2-cs.v1.the-later-secret',
     );
+  });
+
+  it('does not promote over a later secret promoted between its last look and its promotion', async () => {
+    const { deps, secretStore, tokenExchange } = setup();
+    tokenExchange.grantless = async () => tokenAt(deps.clock.now());
+    // Both handlers have looked at the current secret (v1); the later one promotes first.
+    beforeFirstPromotionOf(secretStore, 'v2', async () => {
+      await expect(storeNewClientSecret(deps, LATER)).resolves.toMatchObject({
+        outcome: 'rotated',
+      });
+    });
+    await expect(storeNewClientSecret(deps, NOTIFICATION)).resolves.toEqual({
+      outcome: 'superseded',
+    });
+    expect((await secretStore.getClientCredentials()).clientSecret).toBe(LATER_SECRET);
+  });
+
+  it('lets an earlier secret promoted meanwhile give way to a later one on the next delivery', async () => {
+    const { deps, secretStore, tokenExchange } = setup();
+    tokenExchange.grantless = async () => tokenAt(deps.clock.now());
+    beforeFirstPromotionOf(secretStore, 'v2', async () => {
+      await storeNewClientSecret(deps, NOTIFICATION);
+    });
+    // The earlier secret became current under the later one's feet: the later one is retried.
+    await expect(storeNewClientSecret(deps, LATER)).rejects.toBeInstanceOf(
+      ClientSecretPromotionConflictError,
+    );
+    expect((await secretStore.getClientCredentials()).clientSecret).toBe(NEW_SECRET);
+    await expect(storeNewClientSecret(deps, LATER)).resolves.toMatchObject({ outcome: 'rotated' });
+    expect((await secretStore.getClientCredentials()).clientSecret).toBe(LATER_SECRET);
   });
 
   it('refuses a notification for another client id', async () => {

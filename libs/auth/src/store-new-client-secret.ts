@@ -4,6 +4,7 @@ import type { StoredClientCredentials } from './client-credentials';
 import {
   ClientCredentialsRejectedError,
   ClientSecretNotificationRejectedError,
+  ClientSecretPromotionConflictError,
   ClientSecretProofFailedError,
 } from './errors';
 import { GrantlessScope } from './grantless-scope';
@@ -87,11 +88,21 @@ export async function storeNewClientSecret(
       { cause: error },
     );
   }
-  // Another notification may have been handled during the proof (the queue delivers two at once).
-  if (isOlderThan(eventTime, await deps.secretStore.getClientCredentials())) {
-    return { outcome: 'superseded' };
+  // Another notification may have been handled during the proof (the queue delivers two at once),
+  // or may still be promoting: the promotion only replaces the version read here.
+  const latest = await deps.secretStore.getClientCredentials();
+  if (isOlderThan(eventTime, latest)) return { outcome: 'superseded' };
+  try {
+    await deps.secretStore.promoteClientSecret(versionId, latest.versionId);
+  } catch (error) {
+    if (
+      error instanceof ClientSecretPromotionConflictError &&
+      isOlderThan(eventTime, await deps.secretStore.getClientCredentials())
+    ) {
+      return { outcome: 'superseded' };
+    }
+    throw error;
   }
-  await deps.secretStore.promoteClientSecret(versionId);
   deps.metrics.record(AuthMetric.ClientSecretRotated, 1, 'Count');
   return {
     outcome: 'rotated',

@@ -12,6 +12,7 @@ const NOT_RAISED_IN_WORKFLOW_TASKS: Readonly<Record<string, string>> = {
   UsedStateStoreUnavailableError: 'token broker: callers see TokenBrokerUnavailableError',
   TokenExchangeUnavailableError: 'token broker: callers see TokenBrokerUnavailableError',
   ClientSecretProofFailedError: 'token broker secret rotation (SQS), no workflow',
+  ClientSecretPromotionConflictError: 'token broker secret rotation (SQS), no workflow',
   SettlementSweepIncompleteError: 'settlement sweep (a scheduled Lambda): its next run goes on',
   NotificationStoreUnavailableError:
     'notification consumer (SQS redelivers); the waiter registration falls back to polling',

@@ -3,7 +3,12 @@ import { parseAccounts } from '@spapi-lake/config';
 import type { Clock } from '@spapi-lake/core';
 import type { AccessToken } from '../access-token';
 import type { AccountRegistry } from '../account-registry';
-import type { ClientCredentials, StoredClientCredentials } from '../client-credentials';
+import type {
+  ClientCredentials,
+  CurrentClientCredentials,
+  StoredClientCredentials,
+} from '../client-credentials';
+import { ClientSecretPromotionConflictError } from '../errors';
 import type { ClientSecretRotator } from '../client-secret-rotator';
 import type { GrantlessScope } from '../grantless-scope';
 import type { AuthMetric, AuthMetricUnit, MetricsRecorder } from '../metrics-recorder';
@@ -59,10 +64,10 @@ export class InMemorySecretStore implements SecretStore {
     this.refreshTokens.set(partnerKeyId(partner), token);
     return `refresh-tokens/${partner.sellingPartnerId}/${partner.region}`;
   }
-  async getClientCredentials(): Promise<StoredClientCredentials> {
+  async getClientCredentials(): Promise<CurrentClientCredentials> {
     const current = this.versions.get(this.current);
     if (current === undefined) throw new Error('no current version');
-    return current;
+    return { ...current, versionId: this.current };
   }
   async stageClientSecret(secret: PendingClientSecret, idempotencyKey: string): Promise<string> {
     const known = this.idempotency.get(idempotencyKey);
@@ -72,8 +77,11 @@ export class InMemorySecretStore implements SecretStore {
     this.idempotency.set(idempotencyKey, id);
     return id;
   }
-  async promoteClientSecret(versionId: string): Promise<void> {
+  async promoteClientSecret(versionId: string, replacing: string): Promise<void> {
     if (this.current === versionId) return;
+    if (this.current !== replacing) {
+      throw new ClientSecretPromotionConflictError(`${replacing} is no longer current`);
+    }
     this.previous = this.current;
     this.current = versionId;
   }
