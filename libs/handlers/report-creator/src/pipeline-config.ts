@@ -10,7 +10,6 @@ import {
   parseReportConfigEntries,
   resolveEndpoints,
 } from '@spapi-lake/config';
-import { documentIndexesOf, overlappingReportConfigs } from './overlapping-report-configs';
 import type { ParameterSource } from './parameter-source';
 
 /** The pipeline configuration report-creator reads. */
@@ -25,8 +24,7 @@ export interface PipelineConfig {
 /**
  * Reads and validates the accounts, the report configs (both required) and the optional endpoint
  * overrides from `source`. Throws a ConfigurationError naming the parameter and each bad key; a
- * report config that fails validation, or would land another's rows twice
- * (`overlappingReportConfigs`), is set aside in `rejectedReportConfigs` instead.
+ * report config that fails validation is set aside in `rejectedReportConfigs` instead.
  */
 export async function loadPipelineConfig(
   source: ParameterSource,
@@ -37,20 +35,11 @@ export async function loadPipelineConfig(
     required(source, names.reportConfigs),
     source.get(names.endpoints),
   ]);
-  const parsed = parseReportConfigEntries(reportConfigs, names.reportConfigs);
-  const parsedAccounts = parseAccounts(accounts, names.accounts);
-  const overlapping = overlappingReportConfigs(
-    parsed.configs,
-    documentIndexesOf(parsed.configs, parsed.rejected),
-    parsedAccounts,
-    names.reportConfigs,
-  );
+  const { configs, rejected } = parseReportConfigEntries(reportConfigs, names.reportConfigs);
   return {
-    accounts: parsedAccounts,
-    reportConfigs: parsed.configs.filter(
-      (config) => !overlapping.some((rejected) => rejected.id === config.id),
-    ),
-    rejectedReportConfigs: [...parsed.rejected, ...overlapping].sort((a, b) => a.index - b.index),
+    accounts: parseAccounts(accounts, names.accounts),
+    reportConfigs: configs,
+    rejectedReportConfigs: rejected,
     endpoints: resolveEndpoints(
       endpoints === undefined ? {} : parseEndpointOverrides(endpoints, names.endpoints),
     ),

@@ -218,13 +218,16 @@ describe('planFanOut', () => {
 
   it('names only the first skipped spans in its result, however many lanes jump', async () => {
     const maxPlanBytes = 40_000;
-    const backfills = Array.from({ length: 30 }, (_, i) => ({
-      ...orders,
-      id: `orders-${i}`,
-      startDate: '2023-11-05',
+    // Thirty lanes: fifteen sellers of two marketplaces each (thirty configs of one seller would
+    // ask for the same rows, and all but one would be left out).
+    const sellers = Array.from({ length: 15 }, (_, i) => ({
+      ...seller,
+      sellingPartnerId: `A${i}SELLER`,
+      refreshTokenSecretRef: `spapi-lake/refresh-tokens/A${i}SELLER/EU`,
     }));
+    const backfill = { ...orders, startDate: '2023-11-05' };
     const plan = await planFanOut(
-      { ...deps([seller], backfills), maxPlanBytes },
+      { ...deps(sellers, [backfill]), maxPlanBytes },
       at('2026-11-05T06:00:00Z'),
     );
     expect(plan.beyondLookback.length).toBeGreaterThan(MAX_REPORTED_ENTRIES);
@@ -309,6 +312,138 @@ describe('planFanOut: report configs that fail validation', () => {
     );
     const plan = await planFanOut(withRejected, scheduled(['orders-daily']));
     expect(plan.lanes.length).toBeGreaterThan(0);
+  });
+});
+
+describe('planFanOut with configs that would land the same rows twice', () => {
+  const weekly: ReportConfigInput = { ...orders, id: 'orders-weekly', windowDays: 7 };
+  const configsOf = (plan: Awaited<ReturnType<typeof planFanOut>>) =>
+    plan.lanes.map((lane) => `${lane.lane.reportConfigId} ${lane.lane.marketplaceId}`);
+  const overlaps = (plan: Awaited<ReturnType<typeof planFanOut>>) =>
+    plan.problems.filter((problem) => problem.errorName === 'OverlappingReportConfig');
+
+  it("leaves a marketplace to the first config asking for the type's same rows, naming it", async () => {
+    const plan = await planFanOut(
+      deps([seller], [orders, { ...weekly, marketplaceIds: [FR] }]),
+      at('2026-11-05T06:00:00Z'),
+    );
+    expect(configsOf(plan)).toEqual([`orders-daily ${DE}`, `orders-daily ${FR}`]);
+    expect(overlaps(plan)).toEqual([
+      {
+        sellingPartnerId: 'A1SELLER',
+        region: 'EU',
+        reportConfigId: 'orders-weekly',
+        errorName: 'OverlappingReportConfig',
+        message:
+          `${FR}: report config "orders-daily" ingests the same ` +
+          'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL rows (same reportOptions) there, ' +
+          'and two configs would land them twice; left out here (narrow marketplaceIds or ' +
+          'accountTypes, change reportOptions, or disable one)',
+      },
+    ]);
+  });
+
+  it('keeps a marketplace with the config already ingesting it, and plans the others', async () => {
+    // orders-all is added above orders-de, which has been landing DE: DE stays with orders-de.
+    await lanes.put(
+      laneKey('A1SELLER', 'EU', 'orders-de', DE),
+      { watermark: '2026-11-04T00:00:00Z' },
+      undefined,
+    );
+    const plan = await planFanOut(
+      deps(
+        [seller],
+        [
+          { ...orders, id: 'orders-all' },
+          { ...orders, id: 'orders-de', marketplaceIds: [DE] },
+        ],
+      ),
+      at('2026-11-05T06:00:00Z'),
+    );
+    expect(configsOf(plan)).toEqual([`orders-all ${FR}`, `orders-de ${DE}`]);
+    expect(overlaps(plan).map((problem) => [problem.reportConfigId, problem.message])).toEqual([
+      ['orders-all', expect.stringMatching(new RegExp(`^${DE}: report config "orders-de" `))],
+    ]);
+  });
+
+  it("leaves the marketplaces to the other config in a run of the later config's own schedule", async () => {
+    const plan = await planFanOut(deps([seller], [orders, weekly]), {
+      ...at('2026-11-05T06:00:00Z'),
+      request: { scheduledTime: '2026-11-05T06:00:00Z', reportConfigIds: ['orders-weekly'] },
+    });
+    expect(plan.lanes).toEqual([]);
+    expect(overlaps(plan).map((problem) => problem.reportConfigId)).toEqual(['orders-weekly']);
+  });
+
+  it("counts the type's and Amazon's default options and a period as reportOptions", async () => {
+    const salesAndTraffic: ReportConfigInput = {
+      id: 'sales-and-traffic',
+      reportType: 'GET_SALES_AND_TRAFFIC_REPORT',
+      accountTypes: ['seller'],
+      windowDays: 1,
+      schedule: 'daily',
+    };
+    const listings: ReportConfigInput = {
+      id: 'listings',
+      reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA',
+      accountTypes: ['seller'],
+      windowDays: 1,
+      schedule: 'daily',
+    };
+    const terms: ReportConfigInput = {
+      id: 'terms-week',
+      reportType: 'GET_BRAND_ANALYTICS_SEARCH_TERMS_REPORT',
+      accountTypes: ['seller'],
+      period: 'WEEK',
+      schedule: 'weekly',
+    };
+    const plan = await planFanOut(
+      deps(
+        [seller],
+        [
+          salesAndTraffic,
+          {
+            ...salesAndTraffic,
+            id: 'sales-and-traffic-spelt-out',
+            reportOptions: { dateGranularity: 'DAY', asinGranularity: 'PARENT' },
+          },
+          {
+            ...salesAndTraffic,
+            id: 'sales-and-traffic-child',
+            reportOptions: { asinGranularity: 'CHILD' },
+          },
+          listings,
+          {
+            ...listings,
+            id: 'listings-en',
+            reportOptions: { preferredReportDocumentLocale: 'en_US' },
+          },
+          {
+            ...listings,
+            id: 'listings-de',
+            reportOptions: { preferredReportDocumentLocale: 'de_DE' },
+          },
+          terms,
+          { ...terms, id: 'terms-month', period: 'MONTH', schedule: 'monthly' },
+          { ...terms, id: 'terms-week-again', reportOptions: { reportPeriod: 'WEEK' } },
+        ],
+      ),
+      at('2026-11-05T06:00:00Z'),
+    );
+    expect(overlaps(plan).map((problem) => problem.reportConfigId)).toEqual([
+      'sales-and-traffic-spelt-out',
+      'listings-en',
+      'terms-week-again',
+    ]);
+  });
+
+  it('ignores an account type the report type does not serve', async () => {
+    // Both configs list vendors, but orders are seller-only: a vendor lane is never planned.
+    const plan = await planFanOut(
+      deps([vendor], [orders, weekly, vendorSales]),
+      at('2026-11-05T06:00:00Z'),
+    );
+    expect(overlaps(plan)).toEqual([]);
   });
 });
 

@@ -4,6 +4,7 @@ import {
   type RejectedReportConfig,
   type ReportConfig,
   reportConfigAppliesTo,
+  reportMarketplaceIds,
 } from '@spapi-lake/config';
 import { TypedError } from '@spapi-lake/core';
 import { type ReportTypeDefinition, reportTypeDefinition } from '@spapi-lake/reports';
@@ -20,6 +21,12 @@ import {
   planningTime,
 } from '@spapi-lake/workflows';
 import type { LaneStateStore } from '../lane-state-store';
+import {
+  type LaneTarget,
+  OVERLAPPING_REPORT_CONFIG,
+  lanesLeftToAnother,
+  leftToAnotherMessage,
+} from './overlapping-lanes';
 
 /** What `planFanOut` runs on. */
 export interface PlanFanOutDeps {
@@ -85,10 +92,7 @@ export interface FanOutPlan extends PlanFanOutOutput {
   readonly beyondLookback: readonly BeyondLookbackSkip[];
 }
 
-interface Target {
-  readonly account: Account;
-  readonly reportConfig: ReportConfig;
-}
+type Target = LaneTarget;
 
 /**
  * `PlanWindows`: the due windows of every lane (active account x report config applying to its
@@ -97,7 +101,8 @@ interface Target {
  * are in `beyondLookback`), trimmed so that the whole plan fits the fan-out's state. A pair whose
  * configuration cannot be planned (missing reportOptions, a type Amazon generates itself) is
  * reported as a problem instead of stopping every other lane, and so is a report config that
- * failed validation. A run that names report configs (each
+ * failed validation, and a config's marketplaces whose rows another config ingests already
+ * (`lanesLeftToAnother`: they are left out, its other marketplaces planned). A run that names report configs (each
  * config's schedule names its own) fails with a ConfigurationError when one of them is invalid or
  * missing, so that schedule's executions fail and alarm rather than succeed having done nothing.
  */
@@ -110,28 +115,55 @@ export async function planFanOut(
   const partners = input.request.sellingPartnerIds;
   const configIds = input.request.reportConfigIds;
   if (configIds !== undefined) requireUsable(configIds, reportConfigs, rejectedReportConfigs);
-  const targets: Target[] = accounts
+  // Every config of the partners, not only this run's: another schedule's config may ingest the
+  // same rows (lanesLeftToAnother).
+  const partnerTargets: Target[] = accounts
     .filter((account) => partners === undefined || partners.includes(account.sellingPartnerId))
     .flatMap((account) =>
       reportConfigs
-        .filter((config) => configIds === undefined || configIds.includes(config.id))
         .filter((config) => reportConfigAppliesTo(config, account))
         .map((reportConfig) => ({ account, reportConfig })),
     );
+  const targets = partnerTargets.filter(
+    ({ reportConfig }) => configIds === undefined || configIds.includes(reportConfig.id),
+  );
 
   // planLanes asks for the state of every marketplace of the account: read them in one go.
   const states = await deps.lanes.getMany(
-    targets.flatMap(({ account, reportConfig }) =>
+    partnerTargets.flatMap(({ account, reportConfig }) =>
       account.marketplaceIds.map(
         (marketplaceId) => laneOf(account, reportConfig, marketplaceId).key,
       ),
     ),
   );
   const definitionOf = deps.definitionOf ?? reportTypeDefinition;
+  const leftToAnother = lanesLeftToAnother(
+    partnerTargets,
+    definitionOf,
+    ({ account, reportConfig }, marketplaceId) =>
+      states.get(laneOf(account, reportConfig, marketplaceId).key) !== undefined,
+  );
   const lanes: FanOutLane[] = [];
   const problems: PlanProblem[] = [];
   const beyondLookback: BeyondLookbackSkip[] = [];
-  for (const { account, reportConfig } of targets) {
+  for (const target of targets) {
+    const { account } = target;
+    let { reportConfig } = target;
+    const left = leftToAnother.get(target);
+    if (left !== undefined) {
+      problems.push({
+        sellingPartnerId: account.sellingPartnerId,
+        region: account.region,
+        reportConfigId: reportConfig.id,
+        errorName: OVERLAPPING_REPORT_CONFIG,
+        message: leftToAnotherMessage(target, left),
+      });
+      const kept = reportMarketplaceIds(reportConfig, account).filter(
+        (marketplaceId) => !left.marketplaceIds.includes(marketplaceId),
+      );
+      if (kept.length === 0) continue;
+      reportConfig = { ...reportConfig, marketplaceIds: kept };
+    }
     try {
       const definition = definitionOf(reportConfig.reportType);
       // A config may list both account types for a type only one of them can request.
