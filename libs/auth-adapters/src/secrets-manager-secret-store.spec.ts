@@ -271,6 +271,64 @@ describe('SecretsManagerSecretStore client credentials', () => {
     expect(sm).toHaveReceivedCommandTimes(UpdateSecretVersionStageCommand, 1);
   });
 
+  it('finishes a promotion whose move was made though its answer was lost', async () => {
+    sm.on(DescribeSecretCommand)
+      .resolvesOnce({
+        VersionIdsToStages: { 'version-1': ['AWSCURRENT'], 'version-2': ['AWSPENDING'] },
+      })
+      .resolves({
+        VersionIdsToStages: {
+          'version-1': ['AWSPREVIOUS'],
+          'version-2': ['AWSCURRENT', 'AWSPENDING'],
+        },
+      });
+    sm.on(UpdateSecretVersionStageCommand)
+      .rejectsOnce(
+        new SecretsManagerServiceException({
+          name: 'InternalServiceError',
+          $fault: 'server',
+          $metadata: { httpStatusCode: 500 },
+          message: 'the connection broke after the move',
+        }),
+      )
+      .resolves({});
+    await store().promoteClientSecret('version-2', 'version-1');
+    expect(sm.commandCalls(UpdateSecretVersionStageCommand).map((c) => c.args[0].input)).toEqual([
+      {
+        SecretId: 'spapi-lake/lwa-client',
+        VersionStage: 'AWSCURRENT',
+        MoveToVersionId: 'version-2',
+        RemoveFromVersionId: 'version-1',
+      },
+      {
+        SecretId: 'spapi-lake/lwa-client',
+        VersionStage: 'AWSPENDING',
+        RemoveFromVersionId: 'version-2',
+      },
+    ]);
+  });
+
+  it('reports a failed second look as itself, retryable', async () => {
+    sm.on(DescribeSecretCommand)
+      .resolvesOnce({
+        VersionIdsToStages: { 'version-1': ['AWSCURRENT'], 'version-2': ['AWSPENDING'] },
+      })
+      .rejects(
+        new SecretsManagerServiceException({
+          name: 'ThrottlingException',
+          $fault: 'client',
+          $metadata: { httpStatusCode: 400 },
+          message: 'Rate exceeded',
+        }),
+      );
+    sm.on(UpdateSecretVersionStageCommand).rejects(
+      new InvalidParameterException({ message: 'moved', $metadata: { httpStatusCode: 400 } }),
+    );
+    await expect(store().promoteClientSecret('version-2', 'version-1')).rejects.toBeInstanceOf(
+      SecretStoreUnavailableError,
+    );
+  });
+
   it('reports a refused move as the store failure when the current version did not change', async () => {
     sm.on(DescribeSecretCommand).resolves({
       VersionIdsToStages: { 'version-1': ['AWSCURRENT'], 'version-2': ['AWSPENDING'] },

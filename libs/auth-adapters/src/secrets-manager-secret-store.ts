@@ -165,9 +165,12 @@ export class SecretsManagerSecretStore implements SecretStore {
           }),
         );
       } catch (error) {
-        const failure = this.failure('UpdateSecretVersionStage', name, error);
-        const now = await this.versionStages(name).then(currentVersionOf, () => replacing);
-        throw now === replacing ? failure : conflict();
+        // Which it was decides the error: a refusal because another promotion won, or a move that
+        // was made though its answer was lost (a retry of the same promotion then has nothing to
+        // do), or a failure of the call itself. A failed look is reported as itself (retryable).
+        const now = currentVersionOf(await this.versionStages(name));
+        if (now === replacing) throw this.failure('UpdateSecretVersionStage', name, error);
+        if (now !== versionId) throw conflict();
       }
     }
     try {
