@@ -23,17 +23,19 @@ const OPTIONS_SOURCE = 'reportSpecification.reportOptions.';
  * ask for the same reportOptions (with the type's default options, the defaults Amazon documents
  * for options left out, and a period config's reportPeriod) for one marketplace of one account
  * would land the same rows twice, since curated objects are per report (a snapshot's quantities
- * would count twice). One config ingests such a marketplace: the one whose lane has a state
- * already (it has been ingesting; a config added later must not start it again), else the first
- * in document order. The others leave that marketplace alone and go on with their others.
+ * would count twice). One config ingests such a marketplace: the one whose lane has come
+ * furthest (latest watermark; a config added later, or one back after a pause, must not land the
+ * days again), else one whose lane has a state (it has started), else the first in document
+ * order. The others leave that marketplace alone and go on with their others.
  *
  * `targets` are in document order per account; `definitionOf` may throw for an unknown type
- * (planning reports it); `hasState` says whether a config's lane for a marketplace has a state.
+ * (planning reports it); `progressOf` is how far a config's lane for a marketplace has come: its
+ * watermark (epoch ms), -Infinity for a state without one, undefined without a state.
  */
 export function lanesLeftToAnother(
   targets: readonly LaneTarget[],
   definitionOf: (reportType: string) => ReportTypeDefinition,
-  hasState: (target: LaneTarget, marketplaceId: string) => boolean,
+  progressOf: (target: LaneTarget, marketplaceId: string) => number | undefined,
 ): Map<LaneTarget, LeftToAnother> {
   const claimants = new Map<string, { target: LaneTarget; marketplaceId: string }[]>();
   for (const target of targets) {
@@ -57,8 +59,7 @@ export function lanesLeftToAnother(
   const left = new Map<LaneTarget, { marketplaceIds: string[]; ingestedBy: string[] }>();
   for (const claims of claimants.values()) {
     if (claims.length < 2) continue;
-    const owner =
-      claims.find(({ target, marketplaceId }) => hasState(target, marketplaceId)) ?? claims[0];
+    const owner = furthest(claims, progressOf);
     for (const { target, marketplaceId } of claims) {
       if (target === owner?.target) continue;
       const entry = left.get(target) ?? { marketplaceIds: [], ingestedBy: [] };
@@ -69,6 +70,20 @@ export function lanesLeftToAnother(
     }
   }
   return left;
+}
+
+function furthest<T extends { target: LaneTarget; marketplaceId: string }>(
+  claims: readonly T[],
+  progressOf: (target: LaneTarget, marketplaceId: string) => number | undefined,
+): T | undefined {
+  let owner: { claim: T; progress: number } | undefined;
+  for (const claim of claims) {
+    const progress = progressOf(claim.target, claim.marketplaceId);
+    if (progress !== undefined && (owner === undefined || progress > owner.progress)) {
+      owner = { claim, progress };
+    }
+  }
+  return owner?.claim ?? claims[0];
 }
 
 /** The plan problem's message for a target's lanes left to another config. */

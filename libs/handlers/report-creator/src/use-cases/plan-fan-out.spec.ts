@@ -343,34 +343,54 @@ describe('planFanOut with configs that would land the same rows twice', () => {
     ]);
   });
 
+  const landedUntil = (reportConfigId: string, watermark: string) =>
+    lanes.put(laneKey('A1SELLER', 'EU', reportConfigId, DE), { watermark }, undefined);
+  const ownRunOf = (reportConfigId: string) => ({
+    ...at('2026-11-05T06:00:00Z'),
+    request: { scheduledTime: '2026-11-05T06:00:00Z', reportConfigIds: [reportConfigId] },
+  });
+
   it('keeps a marketplace with the config already ingesting it, and plans the others', async () => {
     // orders-all is added above orders-de, which has been landing DE: DE stays with orders-de.
-    await lanes.put(
-      laneKey('A1SELLER', 'EU', 'orders-de', DE),
-      { watermark: '2026-11-04T00:00:00Z' },
-      undefined,
-    );
-    const plan = await planFanOut(
-      deps(
-        [seller],
-        [
-          { ...orders, id: 'orders-all' },
-          { ...orders, id: 'orders-de', marketplaceIds: [DE] },
-        ],
-      ),
-      at('2026-11-05T06:00:00Z'),
-    );
+    await landedUntil('orders-de', '2026-11-04T00:00:00Z');
+    const configs: ReportConfigInput[] = [
+      { ...orders, id: 'orders-all' },
+      { ...orders, id: 'orders-de', marketplaceIds: [DE] },
+    ];
+    const plan = await planFanOut(deps([seller], configs), at('2026-11-05T06:00:00Z'));
     expect(configsOf(plan)).toEqual([`orders-all ${FR}`, `orders-de ${DE}`]);
     expect(overlaps(plan).map((problem) => [problem.reportConfigId, problem.message])).toEqual([
       ['orders-all', expect.stringMatching(new RegExp(`^${DE}: report config "orders-de" `))],
     ]);
+
+    // The run of orders-all's own schedule reads orders-de's lanes too.
+    const ownRun = await planFanOut(deps([seller], configs), ownRunOf('orders-all'));
+    expect(configsOf(ownRun)).toEqual([`orders-all ${FR}`]);
+    // Narrowed to FR, orders-all's FR lane is planned as it would be on its own.
+    const alone = await planFanOut(deps([seller], configs.slice(0, 1)), ownRunOf('orders-all'));
+    expect(ownRun.lanes[0]).toEqual(alone.lanes.find((lane) => lane.lane.marketplaceId === FR));
+  });
+
+  it('keeps a marketplace with the config that has come furthest when both have ingested it', async () => {
+    // orders-a ingested DE until it was paused; orders-b took over and has come further since.
+    await landedUntil('orders-a', '2026-10-01T00:00:00Z');
+    await landedUntil('orders-b', '2026-11-04T00:00:00Z');
+    const plan = await planFanOut(
+      deps(
+        [seller],
+        [
+          { ...orders, id: 'orders-a', marketplaceIds: [DE] },
+          { ...orders, id: 'orders-b', marketplaceIds: [DE] },
+        ],
+      ),
+      at('2026-11-05T06:00:00Z'),
+    );
+    expect(configsOf(plan)).toEqual([`orders-b ${DE}`]);
+    expect(overlaps(plan).map((problem) => problem.reportConfigId)).toEqual(['orders-a']);
   });
 
   it("leaves the marketplaces to the other config in a run of the later config's own schedule", async () => {
-    const plan = await planFanOut(deps([seller], [orders, weekly]), {
-      ...at('2026-11-05T06:00:00Z'),
-      request: { scheduledTime: '2026-11-05T06:00:00Z', reportConfigIds: ['orders-weekly'] },
-    });
+    const plan = await planFanOut(deps([seller], [orders, weekly]), ownRunOf('orders-weekly'));
     expect(plan.lanes).toEqual([]);
     expect(overlaps(plan).map((problem) => problem.reportConfigId)).toEqual(['orders-weekly']);
   });

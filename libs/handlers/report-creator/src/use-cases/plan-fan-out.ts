@@ -140,8 +140,11 @@ export async function planFanOut(
   const leftToAnother = lanesLeftToAnother(
     partnerTargets,
     definitionOf,
-    ({ account, reportConfig }, marketplaceId) =>
-      states.get(laneOf(account, reportConfig, marketplaceId).key) !== undefined,
+    ({ account, reportConfig }, marketplaceId) => {
+      const state = states.get(laneOf(account, reportConfig, marketplaceId).key);
+      if (state === undefined) return undefined;
+      return state.watermark === undefined ? -Infinity : Date.parse(state.watermark);
+    },
   );
   const lanes: FanOutLane[] = [];
   const problems: PlanProblem[] = [];
