@@ -134,15 +134,23 @@ describe('replayReport', () => {
     const otherLedger = ledgerKey({ ...window, reportConfigId: 'orders-other' });
     await store.putObject(ledger, serializeLedgerEntry(entry('R1', 2)));
     await store.putObject(otherLedger, serializeLedgerEntry(entry('R7', 2)));
-    // Stands for "today's parser makes more of the same bytes": the replay reads the raw zone.
-    store.objects.set(
-      RAW_KEY,
-      Buffer.from(`${document}111-4\t2026-11-02T08:00:00+00:00\t3.00\t4\n`),
+    // Stands for "today's parser makes more of the same bytes" (the raw copy is as it was kept).
+    const withMore = (bytes: Readable) =>
+      Readable.from(
+        (async function* () {
+          for await (const chunk of bytes) yield chunk as Buffer;
+          yield Buffer.from('111-4\t2026-11-02T08:00:00+00:00\t3.00\t4\n');
+        })(),
+      );
+    const todaysParser: DocumentPort = {
+      ...documents,
+      decode: (bytes) => withMore(bytes).setEncoding('utf8'),
+      decompress: (bytes) => ({ chunks: withMore(bytes), text: { kind: 'utf-8' } }),
+    };
+    const result = await replayReport(
+      { ...replayDeps(store), documents: todaysParser },
+      { sellingPartnerId: 'A1', reportId: 'R1' },
     );
-    const result = await replayReport(replayDeps(store), {
-      sellingPartnerId: 'A1',
-      reportId: 'R1',
-    });
     expect(result.previous.datasets[0]?.rows).toBe(2);
     expect(result.manifest.datasets[0]?.rows).toBe(3);
     expect(result.manifestChanged).toBe(true);
@@ -156,6 +164,23 @@ describe('replayReport', () => {
       recordedAt: '2026-12-01T00:00:00.000Z',
     });
     expect(parseLedgerEntry(store.objects.get(otherLedger) ?? '')).toMatchObject({ rows: 2 });
+  });
+
+  it('refuses a raw copy that is not the one kept, leaving the lake as it is', async () => {
+    const store = await ingested();
+    for (const raw of [Buffer.from(document.slice(0, 60)), undefined]) {
+      if (raw === undefined) store.objects.delete(RAW_KEY);
+      else store.objects.set(RAW_KEY, raw);
+      const now = snapshot(store);
+      await expect(
+        replayReport(replayDeps(store), { sellingPartnerId: 'A1', reportId: 'R1' }),
+      ).rejects.toThrow(
+        raw === undefined
+          ? `the raw copy of report R1 is missing (${RAW_KEY})`
+          : `the raw copy of report R1 holds 60 bytes where ${document.length} were kept`,
+      );
+      expect(snapshot(store)).toEqual(now);
+    }
   });
 
   it('deletes curated objects the earlier manifest lists that the replay no longer writes', async () => {

@@ -183,6 +183,7 @@ export async function manifestFromRaw(
       : { ...deps, ...rowGroupCurationOf(deps.withRowGroupSize(inputs.rowGroupSize)) };
   let curated: CurationResult | undefined;
   if (definition) {
+    await requireWholeRawCopy(deps.store, facts);
     const raw = await deps.store.getStream(facts.rawKey);
     const encoding = { compression: facts.compression, charset: facts.charset };
     const curation = landedKeysStore(deps.store);
@@ -235,6 +236,24 @@ export async function manifestFromRaw(
     if (curated) await deleteUnlistedCurated(deps.store, curated, facts);
     throw error;
   }
+}
+
+// A raw copy cut short or replaced would be curated short without an error, and its replay would
+// take rows out of the lake.
+async function requireWholeRawCopy(
+  store: ObjectStore,
+  facts: { readonly rawKey: string; readonly rawBytes: number; readonly reportId: string },
+): Promise<void> {
+  let size: number | undefined;
+  for await (const object of store.list(facts.rawKey)) {
+    if (object.key === facts.rawKey) size = object.size;
+  }
+  if (size === facts.rawBytes) return;
+  throw new ReplayNotPossibleError(
+    size === undefined
+      ? `the raw copy of report ${facts.reportId} is missing (${facts.rawKey})`
+      : `the raw copy of report ${facts.reportId} holds ${size} bytes where ${facts.rawBytes} were kept (${facts.rawKey})`,
+  );
 }
 
 // Only what decides the row groups: the store, the documents and the clock stay the caller's.

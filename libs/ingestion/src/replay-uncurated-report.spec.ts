@@ -354,6 +354,23 @@ describe('replayUncuratedReport', () => {
     expect(objectsBut(store, RECORD)).toEqual(before);
   });
 
+  it('takes its curated objects back when its manifest cannot be stored', async () => {
+    const store = await failedRetrieval();
+    const before = objectsBut(store);
+    const putObject = store.putObject.bind(store);
+    store.putObject = async (key, body, options) => {
+      if (key === MANIFEST) throw new Error('the store is unavailable');
+      return putObject(key, body, options);
+    };
+
+    await expect(replayUncuratedReport(replayDeps(store), R1)).rejects.toThrow(
+      'the store is unavailable',
+    );
+
+    // No curated row without its manifest; the record stays for the next replay.
+    expect(objectsBut(store)).toEqual(before);
+  });
+
   it('refuses a report whose type the registry no longer knows', async () => {
     const store = await failedRetrieval();
     const record = parseUncuratedReport(store.objects.get(RECORD) ?? '');

@@ -17,6 +17,8 @@ import { ReplayNotPossibleError } from './errors';
 import { type ReplayReportDeps, type ReplayReportInput, manifestFromRaw } from './replay-report';
 import { findReportDefinition } from './find-report-definition';
 import {
+  curatedObjectKeys,
+  deleteUnlistedKeys,
   failedAgain,
   storeReportManifest,
   storedDocument,
@@ -90,7 +92,14 @@ async function replayUncuratedReportHoldingLease(
       await storeUncuratedReport(deps.store, failed);
       return { kind: 'still-failing', record: failed };
     }
-    manifest = await storeReportManifest(deps.store, next);
+    try {
+      manifest = await storeReportManifest(deps.store, next);
+    } catch (error) {
+      // No curated row is left without its manifest (a later report of the window would land
+      // its rows beside them, for good).
+      await deleteUnlistedKeys(deps.store, curatedObjectKeys(next), record);
+      throw error;
+    }
   }
   const window = await recordWindowDone(deps, record, manifest);
   if (window.kind === 'landed-elsewhere') {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { LocalExecutions } from './local-executions';
@@ -70,8 +70,13 @@ describe('LocalExecutions', () => {
 
   it('marks executions a dead process left RUNNING as ABORTED', async () => {
     const dying = new LocalExecutions(file, () => 0);
+    // A run that never ends: the process dies while it is RUNNING.
     void dying.startSync(ARN, 'window-1', {}, () => new Promise(() => undefined));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Once its RUNNING record is written (however slow the disk), a process started after it
+    // sees the execution aborted.
+    while (!(await readFile(file, 'utf8').catch(() => '')).includes('"RUNNING"')) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     const next = new LocalExecutions(file, () => 0);
     expect(await next.describe(ARN)).toMatchObject({ Status: 'ABORTED' });
     await expect(next.describe(`${ARN}-other`)).rejects.toMatchObject({
