@@ -53,15 +53,19 @@ export const reportProcessingFinishedSchema = z.object({
   }),
 });
 
+// Optional fields of the listings payloads: null is taken as absent (as for REPORT_PROCESSING_FINISHED's
+// sellerId), so that a usable change is not dead-lettered for it.
+const optionalText = text.nullish().transform((value) => value ?? undefined);
+
 export const listingsItemStatusChangeSchema = z.object({
   SellerId: text,
   Sku: text,
   // Known: BUYABLE, DISCOVERABLE, DELETED. Nothing here decides on them, so a value Amazon adds
   // later must not send a usable notification to the dead-letter queue.
   Status: z.array(text),
-  MarketplaceId: text.optional(),
-  Asin: text.optional(),
-  CreatedDate: dateTime.optional(),
+  MarketplaceId: optionalText,
+  Asin: optionalText,
+  CreatedDate: dateTime.nullish().transform((value) => value ?? undefined),
 });
 
 export const listingsItemIssuesChangeSchema = z.object({
@@ -69,9 +73,12 @@ export const listingsItemIssuesChangeSchema = z.object({
   Sku: text,
   // Known: NONE, ERROR, WARNING; open for the same reason as Status.
   Severities: z.array(text),
-  MarketplaceId: text.optional(),
-  Asin: text.optional(),
-  EnforcementActions: z.array(z.string()).optional(),
+  MarketplaceId: optionalText,
+  Asin: optionalText,
+  EnforcementActions: z
+    .array(z.string())
+    .nullish()
+    .transform((value) => value ?? undefined),
 });
 
 export const applicationNewSecretSchema = z.object({

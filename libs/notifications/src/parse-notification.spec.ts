@@ -92,6 +92,44 @@ describe('parseNotification', () => {
     });
   });
 
+  it('takes a null optional field of a listings payload as absent', () => {
+    const status = officialExample('notification-schema_LISTINGS_ITEM_STATUS_CHANGE.json');
+    const nulls = { MarketplaceId: null, Asin: null, CreatedDate: null };
+    const parsed = parseNotification(
+      eventBridge(
+        { ...status, Payload: { ...(status['Payload'] as object), ...nulls } },
+        'LISTINGS_ITEM_STATUS_CHANGE',
+      ),
+    ).payload;
+    expect(parsed).toEqual({
+      sellerId: 'A3AYAZLIQ7AX77',
+      sku: 'NLS-SHOES-03',
+      status: ['BUYABLE', 'DISCOVERABLE'],
+      marketplaceId: undefined,
+      asin: undefined,
+      createdDate: undefined,
+    });
+    const issues = officialExample(
+      'notification-schema_LISTINGS_ITEM_ISSUES_CHANGE_v2023-12-13.json',
+    );
+    expect(
+      parseNotification(
+        eventBridge(
+          {
+            ...issues,
+            Payload: {
+              ...(issues['Payload'] as object),
+              MarketplaceId: null,
+              Asin: null,
+              EnforcementActions: null,
+            },
+          },
+          'LISTINGS_ITEM_ISSUES_CHANGE',
+        ),
+      ).payload,
+    ).toMatchObject({ severities: ['ERROR', 'WARNING'] });
+  });
+
   it('keeps listing statuses and issue severities Amazon may add, rather than refusing them', () => {
     const status = officialExample('notification-schema_LISTINGS_ITEM_STATUS_CHANGE.json');
     const newStatus = {
