@@ -208,7 +208,10 @@ describe('consumeNotifications and registerWaiter', () => {
       reportDocumentId: report.reportDocumentId,
     });
     await expect(world.subscriber.waiters.waiters()).resolves.toEqual([]);
-    await expect(world.subscriber.waiters.outcomes()).resolves.toEqual([]);
+    // Kept until it expires, for any other execution waiting on the report.
+    expect(
+      (await world.subscriber.waiters.outcomes()).filter((kept) => kept.reportId === reportId),
+    ).toEqual([expect.objectContaining({ processingStatus: 'DONE' })]);
   });
 
   it('refuses to wait for a partner setup did not subscribe to report notifications', async () => {
@@ -260,7 +263,7 @@ describe('consumeNotifications and registerWaiter', () => {
       processingStatus: 'DONE',
       reportDocumentId: report.reportDocumentId,
     });
-    await expect(world.subscriber.waiters.outcomes()).resolves.toEqual([]);
+    await expect(world.subscriber.waiters.waiters()).resolves.toEqual([]);
   });
 
   it('treats a second delivery of a notification as a no-op', async () => {
@@ -276,7 +279,9 @@ describe('consumeNotifications and registerWaiter', () => {
     // SQS delivers at least once: the same notification again, in a later batch.
     await expect(consume(sqsEvent([body], 7))).resolves.toEqual({ batchItemFailures: [] });
     expect(world.subscriber.resumer.sent()).toHaveLength(1);
-    await expect(world.subscriber.waiters.outcomes()).resolves.toEqual([]);
+    expect(
+      (await world.subscriber.waiters.outcomes()).filter((kept) => kept.reportId === reportId),
+    ).toHaveLength(1);
     const handled = world.logs.filter(([, message]) => message === 'notification handled');
     expect(handled.at(-1)?.[2]).toMatchObject({
       handling: { action: 'outcome-stored', reportId, duplicate: true },
@@ -293,10 +298,10 @@ describe('consumeNotifications and registerWaiter', () => {
       processingStatus: 'DONE',
       reportDocumentId: 'amzn1.spdoc.1.4.na.aa804bab-4801-4dd9-a3a8-7e3b8680ffd2',
     });
-    // The second report of the batch has no waiter yet: its outcome waits for one.
-    await expect(world.subscriber.waiters.outcomes()).resolves.toEqual([
-      expect.objectContaining({ reportId: '50000005032', processingStatus: 'DONE' }),
-    ]);
+    // Both outcomes are kept: the second report of the batch has no waiter yet, and its outcome
+    // waits for one; the first stays for any other execution waiting on its report.
+    const kept = await world.subscriber.waiters.outcomes();
+    expect(kept.map((outcome) => outcome.reportId).sort()).toEqual(['50000005031', '50000005032']);
   });
 
   it('turns EventBridge-wrapped listings notifications into SKU refresh requests', async () => {

@@ -16,8 +16,8 @@ export class NotificationNotConsumedHereError extends TypedError {
 }
 
 /**
- * A notification whose partner cannot be resolved: its subscription is not in the directory (and
- * it names no merchant token), or its payload names another merchant than its subscription's.
+ * A notification whose partner cannot be resolved: its subscription is not in the directory, and
+ * it names no merchant token.
  */
 export class NotificationPartnerUnknownError extends TypedError {
   override readonly name = 'NotificationPartnerUnknownError';

@@ -35,6 +35,6 @@ export interface ReportWaiterStore {
   /** Removes and returns the waiter; undefined when none exists or another caller took it first. */
   takeWaiter(key: ReportKey): Promise<ReportWaiter | undefined>;
   putOutcome(outcome: ReportOutcome): Promise<void>;
+  /** An outcome stays until its `expiresAt` (final for its report: every waiter may take it). */
   getOutcome(key: ReportKey): Promise<ReportOutcome | undefined>;
-  deleteOutcome(key: ReportKey): Promise<void>;
 }

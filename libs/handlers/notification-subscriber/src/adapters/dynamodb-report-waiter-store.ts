@@ -171,16 +171,6 @@ export class DynamoDbReportWaiterStore implements ReportWaiterStore {
       expiresAt: Number(data.expiresAt.N) * 1000,
     };
   }
-
-  async deleteOutcome(key: ReportKey): Promise<void> {
-    try {
-      await this.options.client.send(
-        new DeleteItemCommand({ TableName: this.options.tableName, Key: outcomeKey(key) }),
-      );
-    } catch (error) {
-      throw storeFailure('DeleteItem', this.options.tableName, error);
-    }
-  }
 }
 
 function isConditionFailure(error: unknown): boolean {

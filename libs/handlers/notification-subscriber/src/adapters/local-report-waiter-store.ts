@@ -47,13 +47,6 @@ export class LocalReportWaiterStore implements ReportWaiterStore {
     return (await this.state.read()).outcomes[reportKeyId(key)];
   }
 
-  deleteOutcome(key: ReportKey) {
-    return this.state.update((document) => {
-      delete document.outcomes[reportKeyId(key)];
-      return { document, result: undefined };
-    });
-  }
-
   /** Waiters stored now (tests and the local runner's summary). */
   async waiters(): Promise<ReportWaiter[]> {
     return Object.values((await this.state.read()).waiters);

@@ -404,7 +404,6 @@ describe('createConsumeNotificationsHandler', () => {
       putWaiter: (...args) => store.putWaiter(...args),
       takeWaiter: (id) => store.takeWaiter(id),
       getOutcome: (id) => store.getOutcome(id),
-      deleteOutcome: (id) => store.deleteOutcome(id),
       putOutcome: async (outcome) => {
         if (failures-- > 0)
           throw new NotificationStoreUnavailableError('PutItem failed (ThrottlingException)');

@@ -47,6 +47,8 @@ export async function deliverReportOutcome(
     }
     throw error;
   }
-  await deps.waiters.deleteOutcome(key);
+  // The outcome stays until its expiry: it is final for the report, and another execution that
+  // waits on the same report (a retry reusing it, after this waiter's task timed out) takes it at
+  // once when it registers, instead of waiting out its timeout.
   return { action: result === 'resumed' ? 'resumed' : 'waiter-gone', ...key };
 }

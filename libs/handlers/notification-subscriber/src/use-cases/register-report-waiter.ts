@@ -72,7 +72,7 @@ export async function registerReportWaiter(
   const waiter = await deps.waiters.takeWaiter(key);
   // The consumer took it between our write and this delete: it sends.
   if (waiter === undefined) return { reportId, resumedAtOnce: false };
+  // The outcome stays until its expiry, for any other execution waiting on the report.
   const result = await deps.resumer.resume(waiter.taskToken, notifiedStatus(outcome));
-  await deps.waiters.deleteOutcome(key);
   return { reportId, resumedAtOnce: true, result };
 }

@@ -65,7 +65,8 @@ describe('the report waiter protocol', () => {
     });
     await expect(waiting).resolves.toEqual({ processingStatus: 'DONE', reportDocumentId: 'doc-1' });
     await expect(deps.waiters.waiters()).resolves.toEqual([]);
-    await expect(deps.waiters.outcomes()).resolves.toEqual([]);
+    // Kept until it expires, for any other execution waiting on the report.
+    await expect(deps.waiters.outcomes()).resolves.toEqual([outcome('1')]);
   });
 
   it('stores an early outcome and sends it the moment the waiter registers', async () => {
@@ -84,7 +85,9 @@ describe('the report waiter protocol', () => {
       result: 'resumed',
     });
     await expect(waiting).resolves.toEqual({ processingStatus: 'CANCELLED' });
-    await expect(deps.waiters.outcomes()).resolves.toEqual([]);
+    await expect(deps.waiters.outcomes()).resolves.toEqual([
+      outcome('2', { processingStatus: 'CANCELLED', reportDocumentId: undefined }),
+    ]);
     await expect(deps.waiters.waiters()).resolves.toEqual([]);
   });
 
@@ -110,8 +113,9 @@ describe('the report waiter protocol', () => {
     await expect(deps.waiters.waiters()).resolves.toEqual([]);
   });
 
-  it('reports a waiter whose task stopped waiting as gone and clears the outcome', async () => {
+  it('reports a waiter whose task stopped waiting as gone, and resumes a later waiter at once', async () => {
     const deps = await setup();
+    const resumer = deps.resumer as InProcessExecutionResumer;
     await registerReportWaiter(deps, waiterInput('3'));
     // Nobody calls waitFor: the task timed out and the execution is polling.
     await expect(deliverReportOutcome(deps, outcome('3'))).resolves.toEqual({
@@ -119,7 +123,14 @@ describe('the report waiter protocol', () => {
       sellingPartnerId: PARTNER_A,
       reportId: '3',
     });
-    await expect(deps.waiters.outcomes()).resolves.toEqual([]);
+    // A retry of the window reuses the report and waits on it: the outcome is there already.
+    const waiting = resumer.waitFor('token-3-retry');
+    await expect(registerReportWaiter(deps, waiterInput('3', 'token-3-retry'))).resolves.toEqual({
+      reportId: '3',
+      resumedAtOnce: true,
+      result: 'resumed',
+    });
+    await expect(waiting).resolves.toEqual({ processingStatus: 'DONE', reportDocumentId: 'doc-3' });
   });
 
   it('puts the waiter back when SendTaskSuccess fails, so the redelivery can resume it', async () => {
