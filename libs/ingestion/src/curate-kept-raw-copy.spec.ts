@@ -139,19 +139,27 @@ describe('retrieving a report whose document could not be curated before', () =>
     expect(store.objects.has(uncuratedReportKey(input))).toBe(false);
   });
 
-  it('downloads the document again when the raw copy the record names is gone', async () => {
-    const { deps, documents, store } = await failedRetrieval();
-    const record = parseUncuratedReport(store.objects.get(uncuratedReportKey(input)) ?? '');
-    store.objects.delete(record.rawKey);
-    const downloads = documents.opened.length;
+  it.each([
+    ['gone', (_key: string) => undefined],
+    ['not the size kept (changed outside the pipeline)', (_key: string) => Buffer.from('x\n')],
+  ])(
+    'downloads the document again when the raw copy the record names is %s',
+    async (_case, replacement) => {
+      const { deps, documents, store } = await failedRetrieval();
+      const record = parseUncuratedReport(store.objects.get(uncuratedReportKey(input)) ?? '');
+      const replaced = replacement(record.rawKey);
+      if (replaced === undefined) store.objects.delete(record.rawKey);
+      else store.objects.set(record.rawKey, replaced);
+      const downloads = documents.opened.length;
 
-    const manifest = await retrieveReport(deps, input);
+      const manifest = await retrieveReport(deps, input);
 
-    expect(documents.opened).toHaveLength(downloads + 1);
-    expect(manifest.datasets.map((dataset) => dataset.rows)).toEqual([2]);
-    expect(store.objects.has(record.rawKey)).toBe(true);
-    expect(store.objects.has(uncuratedReportKey(input))).toBe(false);
-  });
+      expect(documents.opened).toHaveLength(downloads + 1);
+      expect(manifest.datasets.map((dataset) => dataset.rows)).toEqual([2]);
+      expect(store.objects.get(record.rawKey)?.length).toBe(record.rawBytes);
+      expect(store.objects.has(uncuratedReportKey(input))).toBe(false);
+    },
+  );
 
   it('takes the curated objects back when their manifest cannot be stored', async () => {
     const { deps, store, later } = await failedRetrieval();

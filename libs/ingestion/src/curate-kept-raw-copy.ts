@@ -8,7 +8,12 @@ import {
 } from '@spapi-lake/lake';
 import { findReportDefinition } from './find-report-definition';
 import { isStoreError } from './is-store-error';
-import { type ReplayReportDeps, type ReplayReportInput, manifestFromRaw } from './replay-report';
+import {
+  type ReplayReportDeps,
+  type ReplayReportInput,
+  manifestFromRaw,
+  objectSize,
+} from './replay-report';
 import {
   curatedObjectKeys,
   deleteUnlistedKeys,
@@ -21,7 +26,8 @@ import {
 /**
  * The uncurated-report record of a report whose raw copy is still in the lake and can be curated
  * on its own (one marketplace, a report type the registry knows, as replayUncuratedReport asks),
- * or undefined: then the document is to be downloaded.
+ * or undefined: then the document is to be downloaded (also when the raw copy is not the size
+ * kept: changed outside the pipeline, it is replaced by the download).
  */
 export async function keptRawCopyOf(
   store: ObjectStore,
@@ -30,7 +36,7 @@ export async function keptRawCopyOf(
   const record = await storedUncuratedReport(store, uncuratedReportKey(input));
   if (record === undefined || record.marketplaceIds.length !== 1) return undefined;
   if (!findReportDefinition(record.reportType)) return undefined;
-  return (await store.exists(record.rawKey)) ? record : undefined;
+  return (await objectSize(store, record.rawKey)) === record.rawBytes ? record : undefined;
 }
 
 /**

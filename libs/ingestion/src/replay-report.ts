@@ -244,16 +244,22 @@ async function requireWholeRawCopy(
   store: ObjectStore,
   facts: { readonly rawKey: string; readonly rawBytes: number; readonly reportId: string },
 ): Promise<void> {
-  let size: number | undefined;
-  for await (const object of store.list(facts.rawKey)) {
-    if (object.key === facts.rawKey) size = object.size;
-  }
+  const size = await objectSize(store, facts.rawKey);
   if (size === facts.rawBytes) return;
   throw new ReplayNotPossibleError(
     size === undefined
       ? `the raw copy of report ${facts.reportId} is missing (${facts.rawKey})`
       : `the raw copy of report ${facts.reportId} holds ${size} bytes where ${facts.rawBytes} were kept (${facts.rawKey})`,
   );
+}
+
+/** The size of the object at `key`, or undefined when there is none. */
+export async function objectSize(store: ObjectStore, key: string): Promise<number | undefined> {
+  let size: number | undefined;
+  for await (const object of store.list(key)) {
+    if (object.key === key) size = object.size;
+  }
+  return size;
 }
 
 // Only what decides the row groups: the store, the documents and the clock stay the caller's.

@@ -75,7 +75,10 @@ export function createLocalNotificationSubscriber(
       ? {}
       : { filePath: path.join(options.stateDirectory, name) };
   const resumer = new InProcessExecutionResumer();
-  const waiters = new LocalReportWaiterStore(file('report-waiters.json'));
+  const waiters = new LocalReportWaiterStore({
+    ...file('report-waiters.json'),
+    clock: options.clock,
+  });
   const directory = new LocalSubscriptionDirectory(file('subscriptions.json'));
   const retrievals = new RecordingRetrievalStarter(options.onRetrieval);
   const listings = new RecordingListingRefreshRequester(options.onListingRefresh);

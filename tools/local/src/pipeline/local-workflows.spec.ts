@@ -32,7 +32,7 @@ const window = {
 /** The real register-waiter handler over in-memory adapters, and the ingestion machine on it. */
 function ingestion() {
   const resumer = new InProcessExecutionResumer();
-  const waiters = new LocalReportWaiterStore();
+  const waiters = new LocalReportWaiterStore({ clock });
   const directory = new LocalSubscriptionDirectory();
   const warnings: string[] = [];
   const registerWaiter = createRegisterWaiterHandler({

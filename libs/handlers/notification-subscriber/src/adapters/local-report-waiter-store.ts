@@ -1,3 +1,4 @@
+import type { Clock } from '@spapi-lake/core';
 import { type ReportKey, reportKeyId } from '../report-key';
 import type { ReportOutcome, ReportWaiter, ReportWaiterStore } from '../report-waiter-store';
 import { JsonState } from './json-state';
@@ -8,12 +9,19 @@ interface Document {
   outcomes: Record<string, ReportOutcome>;
 }
 
-/** Waiters and early outcomes in memory, or in a JSON file (`filePath`) for the local runner. */
+/**
+ * Waiters and outcomes in memory, or in a JSON file (`filePath`) for the local runner. An outcome
+ * past its `expiresAt` (by `clock`) is gone, as DynamoDB's TTL removes it, and is pruned when
+ * another is stored: a state directory kept across runs must not answer a new report with an old
+ * one's outcome.
+ */
 export class LocalReportWaiterStore implements ReportWaiterStore {
   private readonly state: JsonState<Document>;
+  private readonly clock: Clock;
 
-  constructor(options: { readonly filePath?: string } = {}) {
+  constructor(options: { readonly filePath?: string; readonly clock: Clock }) {
     this.state = new JsonState<Document>(() => ({ waiters: {}, outcomes: {} }), options.filePath);
+    this.clock = options.clock;
   }
 
   putWaiter(waiter: ReportWaiter, options: { readonly onlyIfAbsent?: boolean } = {}) {
@@ -38,13 +46,18 @@ export class LocalReportWaiterStore implements ReportWaiterStore {
 
   putOutcome(outcome: ReportOutcome) {
     return this.state.update((document) => {
+      const now = this.clock.now();
+      for (const [id, stored] of Object.entries(document.outcomes)) {
+        if (stored.expiresAt <= now) delete document.outcomes[id];
+      }
       document.outcomes[reportKeyId(outcome)] = outcome;
       return { document, result: undefined };
     });
   }
 
   async getOutcome(key: ReportKey) {
-    return (await this.state.read()).outcomes[reportKeyId(key)];
+    const outcome = (await this.state.read()).outcomes[reportKeyId(key)];
+    return outcome !== undefined && outcome.expiresAt > this.clock.now() ? outcome : undefined;
   }
 
   /** Waiters stored now (tests and the local runner's summary). */

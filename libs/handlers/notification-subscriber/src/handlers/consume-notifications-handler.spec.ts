@@ -129,7 +129,7 @@ function build(options: { waiters?: ReportWaiterStore; idempotencyFile?: string 
   const directory = new LocalSubscriptionDirectory();
   const retrievals = new RecordingRetrievalStarter();
   const resumer = new InProcessExecutionResumer();
-  const waiters = options.waiters ?? new LocalReportWaiterStore();
+  const waiters = options.waiters ?? new LocalReportWaiterStore({ clock });
   const deps = {
     waiters,
     resumer,
@@ -398,7 +398,7 @@ describe('createConsumeNotificationsHandler', () => {
   });
 
   it('lets a transient failure be redelivered and processed, instead of remembered as done', async () => {
-    const store = new LocalReportWaiterStore();
+    const store = new LocalReportWaiterStore({ clock });
     let failures = 1;
     const flaky: ReportWaiterStore = {
       putWaiter: (...args) => store.putWaiter(...args),

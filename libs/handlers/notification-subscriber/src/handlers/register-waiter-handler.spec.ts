@@ -32,7 +32,7 @@ function build() {
     (level: string) =>
     (...args: unknown[]) =>
       logged.push(`${level} ${JSON.stringify(args)}`);
-  const waiters = new LocalReportWaiterStore();
+  const waiters = new LocalReportWaiterStore({ clock });
   const directory = new LocalSubscriptionDirectory();
   const resumer = new InProcessExecutionResumer();
   const handler = createRegisterWaiterHandler({

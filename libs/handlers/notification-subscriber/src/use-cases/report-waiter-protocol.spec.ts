@@ -37,7 +37,7 @@ const outcome = (reportId: string, extra: Partial<ReportOutcome> = {}): ReportOu
 });
 
 async function setup(resumer: ExecutionResumer = new InProcessExecutionResumer()) {
-  const waiters = new LocalReportWaiterStore();
+  const waiters = new LocalReportWaiterStore({ clock });
   const directory = new LocalSubscriptionDirectory();
   await directory.record({
     subscriptionId: 'sub-a',

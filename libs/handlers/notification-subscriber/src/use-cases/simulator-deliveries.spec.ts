@@ -99,12 +99,13 @@ describe('notifications the simulator delivers', () => {
     expect(notification.payload.sellerId).not.toBe(sellingPartnerId);
     assertConsumedHere(notification);
     const listings = new RecordingListingRefreshRequester();
+    const simClock = { now: () => env.sim.clock.now(), sleep: async () => undefined };
     await expect(
       handleNotification(
         {
-          waiters: new LocalReportWaiterStore(),
+          waiters: new LocalReportWaiterStore({ clock: simClock }),
           resumer: new InProcessExecutionResumer(),
-          clock: { now: () => env.sim.clock.now(), sleep: async () => undefined },
+          clock: simClock,
           retrievals: new RecordingRetrievalStarter(),
           directory,
           listings,

@@ -143,7 +143,8 @@ export async function planFanOut(
     ({ account, reportConfig }, marketplaceId) => {
       const state = states.get(laneOf(account, reportConfig, marketplaceId).key);
       if (state === undefined) return undefined;
-      return state.watermark === undefined ? -Infinity : Date.parse(state.watermark);
+      const watermark = state.watermark === undefined ? Number.NaN : Date.parse(state.watermark);
+      return Number.isNaN(watermark) ? -Infinity : watermark;
     },
   );
   const lanes: FanOutLane[] = [];
