@@ -92,8 +92,6 @@ export interface FanOutPlan extends PlanFanOutOutput {
   readonly beyondLookback: readonly BeyondLookbackSkip[];
 }
 
-type Target = LaneTarget;
-
 /**
  * `PlanWindows`: the due windows of every lane (active account x report config applying to its
  * account type x marketplace) as of `planningTime(input)`, each lane continuing at its stored
@@ -102,9 +100,10 @@ type Target = LaneTarget;
  * configuration cannot be planned (missing reportOptions, a type Amazon generates itself) is
  * reported as a problem instead of stopping every other lane, and so is a report config that
  * failed validation, and a config's marketplaces whose rows another config ingests already
- * (`lanesLeftToAnother`: they are left out, its other marketplaces planned). A run that names report configs (each
- * config's schedule names its own) fails with a ConfigurationError when one of them is invalid or
- * missing, so that schedule's executions fail and alarm rather than succeed having done nothing.
+ * (`lanesLeftToAnother`: they are left out, its other marketplaces planned). A run that names
+ * report configs (each config's schedule names its own) fails with a ConfigurationError when one
+ * of them is invalid or missing, so that schedule's executions fail and alarm rather than succeed
+ * having done nothing.
  */
 export async function planFanOut(
   deps: PlanFanOutDeps,
@@ -117,7 +116,7 @@ export async function planFanOut(
   if (configIds !== undefined) requireUsable(configIds, reportConfigs, rejectedReportConfigs);
   // Every config of the partners, not only this run's: another schedule's config may ingest the
   // same rows (lanesLeftToAnother).
-  const partnerTargets: Target[] = accounts
+  const partnerTargets: LaneTarget[] = accounts
     .filter((account) => partners === undefined || partners.includes(account.sellingPartnerId))
     .flatMap((account) =>
       reportConfigs
