@@ -148,6 +148,21 @@ describe('SecretsManagerSecretStore refresh tokens', () => {
   });
 });
 
+// The two label moves of promoting version-2 over version-1: AWSCURRENT, then AWSPENDING off.
+const PROMOTION_OF_VERSION_2 = [
+  {
+    SecretId: 'spapi-lake/lwa-client',
+    VersionStage: 'AWSCURRENT',
+    MoveToVersionId: 'version-2',
+    RemoveFromVersionId: 'version-1',
+  },
+  {
+    SecretId: 'spapi-lake/lwa-client',
+    VersionStage: 'AWSPENDING',
+    RemoveFromVersionId: 'version-2',
+  },
+];
+
 describe('SecretsManagerSecretStore client credentials', () => {
   it('reads AWSCURRENT; a hand-made first secret is dated by its version', async () => {
     sm.on(GetSecretValueCommand).resolves({
@@ -211,19 +226,9 @@ describe('SecretsManagerSecretStore client credentials', () => {
     expect(sm.commandCalls(DescribeSecretCommand)[0]?.args[0].input).toEqual({
       SecretId: 'spapi-lake/lwa-client',
     });
-    expect(sm.commandCalls(UpdateSecretVersionStageCommand).map((c) => c.args[0].input)).toEqual([
-      {
-        SecretId: 'spapi-lake/lwa-client',
-        VersionStage: 'AWSCURRENT',
-        MoveToVersionId: 'version-2',
-        RemoveFromVersionId: 'version-1',
-      },
-      {
-        SecretId: 'spapi-lake/lwa-client',
-        VersionStage: 'AWSPENDING',
-        RemoveFromVersionId: 'version-2',
-      },
-    ]);
+    expect(sm.commandCalls(UpdateSecretVersionStageCommand).map((c) => c.args[0].input)).toEqual(
+      PROMOTION_OF_VERSION_2,
+    );
   });
 
   it('does not move labels of a version that is already current', async () => {
@@ -293,19 +298,9 @@ describe('SecretsManagerSecretStore client credentials', () => {
       )
       .resolves({});
     await store().promoteClientSecret('version-2', 'version-1');
-    expect(sm.commandCalls(UpdateSecretVersionStageCommand).map((c) => c.args[0].input)).toEqual([
-      {
-        SecretId: 'spapi-lake/lwa-client',
-        VersionStage: 'AWSCURRENT',
-        MoveToVersionId: 'version-2',
-        RemoveFromVersionId: 'version-1',
-      },
-      {
-        SecretId: 'spapi-lake/lwa-client',
-        VersionStage: 'AWSPENDING',
-        RemoveFromVersionId: 'version-2',
-      },
-    ]);
+    expect(sm.commandCalls(UpdateSecretVersionStageCommand).map((c) => c.args[0].input)).toEqual(
+      PROMOTION_OF_VERSION_2,
+    );
   });
 
   it('reports a failed second look as itself, retryable', async () => {
