@@ -22,6 +22,10 @@ const DATASETS = [
   'sales_and_traffic_by_date',
   'sales_and_traffic_by_asin',
   'brand_analytics_search_terms',
+  'brand_analytics_market_basket',
+  'brand_analytics_repeat_purchase',
+  'brand_analytics_search_catalog_performance',
+  'brand_analytics_search_query_performance',
   'vendor_sales_aggregate',
   'vendor_sales_by_asin',
   // Flow 3 (libs/catalog catalogDatasets).

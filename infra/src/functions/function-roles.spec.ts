@@ -89,6 +89,10 @@ const curatedObjects = (
   ];
 };
 const reportDatasets = [
+  'brand_analytics_market_basket',
+  'brand_analytics_repeat_purchase',
+  'brand_analytics_search_catalog_performance',
+  'brand_analytics_search_query_performance',
   'brand_analytics_search_terms',
   'fba_inventory',
   'merchant_listings',

@@ -67,6 +67,11 @@ export interface ReportTypeDefinition {
    * would ignore it and make the report with the default.
    */
   readonly onlyListedOptions?: boolean;
+  /**
+   * reportOptions keys whose value is a space-separated list of ASINs, at most 200 characters (Brand
+   * Analytics search query and search catalog performance), checked as such rather than by value.
+   */
+  readonly asinListOptions?: readonly string[];
   /** reportOptions createReport carries unless the report config sets them itself. */
   readonly defaultOptions?: Readonly<Record<string, string>>;
   readonly window: WindowRules;

@@ -1,3 +1,9 @@
+import {
+  brandAnalyticsMarketBasket,
+  brandAnalyticsRepeatPurchase,
+  brandAnalyticsSearchCatalogPerformance,
+  brandAnalyticsSearchQueryPerformance,
+} from './definitions/brand-analytics';
 import { brandAnalyticsSearchTerms, vendorSales } from './definitions/brand-analytics-and-vendor';
 import {
   fbaUnsuppressedInventory,
@@ -18,6 +24,10 @@ export const reportTypeDefinitions: readonly ReportTypeDefinition[] = [
   settlementV2,
   salesAndTraffic,
   brandAnalyticsSearchTerms,
+  brandAnalyticsMarketBasket,
+  brandAnalyticsRepeatPurchase,
+  brandAnalyticsSearchCatalogPerformance,
+  brandAnalyticsSearchQueryPerformance,
   vendorSales,
 ];
 

@@ -38,6 +38,7 @@ export interface PlanWindowsInput {
     | 'requiredOptions'
     | 'optionValues'
     | 'onlyListedOptions'
+    | 'asinListOptions'
     | 'defaultOptions'
   >;
   /** Per marketplace id: the exclusive end of the last window ingested (absent: none yet). */

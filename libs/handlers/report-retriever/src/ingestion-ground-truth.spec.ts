@@ -45,13 +45,16 @@ interface Case {
   readonly marketplaceId: string;
   readonly dataStartTime?: string;
   readonly dataEndTime?: string;
-  readonly reportOptions?: Readonly<Record<string, string>>;
+  /** Options, or options made of the partner's own catalog (its ASINs). */
+  readonly reportOptions?:
+    Readonly<Record<string, string>> | ((partner: SimPartner) => Readonly<Record<string, string>>);
   /** Cp1252 flat file (European marketplace). */
   readonly cp1252?: boolean;
 }
 
 const twoDays = { dataStartTime: '2026-10-05T00:00:00Z', dataEndTime: '2026-10-06T23:59:59Z' };
 const week = { dataStartTime: '2026-10-18T00:00:00Z', dataEndTime: '2026-10-24T23:59:59Z' };
+const month = { dataStartTime: '2026-09-01T00:00:00Z', dataEndTime: '2026-09-30T23:59:59Z' };
 
 const cases: readonly Case[] = [
   {
@@ -165,6 +168,41 @@ const cases: readonly Case[] = [
     reportOptions: { reportPeriod: 'WEEK' },
   },
   {
+    name: 'Brand Analytics market basket (US, JSON)',
+    partner: 'na',
+    reportType: 'GET_BRAND_ANALYTICS_MARKET_BASKET_REPORT',
+    marketplaceId: US,
+    ...week,
+    reportOptions: { reportPeriod: 'WEEK' },
+  },
+  {
+    name: 'Brand Analytics repeat purchase (DE, JSON, a month)',
+    partner: 'eu',
+    reportType: 'GET_BRAND_ANALYTICS_REPEAT_PURCHASE_REPORT',
+    marketplaceId: DE,
+    ...month,
+    reportOptions: { reportPeriod: 'MONTH' },
+  },
+  {
+    name: 'Brand Analytics search catalog performance (US vendor, JSON)',
+    partner: 'vendor',
+    reportType: 'GET_BRAND_ANALYTICS_SEARCH_CATALOG_PERFORMANCE_REPORT',
+    marketplaceId: US,
+    ...week,
+    reportOptions: { reportPeriod: 'WEEK' },
+  },
+  {
+    name: 'Brand Analytics search query performance (US, JSON, five ASINs)',
+    partner: 'na',
+    reportType: 'GET_BRAND_ANALYTICS_SEARCH_QUERY_PERFORMANCE_REPORT',
+    marketplaceId: US,
+    ...week,
+    reportOptions: (partner) => ({
+      reportPeriod: 'WEEK',
+      asin: ownAsins(partner, US).slice(0, 5).join(' '),
+    }),
+  },
+  {
     name: 'vendor sales (US vendor, JSON, GZIP)',
     partner: 'vendor',
     reportType: 'GET_VENDOR_SALES_REPORT',
@@ -196,6 +234,17 @@ let duck: DuckDbLake;
 let uk: SimPartner;
 const ingested = new Map<string, Ingested>();
 
+/** The ASINs the partner lists in the marketplace, as the simulator serves them. */
+function ownAsins(partner: SimPartner, marketplaceId: string): string[] {
+  return [
+    ...new Set(
+      lake.sim.catalog
+        .listings(partner.sellingPartnerId, marketplaceId)
+        .map((listing) => listing.asin),
+    ),
+  ];
+}
+
 async function settlementReportId(partner: SimPartner, marketplaceId: string): Promise<string> {
   const { reports } = await lake.client(partner).reports.getReports({
     reportTypes: [SETTLEMENT],
@@ -221,7 +270,12 @@ async function ingest(testCase: Case): Promise<Ingested> {
           ...(testCase.dataEndTime === undefined ? {} : { dataEndTime: testCase.dataEndTime }),
           ...(testCase.reportOptions === undefined
             ? {}
-            : { reportOptions: testCase.reportOptions }),
+            : {
+                reportOptions:
+                  typeof testCase.reportOptions === 'function'
+                    ? testCase.reportOptions(partner)
+                    : testCase.reportOptions,
+              }),
         });
   const report = await lake.client(partner).reports.getReport(reportId);
   expect(report.processingStatus).toBe('DONE');

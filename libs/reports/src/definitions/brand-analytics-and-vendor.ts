@@ -7,7 +7,7 @@ import { REPORT_SPECIFICATION, jsonColumns, reportOptionColumn } from '../column
 // is 80 hours after the UTC day's. Brand Analytics documents none and takes the same.
 // A period may stay FATAL for days after its data is due: a Brand Analytics week did for six days
 // in NA and longer in EU (amzn/selling-partner-api-models#5351); two weeks before one is skipped.
-const periodWindow = {
+export const periodWindow = {
   maxWindowDays: 31,
   dataLagHours: 80,
   periodAligned: true,

@@ -1,52 +1,12 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { REPORT_SPECIFICATION } from '../column-builders';
 import { parseReport } from '../parse-report';
 import type { ParsedRecord } from '../parsed-record';
+import { arrayLeaves, leafPaths, readReportSchema } from '../test/report-schema';
 import { salesAndTraffic } from './sales-and-traffic';
 
 // The official report schema (models/spapi) is the reference for every column's source path.
 
-interface SchemaNode {
-  readonly type?: string;
-  readonly $ref?: string;
-  readonly properties?: Readonly<Record<string, SchemaNode>>;
-  readonly items?: SchemaNode;
-}
-
-const schema = JSON.parse(
-  readFileSync(
-    path.join(
-      __dirname,
-      '../../../../models/spapi/report-schema_GET_SALES_AND_TRAFFIC_REPORT.json',
-    ),
-    'utf8',
-  ),
-) as SchemaNode & { definitions?: Readonly<Record<string, SchemaNode>> };
-
-function resolved(node: SchemaNode): SchemaNode {
-  if (node.$ref === undefined) return node;
-  const found = schema.definitions?.[node.$ref.split('/').pop() ?? ''];
-  if (found === undefined) throw new Error(`unresolved ${node.$ref}`);
-  return found;
-}
-
-/** The schema's leaf paths under one array of the report (`salesByDate.unitsOrdered`, ...). */
-function leafPaths(node: SchemaNode, prefix = ''): string[] {
-  const current = resolved(node);
-  if (current.type === 'object' && current.properties !== undefined) {
-    return Object.entries(current.properties).flatMap(([key, child]) =>
-      leafPaths(child, prefix === '' ? key : `${prefix}.${key}`),
-    );
-  }
-  return [prefix];
-}
-
-function arrayLeaves(arrayName: string): string[] {
-  const array = schema.properties?.[arrayName];
-  if (array?.items === undefined) throw new Error(`the schema has no array ${arrayName}`);
-  return leafPaths(array.items).sort();
-}
+const schema = readReportSchema('GET_SALES_AND_TRAFFIC_REPORT');
 
 function dataset(name: string) {
   const found = salesAndTraffic.datasets.find((candidate) => candidate.name === name);
@@ -77,13 +37,13 @@ describe('GET_SALES_AND_TRAFFIC_REPORT definition', () => {
       .columns.map((column) => column.source)
       .filter((source) => !source.startsWith(`${REPORT_SPECIFICATION}.`))
       .sort();
-    expect(sources).toEqual(arrayLeaves(arrayName));
+    expect(sources).toEqual(arrayLeaves(schema, arrayName));
   });
 
   it("reads the report's options from leaves of the schema's reportSpecification", () => {
     const specification = schema.properties?.[REPORT_SPECIFICATION];
     if (specification === undefined) throw new Error('the schema has no reportSpecification');
-    const leaves = leafPaths(specification, REPORT_SPECIFICATION);
+    const leaves = leafPaths(schema, specification, REPORT_SPECIFICATION);
     const optionSources = salesAndTraffic.datasets.map((entry) =>
       entry.columns
         .map((column) => column.source)

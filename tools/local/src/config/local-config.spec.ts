@@ -49,8 +49,14 @@ describe('localReportConfigs', () => {
   const now = Date.parse('2026-11-05T06:00:00Z');
 
   it('is a valid report-configs document covering every requestable report type', () => {
-    const configs = parseReportConfigs(localReportConfigs({ days: 3, now }));
+    const configs = parseReportConfigs(
+      localReportConfigs({ days: 3, now, searchQueryAsins: 'B000000001 B000000002' }),
+    );
     expect(configs.map((c) => c.reportType).sort()).toEqual([
+      'GET_BRAND_ANALYTICS_MARKET_BASKET_REPORT',
+      'GET_BRAND_ANALYTICS_REPEAT_PURCHASE_REPORT',
+      'GET_BRAND_ANALYTICS_SEARCH_CATALOG_PERFORMANCE_REPORT',
+      'GET_BRAND_ANALYTICS_SEARCH_QUERY_PERFORMANCE_REPORT',
       'GET_BRAND_ANALYTICS_SEARCH_TERMS_REPORT',
       'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA',
       'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL',
@@ -59,6 +65,19 @@ describe('localReportConfigs', () => {
       'GET_SALES_AND_TRAFFIC_REPORT',
       'GET_VENDOR_SALES_REPORT',
     ]);
+  });
+
+  it('asks for search query performance only with ASINs to ask for', () => {
+    const types = (asins?: string) =>
+      localReportConfigs({
+        days: 3,
+        now,
+        ...(asins === undefined ? {} : { searchQueryAsins: asins }),
+      })
+        .filter((c) => c.reportType === 'GET_BRAND_ANALYTICS_SEARCH_QUERY_PERFORMANCE_REPORT')
+        .map((c) => c.reportOptions);
+    expect(types()).toEqual([]);
+    expect(types('B000000001')).toEqual([{ reportPeriod: 'WEEK', asin: 'B000000001' }]);
   });
 
   it('backfills `days` days for rolling types and at least two weeks for weekly ones', () => {

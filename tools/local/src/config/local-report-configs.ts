@@ -8,6 +8,11 @@ export interface LocalReportConfigsInput {
   readonly days: number;
   /** The run's (simulated) time. */
   readonly now: number;
+  /**
+   * ASINs for Brand Analytics search query performance (space-separated; the US seller's own).
+   * Without them that report type, which requires a list, is left out.
+   */
+  readonly searchQueryAsins?: string;
 }
 
 /**
@@ -15,7 +20,8 @@ export interface LocalReportConfigsInput {
  * account types that may request it. Rolling types backfill `days` days (one report per lane and
  * up to 7 days on the first run; sales and traffic, whose days are due 80 h after they end, 4 days
  * more); period types (weekly, with their 80 h lag) reach back at least 14 days so one whole week
- * is due; snapshots take today's state.
+ * is due; snapshots take today's state. Brand Analytics goes to US only, as a brand is often
+ * registered in one marketplace.
  */
 export function localReportConfigs(input: LocalReportConfigsInput): ReportConfigInput[] {
   const since = (days: number) => new Date(input.now - days * DAY_MS).toISOString().slice(0, 10);
@@ -73,6 +79,7 @@ export function localReportConfigs(input: LocalReportConfigsInput): ReportConfig
       reportOptions: { reportPeriod: 'WEEK' },
       ...weekly,
     },
+    ...brandAnalyticsConfigs(input.searchQueryAsins, weekly),
     {
       id: 'vendor-sales-weekly',
       reportType: 'GET_VENDOR_SALES_REPORT',
@@ -84,5 +91,48 @@ export function localReportConfigs(input: LocalReportConfigsInput): ReportConfig
       },
       ...weekly,
     },
+  ];
+}
+
+function brandAnalyticsConfigs(
+  searchQueryAsins: string | undefined,
+  weekly: Partial<ReportConfigInput>,
+): ReportConfigInput[] {
+  const brandAnalytics = (id: string, reportType: string, accountTypes: ('seller' | 'vendor')[]) =>
+    ({
+      id,
+      reportType,
+      accountTypes,
+      marketplaceIds: ['ATVPDKIKX0DER'],
+      reportOptions: { reportPeriod: 'WEEK' },
+      schedule: 'daily',
+      ...weekly,
+    }) satisfies ReportConfigInput;
+  return [
+    brandAnalytics('brand-analytics-market-basket', 'GET_BRAND_ANALYTICS_MARKET_BASKET_REPORT', [
+      'seller',
+    ]),
+    brandAnalytics(
+      'brand-analytics-repeat-purchase',
+      'GET_BRAND_ANALYTICS_REPEAT_PURCHASE_REPORT',
+      ['seller'],
+    ),
+    brandAnalytics(
+      'brand-analytics-search-catalog-performance',
+      'GET_BRAND_ANALYTICS_SEARCH_CATALOG_PERFORMANCE_REPORT',
+      ['vendor'],
+    ),
+    ...(searchQueryAsins === undefined
+      ? []
+      : [
+          {
+            ...brandAnalytics(
+              'brand-analytics-search-query-performance',
+              'GET_BRAND_ANALYTICS_SEARCH_QUERY_PERFORMANCE_REPORT',
+              ['seller'],
+            ),
+            reportOptions: { reportPeriod: 'WEEK', asin: searchQueryAsins },
+          },
+        ]),
   ];
 }

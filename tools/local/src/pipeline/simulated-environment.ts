@@ -8,7 +8,7 @@ import type {
 import { type SimulatorHandle, defaultWorld, startSimulator } from '@spapi-lake/sp-api-simulator';
 import { JsonDocument } from '../engine/json-document';
 import { FAULT_PROFILES, type FaultProfile } from '../config/fault-profiles';
-import { type LocalPartner, localPartners } from '../config/local-partners';
+import { type LocalPartner, LocalPartnerAlias, localPartners } from '../config/local-partners';
 import { localReportConfigs } from '../config/local-report-configs';
 import type { EventPartner } from '../invoke/event-partners';
 import { simulatedClock, slowedClock } from '../time/simulated-time';
@@ -23,6 +23,7 @@ import {
 export const LOCAL_PARAMETER_PREFIX = '/spapi-lake/local';
 /** The notification queue the local subscriptions point at. */
 export const LOCAL_QUEUE_ARN = 'arn:aws:sqs:us-east-1:000000000000:spapi-lake-notifications';
+const US_MARKETPLACE_ID = 'ATVPDKIKX0DER';
 const DEFAULT_SEED = 1;
 
 /** Options of {@link openSimulatedEnvironment}. */
@@ -112,7 +113,9 @@ export async function openSimulatedEnvironment(
     }
     const credentials = sim.credentials();
     const partners = localPartners(credentials);
-    await writeConfiguration(options, partners, credentials.partners, simulatedStart);
+    await writeConfiguration(options, partners, credentials.partners, simulatedStart, {
+      searchQueryAsins: searchQueryAsins(sim, partners),
+    });
 
     const clock = simulatedClock(sim.clock);
     const functions = await createLocalFunctions({
@@ -174,6 +177,7 @@ async function writeConfiguration(
     marketplaceIds: readonly string[];
   }[],
   now: number,
+  brandAnalytics: { readonly searchQueryAsins?: string },
 ): Promise<void> {
   const { paths } = options;
   await mkdir(paths.config, { recursive: true });
@@ -190,7 +194,22 @@ async function writeConfiguration(
   await writeFile(paths.parameterFile('accounts'), json(accounts));
   const configsFile = paths.parameterFile('report-configs');
   if (options.keepReportConfigs === true && (await exists(configsFile))) return;
-  await writeFile(configsFile, json(localReportConfigs({ days: options.days, now })));
+  await writeFile(
+    configsFile,
+    json(localReportConfigs({ days: options.days, now, ...brandAnalytics })),
+  );
+}
+
+/** Five ASINs the US seller lists in the US, for Brand Analytics search query performance. */
+function searchQueryAsins(
+  sim: SimulatorHandle,
+  partners: readonly LocalPartner[],
+): string | undefined {
+  const seller = partners.find((partner) => partner.alias === LocalPartnerAlias.NaSeller);
+  if (seller === undefined) return undefined;
+  const listed = sim.catalog.listings(seller.sellingPartnerId, US_MARKETPLACE_ID);
+  const asins = [...new Set(listed.map((listing) => listing.asin))].slice(0, 5);
+  return asins.length === 0 ? undefined : asins.join(' ');
 }
 
 async function exists(file: string): Promise<boolean> {

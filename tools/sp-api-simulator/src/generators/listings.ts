@@ -106,6 +106,15 @@ export function listingsOnDay(
   );
 }
 
+/** The partner's products listed in the marketplace (every day the same), in catalog order. */
+export function listedProducts(
+  seed: number,
+  sellingPartnerId: string,
+  marketplace: Marketplace,
+): readonly Product[] {
+  return stableListings(seed, sellingPartnerId, marketplace).map((stable) => stable.product);
+}
+
 type StableListing = Omit<Listing, 'status' | 'priceMinor' | 'price' | 'quantity'> & {
   readonly product: Product;
 };
@@ -212,9 +221,11 @@ function brandName(marketplace: Marketplace, brandIndex: number): string {
   return brands[brandIndex % brands.length] ?? '';
 }
 
-// Prices end in .99 (or in a round 10 yen), like most retail prices. `cents` is in hundredths of
-// the local currency.
-function roundPrice(cents: number, marketplace: Marketplace): number {
+/**
+ * A retail price in minor units: ends in .99 (or in a round 10 yen), like most retail prices.
+ * `cents` is in hundredths of the local currency.
+ */
+export function roundPrice(cents: number, marketplace: Marketplace): number {
   if (marketplace.minorDigits === 0) return Math.max(10, Math.round(cents / 1000) * 10);
   return Math.max(99, Math.floor(cents / 100) * 100 + 99);
 }

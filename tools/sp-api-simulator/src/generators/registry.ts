@@ -1,5 +1,9 @@
 import type { ReportDefinition } from './report-definition';
 import { allOrdersByLastUpdate, allOrdersByOrderDate } from './reports/all-orders';
+import { brandAnalyticsMarketBasket } from './reports/brand-analytics-market-basket';
+import { brandAnalyticsRepeatPurchase } from './reports/brand-analytics-repeat-purchase';
+import { brandAnalyticsSearchCatalogPerformance } from './reports/brand-analytics-search-catalog-performance';
+import { brandAnalyticsSearchQueryPerformance } from './reports/brand-analytics-search-query-performance';
 import { brandAnalyticsSearchTerms } from './reports/brand-analytics-search-terms';
 import { fbaMyiUnsuppressedInventory } from './reports/fba-inventory';
 import { merchantListingsAllData } from './reports/merchant-listings';
@@ -15,6 +19,10 @@ const DEFINITIONS: readonly ReportDefinition[] = [
   settlementFlatFileV2,
   salesAndTrafficReport,
   brandAnalyticsSearchTerms,
+  brandAnalyticsMarketBasket,
+  brandAnalyticsRepeatPurchase,
+  brandAnalyticsSearchCatalogPerformance,
+  brandAnalyticsSearchQueryPerformance,
   vendorSalesReport,
 ];
 

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { groundTruth } from './generate-report';
+import { listedProducts } from './listings';
+import { findMarketplace } from './marketplaces';
 import type { GenerationOutcome, ReportRequestSpec } from './types';
 
 /** Shared by the generator specs: request builders, document readers and schema validators. */
@@ -24,6 +27,42 @@ export function sellerSpec(overrides: Partial<ReportRequestSpec> = {}): ReportRe
     seed: 7,
     ...overrides,
   };
+}
+
+/** The ASINs `sellerSpec`'s partner lists in a marketplace. */
+export function sellerAsinsIn(marketplaceId: string): readonly string[] {
+  const marketplace = findMarketplace(marketplaceId);
+  if (marketplace === undefined) throw new Error(`unknown marketplace ${marketplaceId}`);
+  return listedProducts(7, 'A3SELLER0EXAMPLE', marketplace).map((product) => product.asin);
+}
+
+/**
+ * Request builder of a Brand Analytics report for `sellerSpec`'s partner in one marketplace:
+ * options, then the window (default `start`..`end`) and other overrides.
+ */
+export function brandAnalyticsRequest(
+  reportType: string,
+  defaults: { readonly start: string; readonly end: string; readonly marketplaceId: string },
+) {
+  return (
+    reportOptions: Record<string, string>,
+    start = defaults.start,
+    end = defaults.end,
+    overrides: Partial<ReportRequestSpec> = {},
+  ): ReportRequestSpec =>
+    sellerSpec({
+      reportType,
+      reportOptions,
+      dataStartTime: start,
+      dataEndTime: end,
+      marketplaceIds: [defaults.marketplaceId],
+      ...overrides,
+    });
+}
+
+/** The ground truth of a Brand Analytics report: its `dataByAsin` records. */
+export function dataByAsin(request: ReportRequestSpec): Record<string, unknown>[] {
+  return [...(groundTruth(request).tables['data_by_asin'] ?? [])];
 }
 
 /** The whole text of a document outcome (throws for no-data and fatal outcomes). */

@@ -33,6 +33,7 @@ export function checkReportRequest(
     | 'requiredOptions'
     | 'optionValues'
     | 'onlyListedOptions'
+    | 'asinListOptions'
     | 'window'
   >,
   now: number,

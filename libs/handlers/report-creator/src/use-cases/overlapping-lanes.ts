@@ -23,7 +23,9 @@ const OPTIONS_SOURCE = 'reportSpecification.reportOptions.';
  * ask for the same reportOptions (with the type's default options, the defaults Amazon documents
  * for options left out, and a period config's reportPeriod) for one marketplace of one account
  * would land the same rows twice, since curated objects are per report (a snapshot's quantities
- * would count twice). One config ingests such a marketplace: the one whose lane has come
+ * would count twice). ASIN lists (Brand Analytics search query and catalog performance) are
+ * compared as sets: two lists with an ASIN in common, or a list beside a config without one (every
+ * ASIN), ask for the same rows. One config ingests such a marketplace: the one whose lane has come
  * furthest (latest watermark; a config added later, or one back after a pause, must not land the
  * days again), else one whose lane has a state (it has started), else the first in document
  * order. The others leave that marketplace alone and go on with their others.
@@ -37,7 +39,7 @@ export function lanesLeftToAnother(
   definitionOf: (reportType: string) => ReportTypeDefinition,
   progressOf: (target: LaneTarget, marketplaceId: string) => number | undefined,
 ): Map<LaneTarget, LeftToAnother> {
-  const claimants = new Map<string, { target: LaneTarget; marketplaceId: string }[]>();
+  const claimants = new Map<string, Claim[]>();
   for (const target of targets) {
     const { account, reportConfig } = target;
     const definition = plannedDefinition(definitionOf, reportConfig.reportType);
@@ -45,6 +47,7 @@ export function lanesLeftToAnother(
       continue;
     }
     const options = requestedOptionsOf(reportConfig, definition);
+    const asins = requestedAsinsOf(reportConfig, definition);
     for (const marketplaceId of reportMarketplaceIds(reportConfig, account)) {
       const key = JSON.stringify([
         account.sellingPartnerId,
@@ -53,37 +56,57 @@ export function lanesLeftToAnother(
         reportConfig.reportType,
         options,
       ]);
-      claimants.set(key, [...(claimants.get(key) ?? []), { target, marketplaceId }]);
+      const claim = { target, marketplaceId, asins, progress: progressOf(target, marketplaceId) };
+      claimants.set(key, [...(claimants.get(key) ?? []), claim]);
     }
   }
   const left = new Map<LaneTarget, { marketplaceIds: string[]; ingestedBy: string[] }>();
   for (const claims of claimants.values()) {
     if (claims.length < 2) continue;
-    const owner = furthest(claims, progressOf);
-    for (const { target, marketplaceId } of claims) {
-      if (target === owner?.target) continue;
-      const entry = left.get(target) ?? { marketplaceIds: [], ingestedBy: [] };
-      entry.marketplaceIds.push(marketplaceId);
-      const ownerId = owner?.target.reportConfig.id ?? '';
+    const ingesting: Claim[] = [];
+    for (const claim of byPrecedence(claims)) {
+      const owner = ingesting.find((other) => sameRowsAsked(claim, other));
+      if (owner === undefined) {
+        ingesting.push(claim);
+        continue;
+      }
+      const entry = left.get(claim.target) ?? { marketplaceIds: [], ingestedBy: [] };
+      entry.marketplaceIds.push(claim.marketplaceId);
+      const ownerId = owner.target.reportConfig.id;
       if (!entry.ingestedBy.includes(ownerId)) entry.ingestedBy.push(ownerId);
-      left.set(target, entry);
+      left.set(claim.target, entry);
     }
   }
   return left;
 }
 
-function furthest<T extends { target: LaneTarget; marketplaceId: string }>(
-  claims: readonly T[],
-  progressOf: (target: LaneTarget, marketplaceId: string) => number | undefined,
-): T | undefined {
-  let owner: { claim: T; progress: number } | undefined;
-  for (const claim of claims) {
-    const progress = progressOf(claim.target, claim.marketplaceId);
-    if (progress !== undefined && (owner === undefined || progress > owner.progress)) {
-      owner = { claim, progress };
-    }
-  }
-  return owner?.claim ?? claims[0];
+interface Claim {
+  readonly target: LaneTarget;
+  readonly marketplaceId: string;
+  /** The ASINs an ASIN-list option names; undefined: every ASIN (or a type without such lists). */
+  readonly asins: ReadonlySet<string> | undefined;
+  readonly progress: number | undefined;
+}
+
+// Claims in the order they get to ingest: furthest watermark, then any state, then document order.
+function byPrecedence(claims: readonly Claim[]): Claim[] {
+  const started = (claim: Claim) => (claim.progress === undefined ? 0 : 1);
+  const progress = (claim: Claim) => claim.progress ?? Number.NEGATIVE_INFINITY;
+  return [...claims].sort(
+    (a, b) => started(b) - started(a) || compareDescending(progress(a), progress(b)),
+  );
+}
+
+// -Infinity (a state without a watermark) minus -Infinity is NaN, not 0.
+function compareDescending(a: number, b: number): number {
+  return a === b ? 0 : a > b ? -1 : 1;
+}
+
+// Two configs asking for the same options land the same rows, unless their ASIN lists are apart.
+function sameRowsAsked(a: Claim, b: Claim): boolean {
+  if (a.asins === undefined || b.asins === undefined) return true;
+  for (const asin of a.asins) if (b.asins.has(asin)) return true;
+  return false;
 }
 
 /** The plan problem's message for a target's lanes left to another config. */
@@ -108,7 +131,7 @@ function plannedDefinition(
   }
 }
 
-// What the report is made with, as one comparable string.
+// What the report is made with but the ASINs it names, as one comparable string.
 function requestedOptionsOf(config: ReportConfig, definition: ReportTypeDefinition): string {
   const options: Record<string, string> = {};
   for (const column of definition.datasets.flatMap((dataset) => dataset.columns)) {
@@ -118,5 +141,18 @@ function requestedOptionsOf(config: ReportConfig, definition: ReportTypeDefiniti
   }
   Object.assign(options, definition.defaultOptions, config.reportOptions);
   if (config.period !== undefined) options['reportPeriod'] = config.period;
+  for (const key of definition.asinListOptions ?? []) delete options[key];
   return JSON.stringify(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+// The ASINs the config's ASIN-list options name; undefined when none does (every ASIN).
+function requestedAsinsOf(
+  config: ReportConfig,
+  definition: ReportTypeDefinition,
+): ReadonlySet<string> | undefined {
+  const lists = (definition.asinListOptions ?? [])
+    .map((key) => config.reportOptions?.[key])
+    .filter((list) => list !== undefined);
+  if (lists.length === 0) return undefined;
+  return new Set(lists.flatMap((list) => list.split(' ')));
 }

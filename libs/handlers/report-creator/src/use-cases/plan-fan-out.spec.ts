@@ -457,6 +457,77 @@ describe('planFanOut with configs that would land the same rows twice', () => {
     ]);
   });
 
+  it('counts configs whose ASIN lists share an ASIN, or one without a list, as the same rows', async () => {
+    const queries: ReportConfigInput = {
+      id: 'queries-a',
+      reportType: 'GET_BRAND_ANALYTICS_SEARCH_QUERY_PERFORMANCE_REPORT',
+      accountTypes: ['seller'],
+      marketplaceIds: [DE],
+      period: 'WEEK',
+      reportOptions: { reportPeriod: 'WEEK', asin: 'B000000001 B000000002' },
+      schedule: 'daily',
+    };
+    const catalog: ReportConfigInput = {
+      ...queries,
+      id: 'catalog-all',
+      reportType: 'GET_BRAND_ANALYTICS_SEARCH_CATALOG_PERFORMANCE_REPORT',
+      reportOptions: { reportPeriod: 'WEEK' },
+    };
+    const plan = await planFanOut(
+      deps(
+        [seller],
+        [
+          queries,
+          // Apart from queries-a: both run.
+          {
+            ...queries,
+            id: 'queries-b',
+            reportOptions: { ...queries.reportOptions, asin: 'B000000003' },
+          },
+          // The same ASINs in another order, and one ASIN in common with queries-b.
+          {
+            ...queries,
+            id: 'queries-c',
+            reportOptions: { reportPeriod: 'WEEK', asin: 'B000000002 B000000001' },
+          },
+          {
+            ...queries,
+            id: 'queries-d',
+            reportOptions: { reportPeriod: 'WEEK', asin: 'B000000004 B000000003' },
+          },
+          // Another period is other rows.
+          {
+            ...queries,
+            id: 'queries-month',
+            period: 'MONTH',
+            reportOptions: { reportPeriod: 'MONTH', asin: 'B000000001' },
+          },
+          // Without a list, every ASIN: it shares rows with any list.
+          catalog,
+          {
+            ...catalog,
+            id: 'catalog-some',
+            reportOptions: { reportPeriod: 'WEEK', asins: 'B000000009' },
+          },
+        ],
+      ),
+      at('2026-11-05T06:00:00Z'),
+    );
+    expect(configsOf(plan).sort()).toEqual(
+      [`catalog-all ${DE}`, `queries-a ${DE}`, `queries-b ${DE}`, `queries-month ${DE}`].sort(),
+    );
+    expect(
+      overlaps(plan).map((problem) => [
+        problem.reportConfigId,
+        problem.message.match(/report config "([a-z-]+)"/)?.[1],
+      ]),
+    ).toEqual([
+      ['queries-c', 'queries-a'],
+      ['queries-d', 'queries-b'],
+      ['catalog-some', 'catalog-all'],
+    ]);
+  });
+
   it('ignores an account type the report type does not serve', async () => {
     // Both configs list vendors, but orders are seller-only: a vendor lane is never planned.
     const plan = await planFanOut(

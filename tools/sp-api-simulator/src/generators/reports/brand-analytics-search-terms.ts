@@ -2,7 +2,7 @@ import { dateKey, periodContaining, type ReportPeriod } from '../calendar';
 import { productsFor } from '../listings';
 import type { Marketplace } from '../marketplaces';
 import { HISTORY_START_DAY } from '../orders';
-import { createRng, type Rng } from '../random';
+import { createRng } from '../random';
 import {
   EAGER_ROW_LIMIT,
   fatal,
@@ -11,13 +11,13 @@ import {
 } from '../report-definition';
 import { DEPARTMENTS, SEARCH_TERMS } from '../vocabulary';
 import { analyticsDays, round4 } from './analytics-window';
+import { periodRule } from './brand-analytics-request';
+import { randomAsin } from './brand-asins';
 
 const REPORT_PERIODS = ['DAY', 'WEEK', 'MONTH', 'QUARTER'] as const;
 
 /** Ranked search terms per department in a normal-size report. */
 const TERMS_PER_DEPARTMENT = 40;
-
-const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /**
  * Top-3 clicked ASINs per search term and department for one marketplace and exactly one
@@ -128,7 +128,7 @@ function* records(
           departmentName,
           searchTerm,
           searchFrequencyRank: rank,
-          clickedAsin: rng.chance(0.25) ? rng.pick(context.ownAsins) : `B0${alnum(rng, 8)}`,
+          clickedAsin: rng.chance(0.25) ? rng.pick(context.ownAsins) : randomAsin(rng),
           clickShareRank,
           clickShare: round4(share),
           conversionShare: round4(0.35 * rng.next()),
@@ -147,25 +147,4 @@ function termText(marketplace: Marketplace, departmentIndex: number, rank: numbe
   const stem = stems[index % stems.length] ?? '';
   const modifier = modifiers[Math.floor(index / stems.length)] ?? '';
   return round === 0 ? `${stem}${modifier}` : `${stem}${modifier} ${round + 1}`;
-}
-
-function periodRule(period: ReportPeriod): string {
-  switch (period) {
-    case 'DAY':
-      return 'the same day';
-    case 'WEEK':
-      return 'a Sunday to the following Saturday';
-    case 'MONTH':
-      return 'the first to the last day of a month';
-    case 'QUARTER':
-      return 'the first to the last day of a calendar quarter';
-    case 'YEAR':
-      return 'January 1 to December 31';
-  }
-}
-
-function alnum(rng: Rng, length: number): string {
-  let text = '';
-  for (let i = 0; i < length; i += 1) text += ALNUM[rng.int(0, ALNUM.length - 1)];
-  return text;
 }
