@@ -28,6 +28,13 @@ const DATASETS = [
   'brand_analytics_search_query_performance',
   'vendor_sales_aggregate',
   'vendor_sales_by_asin',
+  'vendor_traffic_aggregate',
+  'vendor_traffic_by_asin',
+  'vendor_inventory_aggregate',
+  'vendor_inventory_by_asin',
+  'vendor_net_pure_product_margin_aggregate',
+  'vendor_net_pure_product_margin_by_asin',
+  'vendor_forecasts',
   // Flow 3 (libs/catalog catalogDatasets).
   'catalog_items',
   'listings_items',

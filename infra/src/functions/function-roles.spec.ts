@@ -101,8 +101,15 @@ const reportDatasets = [
   'sales_and_traffic_by_asin',
   'sales_and_traffic_by_date',
   'settlements',
+  'vendor_forecasts',
+  'vendor_inventory_aggregate',
+  'vendor_inventory_by_asin',
+  'vendor_net_pure_product_margin_aggregate',
+  'vendor_net_pure_product_margin_by_asin',
   'vendor_sales_aggregate',
   'vendor_sales_by_asin',
+  'vendor_traffic_aggregate',
+  'vendor_traffic_by_asin',
 ];
 const s3KeyRead = [`Allow kms:Decrypt ${lakeKey}${via('s3')}`];
 const work = '_work/catalog-refresh/';

@@ -21,6 +21,14 @@ export function columns(
   }));
 }
 
+/** The `[path, type]` pairs of a JSON money object (`{ amount, currencyCode }`). */
+export function money(path: string): [string, ColumnType][] {
+  return [
+    [`${path}.amount`, 'double'],
+    [`${path}.currencyCode`, 'string'],
+  ];
+}
+
 /** Builds JSON column definitions from `[path, type]` pairs; names drop the given leading segments. */
 export function jsonColumns(
   pairs: readonly (readonly [string, ColumnType])[],

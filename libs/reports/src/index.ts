@@ -10,6 +10,7 @@ export type {
   ReportTypeDefinition,
   WindowRules,
 } from './report-type-definition';
+export { lookbackDaysOf } from './report-type-definition';
 export {
   reportTypeDefinitions,
   reportTypeDefinition,

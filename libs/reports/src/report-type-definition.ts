@@ -37,6 +37,8 @@ export interface WindowRules {
    * earlier, which reads as "no data". Set only where SP-API documents the limit; absent: none known.
    */
   readonly maxLookbackDays?: number;
+  /** Per `reportPeriod`, where Amazon states a limit by period: overrides `maxLookbackDays`. */
+  readonly maxLookbackDaysByPeriod?: Readonly<Partial<Record<string, number>>>;
   /**
    * Hours after its end a window may still end FATAL for a reason time cures (Amazon not having
    * the period's data yet); until then FATALs never skip it. Absent: 72.
@@ -76,4 +78,14 @@ export interface ReportTypeDefinition {
   readonly defaultOptions?: Readonly<Record<string, string>>;
   readonly window: WindowRules;
   readonly datasets: readonly DatasetDefinition[];
+}
+
+/** How many days back a window of these rules may start (with this `reportPeriod`), if limited. */
+export function lookbackDaysOf(
+  rules: Pick<WindowRules, 'maxLookbackDays' | 'maxLookbackDaysByPeriod'>,
+  reportPeriod: string | undefined,
+): number | undefined {
+  const byPeriod =
+    reportPeriod === undefined ? undefined : rules.maxLookbackDaysByPeriod?.[reportPeriod];
+  return byPeriod ?? rules.maxLookbackDays;
 }

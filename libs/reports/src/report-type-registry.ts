@@ -1,10 +1,17 @@
 import {
+  brandAnalyticsSearchTerms,
   brandAnalyticsMarketBasket,
   brandAnalyticsRepeatPurchase,
   brandAnalyticsSearchCatalogPerformance,
   brandAnalyticsSearchQueryPerformance,
 } from './definitions/brand-analytics';
-import { brandAnalyticsSearchTerms, vendorSales } from './definitions/brand-analytics-and-vendor';
+import {
+  vendorForecasting,
+  vendorInventory,
+  vendorNetPureProductMargin,
+  vendorSales,
+  vendorTraffic,
+} from './definitions/vendor-analytics';
 import {
   fbaUnsuppressedInventory,
   merchantListingsAll,
@@ -29,6 +36,10 @@ export const reportTypeDefinitions: readonly ReportTypeDefinition[] = [
   brandAnalyticsSearchCatalogPerformance,
   brandAnalyticsSearchQueryPerformance,
   vendorSales,
+  vendorTraffic,
+  vendorInventory,
+  vendorNetPureProductMargin,
+  vendorForecasting,
 ];
 
 const byType = new Map(

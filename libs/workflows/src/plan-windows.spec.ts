@@ -717,6 +717,27 @@ describe("planWindows: Amazon's lookback limit", () => {
     ]);
   });
 
+  it("starts net pure product margin weeks inside Amazon's 8-week lookback for WEEK", () => {
+    const margin = (period: 'WEEK' | 'MONTH') =>
+      reportConfig({
+        reportType: 'GET_VENDOR_NET_PURE_PRODUCT_MARGIN_REPORT',
+        period,
+        reportOptions: { reportPeriod: period },
+        startDate: '2025-06-01',
+      });
+    // 2026-03-10T06:00Z less 56 days is 2026-01-13T06:00Z; eight days more, 2026-01-21T06:00Z;
+    // the first Sunday after it starts the lane.
+    const weeks = planWithSkips({ account: vendorAccount(), reportConfig: margin('WEEK'), now });
+    expect(spans(weeks.windows)[0]).toEqual(['2026-01-25T00:00:00Z', '2026-02-01T00:00:00Z']);
+    expect(weeks.beyondLookback).toEqual([
+      expect.objectContaining({ maxLookbackDays: 56, to: '2026-01-25T00:00:00Z' }),
+    ]);
+    // Months reach back 36 of them: June 2025 is inside.
+    const months = planWithSkips({ account: vendorAccount(), reportConfig: margin('MONTH'), now });
+    expect(spans(months.windows)[0]).toEqual(['2025-06-01T00:00:00Z', '2025-07-01T00:00:00Z']);
+    expect(months.beyondLookback).toEqual([]);
+  });
+
   it('never plans a window beyond the limit while a slow backfill falls behind the clock', () => {
     // One daily window per run, runs 12 to 60 hours apart: the limit overtakes the watermark again
     // and again, and each time the lane jumps to it and says which days it left.

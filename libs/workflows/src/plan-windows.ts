@@ -4,7 +4,11 @@ import {
   type Account,
   type ReportConfig,
 } from '@spapi-lake/config';
-import { type ReportTypeDefinition, reportOptionsProblem } from '@spapi-lake/reports';
+import {
+  type ReportTypeDefinition,
+  lookbackDaysOf,
+  reportOptionsProblem,
+} from '@spapi-lake/reports';
 import { WindowPlanningError } from './errors';
 import {
   dateGranularityPeriod,
@@ -114,7 +118,10 @@ export function planWindows(input: PlanWindowsInput): WindowPlan {
   const lagMs = Math.max(definition.window.dataLagHours, config.lagHours) * HOUR_MS;
   const reportOptions = optionsOf(config, cut, definition);
   const cap = input.maxWindowsPerRun ?? DEFAULT_MAX_WINDOWS_PER_RUN;
-  const maxLookbackDays = definition.window.maxLookbackDays;
+  const maxLookbackDays = lookbackDaysOf(
+    definition.window,
+    cut.kind === 'period' && cut.asReportPeriod ? cut.period : undefined,
+  );
   const earliestStart =
     maxLookbackDays === undefined
       ? undefined

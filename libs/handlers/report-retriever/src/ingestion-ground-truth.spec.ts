@@ -214,6 +214,50 @@ const cases: readonly Case[] = [
       sellingProgram: 'RETAIL',
     },
   },
+  {
+    name: 'vendor traffic (US vendor, JSON, two weeks)',
+    partner: 'vendor',
+    reportType: 'GET_VENDOR_TRAFFIC_REPORT',
+    marketplaceId: US,
+    dataStartTime: '2026-10-11T00:00:00Z',
+    dataEndTime: '2026-10-24T23:59:59Z',
+    reportOptions: { reportPeriod: 'WEEK' },
+  },
+  {
+    name: 'vendor inventory (US vendor, JSON, a month, sourcing)',
+    partner: 'vendor',
+    reportType: 'GET_VENDOR_INVENTORY_REPORT',
+    marketplaceId: US,
+    ...month,
+    reportOptions: { reportPeriod: 'MONTH', distributorView: 'SOURCING', sellingProgram: 'RETAIL' },
+  },
+  {
+    name: 'vendor inventory (US vendor, JSON, manufacturing)',
+    partner: 'vendor',
+    reportType: 'GET_VENDOR_INVENTORY_REPORT',
+    marketplaceId: US,
+    ...week,
+    reportOptions: {
+      reportPeriod: 'WEEK',
+      distributorView: 'MANUFACTURING',
+      sellingProgram: 'RETAIL',
+    },
+  },
+  {
+    name: 'vendor net pure product margin (US vendor, JSON)',
+    partner: 'vendor',
+    reportType: 'GET_VENDOR_NET_PURE_PRODUCT_MARGIN_REPORT',
+    marketplaceId: US,
+    ...week,
+    reportOptions: { reportPeriod: 'WEEK' },
+  },
+  {
+    name: 'vendor forecasts (US vendor, JSON)',
+    partner: 'vendor',
+    reportType: 'GET_VENDOR_FORECASTING_REPORT',
+    marketplaceId: US,
+    reportOptions: { sellingProgram: 'RETAIL' },
+  },
 ];
 
 interface Ingested {

@@ -1,144 +1,22 @@
-import { REPORT_SPECIFICATION } from '../column-builders';
-import { parseReport } from '../parse-report';
-import type { ParsedRecord } from '../parsed-record';
 import { reportOptionsProblem } from '../report-options-problem';
 import type { ReportTypeDefinition } from '../report-type-definition';
+import { parseWhole } from '../test/parse-whole';
+import { readReportSchema } from '../test/report-schema';
 import {
-  type ReportSchema,
-  type SchemaNode,
-  arrayLeaves,
-  leafNodes,
-  leafPaths,
-  readReportSchema,
-  reportOptionsOf,
-} from '../test/report-schema';
-import {
-  brandAnalyticsMarketBasket,
-  brandAnalyticsRepeatPurchase,
   brandAnalyticsSearchCatalogPerformance,
   brandAnalyticsSearchQueryPerformance,
 } from './brand-analytics';
-import { brandAnalyticsSearchTerms } from './brand-analytics-and-vendor';
 
-// The official report schemas (models/spapi) are the reference: every leaf of a row is a column,
-// the options are the schema's, and the schema's own example lands whole, without drift.
+// What the schemas leave to names: the funnel's columns say which step they count. (Every JSON
+// type is held to its schema in json-report-schemas.spec.ts.)
 
-const definitions = [
-  brandAnalyticsSearchTerms,
-  brandAnalyticsMarketBasket,
-  brandAnalyticsRepeatPurchase,
-  brandAnalyticsSearchCatalogPerformance,
-  brandAnalyticsSearchQueryPerformance,
-];
-const cases = definitions.map((definition) => [definition.reportType, definition] as const);
-
-function schemaOf(definition: ReportTypeDefinition): ReportSchema {
-  return readReportSchema(definition.reportType);
-}
-
-async function parsedExample(definition: ReportTypeDefinition): Promise<ParsedRecord[]> {
-  const example = schemaOf(definition).examples?.[0];
+function parsedExample(definition: ReportTypeDefinition) {
+  const example = readReportSchema(definition.reportType).examples?.[0];
   if (example === undefined) throw new Error(`${definition.reportType}: no example`);
-  async function* chunks(): AsyncGenerator<string> {
-    yield JSON.stringify(example);
-  }
-  const records: ParsedRecord[] = [];
-  for await (const record of parseReport(definition, chunks(), {
-    windowStart: '2025-01-05T00:00:00Z',
-  }).records) {
-    records.push(record);
-  }
-  return records;
+  return parseWhole(definition, JSON.stringify(example));
 }
 
-describe('Brand Analytics report definitions', () => {
-  it.each(cases)('%s reads exactly the leaf paths of its schema', (_, definition) => {
-    const schema = schemaOf(definition);
-    for (const dataset of definition.datasets) {
-      const sources = dataset.columns
-        .map((column) => column.source)
-        .filter((source) => !source.startsWith(`${REPORT_SPECIFICATION}.`))
-        .sort();
-      expect(sources).toEqual(arrayLeaves(schema, dataset.jsonArray ?? ''));
-    }
-  });
-
-  it.each(cases)('%s types every column as its schema does', (_, definition) => {
-    const schema = schemaOf(definition);
-    const typeOf = ({ type, format }: SchemaNode) =>
-      type === 'integer'
-        ? 'integer'
-        : type === 'number'
-          ? 'double'
-          : format === 'date'
-            ? 'date'
-            : type;
-    for (const dataset of definition.datasets) {
-      const array = schema.properties?.[dataset.jsonArray ?? '']?.items ?? {};
-      const schemaTypes = new Map(
-        leafNodes(schema, array).map(([leaf, node]) => [leaf, typeOf(node)]),
-      );
-      for (const column of dataset.columns) {
-        if (column.source.startsWith(`${REPORT_SPECIFICATION}.`)) continue;
-        expect([column.source, column.type]).toEqual([
-          column.source,
-          schemaTypes.get(column.source),
-        ]);
-      }
-    }
-  });
-
-  it.each(cases)(
-    "%s carries reportPeriod from the schema's reportSpecification",
-    (_, definition) => {
-      const schema = schemaOf(definition);
-      const specification = schema.properties?.[REPORT_SPECIFICATION] ?? {};
-      const leaves = leafPaths(schema, specification, REPORT_SPECIFICATION);
-      for (const dataset of definition.datasets) {
-        const optionSources = dataset.columns
-          .map((column) => column.source)
-          .filter((source) => source.startsWith(`${REPORT_SPECIFICATION}.`));
-        expect(optionSources).toEqual(['reportSpecification.reportOptions.reportPeriod']);
-        for (const source of optionSources) expect(leaves).toContain(source);
-      }
-    },
-  );
-
-  it.each(cases)('%s takes exactly the options its schema names', (_, definition) => {
-    const schema = schemaOf(definition);
-    const options = reportOptionsOf(schema);
-    expect(definition.optionValues['reportPeriod']).toEqual(options['reportPeriod']?.enum);
-    expect(
-      [...Object.keys(definition.optionValues), ...(definition.asinListOptions ?? [])].sort(),
-    ).toEqual(Object.keys(options).sort());
-    const required =
-      schema.properties?.[REPORT_SPECIFICATION]?.properties?.['reportOptions']?.required ?? [];
-    expect([...definition.requiredOptions].sort()).toEqual([...required].sort());
-  });
-
-  it.each(cases)('%s names every column once', (_, definition) => {
-    for (const dataset of definition.datasets) {
-      const names = dataset.columns.map((column) => column.name);
-      expect(new Set(names).size).toBe(names.length);
-    }
-  });
-
-  it.each(cases.slice(1))(
-    "%s lands its schema's example whole, in the days its rows name",
-    async (_, definition) => {
-      const example = schemaOf(definition).examples?.[0] as { dataByAsin: unknown[] };
-      const records = await parsedExample(definition);
-
-      expect(records).toHaveLength(example.dataByAsin.length);
-      for (const record of records) {
-        expect(record).toMatchObject({ kind: 'row', drift: {} });
-        if (record.kind !== 'row') continue;
-        expect(record.partitionDate).toBe(record.values['start_date']);
-        expect(Object.values(record.values)).not.toContain(null);
-      }
-    },
-  );
-
+describe('Brand Analytics search query performance', () => {
   it('lands the funnel of a search query with the names of its metrics', async () => {
     const [first] = await parsedExample(brandAnalyticsSearchQueryPerformance);
 

@@ -1,25 +1,49 @@
 import type { ColumnType } from '../column-type';
 import type { ReportTypeDefinition } from '../report-type-definition';
-import { jsonColumns, reportOptionColumn } from '../column-builders';
-import { periodWindow } from './brand-analytics-and-vendor';
+import { jsonColumns, money, reportOptionColumn } from '../column-builders';
+import { periodWindow } from './period-window';
 
-// The Brand Analytics reports besides search terms, from their report schemas in the official
-// models (report-schema_GET_BRAND_ANALYTICS_*.json). All four are period-aligned, one marketplace
-// per report, for brand owners (sellers and vendors); every row names its own period
-// (`startDate`, `endDate`), so the rows land in the day their period starts.
+// The Brand Analytics reports, from their report schemas in the official models
+// (report-schema_GET_BRAND_ANALYTICS_*.json): period-aligned, one marketplace per report, for brand
+// owners (sellers and vendors). Rows that name their own period (`startDate`, `endDate`) land in
+// the day it starts; search terms rows, which do not, in the day the window starts.
 
 const WEEK_MONTH_QUARTER = ['WEEK', 'MONTH', 'QUARTER'];
-
-const money = (path: string): [string, ColumnType][] => [
-  [`${path}.amount`, 'double'],
-  [`${path}.currencyCode`, 'string'],
-];
 
 const period: [string, ColumnType][] = [
   ['startDate', 'date'],
   ['endDate', 'date'],
   ['asin', 'string'],
 ];
+
+export const brandAnalyticsSearchTerms: ReportTypeDefinition = {
+  reportType: 'GET_BRAND_ANALYTICS_SEARCH_TERMS_REPORT',
+  format: 'json',
+  accountTypes: ['seller', 'vendor'],
+  requestable: true,
+  restricted: false,
+  requiredOptions: ['reportPeriod'],
+  // report-schema_GET_BRAND_ANALYTICS_SEARCH_TERMS_REPORT.json: no YEAR.
+  optionValues: { reportPeriod: ['DAY', 'WEEK', 'MONTH', 'QUARTER'] },
+  onlyListedOptions: true,
+  window: periodWindow,
+  datasets: [
+    {
+      name: 'brand_analytics_search_terms',
+      jsonArray: 'dataByDepartmentAndSearchTerm',
+      partitionDate: { window: 'start' },
+      columns: jsonColumns([
+        ['departmentName', 'string'],
+        ['searchTerm', 'string'],
+        ['searchFrequencyRank', 'integer'],
+        ['clickedAsin', 'string'],
+        ['clickShareRank', 'integer'],
+        ['clickShare', 'double'],
+        ['conversionShare', 'double'],
+      ]).concat(reportOptionColumn('reportPeriod')),
+    },
+  ],
+};
 
 export const brandAnalyticsMarketBasket: ReportTypeDefinition = {
   reportType: 'GET_BRAND_ANALYTICS_MARKET_BASKET_REPORT',

@@ -1,12 +1,7 @@
-import { REPORT_SPECIFICATION } from '../column-builders';
-import { parseReport } from '../parse-report';
-import type { ParsedRecord } from '../parsed-record';
-import { arrayLeaves, leafPaths, readReportSchema } from '../test/report-schema';
+import { parseWhole } from '../test/parse-whole';
 import { salesAndTraffic } from './sales-and-traffic';
 
-// The official report schema (models/spapi) is the reference for every column's source path.
-
-const schema = readReportSchema('GET_SALES_AND_TRAFFIC_REPORT');
+// B2B twins and period averages (json-report-schemas.spec.ts holds every column to the schema).
 
 function dataset(name: string) {
   const found = salesAndTraffic.datasets.find((candidate) => candidate.name === name);
@@ -15,50 +10,9 @@ function dataset(name: string) {
 }
 
 /** The records of a whole document, as the parser gives them. */
-async function parsed(document: string): Promise<ParsedRecord[]> {
-  async function* chunks(): AsyncGenerator<string> {
-    yield document;
-  }
-  const records: ParsedRecord[] = [];
-  for await (const record of parseReport(salesAndTraffic, chunks(), {
-    windowStart: '2026-11-01T00:00:00Z',
-  }).records) {
-    records.push(record);
-  }
-  return records;
-}
+const parsed = (document: string) => parseWhole(salesAndTraffic, document, '2026-11-01T00:00:00Z');
 
 describe('GET_SALES_AND_TRAFFIC_REPORT definition', () => {
-  it.each([
-    ['sales_and_traffic_by_date', 'salesAndTrafficByDate'],
-    ['sales_and_traffic_by_asin', 'salesAndTrafficByAsin'],
-  ])('%s reads exactly the leaf paths of the official schema', (name, arrayName) => {
-    const sources = dataset(name)
-      .columns.map((column) => column.source)
-      .filter((source) => !source.startsWith(`${REPORT_SPECIFICATION}.`))
-      .sort();
-    expect(sources).toEqual(arrayLeaves(schema, arrayName));
-  });
-
-  it("reads the report's options from leaves of the schema's reportSpecification", () => {
-    const specification = schema.properties?.[REPORT_SPECIFICATION];
-    if (specification === undefined) throw new Error('the schema has no reportSpecification');
-    const leaves = leafPaths(schema, specification, REPORT_SPECIFICATION);
-    const optionSources = salesAndTraffic.datasets.map((entry) =>
-      entry.columns
-        .map((column) => column.source)
-        .filter((source) => source.startsWith(`${REPORT_SPECIFICATION}.`)),
-    );
-    // Both tables carry both options.
-    for (const sources of optionSources) {
-      expect(sources).toEqual([
-        'reportSpecification.reportOptions.dateGranularity',
-        'reportSpecification.reportOptions.asinGranularity',
-      ]);
-    }
-    for (const source of optionSources.flat()) expect(leaves).toContain(source);
-  });
-
   it('reads B2B metrics from the metric suffixed B2B inside its group', () => {
     const sourceOf = (datasetName: string, column: string) =>
       dataset(datasetName).columns.find((candidate) => candidate.name === column)?.source;

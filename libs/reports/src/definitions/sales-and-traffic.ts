@@ -1,11 +1,7 @@
 import type { ColumnDefinition, ColumnType } from '../column-type';
 import type { ReportTypeDefinition } from '../report-type-definition';
-import { jsonColumns, reportOptionColumn } from '../column-builders';
+import { jsonColumns, money, reportOptionColumn } from '../column-builders';
 
-const money = (path: string): [string, ColumnType][] => [
-  [`${path}.amount`, 'double'],
-  [`${path}.currencyCode`, 'string'],
-];
 // The B2B twin of a metric suffixes the metric, not its group or its money leaf:
 // `salesByDate.orderedProductSales.amount` -> `salesByDate.orderedProductSalesB2B.amount`,
 // `trafficByDate.pageViews` -> `trafficByDate.pageViewsB2B` (report-schema_GET_SALES_AND_TRAFFIC_REPORT).

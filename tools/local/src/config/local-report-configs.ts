@@ -80,6 +80,7 @@ export function localReportConfigs(input: LocalReportConfigsInput): ReportConfig
       ...weekly,
     },
     ...brandAnalyticsConfigs(input.searchQueryAsins, weekly),
+    ...vendorAnalyticsConfigs(weekly),
     {
       id: 'vendor-sales-weekly',
       reportType: 'GET_VENDOR_SALES_REPORT',
@@ -134,5 +135,36 @@ function brandAnalyticsConfigs(
             reportOptions: { reportPeriod: 'WEEK', asin: searchQueryAsins },
           },
         ]),
+  ];
+}
+
+function vendorAnalyticsConfigs(weekly: Partial<ReportConfigInput>): ReportConfigInput[] {
+  const vendor = (id: string, reportType: string, reportOptions: Record<string, string>) =>
+    ({
+      id,
+      reportType,
+      accountTypes: ['vendor'],
+      reportOptions,
+      schedule: 'daily',
+      ...weekly,
+    }) satisfies ReportConfigInput;
+  return [
+    vendor('vendor-traffic-weekly', 'GET_VENDOR_TRAFFIC_REPORT', { reportPeriod: 'WEEK' }),
+    vendor('vendor-inventory-weekly', 'GET_VENDOR_INVENTORY_REPORT', {
+      reportPeriod: 'WEEK',
+      distributorView: 'MANUFACTURING',
+      sellingProgram: 'RETAIL',
+    }),
+    vendor('vendor-net-pure-product-margin-weekly', 'GET_VENDOR_NET_PURE_PRODUCT_MARGIN_REPORT', {
+      reportPeriod: 'WEEK',
+    }),
+    {
+      id: 'vendor-forecasts',
+      reportType: 'GET_VENDOR_FORECASTING_REPORT',
+      accountTypes: ['vendor'],
+      reportOptions: { sellingProgram: 'RETAIL' },
+      windowDays: 1,
+      schedule: 'daily',
+    },
   ];
 }

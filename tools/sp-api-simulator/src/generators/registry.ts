@@ -9,7 +9,11 @@ import { fbaMyiUnsuppressedInventory } from './reports/fba-inventory';
 import { merchantListingsAllData } from './reports/merchant-listings';
 import { salesAndTrafficReport } from './reports/sales-and-traffic';
 import { settlementFlatFileV2 } from './reports/settlement';
+import { vendorForecastingReport } from './reports/vendor-forecasting';
+import { vendorInventoryReport } from './reports/vendor-inventory';
+import { vendorNetPureProductMarginReport } from './reports/vendor-net-pure-product-margin';
 import { vendorSalesReport } from './reports/vendor-sales';
+import { vendorTrafficReport } from './reports/vendor-traffic';
 
 const DEFINITIONS: readonly ReportDefinition[] = [
   allOrdersByOrderDate,
@@ -24,6 +28,10 @@ const DEFINITIONS: readonly ReportDefinition[] = [
   brandAnalyticsSearchCatalogPerformance,
   brandAnalyticsSearchQueryPerformance,
   vendorSalesReport,
+  vendorTrafficReport,
+  vendorInventoryReport,
+  vendorNetPureProductMarginReport,
+  vendorForecastingReport,
 ];
 
 const BY_TYPE: ReadonlyMap<string, ReportDefinition> = new Map(

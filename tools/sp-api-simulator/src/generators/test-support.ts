@@ -60,9 +60,50 @@ export function brandAnalyticsRequest(
     });
 }
 
+/** The vendor of the vendor report specs. */
+export const VENDOR_ID = 'amzn1.vg.5550001';
+
+/**
+ * Request builder of a vendor report for `VENDOR_ID` in the US: options, then the window (default
+ * `start`..`end`) and other overrides.
+ */
+export function vendorRequest(
+  reportType: string,
+  defaults: { readonly start: string; readonly end: string },
+) {
+  return (
+    reportOptions: Record<string, string>,
+    start = defaults.start,
+    end = defaults.end,
+    overrides: Partial<ReportRequestSpec> = {},
+  ): ReportRequestSpec =>
+    sellerSpec({
+      reportType,
+      sellingPartnerId: VENDOR_ID,
+      accountType: 'vendor',
+      reportOptions,
+      dataStartTime: start,
+      dataEndTime: end,
+      marketplaceIds: [US],
+      ...overrides,
+    });
+}
+
+/** The ASINs `VENDOR_ID` lists in a marketplace, in catalog order. */
+export function vendorAsinsIn(marketplaceId: string): readonly string[] {
+  const marketplace = findMarketplace(marketplaceId);
+  if (marketplace === undefined) throw new Error(`unknown marketplace ${marketplaceId}`);
+  return listedProducts(7, VENDOR_ID, marketplace).map((product) => product.asin);
+}
+
+/** One ground-truth table of a JSON report as an array (empty when the report has none). */
+export function tableOf(request: ReportRequestSpec, table: string): Record<string, unknown>[] {
+  return [...(groundTruth(request).tables[table] ?? [])];
+}
+
 /** The ground truth of a Brand Analytics report: its `dataByAsin` records. */
 export function dataByAsin(request: ReportRequestSpec): Record<string, unknown>[] {
-  return [...(groundTruth(request).tables['data_by_asin'] ?? [])];
+  return tableOf(request, 'data_by_asin');
 }
 
 /** The whole text of a document outcome (throws for no-data and fatal outcomes). */
@@ -83,13 +124,18 @@ export function parseTsv(
 }
 
 /** A draft-07 validator for the official JSON report schema of `reportType`. */
+/**
+ * The validator of a report type's official schema, closed: an object may hold only the
+ * properties its schema names (the schemas leave `additionalProperties` open, so a field the
+ * report type does not have would otherwise pass).
+ */
 export function reportSchemaValidator(reportType: string): ValidateFunction {
   const file = path.resolve(
     __dirname,
     '../../../../models/spapi',
     `report-schema_${reportType}.json`,
   );
-  const schema: object = JSON.parse(readFileSync(file, 'utf8'));
+  const schema = closed(JSON.parse(readFileSync(file, 'utf8'))) as object;
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
   return ajv.compile(schema);
@@ -98,4 +144,14 @@ export function reportSchemaValidator(reportType: string): ValidateFunction {
 /** Schema errors of a document (an empty list when it is valid). */
 export function schemaErrors(validate: ValidateFunction, document: unknown): unknown[] {
   return validate(document) ? [] : [...(validate.errors ?? [{ message: 'invalid' }])];
+}
+
+// Every object schema with `properties` and no `additionalProperties` of its own, closed.
+function closed(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(closed);
+  if (typeof node !== 'object' || node === null) return node;
+  const copy = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, closed(value)]));
+  if ('properties' in copy && !('additionalProperties' in copy))
+    copy['additionalProperties'] = false;
+  return copy;
 }

@@ -12,6 +12,11 @@ export interface ReportRequestSpec {
   seed: number;
   /** Size option: exactly this many order rows (or Brand Analytics records), generated lazily. */
   rowsOverride?: number;
+  /**
+   * ISO 8601 instant the report was requested at. Reports of the current state rather than of a
+   * window (the vendor forecast) depend on it; specs without it use dataEndTime instead.
+   */
+  requestTime?: string;
 }
 
 /** The result of report processing: a document (DONE), no data (CANCELLED) or an error (FATAL). */
@@ -35,7 +40,8 @@ export type GroundTruthRecord = Readonly<Record<string, unknown>>;
  * What a pipeline should land for a report. TSV: one table `rows`, each record maps every header
  * to the cell text exactly as in the document (settlement: the totals row first). JSON: one table
  * per top-level array, snake_case (`sales_and_traffic_by_date`, `sales_and_traffic_by_asin`,
- * `data_by_department_and_search_term`, `sales_aggregate`, `sales_by_asin`, `data_by_asin`), each record the array
+ * `data_by_department_and_search_term`, `sales_aggregate`, `sales_by_asin`, `data_by_asin`,
+ * `traffic_aggregate`, `inventory_by_asin`, `forecast_by_asin`, ...), each record the array
  * entry with its nested objects as in the document. Tables are arrays, except for `rowsOverride`
  * above 50,000 where they are re-iterable lazy iterables. No data: `{ rows: [] }` (TSV) or `{}`
  * (JSON); fatal: `{}`.

@@ -124,6 +124,32 @@ describe('checkReportRequest', () => {
     }
   });
 
+  it("refuses a week of net pure product margin beyond the period's own 8-week lookback", () => {
+    const marginWeek: ReportIngestionInput = {
+      ...searchTermsWeek,
+      accountType: 'vendor',
+      reportConfigId: 'margin-weekly',
+      reportType: 'GET_VENDOR_NET_PURE_PRODUCT_MARGIN_REPORT',
+    };
+    // 2026-01-04 is 42 days before NOW: inside 8 weeks, though not inside 8 weeks of 2026-03-15.
+    expect(check(marginWeek)).not.toThrow();
+    expect(check(marginWeek, Date.parse('2026-03-15T09:30:00Z'))).toThrow(
+      'dataStartTime 2026-01-04T00:00:00Z is more than 56 days back',
+    );
+    // The same week by DAY-level lookback (1,460 days) would be asked for.
+    expect(
+      check(
+        {
+          ...marginWeek,
+          window: { start: '2026-01-04T00:00:00Z', end: '2026-01-05T00:00:00Z' },
+          dataEndTime: '2026-01-04T23:59:59Z',
+          reportOptions: { reportPeriod: 'DAY' },
+        },
+        Date.parse('2026-03-15T09:30:00Z'),
+      ),
+    ).not.toThrow();
+  });
+
   it('lets a type without a documented lookback ask for any past period', () => {
     expect(reportTypeDefinition(SEARCH_TERMS).window.maxLookbackDays).toBeUndefined();
     expect(check(searchTermsWeek, Date.parse('2031-01-01T00:00:00Z'))).not.toThrow();

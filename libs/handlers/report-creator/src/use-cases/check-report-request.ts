@@ -1,5 +1,9 @@
 import { ReportPeriod } from '@spapi-lake/config';
-import { type ReportTypeDefinition, reportOptionsProblem } from '@spapi-lake/reports';
+import {
+  type ReportTypeDefinition,
+  lookbackDaysOf,
+  reportOptionsProblem,
+} from '@spapi-lake/reports';
 import {
   type ReportIngestionInput,
   WindowPlanningError,
@@ -57,7 +61,7 @@ export function checkReportRequest(
   const start = Date.parse(input.dataStartTime);
   const end = Date.parse(input.dataEndTime) + INCLUSIVE_END_MS;
   if (!(start < end)) throw refuse('dataEndTime must not be before dataStartTime');
-  const lookbackDays = definition.window.maxLookbackDays;
+  const lookbackDays = lookbackDaysOf(definition.window, input.reportOptions['reportPeriod']);
   if (lookbackDays !== undefined && start < now - lookbackDays * DAY_MS) {
     throw new WindowBeyondLookbackError(
       input.reportConfigId,

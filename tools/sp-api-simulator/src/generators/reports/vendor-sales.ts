@@ -1,16 +1,22 @@
-import { dateKey, periodContaining, periodsBetween } from '../calendar';
-import { listingsOnDay, productsFor } from '../listings';
+import { dateKey } from '../calendar';
+import { listedProducts } from '../listings';
 import type { Marketplace } from '../marketplaces';
 import { minorToNumber } from '../money';
-import { HISTORY_START_DAY } from '../orders';
-import { createRng, type Rng } from '../random';
-import { fatal, missingOptionsDetails, type ReportDefinition } from '../report-definition';
-import { analyticsDays } from './analytics-window';
+import type { ReportDefinition } from '../report-definition';
+import { vendorDailyUnits, type VendorDailyUnits } from './vendor-daily';
+import {
+  DISTRIBUTOR_VIEW_OPTION,
+  REPORT_PERIOD_OPTION,
+  resolveVendorPeriods,
+  vendorPeriodSpecification,
+} from './vendor-request';
 
-const REPORT_PERIODS = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'] as const;
-const DISTRIBUTOR_VIEWS = ['MANUFACTURING', 'SOURCING'] as const;
-const SELLING_PROGRAMS = ['RETAIL', 'BUSINESS', 'FRESH'] as const;
-const REQUIRED_OPTIONS = ['reportPeriod', 'distributorView', 'sellingProgram'] as const;
+const REPORT_TYPE = 'GET_VENDOR_SALES_REPORT';
+const OPTIONS = [
+  REPORT_PERIOD_OPTION,
+  DISTRIBUTOR_VIEW_OPTION,
+  { name: 'sellingProgram', values: ['RETAIL', 'BUSINESS', 'FRESH'] },
+] as const;
 
 interface Sums {
   orderedUnits: number;
@@ -29,49 +35,21 @@ interface Sums {
  * granularity agrees with DAY.
  */
 export const vendorSalesReport: ReportDefinition = {
-  reportType: 'GET_VENDOR_SALES_REPORT',
+  reportType: REPORT_TYPE,
   format: 'json',
   accountTypes: ['vendor'],
   requestable: true,
-  build: ({ spec, marketplaces }) => {
-    const options = spec.reportOptions;
-    if (REQUIRED_OPTIONS.some((name) => options[name] === undefined)) {
-      return fatal(missingOptionsDetails(REQUIRED_OPTIONS));
-    }
-    const period = REPORT_PERIODS.find((value) => value === options['reportPeriod']);
-    const view = DISTRIBUTOR_VIEWS.find((value) => value === options['distributorView']);
-    const program = SELLING_PROGRAMS.find((value) => value === options['sellingProgram']);
-    if (!period || !view || !program) {
-      return fatal(
-        'Invalid reportOption value. Valid values: reportPeriod DAY, WEEK, MONTH, QUARTER, YEAR; ' +
-          'distributorView MANUFACTURING, SOURCING; sellingProgram RETAIL, BUSINESS, FRESH.',
-      );
-    }
-    const [marketplace, ...others] = marketplaces;
-    if (!marketplace || others.length > 0) {
-      return fatal('This report type supports exactly one marketplaceId per request.');
-    }
-    const days = analyticsDays(spec);
-    if (
-      !days ||
-      periodContaining(period, days.firstDay).first !== days.firstDay ||
-      periodContaining(period, days.lastDay).last !== days.lastDay
-    ) {
-      return fatal(
-        `dataStartTime must be the first day and dataEndTime the last day of a ${period} reportPeriod.`,
-      );
-    }
-    if (days.lastDay < HISTORY_START_DAY) return { kind: 'no-data' };
-
-    const listed = new Set(
-      listingsOnDay(spec.seed, spec.sellingPartnerId, marketplace, days.lastDay).map((l) => l.asin),
-    );
-    const products = productsFor(spec.seed, spec.sellingPartnerId).filter((p) =>
-      listed.has(p.asin),
-    );
+  build: (request) => {
+    const window = resolveVendorPeriods(request, OPTIONS);
+    if (window.kind !== 'window') return window;
+    const { spec } = request;
+    const { marketplace } = window;
+    const view = window.options['distributorView'];
+    const program = window.options['sellingProgram'];
+    const products = listedProducts(spec.seed, spec.sellingPartnerId, marketplace);
     const aggregate: Record<string, unknown>[] = [];
     const byAsin: Record<string, unknown>[] = [];
-    for (const { first, last } of periodsBetween(period, days.firstDay, days.lastDay)) {
+    for (const { first, last } of window.periods) {
       const dates = { startDate: dateKey(first), endDate: dateKey(last) };
       const total = emptySums();
       for (const product of products) {
@@ -80,14 +58,7 @@ export const vendorSalesReport: ReportDefinition = {
         for (let day = first; day <= last; day += 1) {
           addDay(
             sums,
-            createRng(
-              spec.seed,
-              spec.sellingPartnerId,
-              marketplace.id,
-              'vendor-sales',
-              day,
-              product.asin,
-            ),
+            vendorDailyUnits(spec.seed, spec.sellingPartnerId, marketplace, product.asin, day),
             unitCost,
           );
         }
@@ -99,14 +70,7 @@ export const vendorSalesReport: ReportDefinition = {
     return {
       kind: 'json',
       head: {
-        reportSpecification: {
-          reportType: 'GET_VENDOR_SALES_REPORT',
-          reportOptions: { distributorView: view, reportPeriod: period, sellingProgram: program },
-          lastUpdatedDate: dateKey(days.lastDay + 1),
-          dataStartTime: dateKey(days.firstDay),
-          dataEndTime: dateKey(days.lastDay),
-          marketplaceIds: [marketplace.id],
-        },
+        reportSpecification: vendorPeriodSpecification(REPORT_TYPE, window),
       },
       arrays: [
         {
@@ -122,24 +86,21 @@ export const vendorSalesReport: ReportDefinition = {
 };
 
 // Revenue is unit cost / 0.62 (the vendor's list price); COGS is the unit cost.
-function addDay(sums: Sums, rng: Rng, unitCostCents: number): void {
-  const ordered = rng.chance(0.3) ? 0 : rng.int(1, 40);
-  const shipped = Math.max(0, ordered + rng.int(-3, 3));
+function addDay(sums: Sums, units: VendorDailyUnits, unitCostCents: number): void {
   const unitPrice = Math.round(unitCostCents / 0.62);
-  sums.orderedUnits += ordered;
-  sums.orderedRevenue += ordered * unitPrice;
-  sums.shippedUnits += shipped;
-  sums.shippedRevenue += shipped * unitPrice;
-  sums.shippedCogs += shipped * unitCostCents;
-  sums.customerReturns +=
-    shipped > 0 && rng.chance(0.1) ? rng.int(1, Math.max(1, Math.floor(shipped / 5))) : 0;
+  sums.orderedUnits += units.ordered;
+  sums.orderedRevenue += units.ordered * unitPrice;
+  sums.shippedUnits += units.shipped;
+  sums.shippedRevenue += units.shipped * unitPrice;
+  sums.shippedCogs += units.shipped * unitCostCents;
+  sums.customerReturns += units.customerReturns;
 }
 
 function metrics(
   sums: Sums,
   marketplace: Marketplace,
-  view: (typeof DISTRIBUTOR_VIEWS)[number],
-  program: (typeof SELLING_PROGRAMS)[number],
+  view: string | undefined,
+  program: string | undefined,
 ): Record<string, unknown> {
   // Cents of the local currency; JPY has no minor unit.
   const amount = (cents: number): { amount: number; currencyCode: string } => ({

@@ -75,6 +75,7 @@ export class ReportEngine {
         reportOptions: { ...input.reportOptions },
         seed: ctx.world.seed,
         ...(rowsOverride === undefined ? {} : { rowsOverride }),
+        requestTime: new Date(input.createdTime).toISOString(),
       },
       timing,
       historical:

@@ -12,6 +12,8 @@ export interface ReportRequestSpec {
   readonly reportOptions: Record<string, string>;
   readonly seed: number;
   readonly rowsOverride?: number;
+  /** When the report was requested (ISO 8601): the vendor forecast depends on it. */
+  readonly requestTime?: string;
 }
 
 /** What generating a report produced: a document, no data (CANCELLED) or a failure (FATAL). */
