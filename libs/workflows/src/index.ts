@@ -23,7 +23,6 @@ export {
 } from './report-period';
 export type { ReportWindow } from './report-window';
 export {
-  DEFAULT_MAX_SNAPSHOT_BACKFILL_DAYS,
   DEFAULT_MAX_WINDOWS_PER_RUN,
   LOOKBACK_SAFETY_DAYS,
   planWindows,

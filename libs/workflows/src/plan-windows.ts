@@ -21,8 +21,6 @@ import { DAY_MS, HOUR_MS, floorUtcDay, parseInstant, toIsoSeconds } from './utc-
 
 /** Windows one lane plans per run at most, so a long backfill proceeds over several runs. */
 export const DEFAULT_MAX_WINDOWS_PER_RUN = 10;
-/** Missing snapshot days planned one by one; beyond that only the latest day is planned. */
-export const DEFAULT_MAX_SNAPSHOT_BACKFILL_DAYS = 1;
 /**
  * Days a planned window keeps clear of its report type's lookback limit, so that it has not aged
  * past the limit by the time its createReport is sent: lanes wait their turn (a few run at once)
@@ -51,8 +49,6 @@ export interface PlanWindowsInput {
   readonly now: number;
   /** Per lane (marketplace); default DEFAULT_MAX_WINDOWS_PER_RUN. */
   readonly maxWindowsPerRun?: number;
-  /** Snapshot types only; default DEFAULT_MAX_SNAPSHOT_BACKFILL_DAYS. */
-  readonly maxSnapshotBackfillDays?: number;
 }
 
 /**
@@ -97,7 +93,7 @@ type Cut =
       /** False when the period comes from `dateGranularity`, which the request already carries. */
       readonly asReportPeriod: boolean;
     }
-  | { readonly kind: 'snapshot'; readonly maxBackfillDays: number };
+  | { readonly kind: 'snapshot' };
 
 /**
  * The windows due now for one (partner, report config): one lane per marketplace, each continuing
@@ -155,18 +151,9 @@ export function planWindows(input: PlanWindowsInput): WindowPlan {
   return plan;
 }
 
-function cutOf({
-  reportConfig: config,
-  definition,
-  maxSnapshotBackfillDays,
-}: PlanWindowsInput): Cut {
+function cutOf({ reportConfig: config, definition }: PlanWindowsInput): Cut {
   const rules = definition.window;
-  if (rules.snapshot) {
-    return {
-      kind: 'snapshot',
-      maxBackfillDays: maxSnapshotBackfillDays ?? DEFAULT_MAX_SNAPSHOT_BACKFILL_DAYS,
-    };
-  }
+  if (rules.snapshot) return { kind: 'snapshot' };
   const period = config.period ?? config.reportOptions?.['reportPeriod'];
   if (period !== undefined) {
     if (!isReportPeriod(period)) {
@@ -235,7 +222,7 @@ function laneIntervals(cut: Cut, lane: LaneClock): LaneIntervals {
       return periodIntervals(cut.period, lane);
     case 'snapshot':
       // A snapshot takes no dates: there is nothing for a lookback to limit.
-      return { intervals: snapshotIntervals(cut.maxBackfillDays, lane) };
+      return { intervals: snapshotIntervals(lane) };
   }
 }
 
@@ -295,23 +282,16 @@ function firstPeriodFrom(period: ReportPeriod, epochMs: number): number {
 }
 
 // A snapshot (listings, inventory) is the state at the moment of the request: a past day cannot be
-// fetched. Days missed beyond `maxBackfillDays` are skipped and only today is planned.
-function snapshotIntervals(maxBackfillDays: number, lane: LaneClock): Interval[] {
+// fetched, and a request now labelled with a missed day would put today's state in it. So only
+// today is planned; missed days stay missing (the window's previous watermark is the older one).
+function snapshotIntervals(lane: LaneClock): Interval[] {
   const today = floorUtcDay(lane.horizon);
-  const first =
+  const next =
     lane.watermark !== undefined
       ? Math.ceil(lane.watermark / DAY_MS) * DAY_MS
       : floorUtcDay(lane.startDate ?? today);
-  const missingDays = Math.floor((today - first) / DAY_MS) + 1;
-  if (missingDays <= 0) return [];
-  const from = missingDays > maxBackfillDays ? today : first;
-  const intervals: Interval[] = [];
-  let previous = lane.watermark;
-  for (let day = from; day <= today; day += DAY_MS) {
-    intervals.push({ start: day, end: day + DAY_MS, previous });
-    previous = day + DAY_MS;
-  }
-  return intervals;
+  if (next > today) return [];
+  return [{ start: today, end: today + DAY_MS, previous: lane.watermark }];
 }
 
 function toWindow(
