@@ -10,7 +10,7 @@ import {
   parseLedgerEntry,
   parseReportManifest,
 } from '@spapi-lake/lake';
-import { reportTypeDefinition } from '@spapi-lake/reports';
+import { reportTypeDefinition, reportTypeDefinitions } from '@spapi-lake/reports';
 import {
   type ExpectedDataset,
   expectedDatasets,
@@ -392,6 +392,15 @@ function ingestedCase(name: string): Ingested {
   if (found === undefined) throw new Error(`${name} was not ingested`);
   return found;
 }
+
+it('covers every report type of the registry', () => {
+  const covered = new Set(cases.map((testCase) => testCase.reportType));
+  expect(
+    reportTypeDefinitions
+      .map((definition) => definition.reportType)
+      .filter((type) => !covered.has(type)),
+  ).toEqual([]);
+});
 
 describe.each(cases.map((testCase) => [testCase.name, testCase] as const))(
   '%s',
