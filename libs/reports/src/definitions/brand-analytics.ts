@@ -1,5 +1,5 @@
 import type { ColumnType } from '../column-type';
-import type { ReportTypeDefinition } from '../report-type-definition';
+import type { DatasetDefinition, ReportTypeDefinition } from '../report-type-definition';
 import { jsonColumns, money, reportOptionColumn } from '../column-builders';
 import { periodWindow } from './period-window';
 
@@ -8,94 +8,90 @@ import { periodWindow } from './period-window';
 // owners (sellers and vendors). Rows that name their own period (`startDate`, `endDate`) land in
 // the day it starts; search terms rows, which do not, in the day the window starts.
 
+const DAY_TO_QUARTER = ['DAY', 'WEEK', 'MONTH', 'QUARTER'];
 const WEEK_MONTH_QUARTER = ['WEEK', 'MONTH', 'QUARTER'];
 
-const period: [string, ColumnType][] = [
-  ['startDate', 'date'],
-  ['endDate', 'date'],
-  ['asin', 'string'],
-];
+/** One Brand Analytics report type: its periods, its ASIN list option if any, its one table. */
+function brandAnalyticsReport(
+  reportType: string,
+  periods: readonly string[],
+  dataset: DatasetDefinition,
+  asinList?: { readonly option: string; readonly required: boolean },
+): ReportTypeDefinition {
+  return {
+    reportType,
+    format: 'json',
+    accountTypes: ['seller', 'vendor'],
+    requestable: true,
+    restricted: false,
+    requiredOptions: ['reportPeriod', ...(asinList?.required === true ? [asinList.option] : [])],
+    optionValues: { reportPeriod: periods },
+    ...(asinList === undefined ? {} : { asinListOptions: [asinList.option] }),
+    onlyListedOptions: true,
+    window: periodWindow,
+    datasets: [{ ...dataset, columns: [...dataset.columns, reportOptionColumn('reportPeriod')] }],
+  };
+}
 
-export const brandAnalyticsSearchTerms: ReportTypeDefinition = {
-  reportType: 'GET_BRAND_ANALYTICS_SEARCH_TERMS_REPORT',
-  format: 'json',
-  accountTypes: ['seller', 'vendor'],
-  requestable: true,
-  restricted: false,
-  requiredOptions: ['reportPeriod'],
-  // report-schema_GET_BRAND_ANALYTICS_SEARCH_TERMS_REPORT.json: no YEAR.
-  optionValues: { reportPeriod: ['DAY', 'WEEK', 'MONTH', 'QUARTER'] },
-  onlyListedOptions: true,
-  window: periodWindow,
-  datasets: [
-    {
-      name: 'brand_analytics_search_terms',
-      jsonArray: 'dataByDepartmentAndSearchTerm',
-      partitionDate: { window: 'start' },
-      columns: jsonColumns([
-        ['departmentName', 'string'],
-        ['searchTerm', 'string'],
-        ['searchFrequencyRank', 'integer'],
-        ['clickedAsin', 'string'],
-        ['clickShareRank', 'integer'],
-        ['clickShare', 'double'],
-        ['conversionShare', 'double'],
-      ]).concat(reportOptionColumn('reportPeriod')),
-    },
-  ],
-};
+/** A `dataByAsin` table: each row an ASIN's period, then `fields` (named without `groups`). */
+function byAsinTable(
+  name: string,
+  fields: [string, ColumnType][],
+  groups: readonly string[] = [],
+): DatasetDefinition {
+  return {
+    name,
+    jsonArray: 'dataByAsin',
+    ...(groups.length === 0 ? {} : { jsonStripPrefixes: groups }),
+    partitionDate: { column: 'start_date' },
+    columns: jsonColumns(
+      [['startDate', 'date'], ['endDate', 'date'], ['asin', 'string'], ...fields],
+      groups,
+    ),
+  };
+}
 
-export const brandAnalyticsMarketBasket: ReportTypeDefinition = {
-  reportType: 'GET_BRAND_ANALYTICS_MARKET_BASKET_REPORT',
-  format: 'json',
-  accountTypes: ['seller', 'vendor'],
-  requestable: true,
-  restricted: false,
-  requiredOptions: ['reportPeriod'],
-  optionValues: { reportPeriod: ['DAY', 'WEEK', 'MONTH', 'QUARTER'] },
-  onlyListedOptions: true,
-  window: periodWindow,
-  datasets: [
-    {
-      name: 'brand_analytics_market_basket',
-      jsonArray: 'dataByAsin',
-      partitionDate: { column: 'start_date' },
-      columns: jsonColumns([
-        ...period,
-        ['purchasedWithAsin', 'string'],
-        ['purchasedWithRank', 'integer'],
-        ['combinationPct', 'double'],
-      ]).concat(reportOptionColumn('reportPeriod')),
-    },
-  ],
-};
+// report-schema_GET_BRAND_ANALYTICS_SEARCH_TERMS_REPORT.json: no YEAR.
+export const brandAnalyticsSearchTerms = brandAnalyticsReport(
+  'GET_BRAND_ANALYTICS_SEARCH_TERMS_REPORT',
+  DAY_TO_QUARTER,
+  {
+    name: 'brand_analytics_search_terms',
+    jsonArray: 'dataByDepartmentAndSearchTerm',
+    partitionDate: { window: 'start' },
+    columns: jsonColumns([
+      ['departmentName', 'string'],
+      ['searchTerm', 'string'],
+      ['searchFrequencyRank', 'integer'],
+      ['clickedAsin', 'string'],
+      ['clickShareRank', 'integer'],
+      ['clickShare', 'double'],
+      ['conversionShare', 'double'],
+    ]),
+  },
+);
 
-export const brandAnalyticsRepeatPurchase: ReportTypeDefinition = {
-  reportType: 'GET_BRAND_ANALYTICS_REPEAT_PURCHASE_REPORT',
-  format: 'json',
-  accountTypes: ['seller', 'vendor'],
-  requestable: true,
-  restricted: false,
-  requiredOptions: ['reportPeriod'],
-  optionValues: { reportPeriod: WEEK_MONTH_QUARTER },
-  onlyListedOptions: true,
-  window: periodWindow,
-  datasets: [
-    {
-      name: 'brand_analytics_repeat_purchase',
-      jsonArray: 'dataByAsin',
-      partitionDate: { column: 'start_date' },
-      columns: jsonColumns([
-        ...period,
-        ['orders', 'integer'],
-        ['uniqueCustomers', 'integer'],
-        ['repeatCustomersPctTotal', 'double'],
-        ...money('repeatPurchaseRevenue'),
-        ['repeatPurchaseRevenuePctTotal', 'double'],
-      ]).concat(reportOptionColumn('reportPeriod')),
-    },
-  ],
-};
+export const brandAnalyticsMarketBasket = brandAnalyticsReport(
+  'GET_BRAND_ANALYTICS_MARKET_BASKET_REPORT',
+  DAY_TO_QUARTER,
+  byAsinTable('brand_analytics_market_basket', [
+    ['purchasedWithAsin', 'string'],
+    ['purchasedWithRank', 'integer'],
+    ['combinationPct', 'double'],
+  ]),
+);
+
+export const brandAnalyticsRepeatPurchase = brandAnalyticsReport(
+  'GET_BRAND_ANALYTICS_REPEAT_PURCHASE_REPORT',
+  WEEK_MONTH_QUARTER,
+  byAsinTable('brand_analytics_repeat_purchase', [
+    ['orders', 'integer'],
+    ['uniqueCustomers', 'integer'],
+    ['repeatCustomersPctTotal', 'double'],
+    ...money('repeatPurchaseRevenue'),
+    ['repeatPurchaseRevenuePctTotal', 'double'],
+  ]),
+);
 
 // Each metric group is an object of its own; its members' names already say which group they are
 // of (`clickCount`, `totalCartAddRate`), so the columns drop the group.
@@ -109,47 +105,32 @@ const shippingCounts = (group: string, event: string, total = false): [string, C
     return [`${group}.${name}Shipping${event}Count`, 'integer'];
   });
 
-export const brandAnalyticsSearchCatalogPerformance: ReportTypeDefinition = {
-  reportType: 'GET_BRAND_ANALYTICS_SEARCH_CATALOG_PERFORMANCE_REPORT',
-  format: 'json',
-  accountTypes: ['seller', 'vendor'],
-  requestable: true,
-  restricted: false,
-  requiredOptions: ['reportPeriod'],
-  optionValues: { reportPeriod: WEEK_MONTH_QUARTER },
-  asinListOptions: ['asins'],
-  onlyListedOptions: true,
-  window: periodWindow,
-  datasets: [
-    {
-      name: 'brand_analytics_search_catalog_performance',
-      jsonArray: 'dataByAsin',
-      jsonStripPrefixes: FUNNEL_GROUPS,
-      partitionDate: { column: 'start_date' },
-      columns: jsonColumns(
-        [
-          ...period,
-          ['impressionData.impressionCount', 'integer'],
-          ...money('impressionData.impressionMedianPrice'),
-          ...shippingCounts('impressionData', 'Impression'),
-          ['clickData.clickCount', 'integer'],
-          ['clickData.clickRate', 'double'],
-          ...money('clickData.clickedMedianPrice'),
-          ...shippingCounts('clickData', 'Click'),
-          ['cartAddData.cartAddCount', 'integer'],
-          ...money('cartAddData.cartAddedMedianPrice'),
-          ...shippingCounts('cartAddData', 'CartAdd'),
-          ['purchaseData.purchaseCount', 'integer'],
-          ...money('purchaseData.searchTrafficSales'),
-          ['purchaseData.conversionRate', 'double'],
-          ...money('purchaseData.purchaseMedianPrice'),
-          ...shippingCounts('purchaseData', 'Purchase'),
-        ],
-        FUNNEL_GROUPS,
-      ).concat(reportOptionColumn('reportPeriod')),
-    },
-  ],
-};
+export const brandAnalyticsSearchCatalogPerformance = brandAnalyticsReport(
+  'GET_BRAND_ANALYTICS_SEARCH_CATALOG_PERFORMANCE_REPORT',
+  WEEK_MONTH_QUARTER,
+  byAsinTable(
+    'brand_analytics_search_catalog_performance',
+    [
+      ['impressionData.impressionCount', 'integer'],
+      ...money('impressionData.impressionMedianPrice'),
+      ...shippingCounts('impressionData', 'Impression'),
+      ['clickData.clickCount', 'integer'],
+      ['clickData.clickRate', 'double'],
+      ...money('clickData.clickedMedianPrice'),
+      ...shippingCounts('clickData', 'Click'),
+      ['cartAddData.cartAddCount', 'integer'],
+      ...money('cartAddData.cartAddedMedianPrice'),
+      ...shippingCounts('cartAddData', 'CartAdd'),
+      ['purchaseData.purchaseCount', 'integer'],
+      ...money('purchaseData.searchTrafficSales'),
+      ['purchaseData.conversionRate', 'double'],
+      ...money('purchaseData.purchaseMedianPrice'),
+      ...shippingCounts('purchaseData', 'Purchase'),
+    ],
+    FUNNEL_GROUPS,
+  ),
+  { option: 'asins', required: false },
+);
 
 // Count, rate, the ASIN's count and share, and the median prices of one funnel step.
 const queryFunnel = (group: string, step: string): [string, ColumnType][] => [
@@ -162,40 +143,23 @@ const queryFunnel = (group: string, step: string): [string, ColumnType][] => [
   ...shippingCounts(group, step, true),
 ];
 
-const QUERY_GROUPS = ['searchQueryData', ...FUNNEL_GROUPS];
-
-export const brandAnalyticsSearchQueryPerformance: ReportTypeDefinition = {
-  reportType: 'GET_BRAND_ANALYTICS_SEARCH_QUERY_PERFORMANCE_REPORT',
-  format: 'json',
-  accountTypes: ['seller', 'vendor'],
-  requestable: true,
-  restricted: false,
-  requiredOptions: ['reportPeriod', 'asin'],
-  optionValues: { reportPeriod: WEEK_MONTH_QUARTER },
-  asinListOptions: ['asin'],
-  onlyListedOptions: true,
-  window: periodWindow,
-  datasets: [
-    {
-      name: 'brand_analytics_search_query_performance',
-      jsonArray: 'dataByAsin',
-      jsonStripPrefixes: QUERY_GROUPS,
-      partitionDate: { column: 'start_date' },
-      columns: jsonColumns(
-        [
-          ...period,
-          ['searchQueryData.searchQuery', 'string'],
-          ['searchQueryData.searchQueryScore', 'integer'],
-          ['searchQueryData.searchQueryVolume', 'integer'],
-          ['impressionData.totalQueryImpressionCount', 'integer'],
-          ['impressionData.asinImpressionCount', 'integer'],
-          ['impressionData.asinImpressionShare', 'double'],
-          ...queryFunnel('clickData', 'Click'),
-          ...queryFunnel('cartAddData', 'CartAdd'),
-          ...queryFunnel('purchaseData', 'Purchase'),
-        ],
-        QUERY_GROUPS,
-      ).concat(reportOptionColumn('reportPeriod')),
-    },
-  ],
-};
+export const brandAnalyticsSearchQueryPerformance = brandAnalyticsReport(
+  'GET_BRAND_ANALYTICS_SEARCH_QUERY_PERFORMANCE_REPORT',
+  WEEK_MONTH_QUARTER,
+  byAsinTable(
+    'brand_analytics_search_query_performance',
+    [
+      ['searchQueryData.searchQuery', 'string'],
+      ['searchQueryData.searchQueryScore', 'integer'],
+      ['searchQueryData.searchQueryVolume', 'integer'],
+      ['impressionData.totalQueryImpressionCount', 'integer'],
+      ['impressionData.asinImpressionCount', 'integer'],
+      ['impressionData.asinImpressionShare', 'double'],
+      ...queryFunnel('clickData', 'Click'),
+      ...queryFunnel('cartAddData', 'CartAdd'),
+      ...queryFunnel('purchaseData', 'Purchase'),
+    ],
+    ['searchQueryData', ...FUNNEL_GROUPS],
+  ),
+  { option: 'asin', required: true },
+);
