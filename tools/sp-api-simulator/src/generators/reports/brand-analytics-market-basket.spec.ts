@@ -1,4 +1,4 @@
-import { generateReport, groundTruth } from '../generate-report';
+import { generateReport } from '../generate-report';
 import {
   DE,
   US,
@@ -9,6 +9,7 @@ import {
   dataByAsin,
   sellerAsinsIn,
 } from '../test-support';
+import { itHasNoDataBeforeHistoryAndServesVendors } from '../brand-analytics-rules';
 
 const REPORT_TYPE = 'GET_BRAND_ANALYTICS_MARKET_BASKET_REPORT';
 const validate = reportSchemaValidator(REPORT_TYPE);
@@ -115,25 +116,10 @@ describe('GET_BRAND_ANALYTICS_MARKET_BASKET_REPORT', () => {
     });
   });
 
-  it('has no data before the history start or with rowsOverride 0, and serves vendors', () => {
-    expect(generateReport(spec({ reportPeriod: 'MONTH' }, '2024-11-01', '2024-12-31'))).toEqual({
-      kind: 'no-data',
-    });
-    expect(groundTruth(spec({ reportPeriod: 'MONTH' }, '2024-11-01', '2024-12-31')).tables).toEqual(
-      {},
-    );
-    expect(
-      generateReport(spec({ reportPeriod: 'WEEK' }, undefined, undefined, { rowsOverride: 0 })),
-    ).toEqual({
-      kind: 'no-data',
-    });
-    const vendor = generateReport(
-      spec({ reportPeriod: 'WEEK' }, undefined, undefined, {
-        accountType: 'vendor',
-        sellingPartnerId: 'amzn1.vg.5550001',
-      }),
-    );
-    expect(vendor.kind).toBe('document');
+  itHasNoDataBeforeHistoryAndServesVendors({
+    spec,
+    options: () => ({ reportPeriod: 'WEEK' }),
+    beforeHistory: { reportPeriod: 'MONTH', start: '2024-11-01', end: '2024-12-31' },
   });
 
   it('gives exactly rowsOverride records, fewer or more than the normal size', () => {

@@ -10,6 +10,7 @@ import {
   dataByAsin,
   sellerAsinsIn,
 } from '../test-support';
+import { itHasNoDataBeforeHistoryAndServesVendors } from '../brand-analytics-rules';
 
 const REPORT_TYPE = 'GET_BRAND_ANALYTICS_REPEAT_PURCHASE_REPORT';
 const validate = reportSchemaValidator(REPORT_TYPE);
@@ -118,20 +119,10 @@ describe('GET_BRAND_ANALYTICS_REPEAT_PURCHASE_REPORT', () => {
     ).toBe('fatal');
   });
 
-  it('has no data before the history start or with rowsOverride 0, and serves vendors', () => {
-    expect(generateReport(spec({ reportPeriod: 'QUARTER' }, '2024-10-01', '2024-12-31'))).toEqual({
-      kind: 'no-data',
-    });
-    expect(
-      generateReport(spec({ reportPeriod: 'MONTH' }, undefined, undefined, { rowsOverride: 0 })),
-    ).toEqual({ kind: 'no-data' });
-    const vendor = generateReport(
-      spec({ reportPeriod: 'MONTH' }, undefined, undefined, {
-        accountType: 'vendor',
-        sellingPartnerId: 'amzn1.vg.5550001',
-      }),
-    );
-    expect(vendor.kind).toBe('document');
+  itHasNoDataBeforeHistoryAndServesVendors({
+    spec,
+    options: () => ({ reportPeriod: 'MONTH' }),
+    beforeHistory: { reportPeriod: 'QUARTER', start: '2024-10-01', end: '2024-12-31' },
   });
 
   it('gives exactly rowsOverride records, with ASINs unique within each period', () => {

@@ -10,6 +10,7 @@ import {
   dataByAsin,
   sellerAsinsIn,
 } from '../test-support';
+import { itHasNoDataBeforeHistoryAndServesVendors } from '../brand-analytics-rules';
 
 const REPORT_TYPE = 'GET_BRAND_ANALYTICS_SEARCH_CATALOG_PERFORMANCE_REPORT';
 const validate = reportSchemaValidator(REPORT_TYPE);
@@ -136,20 +137,10 @@ describe('GET_BRAND_ANALYTICS_SEARCH_CATALOG_PERFORMANCE_REPORT', () => {
     ).toBe('fatal');
   });
 
-  it('has no data before the history start or with rowsOverride 0, and serves vendors', () => {
-    expect(generateReport(spec({ reportPeriod: 'WEEK' }, '2024-12-22', '2024-12-28'))).toEqual({
-      kind: 'no-data',
-    });
-    expect(
-      generateReport(spec({ reportPeriod: 'WEEK' }, undefined, undefined, { rowsOverride: 0 })),
-    ).toEqual({ kind: 'no-data' });
-    const vendor = generateReport(
-      spec({ reportPeriod: 'WEEK' }, undefined, undefined, {
-        accountType: 'vendor',
-        sellingPartnerId: 'amzn1.vg.5550001',
-      }),
-    );
-    expect(vendor.kind).toBe('document');
+  itHasNoDataBeforeHistoryAndServesVendors({
+    spec,
+    options: () => ({ reportPeriod: 'WEEK' }),
+    beforeHistory: { reportPeriod: 'WEEK', start: '2024-12-22', end: '2024-12-28' },
   });
 
   it('gives exactly rowsOverride records with distinct ASINs', () => {

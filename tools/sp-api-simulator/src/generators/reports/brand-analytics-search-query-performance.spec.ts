@@ -11,6 +11,7 @@ import {
   dataByAsin,
   sellerAsinsIn,
 } from '../test-support';
+import { itHasNoDataBeforeHistoryAndServesVendors } from '../brand-analytics-rules';
 import type { ReportRequestSpec } from '../types';
 
 const REPORT_TYPE = 'GET_BRAND_ANALYTICS_SEARCH_QUERY_PERFORMANCE_REPORT';
@@ -217,23 +218,10 @@ describe('GET_BRAND_ANALYTICS_SEARCH_QUERY_PERFORMANCE_REPORT', () => {
     });
   });
 
-  it('has no data before the history start or with rowsOverride 0, and serves vendors', () => {
-    expect(
-      generateReport(spec({ reportPeriod: 'QUARTER', asin: twoAsins }, '2024-10-01', '2024-12-31')),
-    ).toEqual({ kind: 'no-data' });
-    expect(
-      generateReport(
-        spec({ reportPeriod: 'WEEK', asin: twoAsins }, undefined, undefined, { rowsOverride: 0 }),
-      ),
-    ).toEqual({ kind: 'no-data' });
-    const vendorAsin = productsFor(7, 'amzn1.vg.5550001')[0]?.asin ?? '';
-    const vendor = generateReport(
-      spec({ reportPeriod: 'WEEK', asin: vendorAsin }, undefined, undefined, {
-        accountType: 'vendor',
-        sellingPartnerId: 'amzn1.vg.5550001',
-      }),
-    );
-    expect(vendor.kind).toBe('document');
+  itHasNoDataBeforeHistoryAndServesVendors({
+    spec,
+    options: (asin) => ({ reportPeriod: 'WEEK', asin }),
+    beforeHistory: { reportPeriod: 'QUARTER', start: '2024-10-01', end: '2024-12-31' },
   });
 
   it('gives exactly rowsOverride records by ranking more queries per ASIN', () => {
