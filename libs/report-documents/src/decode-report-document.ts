@@ -16,7 +16,7 @@ export interface ReportDocumentEncoding {
 const nonByteChunkMessage = 'decodeReportDocument expects a byte stream, not text or objects';
 
 // zlib's chunk size: larger chunks mean fewer hops through the stream machinery per megabyte.
-const gunzipChunkSize = 64 * 1024;
+const gunzipChunkSize = 1024 * 1024;
 
 /**
  * Decodes document bytes into text chunks, streaming: gunzip when GZIP, then the charset (a

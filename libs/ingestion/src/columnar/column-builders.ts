@@ -22,6 +22,11 @@ export class ColumnBuilder {
     this.bools = new Uint8Array(kind === 'boolean' ? capacity : 0);
   }
 
+  /** Starts over as a new builder would, keeping its buffers (and their room). */
+  reset(): void {
+    this.exact.clear();
+  }
+
   /** Makes room for `capacity` rows. */
   resize(capacity: number): void {
     this.present = grown(this.present, new Uint8Array(capacity));

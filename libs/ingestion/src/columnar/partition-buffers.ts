@@ -32,6 +32,11 @@ export class PartitionBuffers {
   private readonly partitions = new Map<string, Partition>();
   private buffered = 0;
   private parts: EncodedFilePart[] = [];
+  /**
+   * The builders an idle partition gave up, kept for the next partition that needs some: documents
+   * come sorted by date, so each day would otherwise grow a new set from scratch.
+   */
+  private spare: { builders: Builder[]; capacity: number } | undefined;
 
   constructor(
     private readonly setup: TsvCurationSetup,
@@ -79,7 +84,7 @@ export class PartitionBuffers {
       for (const other of this.partitions.values()) {
         if (other === partition || other.rows === 0) continue;
         this.encode(other);
-        other.builders = undefined;
+        this.giveUpBuilders(other);
       }
       if (partition.rows >= this.setup.maxBufferedRows) this.encode(partition);
     }
@@ -107,7 +112,23 @@ export class PartitionBuffers {
     return parts;
   }
 
+  private giveUpBuilders(partition: Partition): void {
+    const builders = partition.builders;
+    partition.builders = undefined;
+    if (builders && (!this.spare || this.spare.capacity < partition.capacity)) {
+      this.spare = { builders, capacity: partition.capacity };
+    }
+  }
+
   private openBuilders(partition: Partition): Builder[] {
+    const spare = this.spare;
+    if (spare) {
+      this.spare = undefined;
+      for (const builder of spare.builders) builder.reset();
+      partition.builders = spare.builders;
+      partition.capacity = spare.capacity;
+      return spare.builders;
+    }
     const capacity = Math.min(INITIAL_CAPACITY, this.setup.rowGroupSize);
     const builders = this.setup.columns.map((column: ParquetColumn): Builder => {
       const kind = vectorKind(column);

@@ -28,15 +28,16 @@ export class Utf8ColumnBuilder {
   /** Plain values: where each row's value ends in `values` (a null row ends where the last did). */
   private valueEnds: Int32Array;
   private values: Uint8Array = new Uint8Array(4096);
-  private dictionary = true;
-  private count = 0;
+  // The dictionary's state, set by `reset`.
+  private dictionary!: boolean;
+  private count!: number;
   /** The dictionary page: 4-byte length and UTF-8 bytes per entry. */
-  private entries: Uint8Array = new Uint8Array(4096);
-  private entriesLength = 0;
-  private entryOffsets = new Int32Array(257);
-  private entryHashes = new Int32Array(256);
-  private table = new Int32Array(1024);
-  private rowsSeen = 0;
+  private entries!: Uint8Array;
+  private entriesLength!: number;
+  private entryOffsets!: Int32Array;
+  private entryHashes!: Int32Array;
+  private table!: Int32Array;
+  private rowsSeen!: number;
   private scratch: Uint8Array = new Uint8Array(256);
   private readonly recentBytes = new Uint8Array(RECENT_SLOTS * RECENT_MAX_BYTES);
   private readonly recentLengths = new Int32Array(RECENT_SLOTS).fill(-1);
@@ -49,6 +50,20 @@ export class Utf8ColumnBuilder {
     this.present = new Uint8Array(capacity);
     this.ids = new Int32Array(capacity);
     this.valueEnds = new Int32Array(capacity);
+    this.reset();
+  }
+
+  /** Starts over as a new builder would, keeping its buffers (and their room). */
+  reset(): void {
+    this.dictionary = true;
+    this.count = 0;
+    this.entries = new Uint8Array(4096);
+    this.entriesLength = 0;
+    this.entryOffsets = new Int32Array(257);
+    this.entryHashes = new Int32Array(256);
+    this.table = new Int32Array(1024);
+    this.rowsSeen = 0;
+    this.recentLengths.fill(-1);
   }
 
   /** Makes room for `capacity` rows. */
