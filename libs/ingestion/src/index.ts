@@ -50,7 +50,12 @@ export type {
 export type { DocumentTextEncoding } from './columnar/document-text';
 export { TsvColumnarEngine } from './columnar/tsv-columnar-engine';
 export { inProcessTsvCurator } from './columnar/in-process-tsv-curator';
-export { type ReportLineage, datasetColumns, lineageColumns } from './dataset-columns';
+export {
+  type ReportLineage,
+  datasetColumns,
+  lineageColumns,
+  lineageValues,
+} from './dataset-columns';
 export {
   DEFAULT_MAX_BUFFERED_ROWS,
   PartitionedParquetWriter,
