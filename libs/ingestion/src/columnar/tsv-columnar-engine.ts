@@ -20,6 +20,7 @@ import { ColumnPlan, Op, type Source } from './column-plan';
 import { DocumentText } from './document-text';
 import { fastBoolean, fastDecimal, fastInteger, fastIsoDate, fastIsoSeconds } from './fast-cells';
 import { type Builder, type Partition, PartitionBuffers } from './partition-buffers';
+import { LINES_PER_SCAN, TsvScanKernel } from './tsv-scan-kernel';
 import { Utf8ColumnBuilder } from './utf8-column-builder';
 import type { QuarantinedLine, TsvCurationOutput, TsvCurationSetup } from './tsv-curator';
 
@@ -41,8 +42,11 @@ export class TsvColumnarEngine {
   private readonly plan: ColumnPlan;
   private readonly buffers: PartitionBuffers;
   private readonly windowDt: string;
-  private readonly fieldStart: Int32Array;
-  private readonly fieldEnd: Int32Array;
+  private readonly kernel: TsvScanKernel;
+  /** The kernel's records while a scan's lines are curated. */
+  private records: Int32Array;
+  /** Where the current line's record starts in `records`: field k at `+ 3 + 2k` and `+ 4 + 2k`. */
+  private record = 0;
   /** Pieces of a line that has not ended yet. */
   private pending: Uint8Array[] = [];
   private line: number;
@@ -62,8 +66,8 @@ export class TsvColumnarEngine {
     this.line = setup.firstLine;
     this.plan = new ColumnPlan(setup, this.layout, encoding);
     this.buffers = new PartitionBuffers(setup, encoding, this.text);
-    this.fieldStart = new Int32Array(this.layout.width + 1);
-    this.fieldEnd = new Int32Array(this.layout.width + 1);
+    this.kernel = new TsvScanKernel(this.layout.width);
+    this.records = this.kernel.records;
     this.windowDt = setup.windowStart.slice(0, 10);
   }
 
@@ -86,32 +90,29 @@ export class TsvColumnarEngine {
     return this.takeOutput();
   }
 
-  // One pass over the bytes finds both line ends and tabs; keeps an unterminated rest as pending.
+  // The kernel finds line ends and tabs; an unterminated rest is kept as pending.
   private scanLines(bytes: Uint8Array, from: number): void {
-    const { fieldStart, fieldEnd } = this;
-    const width = this.layout.width;
-    const length = bytes.length;
-    let lineStart = from;
-    let count = 0;
-    fieldStart[0] = from;
-    for (let i = from; i < length; i++) {
-      const code = bytes[i] ?? 0;
-      if (code > 13) continue;
-      if (code === 9) {
-        if (count < width) fieldEnd[count] = i;
-        count++;
-        if (count < width) fieldStart[count] = i + 1;
-      } else if (code === 10) {
-        const end = i > lineStart && bytes[i - 1] === 13 ? i - 1 : i;
-        if (count < width) fieldEnd[count] = end;
-        count++;
-        this.curateSplitLine(bytes, lineStart, end, count);
-        lineStart = i + 1;
-        count = 0;
-        fieldStart[0] = lineStart;
+    const { kernel } = this;
+    const recordLength = kernel.recordLength;
+    kernel.load(bytes);
+    this.records = kernel.records;
+    let next = from;
+    for (;;) {
+      const lines = kernel.scan(next);
+      const records = this.records;
+      for (let line = 0, record = 0; line < lines; line++, record += recordLength) {
+        this.record = record;
+        this.curateSplitLine(
+          bytes,
+          records[record] as number,
+          records[record + 1] as number,
+          records[record + 2] as number,
+        );
       }
+      next = kernel.next;
+      if (lines < LINES_PER_SCAN) break;
     }
-    if (lineStart < length) this.pending.push(bytes.subarray(lineStart));
+    if (next < bytes.length) this.pending.push(bytes.subarray(next));
   }
 
   // A line whose fields `scanLines` has found (`count` of them; positions kept for `width`).
@@ -174,7 +175,7 @@ export class TsvColumnarEngine {
 
   // The fast path over fields already found; false when the slow path must decide.
   private curateFields(bytes: Uint8Array, position: number): boolean {
-    const { fieldStart, fieldEnd } = this;
+    const { records, record } = this;
     const partition = this.partitionOf(bytes);
     if (partition === undefined) return false;
     const builders = this.buffers.buildersFor(partition);
@@ -186,8 +187,8 @@ export class TsvColumnarEngine {
         const builder = builders[c] as Builder;
         if (op === Op.Text) {
           const field = fieldIndex[c] ?? 0;
-          const s = fieldStart[field] ?? 0;
-          const e = fieldEnd[field] ?? 0;
+          const s = records[record + 3 + 2 * field] as number;
+          const e = records[record + 4 + 2 * field] as number;
           const texts = builder as Utf8ColumnBuilder;
           if (s === e) texts.setNull(row);
           else if (!texts.set(row, bytes, s, e)) return false;
@@ -206,8 +207,8 @@ export class TsvColumnarEngine {
           continue;
         }
         const field = fieldIndex[c] ?? 0;
-        const s = fieldStart[field] ?? 0;
-        const e = fieldEnd[field] ?? 0;
+        const s = records[record + 3 + 2 * field] as number;
+        const e = records[record + 4 + 2 * field] as number;
         const numbers = builder as ColumnBuilder;
         if (s === e) {
           numbers.present[row] = 0;
@@ -292,8 +293,8 @@ export class TsvColumnarEngine {
         : undefined;
     }
     if (column.index < 0) return undefined;
-    const s = this.fieldStart[column.index] ?? 0;
-    const e = this.fieldEnd[column.index] ?? 0;
+    const s = this.records[this.record + 3 + 2 * column.index] as number;
+    const e = this.records[this.record + 4 + 2 * column.index] as number;
     let day = Number.NaN;
     if (column.definition.type === 'timestamp') {
       const ms = fastIsoSeconds(bytes, s, e);
