@@ -2,7 +2,7 @@
 // Assembles src/columnar/tsv-scan-kernel.wat (with wabt, a devDependency) into
 // src/columnar/tsv-scan-kernel-wasm.ts: the module's bytes as base64, so that every bundle, jest and
 // `npm start` load it without a build step. tsv-scan-kernel-wasm.spec.ts fails when they disagree.
-// Usage: node libs/ingestion/tools/build-tsv-scan-kernel.mjs [--print]
+// Usage: npm run build:scan-kernel, or node libs/ingestion/tools/build-tsv-scan-kernel.mjs [--print]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
