@@ -84,6 +84,23 @@ describe('Utf8ColumnBuilder', () => {
     },
   );
 
+  it('stores a constant once in the dictionary, and again after a reset or in plain values', () => {
+    const builder = new Utf8ColumnBuilder(new DocumentText({ kind: 'utf-8' }), 8);
+    const constant = Buffer.from('Größe');
+    for (let row = 0; row < 3; row++) builder.setEncoded(row, constant);
+    builder.setString(3, 'other');
+    builder.setEncoded(4, constant);
+    const first = builder.vector(5);
+    expect(valuesOf(first, 5)).toEqual(['Größe', 'Größe', 'Größe', 'other', 'Größe']);
+    expect(first.kind === 'dictionary' && first.count).toBe(2);
+    builder.reset();
+    builder.setString(0, 'first after reset');
+    builder.setEncoded(1, constant);
+    const second = builder.vector(2);
+    expect(valuesOf(second, 2)).toEqual(['first after reset', 'Größe']);
+    expect(second.kind === 'dictionary' && second.count).toBe(2);
+  });
+
   it('overwrites a row written again (an abandoned row leaves no trace)', () => {
     for (const values of [['a', 'b', 'c'], Array.from({ length: 2000 }, (_, i) => `v${i}`)]) {
       const builder = new Utf8ColumnBuilder(new DocumentText({ kind: 'utf-8' }), values.length);

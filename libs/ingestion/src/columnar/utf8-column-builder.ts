@@ -38,6 +38,9 @@ export class Utf8ColumnBuilder {
   private entryHashes!: Int32Array;
   private table!: Int32Array;
   private rowsSeen!: number;
+  /** The last array `setEncoded` stored, and its entry. */
+  private lastEncoded: Uint8Array | undefined;
+  private lastEncodedEntry!: number;
   private scratch: Uint8Array = new Uint8Array(256);
   private readonly recentBytes = new Uint8Array(RECENT_SLOTS * RECENT_MAX_BYTES);
   private readonly recentLengths = new Int32Array(RECENT_SLOTS).fill(-1);
@@ -63,6 +66,8 @@ export class Utf8ColumnBuilder {
     this.entryHashes = new Int32Array(256);
     this.table = new Int32Array(1024);
     this.rowsSeen = 0;
+    this.lastEncoded = undefined;
+    this.lastEncodedEntry = 0;
     this.recentLengths.fill(-1);
   }
 
@@ -137,9 +142,20 @@ export class Utf8ColumnBuilder {
     this.setUtf8(row, utf8, 0, utf8.length, hashOf(utf8, 0, utf8.length));
   }
 
-  /** Row `row` is the UTF-8 `utf8` (not empty). */
+  /** Row `row` is the UTF-8 `utf8` (not empty; an array that never changes, such as a constant). */
   setEncoded(row: number, utf8: Uint8Array): void {
+    // A constant (the same array on every row) finds its entry without hashing it again.
+    if (this.dictionary && utf8 === this.lastEncoded) {
+      this.present[row] = 1;
+      this.ids[row] = this.lastEncodedEntry;
+      this.rowsSeen++;
+      return;
+    }
     this.setUtf8(row, utf8, 0, utf8.length, hashOf(utf8, 0, utf8.length));
+    if (this.dictionary) {
+      this.lastEncoded = utf8;
+      this.lastEncodedEntry = this.ids[row] ?? 0;
+    }
   }
 
   vector(rows: number): ColumnVector {
