@@ -49,6 +49,7 @@ export type {
 } from './columnar/tsv-curator';
 export type { DocumentTextEncoding } from './columnar/document-text';
 export { TsvColumnarEngine } from './columnar/tsv-columnar-engine';
+export { LINES_PER_SCAN } from './columnar/tsv-scan-kernel';
 export { inProcessTsvCurator } from './columnar/in-process-tsv-curator';
 export {
   type ReportLineage,

@@ -88,6 +88,22 @@ describe('TsvScanKernel', () => {
     expect(Buffer.from(bytes.subarray(rest)).toString()).toBe('last\tline');
   });
 
+  it('reads nothing of an earlier, longer input left past the end of the current one', () => {
+    const kernel = new TsvScanKernel(3);
+    for (let seed = 100; seed < 140; seed++) {
+      const bytes = randomBytes(4000 - (seed - 100) * 97, seed);
+      kernel.load(bytes);
+      const scanned = scannedLines(kernel, 3, 0);
+      const expected = expectedLines(bytes, 0);
+      expect(scanned.lines).toEqual(placed(expected.lines, 3));
+      expect(scanned.rest).toBe(expected.rest);
+    }
+  });
+
+  it('needs at least one field', () => {
+    expect(() => new TsvScanKernel(0)).toThrow(RangeError);
+  });
+
   it('agrees with the rules on random bytes, from any start, for any width', () => {
     for (let seed = 1; seed <= 60; seed++) {
       const bytes = randomBytes(1 + ((seed * 7919) % 5000), seed);

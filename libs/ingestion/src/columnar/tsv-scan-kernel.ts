@@ -45,6 +45,10 @@ export class TsvScanKernel {
   private loadedLength = 0;
 
   constructor(private readonly width: number) {
+    // A record must have room for the next line's first field, or it would spill into the input.
+    if (!Number.isSafeInteger(width) || width < 1) {
+      throw new RangeError(`a TSV scan needs at least one field, not ${width}`);
+    }
     this.recordLength = 3 + 2 * width;
     this.inputAt = LINES_PER_SCAN * this.recordLength * 4;
     const instance = new wasm.Instance(kernelModule(), {});

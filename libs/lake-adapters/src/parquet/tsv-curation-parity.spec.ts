@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import {
   type CurationResult,
+  LINES_PER_SCAN,
   type TsvCurationOutput,
   type TsvCuratorFactory,
   curateDocument,
@@ -451,6 +452,30 @@ function cutRandomly(random: () => number) {
 }
 
 describe('the columnar TSV path on random documents', () => {
+  it('curates exactly as the row path when one batch holds more lines than one scan records', async () => {
+    // 1,500 rows reach the curator in one batch: the engine scans again where the kernel stopped.
+    const random = randomSource(7);
+    const definition = tsvTypes[0] as ReportTypeDefinition;
+    const bytes = randomDocument(definition, 'utf-8', random, true);
+    let mostLines = 0;
+    await expectSameCuration(definition, bytes, 'utf-8', {
+      rowGroupSize: 1000,
+      chunkSize: 4096,
+      curator: (open) => (setup) => {
+        const inner = open(setup);
+        return {
+          curate: (batch) => {
+            mostLines = Math.max(mostLines, batch.filter((byte) => byte === 10).length);
+            return inner.curate(batch);
+          },
+          finish: () => inner.finish(),
+          close: () => inner.close(),
+        };
+      },
+    });
+    expect(mostLines).toBeGreaterThan(LINES_PER_SCAN);
+  }, 60_000);
+
   it.each([1, 2, 3, 4, 5, 6])(
     'curates exactly as the row path (seed %i)',
     async (seed) => {
