@@ -168,6 +168,30 @@ describe('curateTsvDocument', () => {
     expect(Buffer.concat(curator.batches).toString('latin1')).toBe(body);
   });
 
+  it('fills the batches the curator hands back again, never one it is still working on', async () => {
+    // Each batch is read only when its (late) answer comes: a batch refilled too early reads wrong.
+    const seen = new Set<Uint8Array>();
+    const received: Buffer[] = [];
+    const curator = new ScriptedCurator();
+    curator.curate = (bytes) => {
+      seen.add(bytes);
+      return new Promise((resolve) =>
+        setImmediate(() => {
+          received.push(Buffer.from(bytes));
+          resolve({ parts: [], quarantined: [], reusableBytes: bytes });
+        }),
+      );
+    };
+    const bytes = Buffer.alloc((9 << 20) + 500_000);
+    for (let k = 0; k < bytes.length; k++) bytes[k] = k % 100 === 99 ? 10 : 97 + (k % 23);
+    const body = bytes.toString('latin1');
+    await curateTsvDocument(deps(curator), job(['seller-sku\tprice\n', body]));
+    expect(Buffer.concat(received).equals(bytes)).toBe(true);
+    expect(received).toHaveLength(10);
+    // Four batches in flight while a fifth fills, and the short last one.
+    expect(seen.size).toBeLessThanOrEqual(6);
+  });
+
   it('takes a document without any text for a report of no rows, opening no curator', async () => {
     for (const pieces of [[], ['\r\n', '\n'], [' ']]) {
       const curator = new ScriptedCurator();

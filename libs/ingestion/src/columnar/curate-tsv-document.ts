@@ -59,6 +59,8 @@ export async function curateTsvDocument(
   let curator: TsvCurator | undefined;
   let observation: ReturnType<typeof tsvLayout>['observation'] | undefined;
   const inFlight: Promise<TsvCurationOutput>[] = [];
+  // Batches the curator has handed back, to fill again: no allocating and zeroing 1 MiB per batch.
+  const spareBatches: Uint8Array[] = [];
 
   const fileFor = (dt: string): FileOutput => {
     let file = files.get(dt);
@@ -83,6 +85,7 @@ export async function curateTsvDocument(
   };
 
   const apply = async (output: TsvCurationOutput): Promise<void> => {
+    if (output.reusableBytes?.length === BATCH_BYTES) spareBatches.push(output.reusableBytes);
     for (const line of output.quarantined) {
       await writeQuarantined(deps.store, job, quarantined, {
         kind: 'quarantine',
@@ -119,7 +122,8 @@ export async function curateTsvDocument(
     let head: Buffer[] | undefined = [];
     let headerLine = 1;
     // Each batch is a buffer of its own, so that it can move to the curator's thread.
-    let batch = new Uint8Array(BATCH_BYTES);
+    const nextBatch = (): Uint8Array => spareBatches.pop() ?? new Uint8Array(BATCH_BYTES);
+    let batch = nextBatch();
     let filled = 0;
     const append = async (bytes: Uint8Array): Promise<void> => {
       let from = 0;
@@ -130,7 +134,7 @@ export async function curateTsvDocument(
         from += taken;
         if (filled === batch.length) {
           const full = batch;
-          batch = new Uint8Array(BATCH_BYTES);
+          batch = nextBatch();
           filled = 0;
           await send(full);
         }

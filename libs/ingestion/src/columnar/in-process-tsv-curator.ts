@@ -14,7 +14,7 @@ export function inProcessTsvCurator(encoding: ColumnarParquetEncoding): TsvCurat
       }
     };
     return {
-      curate: (bytes) => run(() => engine.curate(bytes)),
+      curate: (bytes) => run(() => ({ ...engine.curate(bytes), reusableBytes: bytes })),
       finish: () => run(() => engine.finish()),
       close: () => Promise.resolve(),
     };

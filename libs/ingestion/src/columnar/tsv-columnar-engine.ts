@@ -71,7 +71,10 @@ export class TsvColumnarEngine {
     this.windowDt = setup.windowStart.slice(0, 10);
   }
 
-  /** Curates the complete lines of `bytes` (the rest waits for the next call or `finish`). */
+  /**
+   * Curates the complete lines of `bytes` (the rest, copied, waits for the next call or `finish`).
+   * No reference to `bytes` is kept: the caller may refill them as soon as this returns.
+   */
   curate(bytes: Uint8Array): TsvCurationOutput {
     if (this.finished) throw new Error('the TSV curation is finished');
     let from = 0;
@@ -79,7 +82,7 @@ export class TsvColumnarEngine {
       // The line begun by earlier bytes: its pieces are kept until it ends, then joined once.
       const end = bytes.indexOf(10);
       if (end === -1) {
-        this.pending.push(bytes);
+        this.pending.push(bytes.slice());
         return this.takeOutput();
       }
       this.pending.push(bytes.subarray(0, end + 1));
@@ -112,7 +115,7 @@ export class TsvColumnarEngine {
       next = kernel.next;
       if (lines < LINES_PER_SCAN) break;
     }
-    if (next < bytes.length) this.pending.push(bytes.subarray(next));
+    if (next < bytes.length) this.pending.push(bytes.slice(next));
   }
 
   // A line whose fields `scanLines` has found (`count` of them; positions kept for `width`).

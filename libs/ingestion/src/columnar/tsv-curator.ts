@@ -46,12 +46,18 @@ export interface QuarantinedLine {
 export interface TsvCurationOutput {
   readonly parts: readonly EncodedFilePart[];
   readonly quarantined: readonly QuarantinedLine[];
+  /**
+   * The bytes `curate` was given, handed back once curated: the curator keeps no reference to them,
+   * so the caller may fill them again instead of allocating (and zeroing) a fresh batch.
+   */
+  readonly reusableBytes?: Uint8Array;
 }
 
 /**
  * Curates the data lines of one TSV document into encoded Parquet files per `dt`, in document
  * order: `curate` takes any cut of the document's bytes after the header line (a line may span two
- * calls; the bytes may be transferred to another thread, so the caller must not reuse them),
+ * calls; the bytes may be transferred to another thread, so the caller must not reuse them until
+ * they come back as the output's `reusableBytes`),
  * `finish` ends every file.
  * In-process or on a worker thread; calls must be made one after another, each awaited or not, and
  * their results are delivered in call order.

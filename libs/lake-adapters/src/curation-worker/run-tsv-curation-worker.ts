@@ -1,12 +1,13 @@
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { TsvColumnarEngine } from '@spapi-lake/ingestion';
 import { columnarParquetEncoding } from '../parquet/columnar-parquet-encoding';
+import { ownsBuffer } from './owns-buffer';
 import type { WorkerOptions, WorkerRequest, WorkerResponse } from './worker-protocol';
 
 /**
  * The body of a TSV curation worker thread: one document's `TsvColumnarEngine`, fed by the messages
- * of `WorkerTsvCurator`; encoded bytes go back transferred, not copied. An app's worker entry point
- * calls this and nothing else.
+ * of `WorkerTsvCurator`; encoded bytes, and each batch once curated, go back transferred, not
+ * copied. An app's worker entry point calls this and nothing else.
  */
 export function runTsvCurationWorker(
   port: MessagePort | null = parentPort,
@@ -25,14 +26,17 @@ export function runTsvCurationWorker(
         response = { id: request.id, output: undefined };
       } else {
         if (!engine) throw new Error('the worker has no document open');
-        const output = request.type === 'curate' ? engine.curate(request.bytes) : engine.finish();
+        // The batch goes back with its output, for the other thread to fill again.
+        const output =
+          request.type === 'curate'
+            ? {
+                ...engine.curate(request.bytes),
+                ...(ownsBuffer(request.bytes) ? { reusableBytes: request.bytes } : {}),
+              }
+            : engine.finish();
         response = { id: request.id, output };
       }
-      const transfer =
-        'output' in response && response.output
-          ? response.output.parts.map((part) => part.bytes.buffer as ArrayBuffer)
-          : [];
-      port.postMessage(response, transfer);
+      port.postMessage(response, transferablesOf(response));
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));
       port.postMessage({
@@ -45,4 +49,12 @@ export function runTsvCurationWorker(
       } satisfies WorkerResponse);
     }
   });
+}
+
+function transferablesOf(response: WorkerResponse): ArrayBuffer[] {
+  if (!('output' in response) || !response.output) return [];
+  const { parts, reusableBytes } = response.output;
+  const buffers = parts.map((part) => part.bytes.buffer as ArrayBuffer);
+  if (reusableBytes) buffers.push(reusableBytes.buffer as ArrayBuffer);
+  return buffers;
 }

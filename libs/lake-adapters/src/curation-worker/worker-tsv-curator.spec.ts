@@ -95,6 +95,7 @@ async function run(curator: TsvCurator, text: string): Promise<TsvCurationOutput
 const normalise = (outputs: TsvCurationOutput[]) =>
   outputs.map((output) => ({
     quarantined: output.quarantined,
+    reusable: output.reusableBytes?.length,
     parts: output.parts.map((part) => ({
       ...part,
       bytes: Buffer.from(part.bytes).toString('base64'),
@@ -135,6 +136,15 @@ describe('workerTsvCurator', () => {
       text,
     );
     expect(normalise(onWorker)).toEqual(normalise(inProcess));
+    // Each batch comes back from the worker, whole and as sent, for the caller to fill again.
+    const sent = Buffer.from(text, 'utf8');
+    const cut = sent.indexOf('ü') + 1;
+    expect(onWorker.slice(0, 3).map((output) => Buffer.from(output.reusableBytes ?? []))).toEqual([
+      sent.subarray(0, cut),
+      sent.subarray(cut, cut + 3),
+      sent.subarray(cut + 3),
+    ]);
+    expect(onWorker[3]?.reusableBytes).toBeUndefined();
     const parts = onWorker.flatMap((output) => output.parts);
     const finals = parts.filter((part) => part.finalRows !== undefined);
     expect(finals.map((part) => part.dt)).toEqual(['2026-10-01', '2026-10-02', '2026-10-03']);

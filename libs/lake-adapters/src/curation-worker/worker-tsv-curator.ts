@@ -1,6 +1,7 @@
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { TsvCurationOutput, TsvCurator, TsvCuratorFactory } from '@spapi-lake/ingestion';
 import { TsvCurationWorkerCrashedError, TsvCurationWorkerError } from '../errors';
+import { ownsBuffer } from './owns-buffer';
 import type { WorkerOptions, WorkerRequest, WorkerResponse } from './worker-protocol';
 
 /** Options of {@link workerTsvCurator}. */
@@ -93,12 +94,4 @@ export function workerTsvCurator(options: WorkerTsvCuratorOptions): TsvCuratorFa
       },
     };
   };
-}
-
-function ownsBuffer(bytes: Uint8Array): boolean {
-  return (
-    bytes.buffer instanceof ArrayBuffer &&
-    bytes.byteOffset === 0 &&
-    bytes.byteLength === bytes.buffer.byteLength
-  );
 }

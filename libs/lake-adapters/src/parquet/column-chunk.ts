@@ -1,5 +1,5 @@
 import type { ColumnVector, ParquetColumn } from '@spapi-lake/lake';
-import { ByteBuffer } from './byte-buffer';
+import type { ByteBuffer, IndexScratch } from './byte-buffer';
 import {
   allPresent,
   dictionaryBounds,
@@ -35,6 +35,7 @@ export interface EncoderScratch {
   readonly page: ByteBuffer;
   readonly dictionary: ByteBuffer;
   readonly values: ByteBuffer;
+  readonly indices: IndexScratch;
 }
 
 // Compression must save at least this share of a column's bytes to be kept.
@@ -42,7 +43,7 @@ const COMPRESSION_MIN_SAVING = 0.1;
 
 /**
  * One column chunk's pages before compression (an optional dictionary page, one data page): their
- * bodies are copies, so the vector and the scratch buffers may be reused at once.
+ * bodies are views of the scratch buffers, valid until the next `prepareColumnChunk` with them.
  */
 export interface PreparedColumnChunk {
   readonly rows: number;
@@ -83,10 +84,10 @@ export function prepareColumnChunk(
       const page = scratch.dictionary;
       page.reset();
       page.append(vector.entries);
-      const indices = new Uint32Array(rows - nullCount);
+      const indices = scratch.indices.take(rows - nullCount);
       // The dictionary lasts for the file and may hold values of other row groups (or of rows
       // abandoned for the slow path): the statistics cover the values this row group uses.
-      const used = new Uint8Array(vector.count);
+      const used = scratch.indices.takeFlags(vector.count);
       let n = 0;
       for (let i = 0; i < rows; i++) {
         if (present[i] === 0) continue;
@@ -103,7 +104,7 @@ export function prepareColumnChunk(
     case 'int32':
     case 'float64':
     case 'decimal': {
-      const numeric = numericDictionary(column, vector, rows);
+      const numeric = numericDictionary(column, vector, rows, scratch.indices);
       if (numeric) {
         dictionary = { count: numeric.entries.length, indices: numeric.indices };
         const entries =
@@ -156,9 +157,9 @@ export function prepareColumnChunk(
     rows,
     nullCount,
     dictionary: dictionary
-      ? { count: dictionary.count, body: scratch.dictionary.view0().slice() }
+      ? { count: dictionary.count, body: scratch.dictionary.view0() }
       : undefined,
-    data: page.view0().slice(),
+    data: page.view0(),
     stats,
   };
 }

@@ -1,7 +1,7 @@
 import type { ColumnarParquetEncoding, ParquetColumn, ParquetFileEncoder } from '@spapi-lake/lake';
 import { assertParquetColumns } from '../parquet-schema';
 import { valueConverter } from '../parquet-value';
-import { ByteBuffer } from './byte-buffer';
+import { ByteBuffer, IndexScratch } from './byte-buffer';
 import { ColumnarParquetFileEncoder } from './columnar-parquet-file-encoder';
 
 /** Options of {@link columnarParquetEncoding}. */
@@ -23,6 +23,7 @@ export function columnarParquetEncoding(
     page: new ByteBuffer(1 << 20),
     dictionary: new ByteBuffer(1 << 16),
     values: new ByteBuffer(1 << 20),
+    indices: new IndexScratch(),
   };
   const createdBy = options.createdBy ?? 'spapi-lake';
   return {

@@ -62,44 +62,18 @@ export class ColumnarParquetFileEncoder implements ParquetFileEncoder {
     if (vectors.length !== this.columns.length) {
       throw new Error(`expected ${this.columns.length} column vectors, got ${vectors.length}`);
     }
-    const prepared = this.columns.map((column, c) => {
-      const vector = vectors[c];
-      if (!vector) throw new Error('column vectors do not match the schema');
-      return prepareColumnChunk(column, vector, rows, this.scratch);
-    });
-    this.rows += rows;
-    return this.layout(
-      prepared,
-      prepared.map((chunk, c) => (this.compress[c] === false ? undefined : compressed(chunk))),
-      rows,
-    );
-  }
-
-  finish(): Uint8Array {
-    if (this.finished) throw new Error('the Parquet file is finished');
-    this.finished = true;
-    const footer = this.footer();
-    const out = new ByteBuffer(footer.length + 12);
-    if (this.offset === 0) out.append(MAGIC);
-    out.append(footer);
-    out.u32(footer.length);
-    out.append(MAGIC);
-    return out.toBytes();
-  }
-
-  private layout(
-    prepared: readonly PreparedColumnChunk[],
-    compressedPages: readonly (StoredPages | undefined)[],
-    rows: number,
-  ): Uint8Array {
     const out = this.scratch.group;
     out.reset();
     if (this.offset === 0) out.append(MAGIC);
     const fileOffset = this.offset + out.length;
     const chunks: { offset: number; meta: ColumnChunkMeta }[] = [];
     let uncompressedSize = 0;
-    prepared.forEach((chunk, c) => {
-      const pages = compressedPages[c];
+    // Column by column: a chunk's pages are scratch views, laid out before the next is prepared.
+    this.columns.forEach((column, c) => {
+      const vector = vectors[c];
+      if (!vector) throw new Error('column vectors do not match the schema');
+      const chunk = prepareColumnChunk(column, vector, rows, this.scratch);
+      const pages = this.compress[c] === false ? undefined : compressed(chunk);
       if (this.compress[c] === undefined) {
         this.compress[c] = pages !== undefined && compressionPays(chunk, pages);
       }
@@ -114,6 +88,7 @@ export class ColumnarParquetFileEncoder implements ParquetFileEncoder {
       uncompressedSize += meta.uncompressedSize;
       chunks.push({ offset, meta });
     });
+    this.rows += rows;
     const bytes = out.toBytes();
     this.groups.push({
       rows,
@@ -124,6 +99,18 @@ export class ColumnarParquetFileEncoder implements ParquetFileEncoder {
     });
     this.offset += bytes.length;
     return bytes;
+  }
+
+  finish(): Uint8Array {
+    if (this.finished) throw new Error('the Parquet file is finished');
+    this.finished = true;
+    const footer = this.footer();
+    const out = new ByteBuffer(footer.length + 12);
+    if (this.offset === 0) out.append(MAGIC);
+    out.append(footer);
+    out.u32(footer.length);
+    out.append(MAGIC);
+    return out.toBytes();
   }
 
   private footer(): Uint8Array {

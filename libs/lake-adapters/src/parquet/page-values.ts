@@ -1,6 +1,6 @@
 import type { ColumnVector, ParquetColumn } from '@spapi-lake/lake';
 import { decimalByteWidth } from '../parquet-schema';
-import { ByteBuffer } from './byte-buffer';
+import { ByteBuffer, type IndexScratch } from './byte-buffer';
 import type { EncoderScratch } from './column-chunk';
 
 // The values of one page in their PLAIN form (or a dictionary's entries and indices), with the
@@ -20,6 +20,7 @@ export function numericDictionary(
   column: ParquetColumn,
   vector: Extract<ColumnVector, { kind: 'int32' | 'float64' | 'decimal' }>,
   rows: number,
+  scratch: IndexScratch,
 ): { entries: number[]; indices: Uint32Array } | undefined {
   // Doubles keep their exact bits (a Map would merge -0 into 0); exact decimals are rare.
   if (column.type === 'double' || (vector.kind === 'decimal' && vector.exact.size > 0)) {
@@ -36,7 +37,7 @@ export function numericDictionary(
   if (probed === 0 || probe.size > NUMERIC_DICTIONARY_PROBE_DISTINCT) return undefined;
   const entries: number[] = [];
   const index = new Map<number, number>();
-  const indices = new Uint32Array(rows);
+  const indices = scratch.take(rows);
   let n = 0;
   let last = Number.NaN;
   let lastIndex = 0;
@@ -102,7 +103,7 @@ export function encodeStrings(
   dictionary.reset();
   if (nonNull > 0 && worthADictionary(strings, present, rows)) {
     const entries = new Map<string, number>();
-    const indices = new Uint32Array(nonNull);
+    const indices = scratch.indices.take(nonNull);
     const offsets: number[] = [];
     let n = 0;
     let fits = true;

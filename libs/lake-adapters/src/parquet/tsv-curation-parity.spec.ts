@@ -425,27 +425,39 @@ function randomDocument(
   return Buffer.concat(parts);
 }
 
-// Hands the curator its input in random pieces of 1 to 40 bytes.
+// Hands the curator its input in random pieces of 1 to 40 bytes: for some batches all at once, in
+// order, as the TsvCurator contract allows; for others one piece at a time, scribbling over each
+// as soon as it comes back as reusable, so that a curator keeping a reference to it reads garbage.
 function cutRandomly(random: () => number) {
   return (open: TsvCuratorFactory): TsvCuratorFactory =>
     (setup) => {
       const inner = open(setup);
+      const handOver = async (bytes: Uint8Array): Promise<TsvCurationOutput> => {
+        const pieces: Promise<TsvCurationOutput>[] = [];
+        const oneByOne = random() < 0.5;
+        for (let at = 0; at < bytes.length;) {
+          const next = at + 1 + Math.floor(random() * 40);
+          const piece = inner.curate(bytes.slice(at, next));
+          pieces.push(piece);
+          if (oneByOne) (await piece).reusableBytes?.fill(0x7e);
+          at = next;
+        }
+        const outputs = await Promise.all(pieces);
+        return {
+          parts: outputs.flatMap((output) => output.parts),
+          quarantined: outputs.flatMap((output) => output.quarantined),
+        };
+      };
+      // Calls reach the inner curator in the order they were made, pieces and all.
+      let previous: Promise<unknown> = Promise.resolve();
+      const inOrder = <T>(call: () => Promise<T>): Promise<T> => {
+        const result = previous.then(call);
+        previous = result.catch(() => undefined);
+        return result;
+      };
       return {
-        // Every piece is handed over at once, in order, as the TsvCurator contract requires.
-        curate: async (bytes) => {
-          const pieces: Promise<TsvCurationOutput>[] = [];
-          for (let at = 0; at < bytes.length;) {
-            const next = at + 1 + Math.floor(random() * 40);
-            pieces.push(inner.curate(bytes.slice(at, next)));
-            at = next;
-          }
-          const outputs = await Promise.all(pieces);
-          return {
-            parts: outputs.flatMap((output) => output.parts),
-            quarantined: outputs.flatMap((output) => output.quarantined),
-          };
-        },
-        finish: () => inner.finish(),
+        curate: (bytes) => inOrder(() => handOver(bytes)),
+        finish: () => inOrder(() => inner.finish()),
         close: () => inner.close(),
       };
     };
