@@ -52,6 +52,8 @@ export class ColumnPlan {
   readonly converters: readonly ParquetValueConverter[];
   /** The UTF-8 of string constants (lineage), by column. */
   readonly constantUtf8: readonly (Uint8Array | undefined)[];
+  /** The number of float64 constants (lineage instants as epoch ms), by column. */
+  readonly constantFloat64: readonly (number | undefined)[];
   /** False when a lineage value itself does not fit its column: every row then fails slowly. */
   readonly fastPathOpen: boolean;
   /** The field the partition date comes from, when it comes from a column the document has. */
@@ -104,6 +106,13 @@ export class ColumnPlan {
     this.constantUtf8 = this.sources.map((source, c) =>
       source.from === 'constant' && vectorKind(setup.columns[c] as ParquetColumn) === 'string'
         ? utf8Encoder.encode(String(source.value))
+        : undefined,
+    );
+    this.constantFloat64 = this.sources.map((source, c) =>
+      source.from === 'constant' &&
+      typeof source.value === 'number' &&
+      vectorKind(setup.columns[c] as ParquetColumn) === 'float64'
+        ? source.value
         : undefined,
     );
     this.fastPathOpen = this.sources.every((source, c) => {

@@ -51,6 +51,9 @@ export class TsvColumnarEngine {
   private pending: Uint8Array[] = [];
   private line: number;
   private lastDay = Number.NaN;
+  /** The line's partition instant (NaN when it took the slow path) and the field it came from. */
+  private partitionMs = Number.NaN;
+  private readonly partitionField: number;
   private lastDayPartition: Partition | undefined;
   private quarantined: QuarantinedLine[] = [];
   private finished = false;
@@ -69,6 +72,9 @@ export class TsvColumnarEngine {
     this.kernel = new TsvScanKernel(this.layout.width);
     this.records = this.kernel.records;
     this.windowDt = setup.windowStart.slice(0, 10);
+    const partitionColumn = this.plan.partitionColumn;
+    this.partitionField =
+      partitionColumn?.definition.type === 'timestamp' ? partitionColumn.index : -1;
   }
 
   /**
@@ -183,7 +189,9 @@ export class TsvColumnarEngine {
     if (partition === undefined) return false;
     const builders = this.buffers.buildersFor(partition);
     const row = partition.rows;
-    const { ops, fieldIndex, scales, precisions, constantUtf8 } = this.plan;
+    const { ops, fieldIndex, scales, precisions, constantUtf8, constantFloat64 } = this.plan;
+    // The partition column's instant, parsed once already by partitionOf.
+    const partitionField = this.partitionMs === this.partitionMs ? this.partitionField : -1;
     try {
       for (let c = 0; c < ops.length; c++) {
         const op = ops[c];
@@ -205,8 +213,13 @@ export class TsvColumnarEngine {
         }
         if (op === Op.Constant || op === Op.Missing) {
           const utf8 = constantUtf8[c];
+          const float64 = constantFloat64[c];
           if (utf8 !== undefined) (builder as Utf8ColumnBuilder).setEncoded(row, utf8);
-          else this.store(builder, row, this.plan.constantOf(c));
+          else if (float64 !== undefined) {
+            const numbers = builder as ColumnBuilder;
+            numbers.present[row] = 1;
+            numbers.numbers[row] = float64;
+          } else this.store(builder, row, this.plan.constantOf(c));
           continue;
         }
         const field = fieldIndex[c] ?? 0;
@@ -221,7 +234,8 @@ export class TsvColumnarEngine {
         switch (op) {
           case Op.Integer:
           case Op.Timestamp:
-            value = op === Op.Integer ? fastInteger(bytes, s, e) : fastIsoSeconds(bytes, s, e);
+            if (op === Op.Integer) value = fastInteger(bytes, s, e);
+            else value = field === partitionField ? this.partitionMs : fastIsoSeconds(bytes, s, e);
             if (value === value) {
               numbers.present[row] = 1;
               numbers.numbers[row] = value;
@@ -299,8 +313,10 @@ export class TsvColumnarEngine {
     const s = this.records[this.record + 3 + 2 * column.index] as number;
     const e = this.records[this.record + 4 + 2 * column.index] as number;
     let day = Number.NaN;
+    this.partitionMs = Number.NaN;
     if (column.definition.type === 'timestamp') {
       const ms = fastIsoSeconds(bytes, s, e);
+      this.partitionMs = ms;
       day = Math.floor(ms / DAY_MS);
     } else if (column.definition.type === 'date') {
       day = fastIsoDate(bytes, s, e);
