@@ -193,11 +193,20 @@ function runInChild(
   });
 }
 
-/** A scenario's fastest run, with the highest peak memory of all its runs. */
-function bestOf(runs: readonly ScenarioResult[], scenario: Scenario): ScenarioResult {
+/**
+ * A scenario's fastest run, with the highest peak memory of all its runs; a run that counted
+ * the wrong rows wins instead, so that it is printed and fails the bench.
+ */
+function bestOf(
+  runs: readonly ScenarioResult[],
+  scenario: Scenario,
+  expectedRows: number,
+): ScenarioResult {
   const mine = runs.filter((run) => run.scenario === scenario);
-  const fastest = mine.reduce((best, run) => (run.seconds < best.seconds ? run : best));
-  return { ...fastest, peakRssMiB: Math.max(...mine.map((run) => run.peakRssMiB)) };
+  const chosen =
+    mine.find((run) => run.rows !== expectedRows) ??
+    mine.reduce((best, run) => (run.seconds < best.seconds ? run : best));
+  return { ...chosen, peakRssMiB: Math.max(...mine.map((run) => run.peakRssMiB)) };
 }
 
 function optionValue(args: string[], name: string): string | undefined {
@@ -279,8 +288,8 @@ async function main(args: string[]): Promise<void> {
         }
         ok =
           printResults(document, [
-            bestOf(runs, Scenario.Baseline),
-            bestOf(runs, Scenario.Retrieval),
+            bestOf(runs, Scenario.Baseline, document.rows),
+            bestOf(runs, Scenario.Retrieval, document.rows),
           ]) && ok;
       } finally {
         server.closeAllConnections();

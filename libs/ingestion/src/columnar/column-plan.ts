@@ -52,7 +52,7 @@ export class ColumnPlan {
   readonly converters: readonly ParquetValueConverter[];
   /** The UTF-8 of string constants (lineage), by column. */
   readonly constantUtf8: readonly (Uint8Array | undefined)[];
-  /** The number of float64 constants (lineage instants as epoch ms), by column. */
+  /** The value of constants stored as float64 (lineage instants as epoch ms), by column. */
   readonly constantFloat64: readonly (number | undefined)[];
   /** False when a lineage value itself does not fit its column: every row then fails slowly. */
   readonly fastPathOpen: boolean;

@@ -51,7 +51,10 @@ export class TsvColumnarEngine {
   private pending: Uint8Array[] = [];
   private line: number;
   private lastDay = Number.NaN;
-  /** The line's partition instant (NaN when it took the slow path) and the field it came from. */
+  /**
+   * The line's partition instant as partitionOf parsed it (NaN when it could not), and the field it
+   * came from (-1 unless the partition column is a timestamp the document has).
+   */
   private partitionMs = Number.NaN;
   private readonly partitionField: number;
   private lastDayPartition: Partition | undefined;

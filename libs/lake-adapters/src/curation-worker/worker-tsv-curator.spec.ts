@@ -165,6 +165,36 @@ describe('workerTsvCurator', () => {
     expect(merged(onWorker)).toEqual(merged(uncut));
   });
 
+  it('takes a batch it handed back again, refilled, and curates it as the bytes it now holds', async () => {
+    const text = Buffer.from(document(400), 'utf8');
+    const size = 997;
+    const curator = workerTsvCurator({ workerPath, createdBy: 'spec' })(setupFor());
+    const outputs: TsvCurationOutput[] = [];
+    try {
+      // One buffer goes back and forth for every full piece; the short last piece is its own.
+      let batch: Uint8Array = new Uint8Array(size);
+      let at = 0;
+      for (; at + size <= text.length; at += size) {
+        batch.set(text.subarray(at, at + size));
+        const output = await curator.curate(batch);
+        outputs.push(output);
+        expect(output.reusableBytes).toHaveLength(size);
+        batch = output.reusableBytes ?? new Uint8Array(size);
+      }
+      outputs.push(await curator.curate(new Uint8Array(text.subarray(at))));
+      outputs.push(await curator.finish());
+    } finally {
+      await curator.close();
+    }
+    const whole = inProcessTsvCurator(columnarParquetEncoding({ createdBy: 'spec' }))(setupFor());
+    const uncut = [await whole.curate(text), await whole.finish()];
+    const merged = (all: TsvCurationOutput[]) => ({
+      parts: Buffer.concat(all.flatMap((output) => output.parts.map((part) => part.bytes))),
+      quarantined: all.flatMap((output) => output.quarantined),
+    });
+    expect(merged(outputs)).toEqual(merged(uncut));
+  });
+
   it('reports a failure inside the worker as TsvCurationWorkerError, and closes cleanly', async () => {
     const curator = workerTsvCurator({ workerPath })({ ...setupFor(), columns: [] });
     await expect(curator.curate(Buffer.from(document(1)))).rejects.toThrow(

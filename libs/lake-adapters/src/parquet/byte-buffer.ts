@@ -153,6 +153,7 @@ export class IndexScratch {
   private indices = new Uint32Array(1 << 15);
   private flags = new Uint8Array(1 << 12);
 
+  /** `count` slots, not cleared: the caller writes every one it reads. */
   take(count: number): Uint32Array {
     if (count > this.indices.length) this.indices = new Uint32Array(roomFor(count));
     return this.indices.subarray(0, count);

@@ -43,7 +43,8 @@ const COMPRESSION_MIN_SAVING = 0.1;
 
 /**
  * One column chunk's pages before compression (an optional dictionary page, one data page): their
- * bodies are views of the scratch buffers, valid until the next `prepareColumnChunk` with them.
+ * bodies are views of the scratch buffers, valid until anything writes to them again (the next
+ * `prepareColumnChunk` with them does).
  */
 export interface PreparedColumnChunk {
   readonly rows: number;

@@ -463,6 +463,22 @@ function cutRandomly(random: () => number) {
     };
 }
 
+// Shows each batch to `watch` as it goes to the curator.
+function watchingBatches(watch: (batch: Uint8Array) => void) {
+  return (open: TsvCuratorFactory): TsvCuratorFactory =>
+    (setup) => {
+      const inner = open(setup);
+      return {
+        curate: (batch) => {
+          watch(batch);
+          return inner.curate(batch);
+        },
+        finish: () => inner.finish(),
+        close: () => inner.close(),
+      };
+    };
+}
+
 describe('the columnar TSV path on random documents', () => {
   it('curates exactly as the row path when one batch holds more lines than one scan records', async () => {
     // 1,500 rows reach the curator in one batch: the engine scans again where the kernel stopped.
@@ -473,20 +489,32 @@ describe('the columnar TSV path on random documents', () => {
     await expectSameCuration(definition, bytes, 'utf-8', {
       rowGroupSize: 1000,
       chunkSize: 4096,
-      curator: (open) => (setup) => {
-        const inner = open(setup);
-        return {
-          curate: (batch) => {
-            mostLines = Math.max(mostLines, batch.filter((byte) => byte === 10).length);
-            return inner.curate(batch);
-          },
-          finish: () => inner.finish(),
-          close: () => inner.close(),
-        };
-      },
+      curator: watchingBatches((batch) => {
+        mostLines = Math.max(mostLines, batch.filter((byte) => byte === 10).length);
+      }),
     });
     expect(mostLines).toBeGreaterThan(LINES_PER_SCAN);
   }, 60_000);
+
+  it('curates exactly as the row path a document of many batches, refilling the ones handed back', async () => {
+    // The lines of a random document, again and again: over 5 MiB reach the curator in 1 MiB
+    // batches, each refilled once the curator hands it back.
+    const random = randomSource(11);
+    const definition = tsvTypes[0] as ReportTypeDefinition;
+    const single = randomDocument(definition, 'windows-1252', random, true);
+    const headerEnd = single.indexOf(10) + 1;
+    const lines = single.subarray(headerEnd);
+    const copies = Math.ceil((5.5 * (1 << 20)) / lines.length);
+    const bytes = Buffer.concat([single.subarray(0, headerEnd), ...Array(copies).fill(lines)]);
+    const batches: Uint8Array[] = [];
+    await expectSameCuration(definition, bytes, 'windows-1252', {
+      rowGroupSize: 5000,
+      chunkSize: 65_536,
+      curator: watchingBatches((batch) => batches.push(batch)),
+    });
+    expect(batches.length).toBeGreaterThan(5);
+    expect(new Set(batches).size).toBeLessThan(batches.length);
+  }, 120_000);
 
   it.each([1, 2, 3, 4, 5, 6])(
     'curates exactly as the row path (seed %i)',
