@@ -193,8 +193,8 @@ export class TsvColumnarEngine {
     const builders = this.buffers.buildersFor(partition);
     const row = partition.rows;
     const { ops, fieldIndex, scales, precisions, constantUtf8, constantFloat64 } = this.plan;
-    // The partition column's instant, parsed once already by partitionOf.
-    const partitionField = this.partitionMs === this.partitionMs ? this.partitionField : -1;
+    // The partition column's instant, parsed once already by partitionOf (NaN sends it slow).
+    const { partitionField } = this;
     try {
       for (let c = 0; c < ops.length; c++) {
         const op = ops[c];

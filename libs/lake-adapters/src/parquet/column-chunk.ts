@@ -1,5 +1,6 @@
 import type { ColumnVector, ParquetColumn } from '@spapi-lake/lake';
-import type { ByteBuffer, IndexScratch } from './byte-buffer';
+import type { ByteBuffer } from './byte-buffer';
+import type { IndexScratch } from './index-scratch';
 import {
   allPresent,
   dictionaryBounds,

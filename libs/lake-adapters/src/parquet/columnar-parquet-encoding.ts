@@ -1,7 +1,8 @@
 import type { ColumnarParquetEncoding, ParquetColumn, ParquetFileEncoder } from '@spapi-lake/lake';
 import { assertParquetColumns } from '../parquet-schema';
 import { valueConverter } from '../parquet-value';
-import { ByteBuffer, IndexScratch } from './byte-buffer';
+import { ByteBuffer } from './byte-buffer';
+import { IndexScratch } from './index-scratch';
 import { ColumnarParquetFileEncoder } from './columnar-parquet-file-encoder';
 
 /** Options of {@link columnarParquetEncoding}. */

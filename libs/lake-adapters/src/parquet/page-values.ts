@@ -1,6 +1,7 @@
 import type { ColumnVector, ParquetColumn } from '@spapi-lake/lake';
 import { decimalByteWidth } from '../parquet-schema';
-import { ByteBuffer, type IndexScratch } from './byte-buffer';
+import { ByteBuffer } from './byte-buffer';
+import type { IndexScratch } from './index-scratch';
 import type { EncoderScratch } from './column-chunk';
 
 // The values of one page in their PLAIN form (or a dictionary's entries and indices), with the

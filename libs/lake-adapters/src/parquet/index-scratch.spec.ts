@@ -1,4 +1,4 @@
-import { IndexScratch } from './byte-buffer';
+import { IndexScratch } from './index-scratch';
 
 describe('IndexScratch', () => {
   it('gives as many index slots as asked, growing past its first room', () => {
