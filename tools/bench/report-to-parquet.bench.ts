@@ -86,7 +86,7 @@ function benchReports(url: string): ReportsPort {
   return servedReports(report, url);
 }
 
-// The retriever's worker entry point, bundled as the app build bundles it.
+// The retriever's worker entry point, bundled as the app build (@nx/esbuild) bundles it.
 const WORKER_ENTRY = 'apps/report-retriever/src/tsv-curation-worker.ts';
 const workerBundle = (): string => join(__dirname, 'tsv-curation-worker.cjs');
 
@@ -100,6 +100,7 @@ function buildWorker(): void {
       '--platform=node',
       '--format=cjs',
       '--target=node20',
+      '--main-fields=module,main',
       '--log-level=warning',
       `--outfile=${workerBundle()}`,
     ],

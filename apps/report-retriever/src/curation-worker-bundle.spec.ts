@@ -38,7 +38,7 @@ describe('the report-retriever artifact', () => {
 
   it('holds the curation worker beside main.js, and the worker runs from it', async () => {
     const dist = path.join(work, 'dist');
-    buildSync({
+    const built = buildSync({
       absWorkingDir: root,
       entryPoints: entryPoints(),
       entryNames: '[dir]/[name]',
@@ -50,7 +50,18 @@ describe('the report-retriever artifact', () => {
       mainFields: ['module', 'main'],
       tsconfig: path.join(root, projectRoot, 'tsconfig.json'),
       logLevel: 'silent',
+      metafile: true,
     });
+    // One worker per document: it loads only what curation needs, not the S3 client or hyparquet.
+    const workerInputs = Object.entries(built.metafile.outputs).find(([output]) =>
+      output.endsWith('tsv-curation-worker.js'),
+    )?.[1].inputs;
+    expect(Object.keys(workerInputs ?? {}).length).toBeGreaterThan(0);
+    expect(
+      Object.keys(workerInputs ?? {}).filter((input) =>
+        /node_modules\/(@aws-sdk|@smithy|hyparquet)/.test(input),
+      ),
+    ).toEqual([]);
     const zip = path.join(work, 'report-retriever.zip');
     packageDirectory(dist, zip);
     const entries = unzipSync(readFileSync(zip));
