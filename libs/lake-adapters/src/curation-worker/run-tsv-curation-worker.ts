@@ -1,13 +1,13 @@
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
-import { TsvColumnarEngine } from '@spapi-lake/ingestion';
+import { TsvColumnarEngine, type TsvCurationOutput } from '@spapi-lake/ingestion';
 import { columnarParquetEncoding } from '../parquet/columnar-parquet-encoding';
 import { ownsBuffer } from './owns-buffer';
 import type { WorkerOptions, WorkerRequest, WorkerResponse } from './worker-protocol';
 
 /**
- * The body of a TSV curation worker thread: one document's `TsvColumnarEngine`, fed by the messages
- * of `WorkerTsvCurator`; encoded bytes, and each batch once curated, go back transferred, not
- * copied. An app's worker entry point calls this and nothing else.
+ * The body of a TSV curation worker thread: one document's `TsvColumnarEngine` at a time, fed by
+ * the messages of `WorkerTsvCurator`; encoded bytes, and each batch once curated, go back
+ * transferred, not copied. An app's worker entry point calls this and nothing else.
  */
 export function runTsvCurationWorker(
   port: MessagePort | null = parentPort,
@@ -27,13 +27,17 @@ export function runTsvCurationWorker(
       } else {
         if (!engine) throw new Error('the worker has no document open');
         // The batch goes back with its output, for the other thread to fill again.
-        const output =
-          request.type === 'curate'
-            ? {
-                ...engine.curate(request.bytes),
-                ...(ownsBuffer(request.bytes) ? { reusableBytes: request.bytes } : {}),
-              }
-            : engine.finish();
+        let output: TsvCurationOutput;
+        if (request.type === 'curate') {
+          output = {
+            ...engine.curate(request.bytes),
+            ...(ownsBuffer(request.bytes) ? { reusableBytes: request.bytes } : {}),
+          };
+        } else {
+          output = engine.finish();
+          // A warm thread waits for its next document without holding on to this one's buffers.
+          engine = undefined;
+        }
         response = { id: request.id, output };
       }
       port.postMessage(response, transferablesOf(response));

@@ -1,7 +1,9 @@
 import { buildSync } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import {
   type TsvCurationOutput,
   type TsvCurationSetup,
@@ -240,6 +242,107 @@ describe('workerTsvCurator', () => {
     expect(failure).toMatchObject({
       message: 'the curation worker ran out of memory',
       retryable: false,
+    });
+  });
+
+  describe('a warm worker thread', () => {
+    // A factory that records every worker thread it starts and whether each has exited.
+    function watchedCurator() {
+      const started: { threadId: number; exited: Promise<number> }[] = [];
+      const open = workerTsvCurator({
+        workerPath,
+        createdBy: 'spec',
+        onWorkerStarted: (worker: Worker) =>
+          started.push({
+            threadId: worker.threadId,
+            exited: new Promise((resolve) => worker.once('exit', resolve)),
+          }),
+      });
+      return { open, started };
+    }
+
+    it('curates the next document on the thread of the last one, exactly as a new thread', async () => {
+      const { open, started } = watchedCurator();
+      const first = await run(open(setupFor()), document(400));
+      // A different document, in another marketplace's conventions and row group sizes.
+      const secondSetup = {
+        ...setupFor(),
+        dateConventions: dateConventionsOf('ATVPDKIKX0DER'),
+        rowGroupSize: 7,
+        maxBufferedRows: 9,
+      };
+      const second = await run(open(secondSetup), document(90));
+      expect(started).toHaveLength(1);
+      const inProcess = inProcessTsvCurator(columnarParquetEncoding({ createdBy: 'spec' }));
+      expect(normalise(first)).toEqual(normalise(await run(inProcess(setupFor()), document(400))));
+      expect(normalise(second)).toEqual(normalise(await run(inProcess(secondSetup), document(90))));
+    });
+
+    it('is not kept for a document that did not finish, nor after a failure', async () => {
+      const { open, started } = watchedCurator();
+      const abandoned = open(setupFor());
+      await abandoned.curate(Buffer.from(document(10)));
+      await abandoned.close();
+      await expect(started[0]?.exited).resolves.toBe(1);
+      const failing = open({ ...setupFor(), columns: [] });
+      await expect(failing.curate(Buffer.from(document(1)))).rejects.toThrow(
+        TsvCurationWorkerError,
+      );
+      // Its document still finishes (nothing was curated), but a request failed on that thread.
+      await failing.finish();
+      await failing.close();
+      await expect(started[1]?.exited).resolves.toBe(1);
+      await run(open(setupFor()), document(10));
+      expect(started).toHaveLength(3);
+    });
+
+    it('takes no more calls from a curator once it is closed', async () => {
+      const { open, started } = watchedCurator();
+      const done = open(setupFor());
+      await done.finish();
+      await done.close();
+      const next = open(setupFor());
+      await expect(done.curate(Buffer.from(document(1)))).rejects.toThrow(
+        new TsvCurationWorkerError('the TSV curator is closed'),
+      );
+      // The late call reached neither the thread nor the document now curated on it.
+      await next.curate(Buffer.from(document(3)));
+      const finished = await next.finish();
+      await next.close();
+      expect(started).toHaveLength(1);
+      expect(finished.parts.filter((part) => part.finalRows !== undefined)).toHaveLength(3);
+    });
+
+    it('does not keep the process alive while it waits for the next document', () => {
+      const driver = path.join(directory, 'driver.js');
+      buildSync({
+        stdin: {
+          contents: [
+            "import { workerTsvCurator } from './worker-tsv-curator';",
+            'const [workerPath, setup] = JSON.parse(process.argv[2]);',
+            'const curator = workerTsvCurator({ workerPath })(setup);',
+            "curator.finish().then(() => curator.close()).then(() => console.log('closed'));",
+          ].join('\n'),
+          resolveDir: __dirname,
+          loader: 'ts',
+        },
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        outfile: driver,
+        tsconfig: path.join(__dirname, '../../tsconfig.json'),
+        logLevel: 'silent',
+      });
+      const child = spawnSync(
+        process.execPath,
+        [driver, JSON.stringify([workerPath, setupFor()])],
+        { encoding: 'utf8', timeout: 30_000 },
+      );
+      expect({ status: child.status, stdout: child.stdout, stderr: child.stderr }).toEqual({
+        status: 0,
+        stdout: 'closed\n',
+        stderr: '',
+      });
     });
   });
 });

@@ -1,95 +1,82 @@
-import { type ResourceLimits, Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { TsvCurationOutput, TsvCurator, TsvCuratorFactory } from '@spapi-lake/ingestion';
-import { TsvCurationWorkerCrashedError, TsvCurationWorkerError } from '../errors';
+import { TsvCurationWorkerError } from '../errors';
+import { CurationThread, type CurationThreadOptions } from './curation-thread';
 import { ownsBuffer } from './owns-buffer';
-import type { WorkerOptions, WorkerRequest, WorkerResponse } from './worker-protocol';
 
 /** Options of {@link workerTsvCurator}. */
-export interface WorkerTsvCuratorOptions extends WorkerOptions {
-  /** The built worker entry point (a script that calls `runTsvCurationWorker`). */
-  readonly workerPath: string;
-  /** The worker thread's heap limits (Node's defaults when absent). */
-  readonly resourceLimits?: ResourceLimits;
+export interface WorkerTsvCuratorOptions extends CurationThreadOptions {
+  /** Called with each worker thread started (not with a warm one taken up again). */
+  readonly onWorkerStarted?: (worker: Worker) => void;
 }
 
 /**
- * TSV curation on a worker thread, one per document: parsing, encoding and compression run
- * beside the thread that downloads, decodes and uploads, so a document takes both cores.
+ * TSV curation on a worker thread: parsing, encoding and compression run beside the thread that
+ * downloads, decodes and uploads, so a document takes both cores. The thread of a document that
+ * finished cleanly is kept warm for the next one (a Lambda container curates one document after
+ * another), which saves starting a thread, loading its code and compiling it hot again; a thread
+ * that failed, or whose document was abandoned, is terminated.
  */
 export function workerTsvCurator(options: WorkerTsvCuratorOptions): TsvCuratorFactory {
+  let idle: CurationThread | undefined;
+  const take = (): CurationThread => {
+    const warm = idle;
+    idle = undefined;
+    if (warm?.reusable) {
+      warm.resume();
+      return warm;
+    }
+    if (warm) void warm.terminate();
+    const thread = new CurationThread(options);
+    options.onWorkerStarted?.(thread.worker);
+    return thread;
+  };
+  const release = (thread: CurationThread, finished: boolean): Promise<void> => {
+    if (finished && thread.reusable && idle === undefined) {
+      thread.park();
+      idle = thread;
+      return Promise.resolve();
+    }
+    return thread.terminate();
+  };
+
   return (setup): TsvCurator => {
-    const worker = new Worker(options.workerPath, {
-      workerData: options.createdBy === undefined ? {} : { createdBy: options.createdBy },
-      ...(options.resourceLimits === undefined ? {} : { resourceLimits: options.resourceLimits }),
-    });
-    const pending = new Map<
-      number,
-      { resolve: (output: TsvCurationOutput | undefined) => void; reject: (error: Error) => void }
-    >();
-    let nextId = 0;
-    let failure: Error | undefined;
-    const failAll = (error: Error) => {
-      failure ??= error;
-      for (const waiter of pending.values()) waiter.reject(error);
-      pending.clear();
-    };
-    worker.on('message', (response: WorkerResponse) => {
-      const waiter = pending.get(response.id);
-      if (!waiter) return;
-      pending.delete(response.id);
-      if ('error' in response) {
-        const error = new TsvCurationWorkerError(
-          `${response.error.name}: ${response.error.message}`,
-        );
-        if (response.error.stack) error.stack = response.error.stack;
-        waiter.reject(error);
-      } else waiter.resolve(response.output);
-    });
-    worker.on('error', (error) =>
-      failAll(
-        // Out of memory is the document's (its lines or cells), and would be again on every try.
-        (error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new TsvCurationWorkerError('the curation worker ran out of memory', { cause: error })
-          : new TsvCurationWorkerCrashedError(`the curation worker failed: ${error.name}`, {
-              cause: error,
-            }),
-      ),
-    );
-    worker.on('exit', (code) =>
-      failAll(new TsvCurationWorkerCrashedError(`the curation worker exited with code ${code}`)),
-    );
-    const request = (
-      message: WorkerRequest,
-      transfer: ArrayBuffer[] = [],
-    ): Promise<TsvCurationOutput | undefined> => {
-      if (failure) return Promise.reject(failure);
-      return new Promise((resolve, reject) => {
-        pending.set(message.id, { resolve, reject });
-        worker.postMessage(message, transfer);
-      });
-    };
-    const opened = request({ type: 'open', id: nextId++, setup });
+    const thread = take();
+    // Only a document that finished with no request failing leaves its thread to the next one.
+    let finished = false;
+    let failed = false;
+    let closed: Promise<void> | undefined;
+    const request: CurationThread['request'] = (message, transfer) =>
+      closed
+        ? Promise.reject(new TsvCurationWorkerError('the TSV curator is closed'))
+        : thread.request(message, transfer);
+    const opened = request({ type: 'open', setup });
     opened.catch(() => undefined);
     const output = async (
-      message: WorkerRequest,
+      message: Parameters<CurationThread['request']>[0],
       transfer?: ArrayBuffer[],
     ): Promise<TsvCurationOutput> => {
-      await opened;
-      const result = await request(message, transfer);
-      if (!result) throw new TsvCurationWorkerError('the curation worker sent no output');
-      return result;
+      try {
+        await opened;
+        const result = await request(message, transfer);
+        if (!result) throw new TsvCurationWorkerError('the curation worker sent no output');
+        return result;
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     };
-    let closed: Promise<void> | undefined;
     return {
       // The bytes move to the worker (their buffer is detached here), when they own their buffer.
       curate: (bytes) =>
-        output(
-          { type: 'curate', id: nextId++, bytes },
-          ownsBuffer(bytes) ? [bytes.buffer as ArrayBuffer] : [],
-        ),
-      finish: () => output({ type: 'finish', id: nextId++ }),
+        output({ type: 'curate', bytes }, ownsBuffer(bytes) ? [bytes.buffer as ArrayBuffer] : []),
+      finish: async () => {
+        const result = await output({ type: 'finish' });
+        finished = true;
+        return result;
+      },
       close: () => {
-        closed ??= worker.terminate().then(() => undefined);
+        closed ??= release(thread, finished && !failed);
         return closed;
       },
     };
