@@ -114,6 +114,7 @@ async function runRetrieval(
   rowGroupSize: number,
 ): Promise<Pick<ScenarioResult, 'rows' | 'outputBytes' | 'files'>> {
   const directory = mkdtempSync(join(tmpdir(), 'report-to-parquet-lake-'));
+  const openCurator = workerTsvCurator({ workerPath: workerBundle() });
   try {
     const manifest = await retrieveReport(
       {
@@ -122,7 +123,7 @@ async function runRetrieval(
         store: new LocalDiskObjectStore(directory),
         openParquetSink: hyparquetSinkFactory({ rowGroupSize }),
         maxBufferedRows: rowGroupSize,
-        tsvCuration: { open: workerTsvCurator({ workerPath: workerBundle() }), rowGroupSize },
+        tsvCuration: { open: openCurator, rowGroupSize },
         clock: { now: () => Date.UTC(2026, 10, 1, 1) },
       },
       { sellingPartnerId: 'A1BENCHSELLER', reportId: '50000000001' },
@@ -138,6 +139,7 @@ async function runRetrieval(
     }
     return { rows, outputBytes, files: files.length };
   } finally {
+    await openCurator.dispose();
     rmSync(directory, { recursive: true, force: true });
   }
 }

@@ -76,7 +76,8 @@ describe('the report-retriever artifact', () => {
     const dataset = reportTypeDefinition('GET_MERCHANT_LISTINGS_ALL_DATA').datasets[0];
     if (!dataset) throw new Error('listings have a dataset');
     const header = dataset.columns.map((column) => column.source);
-    const curator = workerTsvCurator({ workerPath })({
+    const openCurator = workerTsvCurator({ workerPath });
+    const curator = openCurator({
       dataset,
       text: { kind: 'utf-8' },
       header,
@@ -97,6 +98,7 @@ describe('the report-retriever artifact', () => {
       expect(ends.map((part) => [part.dt, part.finalRows])).toEqual([['2026-10-01', 1]]);
     } finally {
       await curator.close();
+      await openCurator.dispose();
     }
   });
 });

@@ -18,6 +18,7 @@ export {
 } from './parquet/columnar-parquet-encoding';
 export { runTsvCurationWorker } from './curation-worker/run-tsv-curation-worker';
 export {
+  type WorkerTsvCuratorFactory,
   type WorkerTsvCuratorOptions,
   workerTsvCurator,
 } from './curation-worker/worker-tsv-curator';

@@ -19,7 +19,7 @@ import {
 } from '@spapi-lake/reports';
 import { columnarParquetEncoding } from '../parquet/columnar-parquet-encoding';
 import { TsvCurationWorkerCrashedError, TsvCurationWorkerError } from '../errors';
-import { workerTsvCurator } from './worker-tsv-curator';
+import { type WorkerTsvCuratorFactory, workerTsvCurator } from './worker-tsv-curator';
 
 // The worker implementation, once through a real worker thread: the entry point is bundled with
 // esbuild as the app build bundles it, and its output must equal the in-process curator's.
@@ -127,12 +127,18 @@ describe('workerTsvCurator', () => {
 
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
+  // Every factory's parked thread is ended after its test.
+  const factories: WorkerTsvCuratorFactory[] = [];
+  const curatorFactory = (options: Parameters<typeof workerTsvCurator>[0]) => {
+    const factory = workerTsvCurator(options);
+    factories.push(factory);
+    return factory;
+  };
+  afterEach(() => Promise.all(factories.splice(0).map((factory) => factory.dispose())));
+
   it('curates on a worker thread exactly as in process: same bytes, same quarantine', async () => {
     const text = document(400);
-    const onWorker = await run(
-      workerTsvCurator({ workerPath, createdBy: 'spec' })(setupFor()),
-      text,
-    );
+    const onWorker = await run(curatorFactory({ workerPath, createdBy: 'spec' })(setupFor()), text);
     const inProcess = await run(
       inProcessTsvCurator(columnarParquetEncoding({ createdBy: 'spec' }))(setupFor()),
       text,
@@ -170,7 +176,7 @@ describe('workerTsvCurator', () => {
   it('takes a batch it handed back again, refilled, and curates it as the bytes it now holds', async () => {
     const text = Buffer.from(document(400), 'utf8');
     const size = 997;
-    const curator = workerTsvCurator({ workerPath, createdBy: 'spec' })(setupFor());
+    const curator = curatorFactory({ workerPath, createdBy: 'spec' })(setupFor());
     const outputs: TsvCurationOutput[] = [];
     try {
       // One buffer goes back and forth for every full piece; the short last piece is its own.
@@ -198,7 +204,7 @@ describe('workerTsvCurator', () => {
   });
 
   it('reports a failure inside the worker as TsvCurationWorkerError, and closes cleanly', async () => {
-    const curator = workerTsvCurator({ workerPath })({ ...setupFor(), columns: [] });
+    const curator = curatorFactory({ workerPath })({ ...setupFor(), columns: [] });
     await expect(curator.curate(Buffer.from(document(1)))).rejects.toThrow(
       new TsvCurationWorkerError('ParquetSchemaError: A Parquet schema needs at least one column'),
     );
@@ -215,7 +221,7 @@ describe('workerTsvCurator', () => {
     const script = path.join(directory, 'failing-worker.cjs');
     writeFileSync(script, source);
     try {
-      const curator = workerTsvCurator({ ...options, workerPath: script })(setupFor());
+      const curator = curatorFactory({ ...options, workerPath: script })(setupFor());
       const failure = await curator.curate(Buffer.from(document(1))).catch((e: unknown) => e);
       await curator.close();
       return failure;
@@ -248,13 +254,13 @@ describe('workerTsvCurator', () => {
   describe('a warm worker thread', () => {
     // A factory that records every worker thread it starts and whether each has exited.
     function watchedCurator() {
-      const started: { threadId: number; exited: Promise<number> }[] = [];
-      const open = workerTsvCurator({
+      const started: { worker: Worker; exited: Promise<number> }[] = [];
+      const open = curatorFactory({
         workerPath,
         createdBy: 'spec',
         onWorkerStarted: (worker: Worker) =>
           started.push({
-            threadId: worker.threadId,
+            worker,
             exited: new Promise((resolve) => worker.once('exit', resolve)),
           }),
       });
@@ -310,7 +316,26 @@ describe('workerTsvCurator', () => {
       const finished = await next.finish();
       await next.close();
       expect(started).toHaveLength(1);
-      expect(finished.parts.filter((part) => part.finalRows !== undefined)).toHaveLength(3);
+      const ends = finished.parts.filter((part) => part.finalRows !== undefined);
+      expect(ends.map((part) => [part.dt, part.finalRows])).toEqual([
+        ['2026-10-01', 1],
+        ['2026-10-02', 1],
+        ['2026-10-03', 1],
+      ]);
+    });
+
+    it('is replaced when it died while parked, and ended by dispose', async () => {
+      const { open, started } = watchedCurator();
+      await run(open(setupFor()), document(10));
+      await started[0]?.worker.terminate();
+      const second = await run(open(setupFor()), document(10));
+      expect(started).toHaveLength(2);
+      expect(second.flatMap((output) => output.parts).length).toBeGreaterThan(0);
+      await open.dispose();
+      await expect(started[1]?.exited).resolves.toBe(1);
+      // A factory whose thread was disposed starts a new one for its next document.
+      await run(open(setupFor()), document(10));
+      expect(started).toHaveLength(3);
     });
 
     it('does not keep the process alive while it waits for the next document', () => {
@@ -318,10 +343,19 @@ describe('workerTsvCurator', () => {
       buildSync({
         stdin: {
           contents: [
-            "import { workerTsvCurator } from './worker-tsv-curator';",
+            "import { type WorkerTsvCuratorFactory, workerTsvCurator } from './worker-tsv-curator';",
             'const [workerPath, setup] = JSON.parse(process.argv[2]);',
-            'const curator = workerTsvCurator({ workerPath })(setup);',
-            "curator.finish().then(() => curator.close()).then(() => console.log('closed'));",
+            'const open = workerTsvCurator({ workerPath });',
+            'async function main() {',
+            '  for (const document of [1, 2]) {',
+            '    const curator = open(setup);',
+            "    await curator.curate(Buffer.from('111-1\\t2026-10-01T10:00:00Z\\n'));",
+            '    await curator.finish();',
+            '    await curator.close();',
+            '    console.log(`closed ${document}`);',
+            '  }',
+            '}',
+            'void main();',
           ].join('\n'),
           resolveDir: __dirname,
           loader: 'ts',
@@ -340,7 +374,8 @@ describe('workerTsvCurator', () => {
       );
       expect({ status: child.status, stdout: child.stdout, stderr: child.stderr }).toEqual({
         status: 0,
-        stdout: 'closed\n',
+        // The second document runs on the parked thread, which then keeps the process alive.
+        stdout: 'closed 1\nclosed 2\n',
         stderr: '',
       });
     });
