@@ -77,7 +77,12 @@ export function buildCurationDependencies(settings: CurationSettings) {
       open:
         settings.curationWorkerPath === undefined
           ? inProcessTsvCurator(columnarParquetEncoding({ createdBy: CREATED_BY }))
-          : workerTsvCurator({ workerPath: settings.curationWorkerPath, createdBy: CREATED_BY }),
+          : workerTsvCurator({
+              workerPath: settings.curationWorkerPath,
+              createdBy: CREATED_BY,
+              // Dependencies are built for the container's first document: its thread starts now.
+              prestart: true,
+            }),
       rowGroupSize,
     },
   };

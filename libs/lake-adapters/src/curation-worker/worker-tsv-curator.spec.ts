@@ -253,11 +253,12 @@ describe('workerTsvCurator', () => {
 
   describe('a warm worker thread', () => {
     // A factory that records every worker thread it starts and whether each has exited.
-    function watchedCurator() {
+    function watchedCurator(prestart = false) {
       const started: { worker: Worker; exited: Promise<number> }[] = [];
       const open = curatorFactory({
         workerPath,
         createdBy: 'spec',
+        prestart,
         onWorkerStarted: (worker: Worker) =>
           started.push({
             worker,
@@ -282,6 +283,16 @@ describe('workerTsvCurator', () => {
       const inProcess = inProcessTsvCurator(columnarParquetEncoding({ createdBy: 'spec' }));
       expect(normalise(first)).toEqual(normalise(await run(inProcess(setupFor()), document(400))));
       expect(normalise(second)).toEqual(normalise(await run(inProcess(secondSetup), document(90))));
+    });
+
+    it('is started before the first document when asked to', async () => {
+      const { open, started } = watchedCurator(true);
+      expect(started).toHaveLength(1);
+      const first = await run(open(setupFor()), document(40));
+      await run(open(setupFor()), document(40));
+      expect(started).toHaveLength(1);
+      const inProcess = inProcessTsvCurator(columnarParquetEncoding({ createdBy: 'spec' }));
+      expect(normalise(first)).toEqual(normalise(await run(inProcess(setupFor()), document(40))));
     });
 
     it('is not kept for a document that did not finish, nor after a failure', async () => {
@@ -346,6 +357,8 @@ describe('workerTsvCurator', () => {
             "import { type WorkerTsvCuratorFactory, workerTsvCurator } from './worker-tsv-curator';",
             'const [workerPath, setup] = JSON.parse(process.argv[2]);',
             'const open = workerTsvCurator({ workerPath });',
+            // Started and parked, never used: it must not keep the process alive either.
+            'workerTsvCurator({ workerPath, prestart: true });',
             'async function main() {',
             '  for (const document of [1, 2]) {',
             '    const curator = open(setup);',

@@ -13,6 +13,11 @@ import { ownsBuffer } from './owns-buffer';
 export interface WorkerTsvCuratorOptions extends CurationThreadOptions {
   /** Called with each worker thread started (not with a warm one taken up again). */
   readonly onWorkerStarted?: (worker: Worker) => void;
+  /**
+   * Starts a thread and parks it at once, so that the first document does not wait for it either:
+   * it loads while the document is requested and downloaded.
+   */
+  readonly prestart?: boolean;
 }
 
 /** Opens worker-thread curators; `dispose` ends the thread kept warm between documents. */
@@ -30,7 +35,16 @@ export interface WorkerTsvCuratorFactory extends TsvCuratorFactory {
  * a 50,000-row document) until `dispose` or the process ends.
  */
 export function workerTsvCurator(options: WorkerTsvCuratorOptions): WorkerTsvCuratorFactory {
+  const start = (): CurationThread => {
+    const thread = new CurationThread(options);
+    options.onWorkerStarted?.(thread.worker);
+    return thread;
+  };
   let idle: CurationThread | undefined;
+  if (options.prestart) {
+    idle = start();
+    idle.park();
+  }
   const take = (): CurationThread => {
     const warm = idle;
     idle = undefined;
@@ -39,9 +53,7 @@ export function workerTsvCurator(options: WorkerTsvCuratorOptions): WorkerTsvCur
       return warm;
     }
     if (warm) void warm.terminate();
-    const thread = new CurationThread(options);
-    options.onWorkerStarted?.(thread.worker);
-    return thread;
+    return start();
   };
   const release = (thread: CurationThread, finished: boolean): Promise<void> => {
     if (finished && thread.reusable && idle === undefined) {
