@@ -2,8 +2,9 @@ import type { ColumnarParquetEncoding, ParquetColumn, ParquetFileEncoder } from 
 import { assertParquetColumns } from '../parquet-schema';
 import { valueConverter } from '../parquet-value';
 import { ByteBuffer } from './byte-buffer';
+import type { EncoderScratch } from './column-chunk';
 import { IndexScratch } from './index-scratch';
-import { ColumnarParquetFileEncoder } from './columnar-parquet-file-encoder';
+import { type CompressionPlan, ColumnarParquetFileEncoder } from './columnar-parquet-file-encoder';
 
 /** Options of {@link columnarParquetEncoding}. */
 export interface ColumnarParquetEncodingOptions {
@@ -12,26 +13,39 @@ export interface ColumnarParquetEncodingOptions {
 }
 
 /**
- * The columnar Parquet encoder behind ingestion's TSV path: GZIP (level 1, per column only where it
- * pays), dictionary pages for repetitive strings, statistics. The files of one instance share
+ * The columnar Parquet encoder behind ingestion's TSV path: GZIP (level 1, or run-length only where
+ * that stores as little; per column only where it pays, decided once for the files opened with the
+ * same columns array, i.e. per document), dictionary pages for repetitive strings, statistics. The files of one instance share
  * scratch buffers, so use one instance per thread.
  */
 export function columnarParquetEncoding(
   options: ColumnarParquetEncodingOptions = {},
 ): ColumnarParquetEncoding {
-  const scratch = {
+  const scratch = encoderScratch();
+  const createdBy = options.createdBy ?? 'spapi-lake';
+  // The files of one document are opened with the same columns array: they share one plan.
+  const plans = new WeakMap<readonly ParquetColumn[], CompressionPlan>();
+  return {
+    open(columns: readonly ParquetColumn[]): ParquetFileEncoder {
+      assertParquetColumns(columns);
+      let plan = plans.get(columns);
+      if (!plan) {
+        plan = columns.map(() => undefined);
+        plans.set(columns, plan);
+      }
+      return new ColumnarParquetFileEncoder(columns, scratch, createdBy, plan);
+    },
+    converter: valueConverter,
+  };
+}
+
+/** The buffers the files of one encoding encode their pages and row groups in. */
+export function encoderScratch(): EncoderScratch & { readonly group: ByteBuffer } {
+  return {
     group: new ByteBuffer(1 << 20),
     page: new ByteBuffer(1 << 20),
     dictionary: new ByteBuffer(1 << 16),
     values: new ByteBuffer(1 << 20),
     indices: new IndexScratch(),
-  };
-  const createdBy = options.createdBy ?? 'spapi-lake';
-  return {
-    open(columns: readonly ParquetColumn[]): ParquetFileEncoder {
-      assertParquetColumns(columns);
-      return new ColumnarParquetFileEncoder(columns, scratch, createdBy);
-    },
-    converter: valueConverter,
   };
 }

@@ -8,11 +8,17 @@ import { gunzipSync } from 'node:zlib';
 import type {
   ColumnVector,
   ParquetColumn,
+  ParquetFileEncoder,
   ParquetRecord,
   StoredParquetValue,
 } from '@spapi-lake/lake';
 import { HyparquetSink } from '../hyparquet-sink';
-import { columnarParquetEncoding } from './columnar-parquet-encoding';
+import { columnarParquetEncoding, encoderScratch } from './columnar-parquet-encoding';
+import {
+  type CompressionPlan,
+  ColumnarParquetFileEncoder,
+  PageCompression,
+} from './columnar-parquet-file-encoder';
 
 const columns: ParquetColumn[] = [
   { name: 'sku', type: 'string', nullable: true },
@@ -232,5 +238,75 @@ describe('ColumnarParquetFileEncoder', () => {
     const empty: ParquetRecord = { quantity: 0, _report_id: 'r', _source_position: 1 };
     const file = encodeFile([empty], 1);
     expect(await read(file)).toEqual(await read(await hyparquetSinkFile([empty])));
+  });
+
+  describe('page compression', () => {
+    const schema: ParquetColumn[] = [
+      { name: 'order_id', type: 'string', nullable: false },
+      { name: 'note', type: 'string', nullable: false },
+      { name: 'channel', type: 'string', nullable: false },
+    ];
+    let seed = 7;
+    const digits = (count: number) => {
+      let text = '';
+      for (let k = 0; k < count; k++) {
+        seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+        text += String(seed % 10);
+      }
+      return text;
+    };
+    const orderIds = (rows: number) =>
+      Array.from({ length: rows }, () => `${digits(3)}-${digits(7)}-${digits(7)}`);
+    const notes = (rows: number) =>
+      Array.from({ length: rows }, (_, i) => `Gift note ${i % 50}: deliver to the side door`);
+    const plain = (values: string[]): ColumnVector => ({
+      kind: 'string',
+      present: new Uint8Array(values.length).fill(1),
+      values,
+    });
+    const fileOf = (encoder: ParquetFileEncoder, groups: string[][][]) =>
+      Buffer.concat([
+        ...groups.map((group) => encoder.encodeRowGroup(group.map(plain), group[0]?.length ?? 0)),
+        encoder.finish(),
+      ]);
+    const chunkSizes = (file: Buffer) =>
+      parquetMetadata(toArrayBuffer(file)).row_groups.map((group) =>
+        group.columns.map((chunk) => Number(chunk.meta_data?.total_compressed_size)),
+      );
+
+    it('runs only run-length matches where they store as little, and nothing where GZIP does not pay', async () => {
+      const plan: CompressionPlan = schema.map(() => undefined);
+      const rows = 2000;
+      const groups = [0, 1].map(() => [orderIds(rows), notes(rows), Array(rows).fill('Amazon.de')]);
+      const file = fileOf(
+        new ColumnarParquetFileEncoder(schema, encoderScratch(), 'spec', plan),
+        groups,
+      );
+      expect(plan).toEqual([PageCompression.GzipRle, PageCompression.Gzip, PageCompression.None]);
+      expect(
+        parquetMetadata(toArrayBuffer(file)).row_groups[1]?.columns.map((c) => c.meta_data?.codec),
+      ).toEqual(['GZIP', 'GZIP', 'UNCOMPRESSED']);
+      expect(await read(file)).toEqual(
+        groups.flatMap(([ids, texts, channels]) =>
+          (ids ?? []).map((id, i) => ({ order_id: id, note: texts?.[i], channel: channels?.[i] })),
+        ),
+      );
+    });
+
+    it('decides once for the files opened with one columns array: a document', async () => {
+      const encoding = columnarParquetEncoding({ createdBy: 'spec' });
+      const rows = 2000;
+      // The first file decides run-length matching for order ids...
+      fileOf(encoding.open(schema), [[orderIds(rows), notes(rows), Array(rows).fill('x')]]);
+      // ...which the document's next file keeps even for text LZ77 would shrink far more.
+      const textual = [[notes(rows), notes(rows), Array(rows).fill('x')]];
+      const sameDocument = fileOf(encoding.open(schema), textual);
+      const otherDocument = fileOf(encoding.open([...schema]), textual);
+      const [kept] = chunkSizes(sameDocument);
+      const [fresh] = chunkSizes(otherDocument);
+      expect(kept?.[0]).toBeGreaterThan((fresh?.[0] ?? 0) * 2);
+      expect(kept?.[1]).toBe(fresh?.[1]);
+      expect(await read(sameDocument)).toEqual(await read(otherDocument));
+    });
   });
 });
