@@ -60,7 +60,10 @@ export type CurationSettings = Pick<
  * The lake and curation dependencies of the retriever, also those of a replay: one definition, so a
  * replay writes exactly the bytes the retriever wrote (same row groups, encoder and `created_by`).
  */
-export function buildCurationDependencies(settings: CurationSettings) {
+export function buildCurationDependencies(
+  settings: CurationSettings,
+  { prestart = false }: { readonly prestart?: boolean } = {},
+) {
   const rowGroupSize = settings.rowGroupSize ?? RETRIEVER_ROW_GROUP_SIZE;
   return {
     // Recorded in manifests only when not the unrecorded size, so default runs' manifests stay as
@@ -80,8 +83,7 @@ export function buildCurationDependencies(settings: CurationSettings) {
           : workerTsvCurator({
               workerPath: settings.curationWorkerPath,
               createdBy: CREATED_BY,
-              // Dependencies are built for the container's first document: its thread starts now.
-              prestart: true,
+              prestart,
             }),
       rowGroupSize,
     },
@@ -108,7 +110,8 @@ export function buildReportRetrieverDependencies(
   settings: ReportRetrieverSettings,
 ): ReportRetrieverDependencies {
   return {
-    ...buildCurationDependencies(settings),
+    // Built for the container's first document: its curation thread starts (and loads) now.
+    ...buildCurationDependencies(settings, { prestart: true }),
     reportsFor: settings.reportsFor,
     clock: settings.clock,
     crawlerNamePrefix: settings.crawlerNamePrefix,

@@ -212,4 +212,13 @@ describe('curateTsvDocument', () => {
     expect(curator.setup?.firstLine).toBe(4);
     expect(Buffer.concat(curator.batches).toString()).toBe('A-1\tMug\n');
   });
+
+  it('gives each document a columns array of its own (encoders share choices per array)', async () => {
+    const first = new ScriptedCurator();
+    const second = new ScriptedCurator();
+    await curateTsvDocument(deps(first), job(['sku\tprice\n', 'A-1\t1.00\n']));
+    await curateTsvDocument(deps(second), job(['sku\tprice\n', 'A-1\t1.00\n']));
+    expect(second.setup?.columns).toEqual(first.setup?.columns);
+    expect(second.setup?.columns).not.toBe(first.setup?.columns);
+  });
 });

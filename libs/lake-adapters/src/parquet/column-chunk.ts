@@ -174,7 +174,7 @@ export interface StoredPages {
 
 /**
  * Whether compressing the pages saves enough to pay; the file's first row group decides this for
- * each column.
+ * each column of the file.
  */
 export function compressionPays(prepared: PreparedColumnChunk, compressed: StoredPages): boolean {
   const raw = (prepared.dictionary?.body.length ?? 0) + prepared.data.length;

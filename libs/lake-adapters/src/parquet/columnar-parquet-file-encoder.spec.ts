@@ -17,7 +17,7 @@ import { columnarParquetEncoding, encoderScratch } from './columnar-parquet-enco
 import {
   type CompressionPlan,
   ColumnarParquetFileEncoder,
-  PageCompression,
+  GzipStrategy,
 } from './columnar-parquet-file-encoder';
 
 const columns: ParquetColumn[] = [
@@ -282,7 +282,8 @@ describe('ColumnarParquetFileEncoder', () => {
         new ColumnarParquetFileEncoder(schema, encoderScratch(), 'spec', plan),
         groups,
       );
-      expect(plan).toEqual([PageCompression.GzipRle, PageCompression.Gzip, PageCompression.None]);
+      // A column GZIP does not pay for has no strategy, and is stored uncompressed in this file.
+      expect(plan).toEqual([GzipStrategy.Rle, GzipStrategy.Default, undefined]);
       expect(
         parquetMetadata(toArrayBuffer(file)).row_groups[1]?.columns.map((c) => c.meta_data?.codec),
       ).toEqual(['GZIP', 'GZIP', 'UNCOMPRESSED']);
@@ -307,6 +308,31 @@ describe('ColumnarParquetFileEncoder', () => {
       expect(kept?.[0]).toBeGreaterThan((fresh?.[0] ?? 0) * 2);
       expect(kept?.[1]).toBe(fresh?.[1]);
       expect(await read(sameDocument)).toEqual(await read(otherDocument));
+    });
+
+    it('neither chooses nor switches compression off for the document from a few values', () => {
+      const plan: CompressionPlan = schema.map(() => undefined);
+      const open = () => new ColumnarParquetFileEncoder(schema, encoderScratch(), 'spec', plan);
+      // The document's first file: a day with little in it, text that GZIP does shrink.
+      const few = notes(50);
+      const first = fileOf(open(), [[few, few, Array(50).fill('x')]]);
+      expect(plan).toEqual([undefined, undefined, undefined]);
+      expect(
+        parquetMetadata(toArrayBuffer(first)).row_groups[0]?.columns.map((c) => c.meta_data?.codec),
+      ).toEqual(['GZIP', 'GZIP', 'UNCOMPRESSED']);
+      const rows = 2000;
+      const next = fileOf(open(), [[orderIds(rows), notes(rows), Array(rows).fill('x')]]);
+      expect(plan).toEqual([GzipStrategy.Rle, GzipStrategy.Default, undefined]);
+      // A first file of two rows (GZIP cannot pay on them) leaves the next file's own decision.
+      const tiny = fileOf(open(), [[orderIds(2), notes(2), ['x', 'x']]]);
+      const after = fileOf(open(), [[orderIds(rows), notes(rows), Array(rows).fill('x')]]);
+      const codecs = (file: Buffer) =>
+        parquetMetadata(toArrayBuffer(file)).row_groups[0]?.columns.map(
+          (chunk) => chunk.meta_data?.codec,
+        );
+      expect(codecs(tiny)?.[0]).toBe('UNCOMPRESSED');
+      expect(codecs(next)).toEqual(['GZIP', 'GZIP', 'UNCOMPRESSED']);
+      expect(codecs(after)).toEqual(['GZIP', 'GZIP', 'UNCOMPRESSED']);
     });
   });
 });

@@ -16,30 +16,35 @@ import { ThriftCompactWriter, ThriftType } from './thrift-compact-writer';
 
 const MAGIC = Uint8Array.of(0x50, 0x41, 0x52, 0x31);
 
-/** How a column's pages are stored, decided once per document (see {@link CompressionPlan}). */
-export const PageCompression = {
-  None: 'none',
+/** How a column's compressed pages are compressed, decided once per document. */
+export const GzipStrategy = {
   /** GZIP level 1: most of the saving for a fraction of the time of the default level. */
-  Gzip: 'gzip',
+  Default: 'gzip',
   /**
    * GZIP with run-length matches only (Z_RLE): for values LZ77 finds nothing to match in, such as
    * order ids, which it stores as small as level 1 does, about twice as fast.
    */
-  GzipRle: 'gzip-rle',
+  Rle: 'gzip-rle',
 } as const;
-export type PageCompression = (typeof PageCompression)[keyof typeof PageCompression];
+export type GzipStrategy = (typeof GzipStrategy)[keyof typeof GzipStrategy];
 
 /**
- * Per column, how its pages are stored: decided by the first row group encoded with it and then
- * kept, for every file that shares the plan (the files of one document, whose days are alike).
+ * Per column, the GZIP strategy of the files that share the plan (the files of one document,
+ * whose days are alike): chosen by the first row group that has enough values and pays to
+ * compress, kept from then on. Whether compression pays at all is each file's own decision.
  */
-export type CompressionPlan = (PageCompression | undefined)[];
+export type CompressionPlan = (GzipStrategy | undefined)[];
 
 // Z_RLE is kept where it stores at most this much more than level 1.
 const RLE_MAX_EXTRA = 0.01;
+// A strategy is chosen from a row group with at least this many values, not from a few.
+const MIN_VALUES_TO_CHOOSE = 1000;
 
-function compressed(prepared: PreparedColumnChunk, strategy: number): StoredPages {
-  const options = { level: 1, strategy };
+function compressed(prepared: PreparedColumnChunk, strategy: GzipStrategy): StoredPages {
+  const options = {
+    level: 1,
+    strategy: strategy === GzipStrategy.Rle ? constants.Z_RLE : constants.Z_DEFAULT_STRATEGY,
+  };
   return {
     dictionary: prepared.dictionary ? gzipSync(prepared.dictionary.body, options) : undefined,
     data: gzipSync(prepared.data, options),
@@ -49,34 +54,22 @@ function compressed(prepared: PreparedColumnChunk, strategy: number): StoredPage
 const storedLength = (pages: StoredPages): number =>
   (pages.dictionary?.length ?? 0) + pages.data.length;
 
-// The first row group of a column tries both strategies (and none); later ones use the choice.
-function storedPages(
-  prepared: PreparedColumnChunk,
-  plan: CompressionPlan,
-  c: number,
-): StoredPages | undefined {
-  switch (plan[c]) {
-    case PageCompression.None:
-      return undefined;
-    case PageCompression.Gzip:
-      return compressed(prepared, constants.Z_DEFAULT_STRATEGY);
-    case PageCompression.GzipRle:
-      return compressed(prepared, constants.Z_RLE);
-    default: {
-      const gzip = compressed(prepared, constants.Z_DEFAULT_STRATEGY);
-      if (!compressionPays(prepared, gzip)) {
-        plan[c] = PageCompression.None;
-        return undefined;
-      }
-      const rle = compressed(prepared, constants.Z_RLE);
-      if (storedLength(rle) <= storedLength(gzip) * (1 + RLE_MAX_EXTRA)) {
-        plan[c] = PageCompression.GzipRle;
-        return storedLength(rle) <= storedLength(gzip) ? rle : gzip;
-      }
-      plan[c] = PageCompression.Gzip;
-      return gzip;
-    }
+// The plan's strategy, or, until it has one, level 1 and (where that pays on enough values) also
+// run-length only, choosing for the plan and keeping the smaller.
+function compressedPages(prepared: PreparedColumnChunk, plan: CompressionPlan, c: number) {
+  const planned = plan[c];
+  if (planned) return compressed(prepared, planned);
+  const gzip = compressed(prepared, GzipStrategy.Default);
+  if (
+    prepared.rows - prepared.nullCount < MIN_VALUES_TO_CHOOSE ||
+    !compressionPays(prepared, gzip)
+  ) {
+    return gzip;
   }
+  const rle = compressed(prepared, GzipStrategy.Rle);
+  const rleKept = storedLength(rle) <= storedLength(gzip) * (1 + RLE_MAX_EXTRA);
+  plan[c] = rleKept ? GzipStrategy.Rle : GzipStrategy.Default;
+  return rleKept && storedLength(rle) <= storedLength(gzip) ? rle : gzip;
 }
 
 interface RowGroupMeta {
@@ -94,6 +87,8 @@ interface RowGroupMeta {
  */
 export class ColumnarParquetFileEncoder implements ParquetFileEncoder {
   private offset = 0;
+  /** Per column, decided by the file's first row group: whether GZIP shrinks it enough to pay. */
+  private readonly compress: (boolean | undefined)[];
   private readonly groups: RowGroupMeta[] = [];
   private finished = false;
   rows = 0;
@@ -103,7 +98,9 @@ export class ColumnarParquetFileEncoder implements ParquetFileEncoder {
     private readonly scratch: EncoderScratch & { readonly group: ByteBuffer },
     private readonly createdBy: string,
     private readonly plan: CompressionPlan = columns.map(() => undefined),
-  ) {}
+  ) {
+    this.compress = columns.map(() => undefined);
+  }
 
   get rowGroups(): number {
     return this.groups.length;
@@ -125,13 +122,17 @@ export class ColumnarParquetFileEncoder implements ParquetFileEncoder {
       const vector = vectors[c];
       if (!vector) throw new Error('column vectors do not match the schema');
       const chunk = prepareColumnChunk(column, vector, rows, this.scratch);
-      const pages = storedPages(chunk, this.plan, c);
+      const pages = this.compress[c] === false ? undefined : compressedPages(chunk, this.plan, c);
+      if (this.compress[c] === undefined) {
+        this.compress[c] = pages !== undefined && compressionPays(chunk, pages);
+      }
+      const stored = this.compress[c] ? pages : undefined;
       const offset = this.offset + out.length;
       const meta = layoutColumnChunk(
         out,
         chunk,
-        pages ?? { dictionary: chunk.dictionary?.body, data: chunk.data },
-        pages ? Codec.Gzip : Codec.Uncompressed,
+        stored ?? { dictionary: chunk.dictionary?.body, data: chunk.data },
+        stored ? Codec.Gzip : Codec.Uncompressed,
       );
       uncompressedSize += meta.uncompressedSize;
       chunks.push({ offset, meta });
