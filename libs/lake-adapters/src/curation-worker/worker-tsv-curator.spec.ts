@@ -354,7 +354,7 @@ describe('workerTsvCurator', () => {
       buildSync({
         stdin: {
           contents: [
-            "import { type WorkerTsvCuratorFactory, workerTsvCurator } from './worker-tsv-curator';",
+            "import { workerTsvCurator } from './worker-tsv-curator';",
             'const [workerPath, setup] = JSON.parse(process.argv[2]);',
             'const open = workerTsvCurator({ workerPath });',
             // Started and parked, never used: it must not keep the process alive either.
@@ -387,7 +387,7 @@ describe('workerTsvCurator', () => {
       );
       expect({ status: child.status, stdout: child.stdout, stderr: child.stderr }).toEqual({
         status: 0,
-        // The second document runs on the parked thread, which then keeps the process alive.
+        // The second document runs on the parked thread, taken up again: the process waits for it.
         stdout: 'closed 1\nclosed 2\n',
         stderr: '',
       });
