@@ -4,12 +4,16 @@
 // worker thread, Parquet row groups back -> LocalDiskObjectStore, plus the raw copy) against a tiny
 // fake ReportsPort, next to a plain gunzip-and-split baseline measured in the same run. Each
 // scenario runs in its own child process, so its peak RSS is its own.
+// Each process handles the document --passes times (default 2), as a retriever container handles
+// one report after another: the first pass pays the cold start (V8's JIT warm-up and, for the
+// retrieval, starting the curation thread), later ones run warm. Both are printed; the throughput
+// target is judged on the warm passes, of both scenarios alike. Peak RSS covers every pass.
 // Both scenarios run with V8's old space capped (--heap-mib, default 256; 0 = V8's default): the live
 // set stays near 150 MiB, but uncapped V8 lets garbage grow the heap far past it before collecting.
 // Production sets the same cap with NODE_OPTIONS=--max-old-space-size=<MiB>.
 // On a busy host, --repeat N runs both scenarios N times, alternated, and keeps each one's fastest.
 // Usage (through tools/bench/run.mjs): --rows 1000000,5000000 --row-group-size 25000 --heap-mib 256
-//   --repeat 1
+//   --repeat 1 --passes 2
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
@@ -38,15 +42,27 @@ const scenarioLabels: Record<Scenario, string> = {
   retrieval: 'retrieveReport -> raw copy + Parquet (columnar, worker)',
 };
 
-interface ScenarioResult {
-  scenario: Scenario;
+/** One pass of a scenario over the document. */
+interface PassResult {
   seconds: number;
   /** CPU time of the scenario's process (user + system): steadier than wall time on a busy host. */
   cpuSeconds: number;
   rows: number;
-  peakRssMiB: number;
   outputBytes: number;
   files: number;
+}
+
+/** A scenario's process: its passes in order, and its peak RSS over all of them. */
+interface ProcessResult {
+  scenario: Scenario;
+  passes: PassResult[];
+  peakRssMiB: number;
+}
+
+/** What a table row shows: a pass (cold or warm) with the peak RSS of its scenario's processes. */
+interface ScenarioResult extends PassResult {
+  scenario: Scenario;
+  peakRssMiB: number;
 }
 
 async function countBaseline(url: string): Promise<number> {
@@ -109,13 +125,17 @@ function buildWorker(): void {
   if (build.status !== 0) throw new Error('the curation worker did not build');
 }
 
-async function runRetrieval(
-  url: string,
-  rowGroupSize: number,
-): Promise<Pick<ScenarioResult, 'rows' | 'outputBytes' | 'files'>> {
-  const directory = mkdtempSync(join(tmpdir(), 'report-to-parquet-lake-'));
+/**
+ * The retrieval scenario's process: one curation thread factory for all passes, as the retriever
+ * keeps one per container; each pass writes into a fresh directory, listed and removed after its
+ * clock has stopped.
+ */
+function retrievalRunner(url: string, rowGroupSize: number) {
   const openCurator = workerTsvCurator({ workerPath: workerBundle() });
-  try {
+  const directories: string[] = [];
+  const retrieve = async (): Promise<{ rows: number; directory: string }> => {
+    const directory = mkdtempSync(join(tmpdir(), 'report-to-parquet-lake-'));
+    directories.push(directory);
     const manifest = await retrieveReport(
       {
         reports: benchReports(url),
@@ -128,61 +148,82 @@ async function runRetrieval(
       },
       { sellingPartnerId: 'A1BENCHSELLER', reportId: '50000000001' },
     );
+    if (manifest.quarantinedRows !== 0) {
+      throw new Error(`${manifest.quarantinedRows} rows were quarantined`);
+    }
+    return { rows: manifest.datasets.reduce((sum, dataset) => sum + dataset.rows, 0), directory };
+  };
+  const measureOutput = async (directory: string) => {
     const files = (await readdir(directory, { recursive: true })).filter((file) =>
       file.endsWith('.parquet'),
     );
     let outputBytes = 0;
     for (const file of files) outputBytes += (await stat(join(directory, file))).size;
-    const rows = manifest.datasets.reduce((sum, dataset) => sum + dataset.rows, 0);
-    if (manifest.quarantinedRows !== 0) {
-      throw new Error(`${manifest.quarantinedRows} rows were quarantined`);
-    }
-    return { rows, outputBytes, files: files.length };
-  } finally {
-    await openCurator.dispose();
     rmSync(directory, { recursive: true, force: true });
-  }
+    return { outputBytes, files: files.length };
+  };
+  const close = async () => {
+    await openCurator.dispose();
+    for (const directory of directories) rmSync(directory, { recursive: true, force: true });
+  };
+  return { retrieve, measureOutput, close };
 }
 
 async function runScenario(
   scenario: Scenario,
   url: string,
   rowGroupSize: number,
-): Promise<ScenarioResult> {
+  passes: number,
+): Promise<ProcessResult> {
   let peakRss = process.memoryUsage.rss();
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
   }, 20);
-  const started = process.hrtime.bigint();
-  const cpuStarted = process.cpuUsage();
-  const result =
-    scenario === Scenario.Retrieval
-      ? await runRetrieval(url, rowGroupSize)
-      : { rows: await countBaseline(url), outputBytes: 0, files: 0 };
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const cpu = process.cpuUsage(cpuStarted);
-  clearInterval(sampler);
+  const retrieval =
+    scenario === Scenario.Retrieval ? retrievalRunner(url, rowGroupSize) : undefined;
+  const results: PassResult[] = [];
+  try {
+    for (let pass = 0; pass < passes; pass++) {
+      const started = process.hrtime.bigint();
+      const cpuStarted = process.cpuUsage();
+      const { rows, directory } = retrieval
+        ? await retrieval.retrieve()
+        : { rows: await countBaseline(url), directory: undefined };
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const cpu = process.cpuUsage(cpuStarted);
+      const output =
+        retrieval && directory
+          ? await retrieval.measureOutput(directory)
+          : { outputBytes: 0, files: 0 };
+      results.push({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, rows, ...output });
+    }
+  } finally {
+    clearInterval(sampler);
+    await retrieval?.close();
+  }
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
-  return {
-    scenario,
-    seconds,
-    cpuSeconds: (cpu.user + cpu.system) / 1e6,
-    ...result,
-    peakRssMiB: peakRss / 1024 / 1024,
-  };
+  return { scenario, passes: results, peakRssMiB: peakRss / 1024 / 1024 };
 }
 
 function runInChild(
   scenario: Scenario,
   url: string,
-  rowGroupSize: number,
-  heapMiB: number,
-): Promise<ScenarioResult> {
+  options: { rowGroupSize: number; heapMiB: number; passes: number },
+): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    const heap = heapMiB > 0 ? [`--max-old-space-size=${heapMiB}`] : [];
+    const heap = options.heapMiB > 0 ? [`--max-old-space-size=${options.heapMiB}`] : [];
     const child = spawn(
       process.execPath,
-      [...process.execArgv, ...heap, __filename, '--worker', scenario, url, String(rowGroupSize)],
+      [
+        ...process.execArgv,
+        ...heap,
+        __filename,
+        '--worker',
+        scenario,
+        url,
+        String(options.rowGroupSize),
+        String(options.passes),
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let output = '';
@@ -190,26 +231,38 @@ function runInChild(
     child.on('error', reject);
     child.on('close', (code) =>
       code === 0
-        ? resolve(JSON.parse(output) as ScenarioResult)
+        ? resolve(JSON.parse(output) as ProcessResult)
         : reject(new Error(`${scenario} worker exited with ${code}`)),
     );
   });
 }
 
+const Phase = { Cold: 'cold', Warm: 'warm' } as const;
+type Phase = (typeof Phase)[keyof typeof Phase];
+
+const phaseLabels: Record<Phase, string> = {
+  cold: 'first pass of a new process (cold JIT; the retrieval also starts its curation thread)',
+  warm: 'warm: later passes in the same process (the throughput target is judged here)',
+};
+
 /**
- * A scenario's fastest run, with the highest peak memory of all its runs; a run that counted
- * the wrong rows wins instead, so that it is printed and fails the bench.
+ * A scenario's fastest pass of the phase, with the highest peak memory of all its processes; a
+ * pass that counted the wrong rows wins instead, so that it is printed and fails the bench.
  */
 function bestOf(
-  runs: readonly ScenarioResult[],
+  runs: readonly ProcessResult[],
   scenario: Scenario,
+  phase: Phase,
   expectedRows: number,
 ): ScenarioResult {
   const mine = runs.filter((run) => run.scenario === scenario);
+  const passes = mine.flatMap((run) =>
+    phase === Phase.Cold ? run.passes.slice(0, 1) : run.passes.slice(1),
+  );
   const chosen =
-    mine.find((run) => run.rows !== expectedRows) ??
-    mine.reduce((best, run) => (run.seconds < best.seconds ? run : best));
-  return { ...chosen, peakRssMiB: Math.max(...mine.map((run) => run.peakRssMiB)) };
+    passes.find((pass) => pass.rows !== expectedRows) ??
+    passes.reduce((best, pass) => (pass.seconds < best.seconds ? pass : best));
+  return { ...chosen, scenario, peakRssMiB: Math.max(...mine.map((run) => run.peakRssMiB)) };
 }
 
 function optionValue(args: string[], name: string): string | undefined {
@@ -217,28 +270,38 @@ function optionValue(args: string[], name: string): string | undefined {
   return index === -1 ? undefined : args[index + 1];
 }
 
-function printResults(document: GeneratedDocument, results: ScenarioResult[]): boolean {
-  const baseline = results.find((result) => result.scenario === Scenario.Baseline);
-  const baselineRate = baseline ? baseline.rows / baseline.seconds : Number.NaN;
-  const baselineCpuRate = baseline ? baseline.rows / baseline.cpuSeconds : Number.NaN;
+function printDocument(document: GeneratedDocument): void {
   console.log(
     `${document.rows.toLocaleString('en')} rows: ${(document.decompressedBytes / 1e6).toFixed(1)} MB ` +
       `Cp1252 TSV, ${(document.gzipBytes / 1e6).toFixed(1)} MB gzip, ${DAYS} daily partitions`,
   );
   console.log(
-    `${'scenario'.padEnd(54)}${'wall'.padStart(9)}${'rows/s'.padStart(10)}${'vs base'.padStart(9)}` +
+    `${'scenario'.padEnd(58)}${'wall'.padStart(9)}${'rows/s'.padStart(10)}${'vs base'.padStart(9)}` +
       `${'CPU'.padStart(9)}${'rows/CPU-s'.padStart(12)}${'vs base'.padStart(9)}` +
       `${'RSS peak'.padStart(10)}${'Parquet'.padStart(10)}`,
   );
+}
+
+/** Prints one phase's rows; whether they meet the targets (throughput only when `judged`). */
+function printPhase(
+  document: GeneratedDocument,
+  phase: Phase,
+  results: ScenarioResult[],
+  judged: boolean,
+): boolean {
+  const baseline = results.find((result) => result.scenario === Scenario.Baseline);
+  const baselineRate = baseline ? baseline.rows / baseline.seconds : Number.NaN;
+  const baselineCpuRate = baseline ? baseline.rows / baseline.cpuSeconds : Number.NaN;
+  console.log(phaseLabels[phase]);
   let ok = true;
   for (const result of results) {
     const rate = result.rows / result.seconds;
     const cpuRate = result.rows / result.cpuSeconds;
     const wrongCount = result.rows !== document.rows;
     ok &&= !wrongCount && result.peakRssMiB < 300;
-    if (result.scenario === Scenario.Retrieval) ok &&= rate >= baselineRate * 0.5;
+    if (judged && result.scenario === Scenario.Retrieval) ok &&= rate >= baselineRate * 0.5;
     console.log(
-      `${scenarioLabels[result.scenario].padEnd(54)}${`${result.seconds.toFixed(1)} s`.padStart(9)}` +
+      `${`  ${scenarioLabels[result.scenario]}`.padEnd(58)}${`${result.seconds.toFixed(1)} s`.padStart(9)}` +
         `${Math.round(rate).toLocaleString('en').padStart(10)}` +
         `${`${((rate / baselineRate) * 100).toFixed(1)} %`.padStart(9)}` +
         `${`${result.cpuSeconds.toFixed(1)} s`.padStart(9)}` +
@@ -252,26 +315,32 @@ function printResults(document: GeneratedDocument, results: ScenarioResult[]): b
   return ok;
 }
 
+function positiveInteger(args: string[], name: string, fallback: number): number {
+  const value = Number(optionValue(args, name) ?? fallback);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} takes a positive count`);
+  return value;
+}
+
 async function main(args: string[]): Promise<void> {
   if (args[0] === '--worker') {
     const scenario = args[1] === Scenario.Retrieval ? Scenario.Retrieval : Scenario.Baseline;
-    const result = await runScenario(scenario, args[2] ?? '', Number(args[3]));
+    const result = await runScenario(scenario, args[2] ?? '', Number(args[3]), Number(args[4]));
     process.stdout.write(JSON.stringify(result));
     return;
   }
   const sizes = (optionValue(args, '--rows') ?? '1000000,5000000').split(',').map(Number);
   const rowGroupSize = Number(optionValue(args, '--row-group-size') ?? 25_000);
   const heapMiB = Number(optionValue(args, '--heap-mib') ?? 256);
-  const repeat = Number(optionValue(args, '--repeat') ?? 1);
+  const repeat = positiveInteger(args, '--repeat', 1);
+  const passes = positiveInteger(args, '--passes', 2);
   if (!sizes.every((size) => Number.isSafeInteger(size) && size > 0)) {
     throw new Error('--rows takes a comma-separated list of positive row counts');
   }
-  if (!Number.isSafeInteger(repeat) || repeat < 1)
-    throw new Error('--repeat takes a positive count');
   console.log(
-    `targets: retrieval >= 50 % of the baseline's rows/s, peak RSS < 300 MiB; ` +
-      `row group ${rowGroupSize.toLocaleString('en')} rows, ` +
-      `V8 old space ${heapMiB > 0 ? `capped at ${heapMiB} MiB` : 'uncapped'}` +
+    `targets: retrieval >= 50 % of the baseline's rows/s (${passes > 1 ? 'warm passes' : 'first pass'}), ` +
+      `peak RSS < 300 MiB; row group ${rowGroupSize.toLocaleString('en')} rows, ` +
+      `V8 old space ${heapMiB > 0 ? `capped at ${heapMiB} MiB` : 'uncapped'}, ` +
+      `${passes} pass${passes > 1 ? 'es' : ''} per process` +
       (repeat > 1 ? `; fastest of ${repeat} alternated runs each, highest peak RSS` : ''),
   );
   buildWorker();
@@ -282,18 +351,20 @@ async function main(args: string[]): Promise<void> {
       const document = await generateDocument(directory, rows);
       const { url, server } = await serveDocument(document);
       try {
-        const runs: ScenarioResult[] = [];
+        const runs: ProcessResult[] = [];
         // Alternated, so that a busy spell on the host slows both scenarios alike.
         for (let round = 0; round < repeat; round++) {
           for (const scenario of [Scenario.Baseline, Scenario.Retrieval]) {
-            runs.push(await runInChild(scenario, url, rowGroupSize, heapMiB));
+            runs.push(await runInChild(scenario, url, { rowGroupSize, heapMiB, passes }));
           }
         }
-        ok =
-          printResults(document, [
-            bestOf(runs, Scenario.Baseline, document.rows),
-            bestOf(runs, Scenario.Retrieval, document.rows),
-          ]) && ok;
+        const phase = (which: Phase) => [
+          bestOf(runs, Scenario.Baseline, which, document.rows),
+          bestOf(runs, Scenario.Retrieval, which, document.rows),
+        ];
+        printDocument(document);
+        ok = printPhase(document, Phase.Cold, phase(Phase.Cold), passes === 1) && ok;
+        if (passes > 1) ok = printPhase(document, Phase.Warm, phase(Phase.Warm), true) && ok;
       } finally {
         server.closeAllConnections();
         server.close();
