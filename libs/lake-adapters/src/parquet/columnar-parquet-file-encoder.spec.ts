@@ -259,6 +259,9 @@ describe('ColumnarParquetFileEncoder', () => {
       Array.from({ length: rows }, () => `${digits(3)}-${digits(7)}-${digits(7)}`);
     const notes = (rows: number) =>
       Array.from({ length: rows }, (_, i) => `Gift note ${i % 50}: deliver to the side door`);
+    // A digit repeated 1 to 40 times: runs that Huffman coding alone cannot shrink.
+    const runs = (rows: number) =>
+      Array.from({ length: rows }, () => digits(1).repeat(1 + (Number(digits(2)) % 40)));
     const plain = (values: string[]): ColumnVector => ({
       kind: 'string',
       present: new Uint8Array(values.length).fill(1),
@@ -274,7 +277,7 @@ describe('ColumnarParquetFileEncoder', () => {
         group.columns.map((chunk) => Number(chunk.meta_data?.total_compressed_size)),
       );
 
-    it('runs only run-length matches where they store as little, and nothing where GZIP does not pay', async () => {
+    it('codes Huffman only where that stores as little, and compresses nothing where GZIP does not pay', async () => {
       const plan: CompressionPlan = schema.map(() => undefined);
       const rows = 2000;
       const groups = [0, 1].map(() => [orderIds(rows), notes(rows), Array(rows).fill('Amazon.de')]);
@@ -283,7 +286,7 @@ describe('ColumnarParquetFileEncoder', () => {
         groups,
       );
       // A column GZIP does not pay for has no strategy, and is stored uncompressed in this file.
-      expect(plan).toEqual([GzipStrategy.Rle, GzipStrategy.Default, undefined]);
+      expect(plan).toEqual([GzipStrategy.Huffman, GzipStrategy.Default, undefined]);
       expect(
         parquetMetadata(toArrayBuffer(file)).row_groups[1]?.columns.map((c) => c.meta_data?.codec),
       ).toEqual(['GZIP', 'GZIP', 'UNCOMPRESSED']);
@@ -294,10 +297,30 @@ describe('ColumnarParquetFileEncoder', () => {
       );
     });
 
+    it('keeps run-length matches where Huffman coding alone stores more', async () => {
+      const plan: CompressionPlan = schema.map(() => undefined);
+      const rows = 2000;
+      const groups = [[runs(rows), orderIds(rows), notes(rows)]];
+      const file = fileOf(
+        new ColumnarParquetFileEncoder(schema, encoderScratch(), 'spec', plan),
+        groups,
+      );
+      expect(plan).toEqual([GzipStrategy.Rle, GzipStrategy.Huffman, GzipStrategy.Default]);
+      expect(await read(file)).toEqual(
+        groups.flatMap(([runValues, ids, texts]) =>
+          (runValues ?? []).map((value, i) => ({
+            order_id: value,
+            note: ids?.[i],
+            channel: texts?.[i],
+          })),
+        ),
+      );
+    });
+
     it('decides once for the files opened with one columns array: a document', async () => {
       const encoding = columnarParquetEncoding({ createdBy: 'spec' });
       const rows = 2000;
-      // The first file decides run-length matching for order ids...
+      // The first file decides Huffman-only coding for order ids...
       fileOf(encoding.open(schema), [[orderIds(rows), notes(rows), Array(rows).fill('x')]]);
       // ...which the document's next file keeps even for text LZ77 would shrink far more.
       const textual = [[notes(rows), notes(rows), Array(rows).fill('x')]];
@@ -322,7 +345,7 @@ describe('ColumnarParquetFileEncoder', () => {
       ).toEqual(['GZIP', 'GZIP', 'UNCOMPRESSED']);
       const rows = 2000;
       const next = fileOf(open(), [[orderIds(rows), notes(rows), Array(rows).fill('x')]]);
-      expect(plan).toEqual([GzipStrategy.Rle, GzipStrategy.Default, undefined]);
+      expect(plan).toEqual([GzipStrategy.Huffman, GzipStrategy.Default, undefined]);
       // A first file of two rows (GZIP cannot pay on them) leaves the next file's own decision.
       const tiny = fileOf(open(), [[orderIds(2), notes(2), ['x', 'x']]]);
       const after = fileOf(open(), [[orderIds(rows), notes(rows), Array(rows).fill('x')]]);
