@@ -11,6 +11,13 @@ export {
   decompressReportDocument,
 } from './decode-report-document';
 export {
+  type DocumentHttpClient,
+  type DocumentHttpResponse,
+  type NodeDocumentHttpClientOptions,
+  fetchDocumentHttpClient,
+  nodeDocumentHttpClient,
+} from './document-http-client';
+export {
   ReportDocumentCorruptError,
   ReportDocumentExpiredError,
   ReportDocumentRequestError,

@@ -13,6 +13,7 @@ import {
   ReportDocumentUnavailableError,
   UnsupportedCharsetError,
 } from './errors';
+import { nodeDocumentHttpClient } from './document-http-client';
 import {
   type OpenedReportDocument,
   type ReportDocumentLocation,
@@ -158,17 +159,103 @@ describe('openReportDocument', () => {
     expect(lines).toEqual(['sku\tqty', 'A-1\t3', 'B-2\t5']);
   });
 
-  it('reports NONE when fetch already inflated a Content-Encoding: gzip response', async () => {
+  it('keeps a Content-Encoding: gzip response as the stored gzip bytes (GZIP)', async () => {
+    const gzipped = gzipSync(Buffer.from('a\nb\n'));
+    serve('/encoded.gz', gzipped, {
+      'content-type': 'text/plain; charset=UTF-8',
+      'content-encoding': 'gzip',
+    });
+
+    const opened = await openReportDocument({
+      document: location('/encoded.gz', 'GZIP'),
+      refreshDocument: noRefresh,
+    });
+    expect(opened.compression).toBe('GZIP');
+    expect(opened.contentLength).toBe(gzipped.length);
+    expect((await rawBytes(opened.bytes)).equals(gzipped)).toBe(true);
+
+    const { lines } = await readLines(location('/encoded.gz', 'GZIP'));
+    expect(lines).toEqual(['a', 'b']);
+  });
+
+  it('reports NONE when an injected fetch already inflated a Content-Encoding: gzip response', async () => {
     serve('/encoded.gz', gzipSync(Buffer.from('a\nb\n')), {
       'content-type': 'text/plain; charset=UTF-8',
       'content-encoding': 'gzip',
     });
 
-    const { opened, lines } = await readLines(location('/encoded.gz', 'GZIP'));
+    const opened = await openReportDocument({
+      document: location('/encoded.gz', 'GZIP'),
+      refreshDocument: noRefresh,
+      fetch: globalThis.fetch,
+    });
 
     expect(opened.compression).toBe('NONE');
     expect(opened.contentLength).toBeUndefined();
-    expect(lines).toEqual(['a', 'b']);
+    expect((await rawBytes(opened.bytes)).toString()).toBe('a\nb\n');
+  });
+
+  it('follows a redirect to the document, and refuses a redirect loop', async () => {
+    routes.set('/moved.txt', (response) =>
+      response.writeHead(307, { location: `/plain.txt?${secretQuery}` }).end(),
+    );
+    serve('/plain.txt', 'moved\n', { 'content-type': 'text/plain; charset=UTF-8' });
+    routes.set('/loop.txt', (response) => response.writeHead(302, { location: '/loop.txt' }).end());
+
+    const opened = await openReportDocument({
+      document: location('/moved.txt'),
+      refreshDocument: noRefresh,
+    });
+    const loop = await openReportDocument({
+      document: location('/loop.txt'),
+      refreshDocument: noRefresh,
+    }).catch((e) => e);
+
+    expect((await rawBytes(opened.bytes)).toString()).toBe('moved\n');
+    expect(loop).toBeInstanceOf(ReportDocumentUnavailableError);
+    expect(loop.message).toContain('ERR_TOO_MANY_REDIRECTS');
+    expectNoSecret(loop);
+  });
+
+  it('gives up on a connection that stays silent, before or during the body', async () => {
+    routes.set('/silent.txt', () => undefined);
+    routes.set('/stalled.txt', (response) => {
+      response.writeHead(200, { 'content-type': 'text/plain', 'content-length': '100' });
+      response.write('first bytes');
+    });
+    const httpClient = nodeDocumentHttpClient({ idleTimeoutMs: 100 });
+
+    const silent = await openReportDocument({
+      document: location('/silent.txt'),
+      refreshDocument: noRefresh,
+      httpClient,
+    }).catch((e) => e);
+    const stalled = await openReportDocument({
+      document: location('/stalled.txt'),
+      refreshDocument: noRefresh,
+      httpClient,
+    });
+    const broken = await rawBytes(stalled.bytes).catch((e) => e);
+
+    expect(silent).toBeInstanceOf(ReportDocumentUnavailableError);
+    expect(silent.message).toContain('ETIMEDOUT');
+    expect(broken).toBeInstanceOf(ReportDocumentTruncatedError);
+    expect(broken.message).toMatch(/broke off after 11 bytes/);
+    expectNoSecret(silent);
+    expectNoSecret(broken);
+  });
+
+  it('stops when its signal is aborted', async () => {
+    routes.set('/slow.txt', () => undefined);
+    const controller = new AbortController();
+    const opening = openReportDocument({
+      document: location('/slow.txt'),
+      refreshDocument: noRefresh,
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(), 20);
+
+    await expect(opening).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it('decodes Shift_JIS named by the header', async () => {

@@ -1,5 +1,11 @@
 import { Readable } from 'node:stream';
 import { type ReportCharset, type ReportDocumentFormat, charsetOf } from './charset';
+import {
+  type DocumentHttpClient,
+  type DocumentHttpResponse,
+  fetchDocumentHttpClient,
+  nodeDocumentHttpClient,
+} from './document-http-client';
 import { errorCode, withoutSecret } from './error-details';
 import {
   ReportDocumentExpiredError,
@@ -34,7 +40,9 @@ export interface OpenReportDocumentInput {
    * charset and the Japan fallback apply to flat files).
    */
   format?: ReportDocumentFormat;
-  /** WHATWG-compatible fetch (decodes `Content-Encoding` itself); defaults to the global one. */
+  /** The HTTP client; Node's own by default ({@link nodeDocumentHttpClient}). */
+  httpClient?: DocumentHttpClient;
+  /** A WHATWG fetch to download with instead (it decodes `Content-Encoding` itself). */
   fetch?: typeof fetch;
   signal?: AbortSignal;
 }
@@ -63,7 +71,9 @@ export type OpenedReportDocument = {
 export async function openReportDocument(
   input: OpenReportDocumentInput,
 ): Promise<OpenedReportDocument> {
-  const fetchDocument = input.fetch ?? globalThis.fetch;
+  const fetchDocument =
+    input.httpClient ??
+    (input.fetch === undefined ? defaultHttpClient : fetchDocumentHttpClient(input.fetch));
   let document = input.document;
   let response = await requestDocument(fetchDocument, document, input.signal);
   if (response.status === 403) {
@@ -78,26 +88,26 @@ export async function openReportDocument(
       );
     }
   }
-  if (!response.ok) {
+  if (response.status < 200 || response.status > 299) {
     throw await httpError(document, response);
   }
   return toOpenedDocument(document, response, input.marketplaceId, input.format);
 }
 
+const defaultHttpClient = nodeDocumentHttpClient();
+
 async function requestDocument(
-  fetchDocument: typeof fetch,
+  fetchDocument: DocumentHttpClient,
   document: ReportDocumentLocation,
   signal: AbortSignal | undefined,
-): Promise<Response> {
+): Promise<DocumentHttpResponse> {
   assertFetchableUrl(document);
   try {
     // A plain GET: the signature lives in the query string, SP-API headers must not be sent.
     // `identity` asks for the stored bytes as they are (the archive keeps them byte for byte).
     return await fetchDocument(document.url, {
-      method: 'GET',
       headers: { 'accept-encoding': 'identity' },
-      redirect: 'follow',
-      signal,
+      ...(signal ? { signal } : {}),
     });
   } catch (error) {
     if (signal?.aborted) {
@@ -128,27 +138,25 @@ function assertFetchableUrl(document: ReportDocumentLocation): void {
 
 function toOpenedDocument(
   document: ReportDocumentLocation,
-  response: Response,
+  response: DocumentHttpResponse,
   marketplaceId: string | undefined,
   format: ReportDocumentFormat | undefined,
 ): OpenedReportDocument {
-  const contentType = response.headers.get('content-type') ?? undefined;
+  const contentType = response.header('content-type');
   const charset = charsetOf(contentType, marketplaceId, format);
   // With `Content-Encoding: gzip` (enableContentEncodingUrlHeader) fetch has already inflated the
-  // body: the bytes we hand out are plain then, and Content-Length no longer counts them.
-  const contentEncoding = response.headers.get('content-encoding')?.trim().toLowerCase();
-  const decodedByFetch = contentEncoding !== undefined && contentEncoding !== 'identity';
-  const announcedLength = Number(response.headers.get('content-length') ?? Number.NaN);
+  // body: the bytes we hand out are plain then, and Content-Length no longer counts them. Node's
+  // client hands out the stored gzip bytes, which the label only describes.
+  const contentEncoding = response.header('content-encoding')?.trim().toLowerCase();
+  const announcedLength = Number(response.header('content-length') ?? Number.NaN);
   const contentLength =
-    !decodedByFetch && Number.isSafeInteger(announcedLength) ? announcedLength : undefined;
+    !response.contentDecoded && Number.isSafeInteger(announcedLength) ? announcedLength : undefined;
+  const gzipped = document.compressionAlgorithm === 'GZIP' || contentEncoding === 'gzip';
   const compression =
-    document.compressionAlgorithm === 'GZIP' && !decodedByFetch
-      ? ReportCompression.Gzip
-      : ReportCompression.None;
-  const bytes =
-    response.body === null
-      ? Readable.from([], { objectMode: false })
-      : Readable.from(guardedBody(document, response.body, contentLength), { objectMode: false });
+    gzipped && !response.contentDecoded ? ReportCompression.Gzip : ReportCompression.None;
+  const bytes = Readable.from(guardedBody(document, response.body, contentLength), {
+    objectMode: false,
+  });
   const text =
     typeof charset === 'string'
       ? { charset }
@@ -182,7 +190,10 @@ async function* guardedBody(
   }
 }
 
-async function httpError(document: ReportDocumentLocation, response: Response): Promise<Error> {
+async function httpError(
+  document: ReportDocumentLocation,
+  response: DocumentHttpResponse,
+): Promise<Error> {
   const code = await readS3ErrorCode(response);
   const message = `${describe(document)} answered HTTP ${response.status}${code ? ` (${code})` : ''}`;
   const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
@@ -195,25 +206,18 @@ const errorBodyLimit = 4096;
 
 // Reads at most a few KiB of an S3 XML error and keeps only its <Code>: other elements
 // (StringToSign, CanonicalRequest) can echo the signed query string.
-async function readS3ErrorCode(response: Response): Promise<string | undefined> {
-  if (response.body === null) {
-    return undefined;
-  }
-  const reader = response.body.getReader();
+async function readS3ErrorCode(response: DocumentHttpResponse): Promise<string | undefined> {
   const decoder = new TextDecoder();
   let text = '';
   try {
-    while (text.length < errorBodyLimit) {
-      const { done, value } = await reader.read();
-      if (done) {
-        break;
-      }
-      text += decoder.decode(value, { stream: true });
+    for await (const chunk of response.body) {
+      text += decoder.decode(chunk, { stream: true });
+      if (text.length >= errorBodyLimit) break;
     }
   } catch {
     return undefined;
   } finally {
-    void reader.cancel().catch(() => undefined);
+    response.cancel();
   }
   return /<Code>([A-Za-z0-9.]{1,64})<\/Code>/.exec(text)?.[1];
 }

@@ -60,7 +60,7 @@ const generous = { rate: 100, burst: 100 };
 /**
  * Starts a simulator (simulated clock at 2026-11-01) with the events' partners, a lake of two local
  * folders (raw, curated), and the four handlers on them: SP-API clients with LwaTokenProviders on
- * the simulator's LWA endpoint, downloads with `fetch` (the global one by default).
+ * the simulator's LWA endpoint, downloads with Node's HTTP client (or `fetch`, when given).
  */
 export async function startLocalRetriever(options: {
   readonly simulator?: SimulatorOptions;

@@ -41,7 +41,7 @@ export interface ReportRetrieverSettings {
    * open files of one document may buffer together before idle ones are flushed.
    */
   readonly rowGroupSize?: number;
-  /** fetch for document URLs (default the global one). */
+  /** A fetch to download documents with (default: Node's own HTTP client). */
   readonly fetch?: typeof fetch;
   /**
    * The built TSV curation worker (an entry point calling `runTsvCurationWorker`): TSV documents

@@ -9,7 +9,7 @@ import {
 
 /** Options of {@link reportDocumentPort}. */
 export interface ReportDocumentPortOptions {
-  /** WHATWG fetch for document URLs; the global one by default. */
+  /** A WHATWG fetch to download documents with; Node's own HTTP client by default. */
   readonly fetch?: typeof fetch;
 }
 
