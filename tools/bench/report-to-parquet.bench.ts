@@ -176,13 +176,14 @@ async function runScenario(
   passes: number,
 ): Promise<ProcessResult> {
   let peakRss = process.memoryUsage.rss();
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage.rss());
-  }, 20);
-  const retrieval =
-    scenario === Scenario.Retrieval ? retrievalRunner(url, rowGroupSize) : undefined;
   const results: PassResult[] = [];
+  let sampler: NodeJS.Timeout | undefined;
+  let retrieval: ReturnType<typeof retrievalRunner> | undefined;
   try {
+    sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    }, 20);
+    if (scenario === Scenario.Retrieval) retrieval = retrievalRunner(url, rowGroupSize);
     for (let pass = 0; pass < passes; pass++) {
       const started = process.hrtime.bigint();
       const cpuStarted = process.cpuUsage();

@@ -21,7 +21,10 @@ export type DocumentHttpClient = (
 
 /** Options of {@link nodeDocumentHttpClient}. */
 export interface NodeDocumentHttpClientOptions {
-  /** How long the connection may stay silent, before or during the body (default 120 s). */
+  /**
+   * How long the server may stay silent (default 120 s): before the headers, and while the body is
+   * awaited; time the reader spends elsewhere (backpressure) does not count.
+   */
   readonly idleTimeoutMs?: number;
   /** Redirects followed at most (default 5). */
   readonly maxRedirects?: number;
@@ -29,9 +32,9 @@ export interface NodeDocumentHttpClientOptions {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-/** Thrown when the connection stays silent for longer than the client's idle timeout. */
-class DocumentConnectionTimeoutError extends Error {
-  readonly code = 'ETIMEDOUT';
+/** An error with a Node-style `code` and nothing of the URL in it. */
+function codedError(message: string, code: string): Error {
+  return Object.assign(new Error(message), { code });
 }
 
 /**
@@ -54,11 +57,9 @@ export function nodeDocumentHttpClient(
     if (REDIRECTS.has(response.statusCode ?? 0) && location !== undefined) {
       response.resume();
       if (redirects >= maxRedirects) {
-        throw Object.assign(new Error(`more than ${maxRedirects} redirects`), {
-          code: 'ERR_TOO_MANY_REDIRECTS',
-        });
+        throw codedError(`more than ${maxRedirects} redirects`, 'ERR_TOO_MANY_REDIRECTS');
       }
-      return get(new URL(location, url), init, redirects + 1);
+      return get(redirectTarget(location, url), init, redirects + 1);
     }
     return {
       status: response.statusCode ?? 0,
@@ -66,12 +67,21 @@ export function nodeDocumentHttpClient(
         const value = response.headers[name];
         return Array.isArray(value) ? value.join(', ') : value;
       },
-      body: response,
+      body: watchedBody(response, idleTimeoutMs, init.signal),
       contentDecoded: false,
       cancel: () => response.destroy(),
     };
   };
   return (url, init) => get(new URL(url), init, 0);
+}
+
+// URL's own error would keep the pre-signed URL (its `base`), a secret.
+function redirectTarget(location: string, from: URL): URL {
+  try {
+    return new URL(location, from);
+  } catch {
+    throw codedError('redirected to a malformed location', 'ERR_INVALID_REDIRECT');
+  }
 }
 
 function send(
@@ -87,14 +97,52 @@ function send(
       timeout: idleTimeoutMs,
       ...(init.signal ? { signal: init.signal } : {}),
     });
-    // The socket's idle timeout covers the body too: the response is read from the same socket.
     outgoing.on('timeout', () =>
-      outgoing.destroy(new DocumentConnectionTimeoutError(`no data for ${idleTimeoutMs} ms`)),
+      outgoing.destroy(codedError(`no response for ${idleTimeoutMs} ms`, 'ETIMEDOUT')),
     );
-    outgoing.on('response', resolve);
+    outgoing.on('response', (response: IncomingMessage) => {
+      // From here on the body's own watch applies (see watchedBody).
+      outgoing.setTimeout(0);
+      resolve(response);
+    });
     outgoing.on('error', reject);
     outgoing.end();
   });
+}
+
+/**
+ * The response's body, failing (never ending early) when the server stays silent for
+ * `idleTimeoutMs` while a chunk is awaited or when `signal` aborts: destroying the response with
+ * an error is what makes a body that ends with the connection (no Content-Length, not chunked)
+ * fail instead of passing for complete.
+ */
+async function* watchedBody(
+  response: IncomingMessage,
+  idleTimeoutMs: number,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<Uint8Array> {
+  let waiting = false;
+  const timer = setTimeout(() => {
+    if (waiting) response.destroy(codedError(`no data for ${idleTimeoutMs} ms`, 'ETIMEDOUT'));
+  }, idleTimeoutMs);
+  const abort = () => response.destroy(signal?.reason ?? codedError('aborted', 'ABORT_ERR'));
+  signal?.addEventListener('abort', abort, { once: true });
+  try {
+    if (signal?.aborted) abort();
+    const chunks = response[Symbol.asyncIterator]();
+    for (;;) {
+      waiting = true;
+      timer.refresh();
+      const next = (await chunks.next()) as IteratorResult<Uint8Array>;
+      waiting = false;
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', abort);
+    response.destroy();
+  }
 }
 
 /** A WHATWG `fetch` as a document client (it decodes a Content-Encoding itself). */

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { errorCode, withoutSecret } from './error-details';
 
 describe('errorCode', () => {
@@ -22,5 +23,19 @@ describe('withoutSecret', () => {
     const safe = withoutSecret(quoting, 'X-Amz-Signature=abc');
     expect(safe).not.toBe(quoting);
     expect(String(safe)).not.toContain('X-Amz-Signature');
+  });
+
+  it('replaces causes that keep the secret in a property of their own (ERR_INVALID_URL)', () => {
+    const parse = () => new URL('http://[::1', 'https://h/p?X-Amz-Signature=abc');
+    let invalid: unknown;
+    try {
+      parse();
+    } catch (error) {
+      invalid = error;
+    }
+    expect(invalid).toHaveProperty('base');
+    const safe = withoutSecret(invalid, 'X-Amz-Signature=abc');
+    expect(safe).not.toBe(invalid);
+    expect(inspect(safe)).not.toContain('X-Amz-Signature');
   });
 });

@@ -32,11 +32,14 @@ export function withoutSecret(error: unknown, secret: string): unknown {
   return error;
 }
 
+// Message, stack and every own string property: Node's errors carry inputs in properties of their
+// own (ERR_INVALID_URL keeps `input` and `base`), which a logger prints with the error.
 function describeForSearch(value: unknown): string {
   if (typeof value !== 'object' || value === null) {
     return String(value);
   }
   const message = 'message' in value ? String(value.message) : '';
   const stack = 'stack' in value ? String(value.stack) : '';
-  return `${message}\n${stack}`;
+  const own = Object.values(value).filter((property) => typeof property === 'string');
+  return [message, stack, ...own].join('\n');
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, type Socket, createServer as createNetServer } from 'node:net';
+import { inspect } from 'node:util';
 import type { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
@@ -115,14 +116,30 @@ async function readLines(document: ReportDocumentLocation, marketplaceId?: strin
 }
 
 function expectNoSecret(error: unknown): void {
-  const text = `${String(error)}\n${error instanceof Error ? error.stack : ''}`;
+  // inspect prints the message, the stack, own properties and the cause chain, as a logger would.
+  const text = inspect(error, { depth: 10 });
   expect(text).not.toContain('X-Amz-Signature');
   expect(text).not.toContain('secretsignature');
   expect(text).not.toContain('AKIAEXAMPLESECRET');
-  const cause = error instanceof Error ? error.cause : undefined;
-  expect(`${String(cause)}\n${cause instanceof Error ? cause.stack : ''}`).not.toContain(
-    'secretsignature',
-  );
+}
+
+/** A server that answers with `head` (status line and headers) and `body`, then stalls. */
+async function stallingServer(head: string, body: string) {
+  const sockets = new Set<Socket>();
+  const raw = createNetServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+    socket.once('data', () => socket.write(`${head}\r\n\r\n${body}`));
+  });
+  await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(raw.address() as AddressInfo).port}/doc.txt?${secretQuery}`,
+    closed: () => [...sockets].every((socket) => socket.destroyed),
+    stop: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => raw.close(resolve));
+    },
+  };
 }
 
 describe('openReportDocument', () => {
@@ -476,5 +493,113 @@ describe('openReportDocument', () => {
 
     expect(error).toBeInstanceOf(ReportDocumentTruncatedError);
     expect(error.message).toContain('ended after 3 of 10 bytes');
+  });
+  it('fails a body that ends with the connection when the server goes silent or the reader aborts', async () => {
+    // No Content-Length, not chunked: only the connection's end ends the body.
+    const server = await stallingServer(
+      'HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\nconnection: close',
+      'first bytes',
+    );
+    try {
+      const document = { reportDocumentId: 'doc', url: server.url };
+      const silent = await openReportDocument({
+        document,
+        refreshDocument: noRefresh,
+        httpClient: nodeDocumentHttpClient({ idleTimeoutMs: 100 }),
+      });
+      const timedOut = await rawBytes(silent.bytes).catch((e) => e);
+      const controller = new AbortController();
+      const aborted = await openReportDocument({
+        document,
+        refreshDocument: noRefresh,
+        signal: controller.signal,
+      });
+      setTimeout(() => controller.abort(), 50);
+      const abortedError = await rawBytes(aborted.bytes).catch((e) => e);
+
+      expect(timedOut).toBeInstanceOf(ReportDocumentTruncatedError);
+      expect(timedOut.message).toContain('broke off after 11 bytes (ETIMEDOUT)');
+      expect(abortedError).toBeInstanceOf(ReportDocumentTruncatedError);
+      expectNoSecret(timedOut);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('does not count time the reader spends elsewhere as silence', async () => {
+    const body = Buffer.alloc(2 * 1024 * 1024, 'x');
+    serve('/large.txt', body, { 'content-type': 'text/plain' });
+
+    const opened = await openReportDocument({
+      document: location('/large.txt'),
+      refreshDocument: noRefresh,
+      httpClient: nodeDocumentHttpClient({ idleTimeoutMs: 100 }),
+    });
+    let received = 0;
+    for await (const chunk of opened.bytes) {
+      // The first chunk takes longer than the idle timeout to handle: the socket is paused meanwhile.
+      if (received === 0) await new Promise((resolve) => setTimeout(resolve, 300));
+      received += (chunk as Buffer).length;
+    }
+
+    expect(received).toBe(body.length);
+  });
+
+  it('releases the connection of bytes destroyed before they were read', async () => {
+    const server = await stallingServer(
+      'HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 100',
+      'first bytes',
+    );
+    try {
+      const opened = await openReportDocument({
+        document: { reportDocumentId: 'doc', url: server.url },
+        refreshDocument: noRefresh,
+      });
+      opened.bytes.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+
+      expect(server.closed()).toBe(true);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('refuses a redirect to a malformed location without quoting the URL', async () => {
+    routes.set('/bad-redirect.txt', (response) =>
+      response.writeHead(302, { location: 'http://[::1' }).end(),
+    );
+
+    const error = await openReportDocument({
+      document: location('/bad-redirect.txt'),
+      refreshDocument: noRefresh,
+    }).catch((e) => e);
+
+    expect(error).toBeInstanceOf(ReportDocumentUnavailableError);
+    expect(error.message).toContain('ERR_INVALID_REDIRECT');
+    expectNoSecret(error);
+  });
+
+  it('reads x-gzip as gzip and refuses a Content-Encoding it does not decode', async () => {
+    const gzipped = gzipSync(Buffer.from('a\n'));
+    serve('/x-gzip.txt', gzipped, { 'content-type': 'text/plain', 'content-encoding': 'x-gzip' });
+    serve('/brotli.txt', 'not really brotli', {
+      'content-type': 'text/plain',
+      'content-encoding': 'br',
+    });
+
+    const xGzip = await openReportDocument({
+      document: location('/x-gzip.txt'),
+      refreshDocument: noRefresh,
+    });
+    const brotli = await openReportDocument({
+      document: location('/brotli.txt'),
+      refreshDocument: noRefresh,
+    }).catch((e) => e);
+
+    expect(xGzip.compression).toBe('GZIP');
+    expect((await rawBytes(xGzip.bytes)).equals(gzipped)).toBe(true);
+    expect(brotli).toBeInstanceOf(ReportDocumentRequestError);
+    expect(brotli.message).toContain('Content-Encoding br');
+    expectNoSecret(brotli);
   });
 });

@@ -147,7 +147,7 @@ function toOpenedDocument(
   // With `Content-Encoding: gzip` (enableContentEncodingUrlHeader) fetch has already inflated the
   // body: the bytes we hand out are plain then, and Content-Length no longer counts them. Node's
   // client hands out the stored gzip bytes, which the label only describes.
-  const contentEncoding = response.header('content-encoding')?.trim().toLowerCase();
+  const contentEncoding = storedContentEncoding(document, response);
   const announcedLength = Number(response.header('content-length') ?? Number.NaN);
   const contentLength =
     !response.contentDecoded && Number.isSafeInteger(announcedLength) ? announcedLength : undefined;
@@ -157,11 +157,28 @@ function toOpenedDocument(
   const bytes = Readable.from(guardedBody(document, response.body, contentLength), {
     objectMode: false,
   });
+  // Destroyed before it was read, the generator never runs: the connection is released here.
+  bytes.once('close', () => response.cancel());
   const text =
     typeof charset === 'string'
       ? { charset }
       : { charset: undefined, unsupportedCharset: charset.unsupported };
   return { bytes, compression, contentType, contentLength, ...text };
+}
+
+// The Content-Encoding of bytes the client has not decoded: gzip (S3's label with
+// enableContentEncodingUrlHeader), or identity; anything else would pass undecoded for plain text.
+function storedContentEncoding(
+  document: ReportDocumentLocation,
+  response: DocumentHttpResponse,
+): 'gzip' | 'identity' {
+  const label = response.header('content-encoding')?.trim().toLowerCase() ?? '';
+  if (response.contentDecoded || label === '' || label === 'identity') return 'identity';
+  if (label === 'gzip' || label === 'x-gzip') return 'gzip';
+  response.cancel();
+  throw new ReportDocumentRequestError(
+    `${describe(document)} came with Content-Encoding ${label.slice(0, 32)}, which is not decoded here`,
+  );
 }
 
 // Turns a connection reset or a short body into a typed, retryable error: a document that ends

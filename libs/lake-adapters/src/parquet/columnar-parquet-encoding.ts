@@ -14,8 +14,9 @@ export interface ColumnarParquetEncodingOptions {
 
 /**
  * The columnar Parquet encoder behind ingestion's TSV path: GZIP per column where it pays (each
- * file decides), at level 1 or with run-length matches only where that stores as little (decided
- * once for the files opened with the same columns array, i.e. per document), dictionary pages for
+ * file decides), at level 1, or with Huffman coding or run-length matches only where that stores
+ * as little (decided once for the files opened with the same columns array, i.e. per document),
+ * dictionary pages for
  * repetitive strings, statistics. The files of one instance share scratch buffers, so use one
  * instance per thread.
  */
