@@ -31,6 +31,10 @@ export interface NodeDocumentHttpClientOptions {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_TIMER_MS = 2 ** 31 - 1;
+// The codings undici's fetch removes itself; a list with any other (identity included) it hands
+// out still encoded.
+const FETCH_DECODED = new Set(['gzip', 'x-gzip', 'deflate', 'br']);
 
 /** An error with a Node-style `code` and nothing of the URL in it. */
 function codedError(message: string, code: string): Error {
@@ -47,6 +51,10 @@ export function nodeDocumentHttpClient(
 ): DocumentHttpClient {
   const idleTimeoutMs = options.idleTimeoutMs ?? 120_000;
   const maxRedirects = options.maxRedirects ?? 5;
+  // A timer's range: 0 would fail every wait for data, and beyond it Node fires after 1 ms.
+  if (!Number.isInteger(idleTimeoutMs) || idleTimeoutMs < 1 || idleTimeoutMs > MAX_TIMER_MS) {
+    throw new RangeError(`idleTimeoutMs must be an integer from 1 to ${MAX_TIMER_MS}`);
+  }
   const get = async (
     url: URL,
     init: Parameters<DocumentHttpClient>[1],
@@ -55,7 +63,8 @@ export function nodeDocumentHttpClient(
     const response = await send(url, init, idleTimeoutMs);
     const location = response.headers.location;
     if (REDIRECTS.has(response.statusCode ?? 0) && location !== undefined) {
-      response.resume();
+      // Not drained: the socket's idle timeout no longer watches a body that could stall.
+      response.destroy();
       if (redirects >= maxRedirects) {
         throw codedError(`more than ${maxRedirects} redirects`, 'ERR_TOO_MANY_REDIRECTS');
       }
@@ -103,6 +112,9 @@ function send(
     outgoing.on('response', (response: IncomingMessage) => {
       // From here on the body's own watch applies (see watchedBody).
       outgoing.setTimeout(0);
+      // A reset or an abort reaches the request, and Node then ends a body that ends with the
+      // connection as if complete: it must fail instead.
+      outgoing.on('error', (error) => response.destroy(error));
       resolve(response);
     });
     outgoing.on('error', reject);
@@ -154,13 +166,16 @@ export function fetchDocumentHttpClient(fetchImpl: typeof fetch): DocumentHttpCl
       redirect: 'follow',
       ...(init.signal ? { signal: init.signal } : {}),
     });
-    const encoding = response.headers.get('content-encoding')?.trim().toLowerCase();
+    const codings = (response.headers.get('content-encoding') ?? '')
+      .split(',')
+      .map((coding) => coding.trim().toLowerCase())
+      .filter((coding) => coding !== '');
     const body = response.body;
     return {
       status: response.status,
       header: (name) => response.headers.get(name) ?? undefined,
       body: body ?? emptyBody(),
-      contentDecoded: encoding !== undefined && encoding !== '' && encoding !== 'identity',
+      contentDecoded: codings.length > 0 && codings.every((coding) => FETCH_DECODED.has(coding)),
       cancel: () => void body?.cancel().catch(() => undefined),
     };
   };

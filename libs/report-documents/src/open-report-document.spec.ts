@@ -123,13 +123,19 @@ function expectNoSecret(error: unknown): void {
   expect(text).not.toContain('AKIAEXAMPLESECRET');
 }
 
-/** A server that answers with `head` (status line and headers) and `body`, then stalls. */
-async function stallingServer(head: string, body: string) {
+/**
+ * A server that answers with `head` (status line and headers) and `body`, then stalls, or does
+ * `afterwards` with the socket.
+ */
+async function stallingServer(head: string, body: string, afterwards?: (socket: Socket) => void) {
   const sockets = new Set<Socket>();
   const raw = createNetServer((socket) => {
     sockets.add(socket);
     socket.on('error', () => undefined);
-    socket.once('data', () => socket.write(`${head}\r\n\r\n${body}`));
+    socket.once('data', () => {
+      socket.write(`${head}\r\n\r\n${body}`);
+      if (afterwards) setTimeout(() => afterwards(socket), 30);
+    });
   });
   await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
   return {
@@ -601,5 +607,76 @@ describe('openReportDocument', () => {
     expect(brotli).toBeInstanceOf(ReportDocumentRequestError);
     expect(brotli.message).toContain('Content-Encoding br');
     expectNoSecret(brotli);
+  });
+  it('fails a body that ends with the connection when the connection is reset, or aborted unread', async () => {
+    const closeDelimited = 'HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\nconnection: close';
+    const reset = await stallingServer(closeDelimited, 'first bytes', (socket) =>
+      socket.resetAndDestroy(),
+    );
+    const stalled = await stallingServer(closeDelimited, 'first bytes');
+    try {
+      const wasReset = await openReportDocument({
+        document: { reportDocumentId: 'doc', url: reset.url },
+        refreshDocument: noRefresh,
+      });
+      const resetError = await rawBytes(wasReset.bytes).catch((e) => e);
+      const controller = new AbortController();
+      const abortedUnread = await openReportDocument({
+        document: { reportDocumentId: 'doc', url: stalled.url },
+        refreshDocument: noRefresh,
+        signal: controller.signal,
+      });
+      controller.abort();
+      const abortError = await rawBytes(abortedUnread.bytes).catch((e) => e);
+
+      expect(resetError).toBeInstanceOf(ReportDocumentTruncatedError);
+      expect(abortError).toBeInstanceOf(ReportDocumentTruncatedError);
+    } finally {
+      await reset.stop();
+      await stalled.stop();
+    }
+  });
+
+  it('releases the connection at once when its bytes are destroyed while a read waits', async () => {
+    const server = await stallingServer(
+      'HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 100',
+      'first bytes',
+    );
+    try {
+      const opened = await openReportDocument({
+        document: { reportDocumentId: 'doc', url: server.url },
+        refreshDocument: noRefresh,
+      });
+      opened.bytes.on('error', () => undefined);
+      opened.bytes.resume();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      opened.bytes.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+
+      expect(server.closed()).toBe(true);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('refuses a Content-Encoding an injected fetch handed out undecoded', async () => {
+    const undecoded: typeof fetch = async () =>
+      new Response('zstd bytes', {
+        headers: { 'content-type': 'text/plain', 'content-encoding': 'zstd' },
+      });
+
+    const error = await openReportDocument({
+      document: location('/zstd.txt'),
+      refreshDocument: noRefresh,
+      fetch: undecoded,
+    }).catch((e) => e);
+
+    expect(error).toBeInstanceOf(ReportDocumentRequestError);
+    expect(error.message).toContain('Content-Encoding zstd');
+  });
+
+  it("takes an idle timeout only within a timer's range", () => {
+    expect(() => nodeDocumentHttpClient({ idleTimeoutMs: 0 })).toThrow(RangeError);
+    expect(() => nodeDocumentHttpClient({ idleTimeoutMs: 2 ** 31 })).toThrow(RangeError);
   });
 });

@@ -157,8 +157,14 @@ function toOpenedDocument(
   const bytes = Readable.from(guardedBody(document, response.body, contentLength), {
     objectMode: false,
   });
-  // Destroyed before it was read, the generator never runs: the connection is released here.
-  bytes.once('close', () => response.cancel());
+  // Destroying the stream waits for a pending read to settle (up to the idle timeout on a silent
+  // server), and a generator never started never runs its cleanup: the connection is released as
+  // soon as destruction starts.
+  const destroyBytes = bytes._destroy.bind(bytes);
+  bytes._destroy = (error, callback) => {
+    response.cancel();
+    destroyBytes(error, callback);
+  };
   const text =
     typeof charset === 'string'
       ? { charset }
