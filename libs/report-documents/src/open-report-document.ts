@@ -71,16 +71,16 @@ export type OpenedReportDocument = {
 export async function openReportDocument(
   input: OpenReportDocumentInput,
 ): Promise<OpenedReportDocument> {
-  const fetchDocument =
+  const httpClient =
     input.httpClient ??
     (input.fetch === undefined ? defaultHttpClient : fetchDocumentHttpClient(input.fetch));
   let document = input.document;
-  let response = await requestDocument(fetchDocument, document, input.signal);
+  let response = await requestDocument(httpClient, document, input.signal);
   if (response.status === 403) {
     // S3 answers 403 AccessDenied "Request has expired" once the ~5 minute URL lifetime is over.
     await readS3ErrorCode(response);
     document = await input.refreshDocument();
-    response = await requestDocument(fetchDocument, document, input.signal);
+    response = await requestDocument(httpClient, document, input.signal);
     if (response.status === 403) {
       const code = await readS3ErrorCode(response);
       throw new ReportDocumentExpiredError(
@@ -97,7 +97,7 @@ export async function openReportDocument(
 const defaultHttpClient = nodeDocumentHttpClient();
 
 async function requestDocument(
-  fetchDocument: DocumentHttpClient,
+  httpClient: DocumentHttpClient,
   document: ReportDocumentLocation,
   signal: AbortSignal | undefined,
 ): Promise<DocumentHttpResponse> {
@@ -105,7 +105,7 @@ async function requestDocument(
   try {
     // A plain GET: the signature lives in the query string, SP-API headers must not be sent.
     // `identity` asks for the stored bytes as they are (the archive keeps them byte for byte).
-    return await fetchDocument(document.url, {
+    return await httpClient(document.url, {
       headers: { 'accept-encoding': 'identity' },
       ...(signal ? { signal } : {}),
     });
