@@ -111,4 +111,37 @@ describe('PartitionBuffers', () => {
       { dt: '2026-10-03', dictionary: ['A'], skus: ['A', null], quantities: [5, 6] },
     ]);
   });
+
+  it('tells how many rows a partition takes before one of them makes accept encode', () => {
+    const written: Written[] = [];
+    const buffers = new PartitionBuffers(
+      { ...setup, rowGroupSize: 4, maxBufferedRows: 5 },
+      recordingEncoding(written),
+      new DocumentText({ kind: 'utf-8' }),
+    );
+    const first = buffers.partitionFor('2026-10-01');
+    const second = buffers.partitionFor('2026-10-02');
+    const accept = (partition: typeof first, rows: number) => {
+      const [skus, quantities] = buffers.buildersForRun(partition, rows) as [
+        Utf8ColumnBuilder,
+        { present: Uint8Array; numbers: Float64Array },
+      ];
+      for (let k = 0; k < rows; k++) {
+        skus.setString(partition.rows, 'A');
+        quantities.present[partition.rows] = 0;
+        buffers.accept(partition);
+      }
+    };
+    // The row group's size decides: the fourth row fills it.
+    expect(buffers.rowsBeforeEncoding(first)).toBe(4);
+    accept(first, 3);
+    expect(buffers.rowsBeforeEncoding(first)).toBe(1);
+    expect(written).toHaveLength(0);
+    // The rows buffered decide: 3 + 3 rows pass maxBufferedRows at the third of the second day's.
+    expect(buffers.rowsBeforeEncoding(second)).toBe(3);
+    accept(second, 2);
+    expect(written).toHaveLength(0);
+    accept(second, 1);
+    expect(written.map((group) => group.dt)).toEqual(['2026-10-01']);
+  });
 });

@@ -60,15 +60,35 @@ export class PartitionBuffers {
     return partition;
   }
 
-  /** The partition's builders, with room for its next row (`partition.rows`). */
-  buildersFor(partition: Partition): Builder[] {
+  /** The partition's builders, with room for its next `rows` rows (from `partition.rows`). */
+  buildersForRun(partition: Partition, rows: number): Builder[] {
     const builders = partition.builders ?? this.openBuilders(partition);
-    if (partition.rows >= partition.capacity) {
-      const capacity = Math.max(partition.rows + 1, partition.capacity * 2);
+    const needed = partition.rows + rows;
+    if (needed > partition.capacity) {
+      const capacity = Math.max(needed, partition.capacity * 2);
       for (const builder of builders) builder.resize(capacity);
       partition.capacity = capacity;
     }
     return builders;
+  }
+
+  /** The partition's builders, with room for its next row (`partition.rows`). */
+  buildersFor(partition: Partition): Builder[] {
+    return this.buildersForRun(partition, 1);
+  }
+
+  /**
+   * How many rows the partition can take before one makes `accept` encode: the last of them may,
+   * none before it does.
+   */
+  rowsBeforeEncoding(partition: Partition): number {
+    return Math.max(
+      1,
+      Math.min(
+        this.setup.rowGroupSize - partition.rows,
+        this.setup.maxBufferedRows + 1 - this.buffered,
+      ),
+    );
   }
 
   /** The partition's next row is complete. */

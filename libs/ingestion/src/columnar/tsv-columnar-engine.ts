@@ -58,6 +58,8 @@ export class TsvColumnarEngine {
   private partitionMs = Number.NaN;
   private readonly partitionField: number;
   private lastDayPartition: Partition | undefined;
+  /** The partition instant of each line of a run, as partitionOf parsed it. */
+  private readonly runMs = new Float64Array(LINES_PER_SCAN);
   private quarantined: QuarantinedLine[] = [];
   private finished = false;
 
@@ -105,39 +107,194 @@ export class TsvColumnarEngine {
   // The kernel finds line ends and tabs; an unterminated rest is kept as pending.
   private scanLines(bytes: Uint8Array, from: number): void {
     const { kernel } = this;
-    const recordLength = kernel.recordLength;
     kernel.load(bytes);
     this.records = kernel.records;
     let next = from;
     for (;;) {
       const lines = kernel.scan(next);
-      const records = this.records;
-      for (let line = 0, record = 0; line < lines; line++, record += recordLength) {
-        this.record = record;
-        this.curateSplitLine(
-          bytes,
-          records[record] as number,
-          records[record + 1] as number,
-          records[record + 2] as number,
-        );
-      }
+      for (let line = 0; line < lines;) line = this.curateLines(bytes, line, lines);
       next = kernel.next;
       if (lines < LINES_PER_SCAN) break;
     }
     if (next < bytes.length) this.pending.push(bytes.slice(next));
   }
 
-  // A line whose fields `scanLines` has found (`count` of them; positions kept for `width`).
-  private curateSplitLine(bytes: Uint8Array, start: number, end: number, count: number): void {
+  /**
+   * Curates scanned line `first` and, column by column, the lines after it that go to the same
+   * partition and row group (a run); returns the next line to curate. A cell the fast path does not
+   * take cuts the run before its line, which the slow path then curates.
+   */
+  private curateLines(bytes: Uint8Array, first: number, lines: number): number {
+    const { records, layout } = this;
+    const recordLength = this.kernel.recordLength;
+    let record = first * recordLength;
+    this.record = record;
+    const start = records[record] as number;
+    const end = records[record + 1] as number;
+    const partition =
+      this.plan.fastPathOpen &&
+      records[record + 2] === layout.width &&
+      !this.isBlank(bytes, start, end)
+        ? this.partitionOf(bytes)
+        : undefined;
+    if (partition === undefined) {
+      this.curateSplitLine(bytes, start, end);
+      return first + 1;
+    }
+    const runMs = this.runMs;
+    runMs[0] = this.partitionMs;
+    const limit = Math.min(this.buffers.rowsBeforeEncoding(partition), lines - first);
+    let n = 1;
+    while (n < limit) {
+      record += recordLength;
+      this.record = record;
+      if (
+        records[record + 2] !== layout.width ||
+        this.isBlank(bytes, records[record] as number, records[record + 1] as number) ||
+        this.partitionOf(bytes) !== partition
+      ) {
+        break;
+      }
+      runMs[n++] = this.partitionMs;
+    }
+    const builders = this.buffers.buildersForRun(partition, n);
+    let rows = n;
+    for (let c = 0; c < builders.length && rows > 0; c++) {
+      rows = this.fillColumn(c, builders[c] as Builder, bytes, first, partition.rows, rows);
+    }
+    for (let k = 0; k < rows; k++) this.buffers.accept(partition);
+    this.line += rows;
+    if (rows === n) return first + n;
+    // The line whose cell the fast path refused.
+    record = (first + rows) * recordLength;
+    this.curateSlow(
+      this.text.decode(bytes, records[record] as number, records[record + 1] as number),
+      this.line++,
+    );
+    return first + rows + 1;
+  }
+
+  /**
+   * Fills column `c` of rows `slot..slot + rows)` from scanned lines `first..first + rows)`;
+   * returns how many rows it filled before a cell the fast path does not take (`rows` if none).
+   */
+  private fillColumn(
+    c: number,
+    builder: Builder,
+    bytes: Uint8Array,
+    first: number,
+    slot: number,
+    rows: number,
+  ): number {
+    const { records, plan } = this;
+    const recordLength = this.kernel.recordLength;
+    const op = plan.ops[c];
+    const field = plan.fieldIndex[c] ?? 0;
+    const at = first * recordLength + 3 + 2 * field;
+    let k = 0;
+    try {
+      if (op === Op.Text) {
+        return (builder as Utf8ColumnBuilder).setRun(slot, bytes, records, at, recordLength, rows);
+      }
+      if (op === Op.Position) {
+        const { present, numbers } = builder as ColumnBuilder;
+        for (; k < rows; k++) {
+          present[slot + k] = 1;
+          numbers[slot + k] = this.line + k;
+        }
+        return rows;
+      }
+      if (op === Op.Constant || op === Op.Missing) {
+        const utf8 = plan.constantUtf8[c];
+        const float64 = plan.constantFloat64[c];
+        for (; k < rows; k++) {
+          if (utf8 !== undefined) (builder as Utf8ColumnBuilder).setEncoded(slot + k, utf8);
+          else if (float64 !== undefined) {
+            const numbers = builder as ColumnBuilder;
+            numbers.present[slot + k] = 1;
+            numbers.numbers[slot + k] = float64;
+          } else this.store(builder, slot + k, plan.constantOf(c));
+        }
+        return rows;
+      }
+      const numbers = builder as ColumnBuilder;
+      const { present } = numbers;
+      const scale = plan.scales[c] ?? 0;
+      const precision = plan.precisions[c] ?? 0;
+      const runMs = field === this.partitionField ? this.runMs : undefined;
+      for (let r = at; k < rows; k++, r += recordLength) {
+        const s = records[r] as number;
+        const e = records[r + 1] as number;
+        const row = slot + k;
+        if (s === e) {
+          present[row] = 0;
+          continue;
+        }
+        let value = Number.NaN;
+        switch (op) {
+          case Op.Integer:
+          case Op.Timestamp:
+            if (op === Op.Integer) value = fastInteger(bytes, s, e);
+            else value = runMs ? (runMs[k] as number) : fastIsoSeconds(bytes, s, e);
+            if (value === value) {
+              present[row] = 1;
+              numbers.numbers[row] = value;
+              continue;
+            }
+            break;
+          case Op.Decimal:
+            value = fastDecimal(bytes, s, e, scale, precision);
+            if (value === value) {
+              present[row] = 1;
+              numbers.numbers[row] = value;
+              if (numbers.exact.size > 0) numbers.exact.delete(row);
+              continue;
+            }
+            break;
+          case Op.Date:
+            value = fastIsoDate(bytes, s, e);
+            if (value === value) {
+              present[row] = 1;
+              numbers.ints[row] = value;
+              continue;
+            }
+            break;
+          case Op.Boolean:
+            value = fastBoolean(bytes, s, e);
+            if (value === value) {
+              present[row] = 1;
+              numbers.bools[row] = value;
+              continue;
+            }
+            break;
+          default:
+            break;
+        }
+        // Off the fast path: the row path's own parse and conversion (a failure throws).
+        const source = plan.sources[c] as Extract<Source, { from: 'field' }>;
+        const convert = plan.converters[c] as ParquetValueConverter;
+        numbers.setStored(
+          row,
+          convert(
+            parseCell(
+              source.definition,
+              this.text.decode(bytes, s, e),
+              this.context.dateConventions,
+            ),
+          ),
+        );
+      }
+      return rows;
+    } catch {
+      return k;
+    }
+  }
+
+  // A line the fast path cannot take whole (or a blank one, skipped).
+  private curateSplitLine(bytes: Uint8Array, start: number, end: number): void {
     const position = this.line++;
     if (this.isBlank(bytes, start, end)) return;
-    if (
-      !this.plan.fastPathOpen ||
-      count !== this.layout.width ||
-      !this.curateFields(bytes, position)
-    ) {
-      this.curateSlow(this.text.decode(bytes, start, end), position);
-    }
+    this.curateSlow(this.text.decode(bytes, start, end), position);
   }
 
   // Lines that trim to nothing are skipped, as in the row path.
@@ -183,115 +340,6 @@ export class TsvColumnarEngine {
     const output = { parts: this.buffers.takeParts(), quarantined: this.quarantined };
     this.quarantined = [];
     return output;
-  }
-
-  // The fast path over fields already found; false when the slow path must decide.
-  private curateFields(bytes: Uint8Array, position: number): boolean {
-    const { records, record } = this;
-    const partition = this.partitionOf(bytes);
-    if (partition === undefined) return false;
-    const builders = this.buffers.buildersFor(partition);
-    const row = partition.rows;
-    const { ops, fieldIndex, scales, precisions, constantUtf8, constantFloat64 } = this.plan;
-    // The partition column's instant, parsed once already by partitionOf (NaN sends it slow).
-    const { partitionField } = this;
-    try {
-      for (let c = 0; c < ops.length; c++) {
-        const op = ops[c];
-        const builder = builders[c] as Builder;
-        if (op === Op.Text) {
-          const field = fieldIndex[c] ?? 0;
-          const s = records[record + 3 + 2 * field] as number;
-          const e = records[record + 4 + 2 * field] as number;
-          const texts = builder as Utf8ColumnBuilder;
-          if (s === e) texts.setNull(row);
-          else if (!texts.set(row, bytes, s, e)) return false;
-          continue;
-        }
-        if (op === Op.Position) {
-          const numbers = builder as ColumnBuilder;
-          numbers.present[row] = 1;
-          numbers.numbers[row] = position;
-          continue;
-        }
-        if (op === Op.Constant || op === Op.Missing) {
-          const utf8 = constantUtf8[c];
-          const float64 = constantFloat64[c];
-          if (utf8 !== undefined) (builder as Utf8ColumnBuilder).setEncoded(row, utf8);
-          else if (float64 !== undefined) {
-            const numbers = builder as ColumnBuilder;
-            numbers.present[row] = 1;
-            numbers.numbers[row] = float64;
-          } else this.store(builder, row, this.plan.constantOf(c));
-          continue;
-        }
-        const field = fieldIndex[c] ?? 0;
-        const s = records[record + 3 + 2 * field] as number;
-        const e = records[record + 4 + 2 * field] as number;
-        const numbers = builder as ColumnBuilder;
-        if (s === e) {
-          numbers.present[row] = 0;
-          continue;
-        }
-        let value = Number.NaN;
-        switch (op) {
-          case Op.Integer:
-          case Op.Timestamp:
-            if (op === Op.Integer) value = fastInteger(bytes, s, e);
-            else value = field === partitionField ? this.partitionMs : fastIsoSeconds(bytes, s, e);
-            if (value === value) {
-              numbers.present[row] = 1;
-              numbers.numbers[row] = value;
-              continue;
-            }
-            break;
-          case Op.Decimal:
-            value = fastDecimal(bytes, s, e, scales[c] ?? 0, precisions[c] ?? 0);
-            if (value === value) {
-              numbers.present[row] = 1;
-              numbers.numbers[row] = value;
-              if (numbers.exact.size > 0) numbers.exact.delete(row);
-              continue;
-            }
-            break;
-          case Op.Date:
-            value = fastIsoDate(bytes, s, e);
-            if (value === value) {
-              numbers.present[row] = 1;
-              numbers.ints[row] = value;
-              continue;
-            }
-            break;
-          case Op.Boolean:
-            value = fastBoolean(bytes, s, e);
-            if (value === value) {
-              numbers.present[row] = 1;
-              numbers.bools[row] = value;
-              continue;
-            }
-            break;
-          default:
-            break;
-        }
-        // Off the fast path: the row path's own parse and conversion (a failure throws).
-        const source = this.plan.sources[c] as Extract<Source, { from: 'field' }>;
-        const convert = this.plan.converters[c] as ParquetValueConverter;
-        numbers.setStored(
-          row,
-          convert(
-            parseCell(
-              source.definition,
-              this.text.decode(bytes, s, e),
-              this.context.dateConventions,
-            ),
-          ),
-        );
-      }
-    } catch {
-      return false;
-    }
-    this.buffers.accept(partition);
-    return true;
   }
 
   /** Stores a converted cell (constants, the slow path) in whichever builder the column has. */

@@ -139,6 +139,48 @@ describe('Utf8ColumnBuilder', () => {
     expect(builder.set(2, valid, 0, valid.length)).toBe(true);
   });
 
+  it('sets a run of cells from their bounds, across the turn to plain values and nulls', () => {
+    // 3,000 cells of one column in a record layout of stride 5 (start at +1, end at +2), as the
+    // scan kernel lays out lines: cut in runs of 700, the turn to plain values falls inside one.
+    const builder = new Utf8ColumnBuilder(new DocumentText({ kind: 'single-byte', high }), 3000);
+    const cells = Array.from({ length: 3000 }, (_, row) =>
+      row % 11 === 4 ? '' : row % 3 ? `order-${row}-\x80` : `order-${row}`,
+    );
+    const bytes = Buffer.from(cells.join('\t'), 'latin1');
+    const stride = 5;
+    const records = new Int32Array(cells.length * stride);
+    let start = 0;
+    cells.forEach((cell, row) => {
+      records[row * stride + 1] = start;
+      records[row * stride + 2] = start + cell.length;
+      start += cell.length + 1;
+    });
+    for (let slot = 0; slot < cells.length; slot += 700) {
+      const rows = Math.min(700, cells.length - slot);
+      expect(builder.setRun(slot, bytes, records, slot * stride + 1, stride, rows)).toBe(rows);
+    }
+    const vector = builder.vector(cells.length);
+    expect(vector.kind).toBe('plain-bytes');
+    expect(valuesOf(vector, cells.length)).toEqual(
+      cells.map((cell) => (cell === '' ? null : cell.replace('\x80', '€'))),
+    );
+  });
+
+  it.each([
+    ['a dictionary', 0],
+    ['plain values', 2000],
+  ])('stops a run at the first invalid cell, in %s, and says how many rows it set', (_, before) => {
+    const builder = new Utf8ColumnBuilder(new DocumentText({ kind: 'utf-8' }), before + 3);
+    for (let row = 0; row < before; row++) builder.setString(row, `unique ${row}`);
+    const bytes = Buffer.concat([
+      Buffer.from('ok\t'),
+      Uint8Array.from([0x61, 0xc3]),
+      Buffer.from('\tok'),
+    ]);
+    const records = Int32Array.of(0, 2, 3, 5, 6, 8);
+    expect(builder.setRun(before, bytes, records, 0, 2, 3)).toBe(1);
+  });
+
   it('refuses bytes that are not valid UTF-8, so the line takes the slow path', () => {
     const builder = new Utf8ColumnBuilder(new DocumentText({ kind: 'utf-8' }), 1);
     expect(builder.set(0, Uint8Array.from([0x61, 0xc3]), 0, 2)).toBe(false);

@@ -114,6 +114,44 @@ export class Utf8ColumnBuilder {
     return true;
   }
 
+  /**
+   * Rows `slot..slot + rows)` are the cells whose bounds `records` holds at `at`, `at + stride`, ...
+   * (start, end; empty is null). Returns how many rows were set before a cell that is not valid
+   * text in the document's charset (`rows` if none).
+   */
+  setRun(
+    slot: number,
+    bytes: Uint8Array,
+    records: Int32Array,
+    at: number,
+    stride: number,
+    rows: number,
+  ): number {
+    let k = 0;
+    for (let r = at; k < rows && this.dictionary; k++, r += stride) {
+      const s = records[r] as number;
+      const e = records[r + 1] as number;
+      if (s === e) this.setNull(slot + k);
+      else if (!this.set(slot + k, bytes, s, e)) return k;
+    }
+    if (k === rows) return rows;
+    // Plain values: the builder's fields read once for the rest of the run.
+    const { present, valueEnds } = this;
+    let to = slot + k === 0 ? 0 : (valueEnds[slot + k - 1] ?? 0);
+    for (let r = at + k * stride; k < rows; k++, r += stride) {
+      const s = records[r] as number;
+      const e = records[r + 1] as number;
+      const row = slot + k;
+      if (s !== e) {
+        to = this.appendPlain(to, bytes, s, e);
+        if (to < 0) return k;
+      }
+      present[row] = s === e ? 0 : 1;
+      valueEnds[row] = to;
+    }
+    return rows;
+  }
+
   private setHashed(row: number, bytes: Uint8Array, start: number, end: number): boolean {
     let hash = 0x811c9dc5;
     let seen = 0;
@@ -203,9 +241,17 @@ export class Utf8ColumnBuilder {
     return true;
   }
 
-  // Plain values need no hash: the bytes are copied, and transcoded only when they are not ASCII.
   private setPlain(row: number, bytes: Uint8Array, start: number, end: number): boolean {
-    const at = row === 0 ? 0 : (this.valueEnds[row - 1] ?? 0);
+    const to = this.appendPlain(row === 0 ? 0 : (this.valueEnds[row - 1] ?? 0), bytes, start, end);
+    if (to < 0) return false;
+    this.present[row] = 1;
+    this.valueEnds[row] = to;
+    return true;
+  }
+
+  // Plain values need no hash: the cell's bytes are copied to `at` behind their length, and
+  // transcoded only when they are not ASCII. Returns where the value ends, or -1 for invalid text.
+  private appendPlain(at: number, bytes: Uint8Array, start: number, end: number): number {
     const capacity = this.text.utf8Capacity(end - start);
     if (at + 4 + capacity > this.values.length) {
       this.values = grownBytes(this.values, at + 4 + capacity);
@@ -220,12 +266,10 @@ export class Utf8ColumnBuilder {
     }
     if (seen >= 0x80) {
       to = this.text.writeUtf8(bytes, start, end, values, at + 4);
-      if (to < 0) return false;
+      if (to < 0) return -1;
     }
     writeLength(values, at, to - at - 4);
-    this.present[row] = 1;
-    this.valueEnds[row] = to;
-    return true;
+    return to;
   }
 
   private writeValue(row: number, utf8: Uint8Array, start: number, end: number): void {
