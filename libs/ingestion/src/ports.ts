@@ -67,6 +67,11 @@ export interface DocumentPort {
 export interface DocumentBytes {
   readonly chunks: Readable;
   readonly text: DocumentTextEncoding;
+  /**
+   * Takes back a chunk its reader is done with, to write later bytes into instead of a new buffer
+   * (a document of gigabytes then needs a few buffers, not one per megabyte).
+   */
+  readonly recycle?: (chunk: Uint8Array) => void;
 }
 
 /** Opens a Parquet file writing to `output` (hyparquet-writer behind this port). */

@@ -1,10 +1,10 @@
-import { Readable, pipeline } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { Readable } from 'node:stream';
 import { TypedError } from '@spapi-lake/core';
 import { ReportCharset } from './charset';
 import { createCharsetDecoder } from './charset-decoder';
 import { errorCode } from './error-details';
 import { ReportDocumentCorruptError, ReportDocumentTruncatedError } from './errors';
+import { GunzippedChunks, NON_BYTE_CHUNK } from './gunzip-chunks';
 import type { ReportCompression } from './open-report-document';
 
 /** How the bytes of a document are encoded, as {@link openReportDocument} reports it. */
@@ -12,11 +12,6 @@ export interface ReportDocumentEncoding {
   compression: ReportCompression;
   charset: ReportCharset;
 }
-
-const nonByteChunkMessage = 'decodeReportDocument expects a byte stream, not text or objects';
-
-// zlib's chunk size: larger chunks mean fewer hops through the stream machinery per megabyte.
-const gunzipChunkSize = 1024 * 1024;
 
 /**
  * Decodes document bytes into text chunks, streaming: gunzip when GZIP, then the charset (a
@@ -33,8 +28,11 @@ async function* decodeChunks(
   // Decoders keep an incomplete multibyte sequence until the next chunk and strip a UTF-8 BOM
   // (Node's TextDecoder('windows-1252') would decode 0x80-0x9F as C1 controls: not used).
   const decoder = createCharsetDecoder(charset);
-  for await (const chunk of plainChunks(bytes, compression)) {
+  const gunzipped = new GunzippedChunks();
+  for await (const chunk of plainChunks(bytes, compression, gunzipped)) {
     const text = decoder.write(chunk);
+    // The decoder keeps no reference to the chunk (an incomplete sequence is copied).
+    gunzipped.recycle(chunk);
     if (text !== '') {
       yield text;
     }
@@ -57,27 +55,37 @@ export type DocumentTextEncoding =
  * The document's plain bytes, streaming, for readers that work on bytes: gunzipped when GZIP; a
  * UTF-8 byte order mark dropped; charsets that are neither UTF-8 nor one byte per character
  * (cp932) transcoded to UTF-8. Reading them with `text` gives exactly what `decodeReportDocument`
- * gives, without decoding on this thread.
+ * gives, without decoding on this thread. A reader that is done with a chunk may hand it to
+ * `recycle`: the next gunzipped bytes are then written into it rather than into a new buffer.
  */
 export function decompressReportDocument(
   bytes: Readable,
   encoding: ReportDocumentEncoding,
-): { readonly chunks: Readable; readonly text: DocumentTextEncoding } {
+): {
+  readonly chunks: Readable;
+  readonly text: DocumentTextEncoding;
+  readonly recycle: (chunk: Uint8Array) => void;
+} {
   const { charset } = encoding;
+  const gunzipped = new GunzippedChunks();
+  const recycle = (chunk: Uint8Array) => gunzipped.recycle(chunk);
   if (charset === ReportCharset.Windows1252 || charset === ReportCharset.Latin1) {
     const high = createCharsetDecoder(charset).write(
       Buffer.from(Array.from({ length: 128 }, (_, index) => 0x80 + index)),
     );
     return {
-      chunks: Readable.from(plainChunks(bytes, encoding.compression), { objectMode: false }),
+      chunks: Readable.from(plainChunks(bytes, encoding.compression, gunzipped), {
+        objectMode: false,
+      }),
       text: { kind: 'single-byte', high },
+      recycle,
     };
   }
   const chunks =
     charset === ReportCharset.Utf8
-      ? withoutByteOrderMark(plainChunks(bytes, encoding.compression))
+      ? withoutByteOrderMark(plainChunks(bytes, encoding.compression, gunzipped))
       : transcodedToUtf8(decodeChunks(bytes, encoding));
-  return { chunks: Readable.from(chunks, { objectMode: false }), text: { kind: 'utf-8' } };
+  return { chunks: Readable.from(chunks, { objectMode: false }), text: { kind: 'utf-8' }, recycle };
 }
 
 async function* withoutByteOrderMark(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
@@ -103,15 +111,13 @@ async function* transcodedToUtf8(text: AsyncIterable<string>): AsyncGenerator<Bu
 async function* plainChunks(
   bytes: Readable,
   compression: ReportDocumentEncoding['compression'],
+  gunzipped: GunzippedChunks,
 ): AsyncGenerator<Buffer> {
-  const source: Readable =
-    compression === 'GZIP'
-      ? pipeline(bytes, createGunzip({ chunkSize: gunzipChunkSize }), () => undefined)
-      : bytes;
+  const source: AsyncIterable<unknown> = compression === 'GZIP' ? gunzipped.read(bytes) : bytes;
   try {
     for await (const chunk of source) {
       if (!(chunk instanceof Uint8Array)) {
-        throw new TypeError(nonByteChunkMessage);
+        throw new TypeError(NON_BYTE_CHUNK);
       }
       yield Buffer.isBuffer(chunk)
         ? chunk
@@ -120,9 +126,6 @@ async function* plainChunks(
   } catch (error) {
     throw asDecodeError(error);
   } finally {
-    if (!source.destroyed) {
-      source.destroy();
-    }
     if (!bytes.destroyed) {
       bytes.destroy();
     }
@@ -154,5 +157,5 @@ function asDecodeError(error: unknown): unknown {
 }
 
 function isNonByteChunkError(error: unknown): boolean {
-  return error instanceof TypeError && error.message === nonByteChunkMessage;
+  return error instanceof TypeError && error.message === NON_BYTE_CHUNK;
 }

@@ -132,6 +132,28 @@ describe('curateTsvDocument', () => {
     );
   });
 
+  it('hands back each chunk once its bytes are copied, and never reads it again', async () => {
+    // A recycled chunk is overwritten at once, as the gunzip does when it refills it.
+    const curator = new ScriptedCurator();
+    const chunks = ['sku\titem-name\nA-1\tMug\n', 'A-2\tCup\nA-', '3\tJar\n'].map((text) =>
+      Buffer.from(text),
+    );
+    const recycled: string[] = [];
+    const recycling = job([]);
+    recycling.document.bytes = () => ({
+      chunks: Readable.from(chunks),
+      text: { kind: 'utf-8' },
+      recycle: (chunk: Uint8Array) => {
+        recycled.push(Buffer.from(chunk).toString());
+        chunk.fill(0x21);
+      },
+    });
+    await curateTsvDocument(deps(curator), recycling);
+    expect(Buffer.concat(curator.batches).toString()).toBe('A-1\tMug\nA-2\tCup\nA-3\tJar\n');
+    // Not the first: the header's bytes are kept until the header is read.
+    expect(recycled).toEqual(['A-2\tCup\nA-', '3\tJar\n']);
+  });
+
   it.each(['curate', 'finish'] as const)(
     'fails whole when the curator fails in %s: no object lands, the curator is released',
     async (failOn) => {

@@ -114,7 +114,7 @@ export async function curateTsvDocument(
       await apply(await (inFlight.shift() as Promise<TsvCurationOutput>));
   };
 
-  const { chunks, text } = job.document.bytes();
+  const { chunks, text, recycle } = job.document.bytes();
   const documentText = new DocumentText(text);
   try {
     // The header line's pieces, until its line break arrives (searched for in new bytes only):
@@ -146,6 +146,8 @@ export async function curateTsvDocument(
       }
       if (head === undefined) {
         await append(chunk);
+        // Copied into batches: the chunk's buffer may take the document's next bytes.
+        recycle?.(chunk);
         continue;
       }
       let bytes = asBuffer(chunk);
