@@ -129,6 +129,22 @@ describe('Utf8ColumnBuilder', () => {
     expect(valuesOf(vector, 400)).toEqual(expected);
   });
 
+  it('transcodes each of two alternating values once, though they fall in the same set of slots', () => {
+    // Same length, and the same set of recently seen cells: with one slot per set they would evict
+    // each other on every row and be hashed and transcoded each time.
+    const text = new DocumentText({ kind: 'single-byte', high });
+    const transcode = jest.spyOn(text, 'writeUtf8');
+    const builder = new Utf8ColumnBuilder(text, 200);
+    const cells = ['Crème brûlée Förmchen (6 Stück)', 'Fußball Größe 5 – Trainingsball'];
+    const encoded = cells.map((cell) => iconv.encode(cell, 'windows-1252'));
+    for (let row = 0; row < 200; row++) {
+      const bytes = encoded[row % 2] as Buffer;
+      expect(builder.set(row, bytes, 0, bytes.length)).toBe(true);
+    }
+    expect(transcode).toHaveBeenCalledTimes(2);
+    expect(valuesOf(builder.vector(200), 2)).toEqual(cells);
+  });
+
   it('refuses invalid UTF-8 however often it repeats (no cell is remembered that failed)', () => {
     const builder = new Utf8ColumnBuilder(new DocumentText({ kind: 'utf-8' }), 3);
     const valid = Buffer.from('Mühle', 'utf8');
