@@ -63,8 +63,7 @@ export function prepareColumnChunk(
   scratch: EncoderScratch,
 ): PreparedColumnChunk {
   const { present } = vector;
-  let nullCount = 0;
-  for (let i = 0; i < rows; i++) if (present[i] === 0) nullCount++;
+  const nullCount = nullsOf(present, rows);
   if (!column.nullable && nullCount > 0) {
     throw new Error(`column ${column.name} is required but has ${nullCount} nulls`);
   }
@@ -80,7 +79,7 @@ export function prepareColumnChunk(
       break;
     }
     case 'plain-bytes':
-      values.append(vector.values);
+      // Already PLAIN: laid out straight from the vector below.
       break;
     case 'dictionary': {
       const page = scratch.dictionary;
@@ -145,7 +144,13 @@ export function prepareColumnChunk(
   page.reset();
   if (column.nullable) {
     page.u32(0);
-    writeRleBitPackedHybrid(page, present, rows, 1);
+    if ((nullCount === 0 || nullCount === rows) && rows >= 8) {
+      // One run of equal levels, as writeRleBitPackedHybrid would write it, without the scan.
+      page.varint(rows * 2);
+      page.u8(nullCount === 0 ? 1 : 0);
+    } else {
+      writeRleBitPackedHybrid(page, present, rows, 1);
+    }
     page.view.setUint32(0, page.length - 4, true);
   }
   if (dictionary) {
@@ -153,7 +158,7 @@ export function prepareColumnChunk(
     page.u8(bitWidth);
     writeRleBitPackedHybrid(page, dictionary.indices, rows - nullCount, bitWidth);
   } else {
-    page.append(values.view0());
+    page.append(vector.kind === 'plain-bytes' ? vector.values : values.view0());
   }
   return {
     rows,
@@ -164,6 +169,16 @@ export function prepareColumnChunk(
     data: page.view0(),
     stats,
   };
+}
+
+// Columns are mostly all present or all absent: native searches tell those apart before counting.
+function nullsOf(present: Uint8Array, rows: number): number {
+  const levels = present.subarray(0, rows);
+  if (levels.indexOf(0) === -1) return 0;
+  if (levels.indexOf(1) === -1) return rows;
+  let nulls = 0;
+  for (let i = 0; i < rows; i++) if (present[i] === 0) nulls++;
+  return nulls;
 }
 
 /** The stored (perhaps compressed) bodies of a prepared chunk's pages. */
