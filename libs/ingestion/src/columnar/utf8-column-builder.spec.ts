@@ -182,6 +182,23 @@ describe('Utf8ColumnBuilder', () => {
     );
   });
 
+  it('gives a cell equal to the one before it that entry, across a null between them', () => {
+    const builder = new Utf8ColumnBuilder(new DocumentText({ kind: 'utf-8' }), 6);
+    const cells = ['B', 'A', '', 'A', 'A', 'B'];
+    const bytes = Buffer.from(cells.join('\t'));
+    const records = new Int32Array(cells.length * 2);
+    let start = 0;
+    cells.forEach((cell, row) => {
+      records[row * 2] = start;
+      records[row * 2 + 1] = start + cell.length;
+      start += cell.length + 1;
+    });
+    expect(builder.setRun(0, bytes, records, 0, 2, cells.length)).toBe(cells.length);
+    expect(valuesOf(builder.vector(cells.length), cells.length)).toEqual(
+      cells.map((cell) => cell || null),
+    );
+  });
+
   it.each([
     ['a dictionary', 0],
     ['plain values', 2000],

@@ -139,11 +139,34 @@ export class Utf8ColumnBuilder {
     rows: number,
   ): number {
     let k = 0;
+    // A cell equal to the one before it (columns often repeat a value for many rows) takes its
+    // entry without a look-up.
+    let previousStart = 0;
+    let previousLength = -1;
+    let previousEntry = 0;
     for (let r = at; k < rows && this.dictionary; k++, r += stride) {
       const s = records[r] as number;
       const e = records[r + 1] as number;
-      if (s === e) this.setNull(slot + k);
-      else if (!this.set(slot + k, bytes, s, e)) return k;
+      const row = slot + k;
+      if (s === e) {
+        this.setNull(row);
+        continue;
+      }
+      const length = e - s;
+      if (length === previousLength) {
+        let i = 0;
+        while (i < length && bytes[s + i] === bytes[previousStart + i]) i++;
+        if (i === length) {
+          this.present[row] = 1;
+          this.ids[row] = previousEntry;
+          this.rowsSeen++;
+          continue;
+        }
+      }
+      if (!this.set(row, bytes, s, e)) return k;
+      previousStart = s;
+      previousLength = this.dictionary ? length : -1;
+      previousEntry = this.ids[row] ?? 0;
     }
     if (k === rows) return rows;
     // Plain values: the builder's fields read once for the rest of the run.
