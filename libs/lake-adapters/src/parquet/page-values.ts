@@ -1,6 +1,6 @@
 import type { ColumnVector, ParquetColumn } from '@spapi-lake/lake';
 import { decimalByteWidth } from '../parquet-schema';
-import { ByteBuffer } from './byte-buffer';
+import { ByteBuffer, writeInt64 } from './byte-buffer';
 import type { IndexScratch } from './index-scratch';
 import type { EncoderScratch } from './column-chunk';
 
@@ -207,13 +207,17 @@ function encodeInt64(
   out.ensure(rows * 8);
   let min = Infinity;
   let max = -Infinity;
+  const view = out.view;
+  let at = out.length;
   for (let i = 0; i < rows; i++) {
     if (present[i] === 0) continue;
     const value = values[i] ?? 0;
-    out.i64(value);
+    writeInt64(view, at, value);
+    at += 8;
     if (value < min) min = value;
     if (value > max) max = value;
   }
+  out.length = at;
   if (min > max) return undefined;
   const bounds = new ByteBuffer(16);
   bounds.i64(min);
@@ -322,8 +326,9 @@ function boundWrite(out: ByteBuffer, value: number | bigint, width: number): voi
 }
 
 function writeDecimal(out: ByteBuffer, value: number, width: number): void {
-  const high = Math.floor(value / TWO_32);
-  const low = value - high * TWO_32;
+  // The low 32 bits of the integer (two's complement), as in writeInt64.
+  const low = value >>> 0;
+  const high = (value - low) / TWO_32;
   const bytes = out.bytes;
   let at = out.length;
   if (width >= 8) {
