@@ -207,13 +207,14 @@ export class TsvColumnarEngine {
       if (op === Op.Constant || op === Op.Missing) {
         const utf8 = plan.constantUtf8[c];
         const float64 = plan.constantFloat64[c];
-        for (; k < rows; k++) {
-          if (utf8 !== undefined) (builder as Utf8ColumnBuilder).setEncoded(slot + k, utf8);
-          else if (float64 !== undefined) {
-            const numbers = builder as ColumnBuilder;
-            numbers.present[slot + k] = 1;
-            numbers.numbers[slot + k] = float64;
-          } else this.store(builder, slot + k, plan.constantOf(c));
+        if (utf8 !== undefined) {
+          (builder as Utf8ColumnBuilder).setEncodedRun(slot, rows, utf8);
+        } else if (float64 !== undefined) {
+          const numbers = builder as ColumnBuilder;
+          numbers.present.fill(1, slot, slot + rows);
+          numbers.numbers.fill(float64, slot, slot + rows);
+        } else {
+          for (; k < rows; k++) this.store(builder, slot + k, plan.constantOf(c));
         }
         return rows;
       }

@@ -101,6 +101,24 @@ describe('Utf8ColumnBuilder', () => {
     expect(second.kind === 'dictionary' && second.count).toBe(2);
   });
 
+  it.each([
+    ['a dictionary', 0],
+    ['plain values', 2000],
+  ])('sets a run of rows to a constant, in %s', (_, before) => {
+    const builder = new Utf8ColumnBuilder(new DocumentText({ kind: 'utf-8' }), before + 5);
+    const expected: (string | null)[] = [];
+    for (let row = 0; row < before; row++) {
+      builder.setString(row, `unique ${row}`);
+      expected.push(`unique ${row}`);
+    }
+    builder.setEncodedRun(before, 4, Buffer.from('Größe'));
+    builder.setString(before + 4, 'after');
+    expected.push('Größe', 'Größe', 'Größe', 'Größe', 'after');
+    const vector = builder.vector(before + 5);
+    expect(vector.kind).toBe(before > 0 ? 'plain-bytes' : 'dictionary');
+    expect(valuesOf(vector, before + 5)).toEqual(expected);
+  });
+
   it('overwrites a row written again (an abandoned row leaves no trace)', () => {
     for (const values of [['a', 'b', 'c'], Array.from({ length: 2000 }, (_, i) => `v${i}`)]) {
       const builder = new Utf8ColumnBuilder(new DocumentText({ kind: 'utf-8' }), values.length);

@@ -230,6 +230,20 @@ export class Utf8ColumnBuilder {
     }
   }
 
+  /** Rows `slot..slot + rows)` are all the UTF-8 `utf8` (a constant, as in `setEncoded`). */
+  setEncodedRun(slot: number, rows: number, utf8: Uint8Array): void {
+    if (rows === 0) return;
+    this.setEncoded(slot, utf8);
+    if (!this.dictionary) {
+      for (let row = slot + 1; row < slot + rows; row++) this.setEncoded(row, utf8);
+      return;
+    }
+    // A value already in the dictionary: no new entry, so the dictionary stays.
+    this.present.fill(1, slot + 1, slot + rows);
+    this.ids.fill(this.lastEncodedEntry, slot + 1, slot + rows);
+    this.rowsSeen += rows - 1;
+  }
+
   vector(rows: number): ColumnVector {
     if (this.dictionary) {
       return {
