@@ -92,13 +92,16 @@ describe('GunzippedChunks', () => {
     const recycling = new GunzippedChunks();
     const buffers = new Set<ArrayBufferLike>();
     const copies: Buffer[] = [];
+    let previous: Buffer | undefined;
     for await (const chunk of recycling.read(pieces(gzipSync(plain)))) {
       buffers.add(chunk.buffer);
       copies.push(Buffer.from(chunk));
       recycling.recycle(chunk);
-      // A chunk handed back twice, or a copy, changes nothing.
+      // A chunk handed back twice, a copy, or an old chunk whose buffer went out again: nothing.
       recycling.recycle(chunk);
       recycling.recycle(Buffer.from(chunk));
+      if (previous) recycling.recycle(previous);
+      previous = chunk;
     }
     expect(Buffer.concat(copies).equals(plain)).toBe(true);
     expect(buffers.size).toBe(1);

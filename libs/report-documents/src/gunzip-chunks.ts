@@ -41,17 +41,23 @@ interface GunzipInternals {
  */
 export class GunzippedChunks {
   private readonly spare: Buffer[] = [];
-  /** The buffers of the chunks handed out and not yet handed back. */
-  private readonly lent = new WeakSet<ArrayBufferLike>();
+  /**
+   * The chunks handed out and not yet handed back, as objects: a buffer filled again goes out as a
+   * new chunk object, so handing back an old reference to it is ignored.
+   */
+  private readonly lent = new WeakSet<Uint8Array>();
 
   constructor(private readonly options: { readonly viaStream?: boolean } = {}) {}
 
   /** The plain bytes of `source` (gzip, one or more members). */
   async *read(source: Readable): AsyncGenerator<Buffer> {
-    const gunzip = createGunzip({ chunkSize: GUNZIPPED_CHUNK_BYTES });
+    // Its own output buffer is not used here: zlib's default size keeps it small.
+    const gunzip = createGunzip();
     const binding = this.options.viaStream ? undefined : bindingOf(gunzip);
     if (!binding) {
-      yield* pipeline(source, gunzip, () => undefined) as AsyncIterable<Buffer>;
+      gunzip.close();
+      const stream = createGunzip({ chunkSize: GUNZIPPED_CHUNK_BYTES });
+      yield* pipeline(source, stream, () => undefined) as AsyncIterable<Buffer>;
       return;
     }
     // zlib's error also comes as an event, after `write` has thrown it.
@@ -65,7 +71,7 @@ export class GunzippedChunks {
         if (state.ended) break;
       }
       if (!state.ended) yield* this.inflate(binding, state, EMPTY, constants.Z_FINISH);
-      if (state.filled > 0) yield this.lend(state.output).subarray(0, state.filled);
+      if (state.filled > 0) yield this.lend(state.output.subarray(0, state.filled));
     } finally {
       gunzip.close();
     }
@@ -98,11 +104,10 @@ export class GunzippedChunks {
    * Anything else (a copy, a chunk handed back already) is ignored.
    */
   recycle(chunk: Uint8Array): void {
-    const { buffer } = chunk;
-    if (!this.lent.has(buffer)) return;
-    this.lent.delete(buffer);
+    if (!this.lent.has(chunk)) return;
+    this.lent.delete(chunk);
     if (this.spare.length < MAX_SPARE_CHUNKS) {
-      this.spare.push(Buffer.from(buffer, 0, GUNZIPPED_CHUNK_BYTES));
+      this.spare.push(Buffer.from(chunk.buffer, 0, GUNZIPPED_CHUNK_BYTES));
     }
   }
 
@@ -110,9 +115,9 @@ export class GunzippedChunks {
     return this.spare.pop() ?? Buffer.allocUnsafeSlow(GUNZIPPED_CHUNK_BYTES);
   }
 
-  private lend(output: Buffer): Buffer {
-    this.lent.add(output.buffer);
-    return output;
+  private lend(chunk: Buffer): Buffer {
+    this.lent.add(chunk);
+    return chunk;
   }
 }
 

@@ -60,6 +60,12 @@ export class TsvColumnarEngine {
   private lastDayPartition: Partition | undefined;
   /** The partition instant of each line of a run, as partitionOf parsed it. */
   private readonly runMs = new Float64Array(LINES_PER_SCAN);
+  /**
+   * The longest run to try: one line after a refused cell, doubling with each run that passes.
+   * The columns before a refused one are filled for the whole run and done again for the lines
+   * after it, so runs as long as a scan would make a document of bad lines quadratic.
+   */
+  private runCap = LINES_PER_SCAN;
   private quarantined: QuarantinedLine[] = [];
   private finished = false;
 
@@ -143,7 +149,7 @@ export class TsvColumnarEngine {
     }
     const runMs = this.runMs;
     runMs[0] = this.partitionMs;
-    const limit = Math.min(this.buffers.rowsBeforeEncoding(partition), lines - first);
+    const limit = Math.min(this.buffers.rowsBeforeEncoding(partition), lines - first, this.runCap);
     let n = 1;
     while (n < limit) {
       record += recordLength;
@@ -164,7 +170,11 @@ export class TsvColumnarEngine {
     }
     for (let k = 0; k < rows; k++) this.buffers.accept(partition);
     this.line += rows;
-    if (rows === n) return first + n;
+    if (rows === n) {
+      this.runCap = Math.min(this.runCap * 2, LINES_PER_SCAN);
+      return first + n;
+    }
+    this.runCap = 1;
     // The line whose cell the fast path refused.
     record = (first + rows) * recordLength;
     this.curateSlow(
