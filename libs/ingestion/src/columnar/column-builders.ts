@@ -98,7 +98,8 @@ export function vectorKind(column: ParquetColumn): ColumnVector['kind'] {
   }
 }
 
-function grown<T extends Uint8Array | Int32Array | Float64Array>(from: T, to: T): T {
+/** `to` with `from`'s values at its start (a typed array grown to a new capacity). */
+export function grown<T extends Uint8Array | Int32Array | Float64Array>(from: T, to: T): T {
   to.set(from.subarray(0, Math.min(from.length, to.length)));
   return to;
 }

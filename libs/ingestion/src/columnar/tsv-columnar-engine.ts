@@ -3,7 +3,6 @@ import {
   type ParquetColumn,
   ParquetRowError,
   type ParquetValueConverter,
-  type StoredParquetValue,
 } from '@spapi-lake/lake';
 import {
   type CellValue,
@@ -15,13 +14,12 @@ import {
   partitionDateOf,
   tsvLayout,
 } from '@spapi-lake/reports';
-import type { ColumnBuilder } from './column-builders';
-import { ColumnPlan, Op, type Source } from './column-plan';
+import { type ColumnRun, fillColumn, storeValue } from './column-run';
+import { ColumnPlan, type Source } from './column-plan';
 import { DocumentText } from './document-text';
-import { fastBoolean, fastDecimal, fastInteger, fastIsoDate, fastIsoSeconds } from './fast-cells';
+import { fastIsoDate, fastIsoSeconds } from './fast-cells';
 import { type Builder, type Partition, PartitionBuffers } from './partition-buffers';
 import { LINES_PER_SCAN, TsvScanKernel } from './tsv-scan-kernel';
-import { Utf8ColumnBuilder } from './utf8-column-builder';
 import type { QuarantinedLine, TsvCurationOutput, TsvCurationSetup } from './tsv-curator';
 
 const DAY_MS = 86_400_000;
@@ -60,6 +58,8 @@ export class TsvColumnarEngine {
   private lastDayPartition: Partition | undefined;
   /** The partition instant of each line of a run, as partitionOf parsed it. */
   private readonly runMs = new Float64Array(LINES_PER_SCAN);
+  /** What fillColumn reads of the run being curated (one object, updated per run). */
+  private readonly run: ColumnRun;
   /**
    * The longest run to try: one line after a refused cell, doubling with each run that passes.
    * The columns before a refused one are filled for the whole run and done again for the lines
@@ -86,6 +86,18 @@ export class TsvColumnarEngine {
     const partitionColumn = this.plan.partitionColumn;
     this.partitionField =
       partitionColumn?.definition.type === 'timestamp' ? partitionColumn.index : -1;
+    this.run = {
+      plan: this.plan,
+      text: this.text,
+      dateConventions: setup.dateConventions,
+      recordLength: this.kernel.recordLength,
+      partitionField: this.partitionField,
+      runMs: this.runMs,
+      bytes: new Uint8Array(0),
+      records: this.records,
+      first: 0,
+      firstLine: 0,
+    };
   }
 
   /**
@@ -164,9 +176,14 @@ export class TsvColumnarEngine {
       runMs[n++] = this.partitionMs;
     }
     const builders = this.buffers.buildersForRun(partition, n);
+    const run = this.run;
+    run.bytes = bytes;
+    run.records = records;
+    run.first = first;
+    run.firstLine = this.line;
     let rows = n;
     for (let c = 0; c < builders.length && rows > 0; c++) {
-      rows = this.fillColumn(c, builders[c] as Builder, bytes, first, partition.rows, rows);
+      rows = fillColumn(run, c, builders[c] as Builder, partition.rows, rows);
     }
     for (let k = 0; k < rows; k++) this.buffers.accept(partition);
     this.line += rows;
@@ -182,123 +199,6 @@ export class TsvColumnarEngine {
       this.line++,
     );
     return first + rows + 1;
-  }
-
-  /**
-   * Fills column `c` of rows `slot..slot + rows)` from scanned lines `first..first + rows)`;
-   * returns how many rows it filled before a cell the fast path does not take (`rows` if none).
-   */
-  private fillColumn(
-    c: number,
-    builder: Builder,
-    bytes: Uint8Array,
-    first: number,
-    slot: number,
-    rows: number,
-  ): number {
-    const { records, plan } = this;
-    const recordLength = this.kernel.recordLength;
-    const op = plan.ops[c];
-    const field = plan.fieldIndex[c] ?? 0;
-    const at = first * recordLength + 3 + 2 * field;
-    let k = 0;
-    try {
-      if (op === Op.Text) {
-        return (builder as Utf8ColumnBuilder).setRun(slot, bytes, records, at, recordLength, rows);
-      }
-      if (op === Op.Position) {
-        const { present, numbers } = builder as ColumnBuilder;
-        for (; k < rows; k++) {
-          present[slot + k] = 1;
-          numbers[slot + k] = this.line + k;
-        }
-        return rows;
-      }
-      if (op === Op.Constant || op === Op.Missing) {
-        const utf8 = plan.constantUtf8[c];
-        const float64 = plan.constantFloat64[c];
-        if (utf8 !== undefined) {
-          (builder as Utf8ColumnBuilder).setEncodedRun(slot, rows, utf8);
-        } else if (float64 !== undefined) {
-          const numbers = builder as ColumnBuilder;
-          numbers.present.fill(1, slot, slot + rows);
-          numbers.numbers.fill(float64, slot, slot + rows);
-        } else {
-          for (; k < rows; k++) this.store(builder, slot + k, plan.constantOf(c));
-        }
-        return rows;
-      }
-      const numbers = builder as ColumnBuilder;
-      const { present } = numbers;
-      const scale = plan.scales[c] ?? 0;
-      const precision = plan.precisions[c] ?? 0;
-      const runMs = field === this.partitionField ? this.runMs : undefined;
-      for (let r = at; k < rows; k++, r += recordLength) {
-        const s = records[r] as number;
-        const e = records[r + 1] as number;
-        const row = slot + k;
-        if (s === e) {
-          present[row] = 0;
-          continue;
-        }
-        let value = Number.NaN;
-        switch (op) {
-          case Op.Integer:
-          case Op.Timestamp:
-            if (op === Op.Integer) value = fastInteger(bytes, s, e);
-            else value = runMs ? (runMs[k] as number) : fastIsoSeconds(bytes, s, e);
-            if (value === value) {
-              present[row] = 1;
-              numbers.numbers[row] = value;
-              continue;
-            }
-            break;
-          case Op.Decimal:
-            value = fastDecimal(bytes, s, e, scale, precision);
-            if (value === value) {
-              present[row] = 1;
-              numbers.numbers[row] = value;
-              if (numbers.exact.size > 0) numbers.exact.delete(row);
-              continue;
-            }
-            break;
-          case Op.Date:
-            value = fastIsoDate(bytes, s, e);
-            if (value === value) {
-              present[row] = 1;
-              numbers.ints[row] = value;
-              continue;
-            }
-            break;
-          case Op.Boolean:
-            value = fastBoolean(bytes, s, e);
-            if (value === value) {
-              present[row] = 1;
-              numbers.bools[row] = value;
-              continue;
-            }
-            break;
-          default:
-            break;
-        }
-        // Off the fast path: the row path's own parse and conversion (a failure throws).
-        const source = plan.sources[c] as Extract<Source, { from: 'field' }>;
-        const convert = plan.converters[c] as ParquetValueConverter;
-        numbers.setStored(
-          row,
-          convert(
-            parseCell(
-              source.definition,
-              this.text.decode(bytes, s, e),
-              this.context.dateConventions,
-            ),
-          ),
-        );
-      }
-      return rows;
-    } catch {
-      return k;
-    }
   }
 
   // A line the fast path cannot take whole (or a blank one, skipped).
@@ -351,16 +251,6 @@ export class TsvColumnarEngine {
     const output = { parts: this.buffers.takeParts(), quarantined: this.quarantined };
     this.quarantined = [];
     return output;
-  }
-
-  /** Stores a converted cell (constants, the slow path) in whichever builder the column has. */
-  private store(builder: Builder, row: number, value: StoredParquetValue): void {
-    if (builder instanceof Utf8ColumnBuilder) {
-      if (value === null) builder.setNull(row);
-      else builder.setString(row, String(value));
-    } else {
-      builder.setStored(row, value);
-    }
   }
 
   // The line's partition from its fields, or undefined when the slow path must decide.
@@ -442,7 +332,7 @@ export class TsvColumnarEngine {
     const partition = this.buffers.partitionFor(record.partitionDate);
     const builders = this.buffers.buildersFor(partition);
     for (let c = 0; c < builders.length; c++) {
-      this.store(builders[c] as Builder, partition.rows, stored[c] ?? null);
+      storeValue(builders[c] as Builder, partition.rows, stored[c] ?? null);
     }
     this.buffers.accept(partition);
   }

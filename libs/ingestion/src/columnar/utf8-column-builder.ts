@@ -1,17 +1,13 @@
 import type { ColumnVector } from '@spapi-lake/lake';
+import { grown } from './column-builders';
 import { type DocumentText, grownBytes } from './document-text';
+import { RECENT_MAX_BYTES, RecentCells } from './recent-cells';
 
 // A column stops building a dictionary once it has this many entries and they are more than half
 // its rows so far: unique values (order ids, SKUs) are then stored as plain values.
 const DICTIONARY_TRIAL_ENTRIES = 1024;
 const MAX_DICTIONARY_ENTRIES = 1 << 15;
 const MAX_DICTIONARY_BYTES = 1 << 20;
-// Recently seen cells, by their document bytes: a low-cardinality column finds most of its cells
-// here by comparing bytes, without hashing or transcoding them. Two slots per set, so that two
-// values of one column that fall in the same set do not keep evicting each other.
-const RECENT_SET_BITS = 5;
-const RECENT_SLOTS = 2 << RECENT_SET_BITS;
-const RECENT_MAX_BYTES = 48;
 
 const utf8Encoder = new TextEncoder();
 
@@ -43,11 +39,7 @@ export class Utf8ColumnBuilder {
   private lastEncoded: Uint8Array | undefined;
   private lastEncodedEntry!: number;
   private scratch: Uint8Array = new Uint8Array(256);
-  private readonly recentBytes = new Uint8Array(RECENT_SLOTS * RECENT_MAX_BYTES);
-  private readonly recentLengths = new Int32Array(RECENT_SLOTS).fill(-1);
-  private readonly recentEntries = new Int32Array(RECENT_SLOTS);
-  /** Per set, the slot (0 or 1) the next value takes: the one not used last. */
-  private readonly recentVictims = new Uint8Array(RECENT_SLOTS >> 1);
+  private readonly recent = new RecentCells();
 
   constructor(
     private readonly text: DocumentText,
@@ -71,8 +63,7 @@ export class Utf8ColumnBuilder {
     this.rowsSeen = 0;
     this.lastEncoded = undefined;
     this.lastEncodedEntry = 0;
-    this.recentLengths.fill(-1);
-    this.recentVictims.fill(0);
+    this.recent.clear();
   }
 
   /** Makes room for `capacity` rows. */
@@ -95,33 +86,16 @@ export class Utf8ColumnBuilder {
     if (!this.dictionary) return this.setPlain(row, bytes, start, end);
     const length = end - start;
     if (length > RECENT_MAX_BYTES) return this.setHashed(row, bytes, start, end);
-    const set = recentSet(bytes, start, end);
-    const recentBytes = this.recentBytes;
-    for (let way = 0; way < 2; way++) {
-      const slot = 2 * set + way;
-      if (this.recentLengths[slot] !== length) continue;
-      const at = slot * RECENT_MAX_BYTES;
-      let k = 0;
-      while (k < length && recentBytes[at + k] === bytes[start + k]) k++;
-      if (k === length) {
-        // The same document bytes always become the same entry (the charsets decode one way).
-        this.present[row] = 1;
-        this.ids[row] = this.recentEntries[slot] ?? 0;
-        this.rowsSeen++;
-        this.recentVictims[set] = 1 - way;
-        return true;
-      }
+    const entry = this.recent.find(bytes, start, end);
+    if (entry >= 0) {
+      // The same document bytes always become the same entry (the charsets decode one way).
+      this.present[row] = 1;
+      this.ids[row] = entry;
+      this.rowsSeen++;
+      return true;
     }
     if (!this.setHashed(row, bytes, start, end)) return false;
-    if (this.dictionary) {
-      const way = this.recentVictims[set] ?? 0;
-      const slot = 2 * set + way;
-      const at = slot * RECENT_MAX_BYTES;
-      for (let k = 0; k < length; k++) recentBytes[at + k] = bytes[start + k] ?? 0;
-      this.recentLengths[slot] = length;
-      this.recentEntries[slot] = this.ids[row] ?? 0;
-      this.recentVictims[set] = 1 - way;
-    }
+    if (this.dictionary) this.recent.remember(bytes, start, end, this.ids[row] ?? 0);
     return true;
   }
 
@@ -419,26 +393,8 @@ function writeLength(bytes: Uint8Array, at: number, length: number): void {
   bytes[at + 3] = length >>> 24;
 }
 
-// A set of slots from the cell's length and three of its bytes: cheap, and enough to tell apart
-// the few values of a low-cardinality column.
-function recentSet(bytes: Uint8Array, start: number, end: number): number {
-  const length = end - start;
-  const first = bytes[start] ?? 0;
-  const middle = bytes[start + (length >> 1)] ?? 0;
-  const last = bytes[end - 1] ?? 0;
-  return (
-    Math.imul(length ^ (first << 8) ^ (middle << 16) ^ (last << 24), 0x9e3779b1) >>>
-    (32 - RECENT_SET_BITS)
-  );
-}
-
 function hashOf(bytes: Uint8Array, start: number, end: number): number {
   let hash = 0x811c9dc5;
   for (let i = start; i < end; i++) hash = Math.imul(hash ^ (bytes[i] ?? 0), 16_777_619);
   return hash;
-}
-
-function grown<T extends Uint8Array | Int32Array>(from: T, to: T): T {
-  to.set(from.subarray(0, Math.min(from.length, to.length)));
-  return to;
 }
